@@ -1,0 +1,8 @@
+export {
+  contentTypes,
+  defaultServerUrl,
+  limits,
+  type OperationId,
+  operations,
+} from "./generated/metadata.js";
+export type { components, operations as OperationTypes, paths } from "./generated/openapi.js";
