@@ -278,5 +278,8 @@ export const limits = {
   "maxDisplayNameLength": 50,
   "maxImageDimension": 8000,
   "maxAudioSeconds": 420,
-  "maxVideoSeconds": 300
+  "maxVideoSeconds": 300,
+  "defaultPageSize": 8,
+  "maxPageSize": 50,
+  "maxSocialLinks": 3
 } as const;

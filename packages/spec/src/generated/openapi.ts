@@ -627,7 +627,7 @@ export interface components {
         "x-ratelimit-limit": number;
         /** @description Requests left in the current window. */
         "x-ratelimit-remaining": number;
-        /** @description Seconds until the current window resets. */
+        /** @description Seconds until the current window resets. The live service sends whole seconds; accept fractions (servers with a scaled clock, such as the emulator, send them). */
         "x-ratelimit-reset": number;
         /** @description When present on 429, wait this long before retrying (seconds; RFC 9110 also allows an HTTP-date). Without it use `x-ratelimit-reset`, else exponential backoff with jitter. */
         "retry-after": number | string;

@@ -1,0 +1,23 @@
+// What the route modules share: state, policies and counters of one running emulator.
+import type { OperationId } from "@rbxassets/spec";
+import type { Moderator } from "./moderation.js";
+import type { OperationTracker } from "./operation-tracker.js";
+import type { StatsRecorder } from "./stats.js";
+import type { Store } from "./store.js";
+
+export interface EmulatorContext {
+  store: Store;
+  moderator: Moderator;
+  operations: OperationTracker;
+  stats: StatsRecorder;
+  now: () => number;
+}
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The spec operation a route implements; routes without it (/_emulator/*) skip auth and limits. */
+    operationId?: OperationId;
+  }
+}
+
+export const timestamp = (context: EmulatorContext) => new Date(context.now()).toISOString();

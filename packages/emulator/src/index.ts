@@ -1,0 +1,76 @@
+// Public entry point: start a local Open Cloud Assets API v1 server on loopback.
+import type { OperationId } from "@rbxassets/spec";
+import { apiPrefix, buildApp } from "./app.js";
+import type { ModerationInput } from "./moderation.js";
+import { type EmulatorStats, StatsRecorder } from "./stats.js";
+
+export type { EmulatorStats } from "./stats.js";
+
+export const DEFAULT_EMULATOR_API_KEY = "rbxassets-emulator-key";
+
+export interface EmulatorOptions {
+  /** Default 0 (a random free port). */
+  port?: number;
+  /** Default "127.0.0.1": loopback only unless told otherwise. */
+  host?: string;
+  /** Default [DEFAULT_EMULATOR_API_KEY]. Read-only keys get 403 on writes; keys of one owner share limits. */
+  apiKeys?: Array<string | { key: string; readOnly?: boolean; ownerId?: string }>;
+  /** Bearer tokens; a missing scope answers 403. */
+  oauthTokens?: Array<{ token: string; scopes: string[]; ownerId?: string }>;
+  /**
+   * An operation answers done:false for `pendingPolls` GETs and until `pendingMs` ms passed (defaults 1
+   * and 0). With both 0, Create/Update answer a finished operation at once.
+   */
+  operations?: { pendingPolls?: number; pendingMs?: number };
+  /** Default on, limits from the spec. timeScale 60 makes a one-minute window last one second. */
+  rateLimits?: false | { timeScale?: number; limits?: Partial<Record<OperationId, number>> };
+  /** Moderation outcome of a name/description; default Approved. */
+  moderation?:
+    | { rejectWords?: string[]; reviewWords?: string[]; reviewPolls?: number }
+    | ((input: ModerationInput) => "Approved" | "Rejected" | "Reviewing");
+  /** Persist state as JSON there (loaded on start, written after each change). */
+  dataDir?: string;
+  /** Fastify logger; default false. */
+  logger?: boolean;
+}
+
+export interface RunningEmulator {
+  /** Base URL to put in RBXASSETS_API_URL, e.g. http://127.0.0.1:PORT/assets */
+  url: string;
+  /** The first configured key. */
+  apiKey: string;
+  stats(): EmulatorStats;
+  resetStats(): void;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const apiKeys = options.apiKeys ?? [DEFAULT_EMULATOR_API_KEY];
+  const first = apiKeys[0];
+  const stats = new StatsRecorder();
+  const app = await buildApp({
+    apiKeys,
+    oauthTokens: options.oauthTokens ?? [],
+    operations: {
+      pendingPolls: options.operations?.pendingPolls ?? 1,
+      pendingMs: options.operations?.pendingMs ?? 0,
+    },
+    rateLimits: options.rateLimits ?? {},
+    moderation: options.moderation,
+    dataDir: options.dataDir,
+    logger: options.logger ?? false,
+    stats,
+  });
+  const host = options.host ?? "127.0.0.1";
+  await app.listen({ port: options.port ?? 0, host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : (options.port ?? 0);
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}${apiPrefix}`,
+    apiKey: first === undefined ? "" : typeof first === "string" ? first : first.key,
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    close: () => app.close(),
+  };
+}

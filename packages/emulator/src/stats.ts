@@ -1,0 +1,45 @@
+// Request/response counters that tests (in this process or another one via /_emulator/stats) read to
+// check, for example, that unchanged content was never uploaded twice.
+export interface EmulatorStats {
+  /** Per operationId: every request that reached the operation, also rejected ones. */
+  requests: Record<string, number>;
+  /** Per status code. */
+  responses: Record<string, number>;
+  /** Successful creates. */
+  creates: number;
+  /** sha256 (hex) of each accepted fileContent (create or update) -> how many times. */
+  contentUploads: Record<string, number>;
+}
+
+export class StatsRecorder {
+  private stats = StatsRecorder.empty();
+
+  private static empty(): EmulatorStats {
+    return { requests: {}, responses: {}, creates: 0, contentUploads: {} };
+  }
+
+  request(operationId: string): void {
+    this.stats.requests[operationId] = (this.stats.requests[operationId] ?? 0) + 1;
+  }
+
+  response(status: number): void {
+    const key = String(status);
+    this.stats.responses[key] = (this.stats.responses[key] ?? 0) + 1;
+  }
+
+  created(): void {
+    this.stats.creates += 1;
+  }
+
+  contentUploaded(sha256: string): void {
+    this.stats.contentUploads[sha256] = (this.stats.contentUploads[sha256] ?? 0) + 1;
+  }
+
+  snapshot(): EmulatorStats {
+    return structuredClone(this.stats);
+  }
+
+  reset(): void {
+    this.stats = StatsRecorder.empty();
+  }
+}
