@@ -1,0 +1,122 @@
+// pnpm bench:client — the client against the emulator with its rate limits on (time scaled):
+//  1. create and wait for 200 assets: creates per rate-limit window as a fraction of the limit, polls per asset
+//  2. the peak memory added by uploading one 20 MB file (in a child process, so the server's memory is not counted)
+import { spawn } from "node:child_process";
+import { writeFile, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir, cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { createAssetsClient } from "../packages/core/dist/index.js";
+import { startEmulator } from "../packages/emulator/dist/index.js";
+import { operations } from "../packages/spec/dist/index.js";
+
+const COUNT = Number(process.env.BENCH_COUNT ?? 200);
+const TIME_SCALE = 30; // one minute of rate-limit window lasts 2 s
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+    "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db40000000049454e44ae426082",
+  "hex",
+);
+
+async function rateLimitRun() {
+  const emulator = await startEmulator({ rateLimits: { timeScale: TIME_SCALE }, operations: { pendingPolls: 1 } });
+  const client = createAssetsClient({ baseUrl: emulator.url, apiKey: emulator.apiKey });
+  const limit = operations.Assets_CreateAsset.rateLimit.apiKey;
+  const windowMs = (limit.windowSeconds * 1000) / TIME_SCALE;
+  const createTimes = [];
+  let polls = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: COUNT }, async (_, i) => {
+      const op = await client.createAsset({
+        request: {
+          assetType: "Image",
+          displayName: `bench ${i}`,
+          description: "",
+          creationContext: { creator: { userId: "1" } },
+        },
+        file: new Blob([PNG, Buffer.from(String(i))], { type: "image/png" }),
+      });
+      createTimes.push(performance.now());
+      const result = await client.waitForOperation(op, { initialDelayMs: 50, maxDelayMs: 500 });
+      if (result.status !== "succeeded") throw new Error(`asset ${i}: ${result.status}`);
+      polls += result.polls;
+    }),
+  );
+  const elapsedMs = performance.now() - started;
+  const stats = emulator.stats();
+  await emulator.close();
+  // Creates per window, counted from the first create; every window but the last was limited by the rate.
+  const first = Math.min(...createTimes);
+  const perWindow = [];
+  for (const t of createTimes) {
+    const w = Math.floor((t - first) / windowMs);
+    perWindow[w] = (perWindow[w] ?? 0) + 1;
+  }
+  const full = perWindow.slice(0, -1).map((n) => (n ?? 0) / limit.max);
+  const fraction = full.length ? full.reduce((a, b) => a + b, 0) / full.length : perWindow[0] / limit.max;
+  return {
+    assets: COUNT,
+    limit: `${limit.max} creates / ${windowMs} ms (spec ${limit.max}/${limit.windowSeconds}s, time scale ${TIME_SCALE})`,
+    perWindow: perWindow.map((n) => n ?? 0),
+    fraction,
+    pollsPerAsset: polls / COUNT,
+    got429: stats.responses["429"] ?? 0,
+    elapsedMs,
+  };
+}
+
+async function memoryRun() {
+  const emulator = await startEmulator({ rateLimits: false, operations: { pendingPolls: 0, pendingMs: 0 } });
+  const dir = await mkdtemp(join(tmpdir(), "rbxassets-bench-"));
+  const file = join(dir, "big.glb");
+  // A 20 MB (decimal, the service's limit) glb-looking file.
+  const size = 20_000_000 - 1024;
+  const body = Buffer.alloc(size, 7);
+  body.write("glTF", 0);
+  await writeFile(file, body);
+  // Each upload runs in a fresh process (RSS never shrinks, so a second upload in one process would hide
+  // the first one's growth); several processes per way, since the figure depends on when GC runs.
+  const measure = async (mode) => {
+    const samples = [];
+    for (let i = 0; i < 5; i++) samples.push((await runChild(mode, emulator, file)).addedBytes);
+    samples.sort((a, b) => a - b);
+    return { median: samples[2], min: samples[0], max: samples[4] };
+  };
+  const result = { nodePath: await measure("path"), fetchBuffer: await measure("buffer") };
+  await emulator.close();
+  await rm(dir, { recursive: true, force: true });
+  return result;
+}
+
+async function runChild(mode, emulator, file) {
+  const child = spawn(
+    process.execPath,
+    ["--expose-gc", new URL("./upload-memory-child.mjs", import.meta.url).pathname, mode],
+    {
+      env: { ...process.env, BENCH_URL: emulator.url, BENCH_KEY: emulator.apiKey, BENCH_FILE: file },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  let out = "";
+  child.stdout.on("data", (d) => {
+    out += d;
+  });
+  const code = await new Promise((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error(`memory child (${mode}) exited ${code}`);
+  return JSON.parse(out);
+}
+
+const rl = await rateLimitRun();
+const mem = await memoryRun();
+const mb = (b) => `${(b / 1e6).toFixed(1)} MB`;
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log("");
+console.log("| measure | result | goal |");
+console.log("|---|---|---|");
+console.log(`| creates per window / limit (${rl.assets} assets; ${rl.limit}) | ${rl.fraction.toFixed(3)} (per window: ${rl.perWindow.join(", ")}) | >= 0.9 |`);
+console.log(`| polls per asset | ${rl.pollsPerAsset.toFixed(2)} | |`);
+console.log(`| 429 answers | ${rl.got429} | |`);
+console.log(`| elapsed | ${(rl.elapsedMs / 1000).toFixed(2)} s | |`);
+const runs = (r) => `${mb(r.median)} median (min ${mb(r.min)}, max ${mb(r.max)}; 5 processes)`;
+console.log(`| peak RSS added uploading one 20 MB file from its path (node client, streamed) | ${runs(mem.nodePath)} | < 40 MB |`);
+console.log(`| the same file read into a Buffer, sent by global fetch (for comparison) | ${runs(mem.fetchBuffer)} | |`);
