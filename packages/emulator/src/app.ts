@@ -1,12 +1,13 @@
 // Builds the Fastify server: gateway concerns (auth, rate limits, stats) as hooks, then the routes.
 import multipart from "@fastify/multipart";
-import { defaultServerUrl } from "@rbxassets/spec";
-import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
+import { defaultServerUrl, operations } from "@rbxassets/spec";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ApiKeyOption, Authenticator, type OAuthTokenOption } from "./auth.js";
 import type { EmulatorContext } from "./context.js";
 import { ApiError, gatewayError, invalidArgument, serviceError } from "./errors.js";
-import { type Faults, noFaults } from "./faults.js";
+import { FAULT_HEADER, FaultInjector, type Faults, noFaults, type RequestFaultPlan } from "./faults.js";
 import { createModerator, type ModerationOption } from "./moderation.js";
+import { drain } from "./multipart.js";
 import { type OperationPolicy, OperationTracker } from "./operation-tracker.js";
 import { RateLimiter, type RateLimitOption } from "./rate-limiter.js";
 import { registerAssetRoutes } from "./routes/assets.js";
@@ -34,11 +35,12 @@ export const apiPrefix = new URL(defaultServerUrl).pathname.replace(/\/$/, "");
 
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const now = config.now ?? Date.now;
+  const faults = config.faults ?? noFaults;
   const store = new Store(config.dataDir);
   const context: EmulatorContext = {
     store,
     moderator: createModerator(config.moderation),
-    operations: new OperationTracker(store, config.operations, config.faults ?? noFaults, now),
+    operations: new OperationTracker(store, config.operations, faults, now),
     stats: config.stats,
     now,
   };
@@ -64,18 +66,75 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     }
   });
 
+  // Injected faults of the requests in flight, and the requests whose socket a fault destroyed.
+  const faultPlans = new WeakMap<FastifyRequest, RequestFaultPlan>();
+  const dropped = new WeakSet<FastifyRequest>();
+
   // Gateway order: count, authenticate, authorise, then throttle; all before the body is parsed.
+  // Faults come last, so unauthorised and really rate-limited calls answer as they would anyway.
   app.addHook("onRequest", async (request, reply) => {
     const operationId = request.routeOptions.config.operationId;
     if (!operationId) return;
     context.stats.request(operationId);
     const principal = auth.authorize(request.headers, operationId);
-    if (!limiter) return;
-    const decision = limiter.hit(principal, operationId);
-    reply.headers(decision.headers);
-    if (!decision.allowed) throw gatewayError(429, "Too many requests", decision.headers);
+    if (limiter) {
+      const decision = limiter.hit(principal, operationId);
+      reply.headers(decision.headers);
+      if (!decision.allowed) throw gatewayError(429, "Too many requests", decision.headers);
+    }
+    const plan = faults.request?.(operationId);
+    if (!plan) return;
+    faultPlans.set(request, plan);
+    reply.header(FAULT_HEADER, plan.kinds.join(","));
+    switch (plan.kind) {
+      case "dropBeforeRead":
+        dropped.add(request);
+        reply.hijack();
+        request.raw.socket.destroy();
+        return;
+      case "serverError": {
+        // Read the body first: answering before it is consumed makes clients see a reset, not a 5xx.
+        await drain(request.raw);
+        const status = plan.status ?? 500;
+        throw status === 503
+          ? serviceError(503, "UNAVAILABLE", "Service unavailable (injected fault).")
+          : serviceError(500, "INTERNAL", "Internal server error (injected fault).");
+      }
+      case "tooManyRequests": {
+        await drain(request.raw);
+        const reset = String(plan.retryAfterSeconds ?? 1);
+        const limit =
+          reply.getHeader("x-ratelimit-limit") ?? operations[operationId].rateLimit[principal.kind].max;
+        throw gatewayError(429, "Too many requests", {
+          "x-ratelimit-limit": String(limit),
+          "x-ratelimit-remaining": "0",
+          "x-ratelimit-reset": reset,
+          "retry-after": reset,
+        });
+      }
+    }
+  });
+  // Faults that act on the answer: after the handler ran (state changed), before anything is written.
+  app.addHook("onSend", async (request, reply, payload) => {
+    const plan = faultPlans.get(request);
+    if (!plan) return payload;
+    if (plan.slowMs) await new Promise((resolve) => setTimeout(resolve, plan.slowMs));
+    switch (plan.kind) {
+      case "dropAfterHandle":
+        dropped.add(request);
+        request.raw.socket.destroy();
+        return payload;
+      case "malformedJson":
+        return truncateJson(payload);
+      case "wrongContentType":
+        reply.code(200).header("content-type", "text/html; charset=utf-8");
+        return "<!DOCTYPE html>\n<html><head><title>Gateway</title></head><body><h1>Please wait…</h1></body></html>\n";
+      default:
+        return payload;
+    }
   });
   app.addHook("onResponse", async (request, reply) => {
+    if (dropped.has(request)) return;
     if (request.url === apiPrefix || request.url.startsWith(`${apiPrefix}/`))
       context.stats.response(reply.statusCode);
   });
@@ -105,6 +164,19 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   registerAssetRoutes(app, apiPrefix, context);
   registerVersionRoutes(app, apiPrefix, context);
   registerOperationRoutes(app, apiPrefix, context);
-  registerEmulatorRoutes(app, context.stats);
+  registerEmulatorRoutes(app, context.stats, faults instanceof FaultInjector ? faults : undefined);
   return app;
+}
+
+/** A prefix of the JSON text that is not JSON itself (content-type and status stay as they were). */
+function truncateJson(payload: unknown): unknown {
+  const text =
+    typeof payload === "string" ? payload : Buffer.isBuffer(payload) ? payload.toString("utf8") : "";
+  const cut = text.slice(0, Math.floor(text.length / 2));
+  try {
+    JSON.parse(cut);
+  } catch {
+    return cut;
+  }
+  return `${cut}{"truncated`;
 }

@@ -1,9 +1,18 @@
 // Public entry point: start a local Open Cloud Assets API v1 server on loopback.
 import type { OperationId } from "@rbxassets/spec";
 import { apiPrefix, buildApp } from "./app.js";
+import { FaultInjector, type FaultOptions } from "./faults.js";
 import type { ModerationInput } from "./moderation.js";
 import { type EmulatorStats, StatsRecorder } from "./stats.js";
 
+export {
+  contractBreakingFaults,
+  FAULT_HEADER,
+  type FaultKind,
+  type FaultOptions,
+  type OperationFaultKind,
+  type RequestFaultKind,
+} from "./faults.js";
 export type { EmulatorStats } from "./stats.js";
 
 export const DEFAULT_EMULATOR_API_KEY = "rbxassets-emulator-key";
@@ -32,6 +41,8 @@ export interface EmulatorOptions {
   dataDir?: string;
   /** Fastify logger; default false. */
   logger?: boolean;
+  /** Seeded fault injection (default off); change it later with setFaults or POST /_emulator/faults. */
+  faults?: FaultOptions;
 }
 
 export interface RunningEmulator {
@@ -39,8 +50,12 @@ export interface RunningEmulator {
   url: string;
   /** The first configured key. */
   apiKey: string;
+  /** The address the server is bound to (127.0.0.1 unless `host` was given). */
+  address: { address: string; family: string; port: number };
   stats(): EmulatorStats;
   resetStats(): void;
+  /** Replaces the fault configuration (undefined = off); restarts the PRNG from the seed. */
+  setFaults(faults: FaultOptions | undefined): void;
   close(): Promise<void>;
 }
 
@@ -48,6 +63,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const apiKeys = options.apiKeys ?? [DEFAULT_EMULATOR_API_KEY];
   const first = apiKeys[0];
   const stats = new StatsRecorder();
+  const faults = new FaultInjector(stats, options.faults);
   const app = await buildApp({
     apiKeys,
     oauthTokens: options.oauthTokens ?? [],
@@ -60,17 +76,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     dataDir: options.dataDir,
     logger: options.logger ?? false,
     stats,
+    faults,
   });
   const host = options.host ?? "127.0.0.1";
   await app.listen({ port: options.port ?? 0, host });
-  const address = app.server.address();
-  const port = typeof address === "object" && address ? address.port : (options.port ?? 0);
+  const bound = app.server.address();
+  const address =
+    typeof bound === "object" && bound
+      ? { address: bound.address, family: bound.family, port: bound.port }
+      : { address: host, family: host.includes(":") ? "IPv6" : "IPv4", port: options.port ?? 0 };
+  const port = address.port;
   const urlHost = host.includes(":") ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${port}${apiPrefix}`,
     apiKey: first === undefined ? "" : typeof first === "string" ? first : first.key,
+    address,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
+    setFaults: (next) => faults.configure(next),
     close: () => app.close(),
   };
 }

@@ -98,7 +98,8 @@ function mapMultipartError(error: unknown): ApiError {
   return invalidArgument(`Malformed multipart body: ${message}`);
 }
 
-async function drain(stream: IncomingMessage): Promise<void> {
+/** Reads and discards the rest of a request body. */
+export async function drain(stream: IncomingMessage): Promise<void> {
   if (stream.readableEnded) return;
   stream.resume();
   await once(stream, "end");

@@ -32,9 +32,19 @@ export class OperationTracker {
       polls: 0,
       done: false,
     };
+    const fault = this.faults.operationStart?.(
+      kind === "create" ? "Assets_CreateAsset" : "Assets_UpdateAsset",
+    );
+    if (fault) {
+      operation.fault = fault.kind;
+      if (fault.error) operation.faultError = fault.error;
+      if (fault.pendingPolls !== undefined) operation.pendingPolls = fault.pendingPolls;
+    }
     this.store.operations.set(operation.operationId, operation);
     // With no delay configured the operation is finished in the very response that started it.
-    if (this.policy.pendingPolls <= 0 && this.policy.pendingMs <= 0) this.finish(operation);
+    if (this.pendingPolls(operation) <= 0 && this.policy.pendingMs <= 0 && !this.forever(operation)) {
+      this.finish(operation);
+    }
     this.store.save();
     return render(operation);
   }
@@ -44,18 +54,27 @@ export class OperationTracker {
     if (!operation) throw notFound(`Operation ${operationId} not found.`);
     if (!operation.done) {
       operation.polls += 1;
-      const pollsDone = operation.polls > this.policy.pendingPolls;
+      const pollsDone = operation.polls > this.pendingPolls(operation);
       const timeDone = this.now() - operation.createdAtMs >= this.policy.pendingMs;
-      if (pollsDone && timeDone) this.finish(operation);
+      if (pollsDone && timeDone && !this.forever(operation)) this.finish(operation);
       this.store.save();
     }
     return render(operation);
   }
 
+  private pendingPolls(operation: StoredOperation): number {
+    return operation.pendingPolls ?? this.policy.pendingPolls;
+  }
+
+  /** An injected operationPendingForever fault: the operation never finishes. */
+  private forever(operation: StoredOperation): boolean {
+    return operation.fault === "operationPendingForever";
+  }
+
   private finish(operation: StoredOperation): void {
     operation.done = true;
     const { operationId, kind, assetId } = operation;
-    const error = this.faults.operationError?.({ operationId, kind, assetId });
+    const error = this.faults.operationError?.({ operationId, kind, assetId }) ?? operation.faultError;
     const asset = this.store.assets.get(assetId);
     if (error) operation.error = error;
     else if (!asset) operation.error = { code: "INTERNAL", message: `Asset ${assetId} no longer exists.` };

@@ -9,13 +9,15 @@ export interface EmulatorStats {
   creates: number;
   /** sha256 (hex) of each accepted fileContent (create or update) -> how many times. */
   contentUploads: Record<string, number>;
+  /** Injected faults per kind (`serverError`, `dropBeforeRead`, `slow`, `operationFail`, ...). */
+  faults: Record<string, number>;
 }
 
 export class StatsRecorder {
   private stats = StatsRecorder.empty();
 
   private static empty(): EmulatorStats {
-    return { requests: {}, responses: {}, creates: 0, contentUploads: {} };
+    return { requests: {}, responses: {}, creates: 0, contentUploads: {}, faults: {} };
   }
 
   request(operationId: string): void {
@@ -33,6 +35,10 @@ export class StatsRecorder {
 
   contentUploaded(sha256: string): void {
     this.stats.contentUploads[sha256] = (this.stats.contentUploads[sha256] ?? 0) + 1;
+  }
+
+  fault(kind: string): void {
+    this.stats.faults[kind] = (this.stats.faults[kind] ?? 0) + 1;
   }
 
   snapshot(): EmulatorStats {

@@ -48,6 +48,12 @@ export interface StoredOperation {
   createdAtMs: number;
   polls: number;
   done: boolean;
+  /** An injected operation fault (see faults.ts). */
+  fault?: "operationFail" | "operationPendingForever" | "operationLong";
+  /** Pending polls overriding the policy's (an injected "long" operation). */
+  pendingPolls?: number;
+  /** The error an injected operationFail finishes with. */
+  faultError?: Status;
   /** Frozen once the operation finishes: the asset as it was then, or the error it failed with. */
   response?: Asset;
   error?: Status;

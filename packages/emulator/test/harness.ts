@@ -1,5 +1,11 @@
 // Test helpers: real HTTP over loopback with global fetch/FormData; every response is contract-checked.
-import { DEFAULT_EMULATOR_API_KEY, type RunningEmulator } from "../src/index.js";
+import {
+  contractBreakingFaults,
+  DEFAULT_EMULATOR_API_KEY,
+  FAULT_HEADER,
+  type FaultKind,
+  type RunningEmulator,
+} from "../src/index.js";
 import { apiPrefix, assertContract } from "./contract.js";
 
 export interface CallOptions {
@@ -37,8 +43,12 @@ export async function call<T = any>(
   }
   const response = await fetch(`${emulator.url}${path}`, { method, headers, body });
   const text = await response.text();
-  const parsed: unknown = text === "" ? undefined : JSON.parse(text);
-  if (!options.unchecked) {
+  // Injected malformedJson / wrongContentType answers break the contract on purpose: keep their text,
+  // skip the check. Injected 5xx and 429 answers are still checked.
+  const faults = (response.headers.get(FAULT_HEADER) ?? "").split(",") as FaultKind[];
+  const broken = faults.some((fault) => contractBreakingFaults.includes(fault));
+  const parsed: unknown = broken || text === "" ? text || undefined : JSON.parse(text);
+  if (!options.unchecked && !broken) {
     const url = new URL(response.url);
     assertContract({
       method,

@@ -23,6 +23,7 @@ describe("stats", () => {
       responses: { "200": 2, "404": 1, "401": 1 },
       creates: 2,
       contentUploads: { [sha]: 2 },
+      faults: {},
     });
   });
 
@@ -35,6 +36,12 @@ describe("stats", () => {
     const body = await response.json();
     expect(body.creates).toBeGreaterThan(0);
     expect((await fetch(`${origin}/_emulator/reset-stats`, { method: "POST" })).status).toBe(204);
-    expect(emulator.stats()).toEqual({ requests: {}, responses: {}, creates: 0, contentUploads: {} });
+    expect(emulator.stats()).toEqual({
+      requests: {},
+      responses: {},
+      creates: 0,
+      contentUploads: {},
+      faults: {},
+    });
   });
 });
