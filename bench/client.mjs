@@ -2,8 +2,8 @@
 //  1. create and wait for 200 assets: creates per rate-limit window as a fraction of the limit, polls per asset
 //  2. the peak memory added by uploading one 20 MB file (in a child process, so the server's memory is not counted)
 import { spawn } from "node:child_process";
-import { writeFile, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir, cpus, totalmem } from "node:os";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { createAssetsClient } from "../packages/core/dist/index.js";
 import { startEmulator } from "../packages/emulator/dist/index.js";
@@ -18,7 +18,10 @@ const PNG = Buffer.from(
 );
 
 async function rateLimitRun() {
-  const emulator = await startEmulator({ rateLimits: { timeScale: TIME_SCALE }, operations: { pendingPolls: 1 } });
+  const emulator = await startEmulator({
+    rateLimits: { timeScale: TIME_SCALE },
+    operations: { pendingPolls: 1 },
+  });
   const client = createAssetsClient({ baseUrl: emulator.url, apiKey: emulator.apiKey });
   const limit = operations.Assets_CreateAsset.rateLimit.apiKey;
   const windowMs = (limit.windowSeconds * 1000) / TIME_SCALE;
@@ -109,14 +112,22 @@ async function runChild(mode, emulator, file) {
 const rl = await rateLimitRun();
 const mem = await memoryRun();
 const mb = (b) => `${(b / 1e6).toFixed(1)} MB`;
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 console.log("");
 console.log("| measure | result | goal |");
 console.log("|---|---|---|");
-console.log(`| creates per window / limit (${rl.assets} assets; ${rl.limit}) | ${rl.fraction.toFixed(3)} (per window: ${rl.perWindow.join(", ")}) | >= 0.9 |`);
+console.log(
+  `| creates per window / limit (${rl.assets} assets; ${rl.limit}) | ${rl.fraction.toFixed(3)} (per window: ${rl.perWindow.join(", ")}) | >= 0.9 |`,
+);
 console.log(`| polls per asset | ${rl.pollsPerAsset.toFixed(2)} | |`);
 console.log(`| 429 answers | ${rl.got429} | |`);
 console.log(`| elapsed | ${(rl.elapsedMs / 1000).toFixed(2)} s | |`);
 const runs = (r) => `${mb(r.median)} median (min ${mb(r.min)}, max ${mb(r.max)}; 5 processes)`;
-console.log(`| peak RSS added uploading one 20 MB file from its path (node client, streamed) | ${runs(mem.nodePath)} | < 40 MB |`);
-console.log(`| the same file read into a Buffer, sent by global fetch (for comparison) | ${runs(mem.fetchBuffer)} | |`);
+console.log(
+  `| peak RSS added uploading one 20 MB file from its path (node client, streamed) | ${runs(mem.nodePath)} | < 40 MB |`,
+);
+console.log(
+  `| the same file read into a Buffer, sent by global fetch (for comparison) | ${runs(mem.fetchBuffer)} | |`,
+);

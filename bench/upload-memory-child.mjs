@@ -22,7 +22,10 @@ const upload =
     : async () => client.createAsset({ request, file: { data: await readFile(path), fileName: "big.glb" } });
 
 // Warm up (module loading, connection pool) with a small upload, then settle the heap.
-await client.createAsset({ request, file: { data: new Uint8Array([0x67, 0x6c, 0x54, 0x46, 2, 0, 0, 0]), fileName: "s.glb" } });
+await client.createAsset({
+  request,
+  file: { data: new Uint8Array([0x67, 0x6c, 0x54, 0x46, 2, 0, 0, 0]), fileName: "s.glb" },
+});
 globalThis.gc();
 await new Promise((r) => setTimeout(r, 50));
 globalThis.gc();

@@ -1,0 +1,214 @@
+// Sync benchmark: a cold sync of 500 small images against the emulator with its rate limits on (time
+// scaled), compared with the bound those limits set; and a warm sync of 1,000 files already in the
+// lockfile (no credentials, so no request can be made). Run after a build: `node bench/sync.mjs`.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { deflateSync } from "node:zlib";
+import {
+  createNodeAssetsClient,
+  createPipeline,
+  hashFile,
+  serializeLockfile,
+} from "../packages/core/dist/node/index.js";
+import { operations } from "../packages/spec/dist/index.js";
+
+const COLD_FILES = 500;
+const WARM_FILES = 1000;
+const TIME_SCALE = 30;
+// Enough files in flight to keep creates at their limit while earlier operations are polled.
+const CONCURRENCY = 128;
+const PENDING_POLLS = 1;
+
+const CRC = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(data) {
+  let c = 0xffffffff;
+  for (const byte of data) c = CRC[(c ^ byte) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+function chunk(type, data) {
+  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+  const out = Buffer.alloc(body.length + 8);
+  out.writeUInt32BE(data.length, 0);
+  body.copy(out, 4);
+  out.writeUInt32BE(crc32(body), body.length + 4);
+  return out;
+}
+/** A distinct 2x2 PNG per seed. */
+function png(seed) {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(2, 0);
+  ihdr.writeUInt32BE(2, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  const row = Buffer.from([0, seed & 0xff, (seed >> 8) & 0xff, (seed >> 16) & 0xff, 1, 2, 3]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(Buffer.concat([row, row]))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+async function project(count, prefix) {
+  const root = await mkdtemp(join(tmpdir(), prefix));
+  await mkdir(join(root, "images"), { recursive: true });
+  await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      writeFile(join(root, "images", `${String(i).padStart(4, "0")}.png`), png(i + 1)),
+    ),
+  );
+  return root;
+}
+
+/**
+ * The emulator in its own process (as a real server would be), so that its work does not share our event
+ * loop. Stats come from its `/_emulator/stats` endpoint.
+ */
+async function startEmulatorProcess(options) {
+  const script = `
+    import { startEmulator } from ${JSON.stringify(new URL("../packages/emulator/dist/index.js", import.meta.url).href)};
+    const emulator = await startEmulator(${JSON.stringify(options)});
+    process.stdout.write(JSON.stringify({ url: emulator.url, apiKey: emulator.apiKey }) + "\\n");
+  `;
+  const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout.setEncoding("utf8");
+  while (!output.includes("\n")) {
+    const [chunk] = await Promise.race([once(child.stdout, "data"), once(child, "exit").then(() => [null])]);
+    if (chunk === null) throw new Error("the emulator process exited");
+    output += chunk;
+  }
+  const { url, apiKey } = JSON.parse(output);
+  const origin = new URL(url).origin;
+  return {
+    url,
+    apiKey,
+    stats: async () => (await fetch(`${origin}/_emulator/stats`)).json(),
+    close: async () => {
+      child.kill();
+      await once(child, "exit");
+    },
+  };
+}
+
+const sum = (record) => Object.values(record).reduce((a, b) => a + b, 0);
+
+async function cold() {
+  const emulator = await startEmulatorProcess({
+    rateLimits: { timeScale: TIME_SCALE },
+    operations: { pendingPolls: PENDING_POLLS },
+  });
+  const root = await project(COLD_FILES, "rbxassets-bench-cold-");
+  try {
+    let lastCreateMs = 0;
+    const client = createNodeAssetsClient({
+      apiKey: emulator.apiKey,
+      baseUrl: emulator.url,
+      env: {},
+      onEvent: (event) => {
+        if (event.type === "response" && event.operationId === "Assets_CreateAsset")
+          lastCreateMs = performance.now() - started;
+      },
+    });
+    const pipeline = createPipeline({
+      root,
+      client,
+      concurrency: CONCURRENCY,
+      env: { RBXASSETS_CREATOR: "user:1" },
+    });
+    const started = performance.now();
+    const report = await pipeline.sync(["."]);
+    const elapsedMs = performance.now() - started;
+    const stats = await emulator.stats();
+    // The bound the limits set: each operation's requests at its own (scaled) rate; they run in parallel.
+    const rate = (id) =>
+      (operations[id].rateLimit.apiKey.max * TIME_SCALE) /
+      (operations[id].rateLimit.apiKey.windowSeconds * 1000);
+    const createsMs = COLD_FILES / rate("Assets_CreateAsset");
+    const minPolls = COLD_FILES * PENDING_POLLS;
+    const pollsMs = minPolls / rate("Assets_GetOperation");
+    const boundMs = Math.max(createsMs, pollsMs);
+    return {
+      uploaded: report.uploaded.length,
+      failed: report.failed.length,
+      elapsedMs,
+      lastCreateMs,
+      boundMs,
+      ratio: elapsedMs / boundMs,
+      creates: stats.creates,
+      polls: stats.requests.Assets_GetOperation ?? 0,
+      throttled: stats.responses["429"] ?? 0,
+    };
+  } finally {
+    await emulator.close();
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+async function warm() {
+  const emulator = await startEmulatorProcess({ rateLimits: false });
+  const root = await project(WARM_FILES, "rbxassets-bench-warm-");
+  try {
+    const assets = new Map();
+    for (let i = 0; i < WARM_FILES; i++) {
+      const file = `images/${String(i).padStart(4, "0")}.png`;
+      assets.set(file, {
+        assetId: String(1000 + i),
+        assetType: "Image",
+        hash: await hashFile(join(root, file)),
+        creator: "user:1",
+      });
+    }
+    await writeFile(join(root, "rbxassets.lock.json"), serializeLockfile(assets));
+    const before = sum((await emulator.stats()).requests);
+    // No credentials at all: a request is impossible, and none is needed.
+    const pipeline = createPipeline({ root, env: { RBXASSETS_API_URL: emulator.url } });
+    const started = performance.now();
+    const report = await pipeline.sync(["."]);
+    const elapsedMs = performance.now() - started;
+    return {
+      unchanged: report.unchanged.length,
+      failed: report.failed.length,
+      elapsedMs,
+      requests: sum((await emulator.stats()).requests) - before,
+    };
+  } finally {
+    await emulator.close();
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+const c = await cold();
+const w = await warm();
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+console.log(
+  `cold sync: ${COLD_FILES} images, rate limits on (timeScale ${TIME_SCALE}), concurrency ${CONCURRENCY}`,
+);
+console.table({
+  "cold sync": {
+    files: c.uploaded,
+    failed: c.failed,
+    elapsed: `${s(c.elapsedMs)} (last create at ${s(c.lastCreateMs)})`,
+    "rate-limit bound": s(c.boundMs),
+    "ratio (goal <= 1.1)": c.ratio.toFixed(3),
+    requests: `${c.creates} creates, ${c.polls} polls, ${c.throttled} 429s`,
+  },
+  "warm sync": {
+    files: w.unchanged,
+    failed: w.failed,
+    elapsed: `${s(w.elapsedMs)} (goal < 1 s)`,
+    "rate-limit bound": "-",
+    "ratio (goal <= 1.1)": "-",
+    requests: `${w.requests} (goal 0)`,
+  },
+});

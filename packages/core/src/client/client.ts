@@ -1,0 +1,286 @@
+// The typed client: openapi-fetch for every call, with auth in middleware and retries + rate limiting in
+// `send` (above openapi-fetch, so that every attempt rebuilds its request body).
+import { type OperationId, operations, type paths } from "@rbxassets/spec";
+import createClient, { type Client, type Middleware } from "openapi-fetch";
+import {
+  type AssetsClientOptions,
+  MISSING_CREDENTIALS,
+  type ResolvedConfig,
+  resolveConfig,
+} from "./config.js";
+import { AssetsClientError } from "./errors.js";
+import { buildMultipart, type FileInput, type FileResolver, resolveFileInput } from "./files.js";
+import { assetIdArg, operationIdArg, versionArg } from "./ids.js";
+import { operationIdOf } from "./normalize.js";
+import { paginate } from "./paging.js";
+import { RateLimiter } from "./rate-limiter.js";
+import { type AttemptResult, type SendContext, send } from "./retry.js";
+import type {
+  Asset,
+  AssetCreateRequest,
+  AssetUpdateRequest,
+  AssetVersion,
+  CreateAssetForm,
+  ListAssetVersionsResponse,
+  Operation,
+  UpdateAssetForm,
+} from "./types.js";
+import { type WaitOptions, type WaitResult, waitForOperation } from "./wait.js";
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface AssetsClient<F = FileInput> {
+  /** Uploads a file as a new asset. Resolves to the Operation; see `waitForOperation`. Never resent after a 5xx. */
+  createAsset(input: { request: AssetCreateRequest; file: F }, opts?: CallOptions): Promise<Operation>;
+  getAsset(assetId: string, opts?: CallOptions & { readMask?: string[] }): Promise<Asset>;
+  /**
+   * Updates metadata (fields in `updateMask`; by default the maskable fields present in `request`) and/or the
+   * content (Models only). Resolves to the Operation.
+   */
+  updateAsset(
+    assetId: string,
+    input: { request?: AssetUpdateRequest; updateMask?: string[]; file?: F },
+    opts?: CallOptions,
+  ): Promise<Operation>;
+  archiveAsset(assetId: string, opts?: CallOptions): Promise<Asset>;
+  restoreAsset(assetId: string, opts?: CallOptions): Promise<Asset>;
+  listAssetVersions(
+    assetId: string,
+    opts?: CallOptions & { maxPageSize?: number; pageToken?: string },
+  ): Promise<ListAssetVersionsResponse>;
+  /** Every version, newest first, fetching pages as the iteration goes. */
+  iterateAssetVersions(
+    assetId: string,
+    opts?: CallOptions & { maxPageSize?: number },
+  ): AsyncIterableIterator<AssetVersion>;
+  getAssetVersion(assetId: string, version: number | string, opts?: CallOptions): Promise<AssetVersion>;
+  rollbackAssetVersion(assetId: string, version: number | string, opts?: CallOptions): Promise<AssetVersion>;
+  getOperation(operationId: string, opts?: CallOptions): Promise<Operation>;
+  /** Polls until the operation is done; resolves (never rejects) on success, failure, timeout and abort. */
+  waitForOperation(op: Operation | string, opts?: WaitOptions): Promise<WaitResult>;
+  readonly baseUrl: string;
+  /** The underlying openapi-fetch client (auth included; no retries or rate limiting). */
+  readonly raw: Client<paths>;
+}
+
+/** Fields Update Asset takes through `updateMask`. */
+const MASKABLE_FIELDS = new Set([
+  "displayName",
+  "description",
+  "icon",
+  "previews",
+  "facebookSocialLink",
+  "twitterSocialLink",
+  "youtubeSocialLink",
+  "twitchSocialLink",
+  "discordSocialLink",
+  "githubSocialLink",
+  "robloxSocialLink",
+  "guildedSocialLink",
+  "devForumSocialLink",
+]);
+
+const MAX_PAGE_SIZE = 50;
+
+/** openapi-typescript types a binary part as `string`; the wire body is the FormData itself. */
+function formBody<T extends CreateAssetForm | UpdateAssetForm>(form: FormData): T {
+  return form as unknown as T;
+}
+
+function pageSizeArg(value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
+    throw new AssetsClientError(`maxPageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${value}`);
+  }
+  return value;
+}
+
+function authMiddleware(config: ResolvedConfig, seen: Set<string>): Middleware {
+  return {
+    async onRequest({ request }) {
+      const { credentials } = config;
+      if (credentials?.kind === "apiKey") request.headers.set("x-api-key", credentials.apiKey);
+      if (credentials?.kind === "oauth2") {
+        const token = typeof credentials.token === "function" ? await credentials.token() : credentials.token;
+        if (token) seen.add(token);
+        request.headers.set("authorization", `Bearer ${token}`);
+      }
+      if (!request.headers.has("user-agent")) request.headers.set("user-agent", config.userAgent);
+      return request;
+    },
+  };
+}
+
+export function createAssetsClient(options?: AssetsClientOptions): AssetsClient {
+  return createAssetsClientWith(options, resolveFileInput);
+}
+
+/** The client with a custom file resolver (the node client adds `{ path }` inputs this way). */
+export function createAssetsClientWith<F>(
+  options: AssetsClientOptions | undefined,
+  resolveFile: FileResolver<F>,
+): AssetsClient<F> {
+  const config = resolveConfig(options);
+  const secrets = new Set<string>();
+  if (config.credentials?.kind === "apiKey") secrets.add(config.credentials.apiKey);
+  if (config.credentials?.kind === "oauth2" && typeof config.credentials.token === "string") {
+    secrets.add(config.credentials.token);
+  }
+  const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: (request) => config.fetch(request) });
+  raw.use(authMiddleware(config, secrets));
+
+  const limitKind = config.credentials?.kind === "oauth2" ? "oauth2" : "apiKey";
+  const ctx: SendContext = {
+    retry: config.retry,
+    onEvent: config.onEvent,
+    secrets: () => [...secrets],
+    limiter: config.rateLimit
+      ? new RateLimiter({
+          budgetFor: (id) => operations[id as OperationId]?.rateLimit[limitKind],
+          onWait: (operationId, waitMs) => config.onEvent?.({ type: "rateLimited", operationId, waitMs }),
+        })
+      : undefined,
+  };
+
+  async function call<T>(
+    operationId: OperationId,
+    opts: CallOptions | undefined,
+    attempt: (signal: AbortSignal | undefined) => Promise<AttemptResult<T>>,
+  ): Promise<T> {
+    if (!config.credentials) throw new AssetsClientError(MISSING_CREDENTIALS);
+    const idempotent = operations[operationId].method === "GET";
+    const { data } = await send(ctx, { operationId, idempotent, signal: opts?.signal }, attempt);
+    return data;
+  }
+
+  const client: AssetsClient<F> = {
+    baseUrl: config.baseUrl,
+    raw,
+
+    async createAsset(input, opts) {
+      if (!input?.request) throw new AssetsClientError("createAsset needs a request");
+      if (input.file === undefined || input.file === null)
+        throw new AssetsClientError("createAsset needs a file");
+      const file = await resolveFile(input.file, input.request.assetType);
+      return call("Assets_CreateAsset", opts, (signal) =>
+        raw.POST("/v1/assets", {
+          body: formBody<CreateAssetForm>(buildMultipart(input.request, file)),
+          signal,
+        }),
+      );
+    },
+
+    async getAsset(assetId, opts) {
+      const id = assetIdArg(assetId);
+      const readMask = opts?.readMask?.length ? opts.readMask.join(",") : undefined;
+      return call("Assets_GetAsset", opts, (signal) =>
+        raw.GET("/v1/assets/{assetId}", {
+          params: { path: { assetId: id }, ...(readMask ? { query: { readMask } } : {}) },
+          signal,
+        }),
+      );
+    },
+
+    async updateAsset(assetId, input, opts) {
+      const id = assetIdArg(assetId);
+      if (!input?.request && (input?.file === undefined || input.file === null)) {
+        throw new AssetsClientError("updateAsset needs a request, a file, or both");
+      }
+      const request: AssetUpdateRequest = { ...input.request, assetId: id };
+      const mask =
+        input.updateMask ?? Object.keys(input.request ?? {}).filter((key) => MASKABLE_FIELDS.has(key));
+      const file =
+        input.file === undefined || input.file === null
+          ? undefined
+          : await resolveFile(input.file, request.assetType);
+      return call("Assets_UpdateAsset", opts, (signal) =>
+        raw.PATCH("/v1/assets/{assetId}", {
+          params: {
+            path: { assetId: id },
+            ...(mask.length ? { query: { updateMask: mask.join(",") } } : {}),
+          },
+          body: formBody<UpdateAssetForm>(buildMultipart(request, file)),
+          signal,
+        }),
+      );
+    },
+
+    async archiveAsset(assetId, opts) {
+      const id = assetIdArg(assetId);
+      return call("Assets_ArchiveAsset", opts, (signal) =>
+        raw.POST("/v1/assets/{assetId}:archive", { params: { path: { assetId: id } }, signal }),
+      );
+    },
+
+    async restoreAsset(assetId, opts) {
+      const id = assetIdArg(assetId);
+      return call("Assets_RestoreAsset", opts, (signal) =>
+        raw.POST("/v1/assets/{assetId}:restore", { params: { path: { assetId: id } }, signal }),
+      );
+    },
+
+    async listAssetVersions(assetId, opts) {
+      const id = assetIdArg(assetId);
+      const maxPageSize = pageSizeArg(opts?.maxPageSize);
+      const query = {
+        ...(maxPageSize !== undefined ? { maxPageSize } : {}),
+        ...(opts?.pageToken ? { pageToken: opts.pageToken } : {}),
+      };
+      const page = await call("Assets_ListAssetVersions", opts, (signal) =>
+        raw.GET("/v1/assets/{assetId}/versions", { params: { path: { assetId: id }, query }, signal }),
+      );
+      // Defensive: an empty list may arrive without the field.
+      return { ...page, assetVersions: page.assetVersions ?? [] };
+    },
+
+    iterateAssetVersions(assetId, opts) {
+      return paginate(async (pageToken) => {
+        const page = await client.listAssetVersions(assetId, {
+          ...opts,
+          ...(pageToken !== undefined ? { pageToken } : {}),
+        });
+        return { items: page.assetVersions, nextPageToken: page.nextPageToken };
+      });
+    },
+
+    async getAssetVersion(assetId, version, opts) {
+      const id = assetIdArg(assetId);
+      const versionNumber = versionArg(version);
+      return call("Assets_GetAssetVersion", opts, (signal) =>
+        raw.GET("/v1/assets/{assetId}/versions/{versionNumber}", {
+          params: { path: { assetId: id, versionNumber } },
+          signal,
+        }),
+      );
+    },
+
+    async rollbackAssetVersion(assetId, version, opts) {
+      const id = assetIdArg(assetId);
+      const versionNumber = versionArg(version);
+      return call("Assets_RollbackAssetVersion", opts, (signal) =>
+        raw.POST("/v1/assets/{assetId}/versions:rollback", {
+          params: { path: { assetId: id } },
+          body: { assetVersion: `assets/${id}/versions/${versionNumber}` },
+          signal,
+        }),
+      );
+    },
+
+    async getOperation(operationId, opts) {
+      const id = operationIdArg(operationId);
+      return call("Assets_GetOperation", opts, (signal) =>
+        raw.GET("/v1/operations/{operationId}", { params: { path: { operationId: id } }, signal }),
+      );
+    },
+
+    async waitForOperation(op, opts) {
+      const start = typeof op === "string" ? undefined : op;
+      const id = operationIdArg(typeof op === "string" ? op : operationIdOf(op));
+      if (!config.credentials && start?.done !== true) throw new AssetsClientError(MISSING_CREDENTIALS);
+      return waitForOperation((signal) => client.getOperation(id, { signal }), start, opts);
+    },
+  };
+  return client;
+}

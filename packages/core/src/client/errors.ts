@@ -1,0 +1,151 @@
+// Errors the client throws, and the parser that turns any error body into an AssetsApiError.
+
+/** The service answered with an error status (after retries, where retrying was allowed). */
+export class AssetsApiError extends Error {
+  override name = "AssetsApiError";
+  /** HTTP status. */
+  status: number;
+  /** Error code from whichever body shape arrived (`errors[0].code`, `code` or `error`). */
+  code?: string | number;
+  /** The API operation that failed, e.g. `Assets_GetAsset`. */
+  operationId: string;
+  /** The parsed body (JSON when it parsed, else the text; `undefined` when empty). */
+  body: unknown;
+  /** How long the server asked us to wait (429/503 with `retry-after` or `x-ratelimit-reset`). */
+  retryAfterMs?: number;
+
+  constructor(init: {
+    message: string;
+    status: number;
+    code?: string | number;
+    operationId: string;
+    body: unknown;
+    retryAfterMs?: number;
+  }) {
+    super(init.message);
+    this.status = init.status;
+    if (init.code !== undefined) this.code = init.code;
+    this.operationId = init.operationId;
+    this.body = init.body;
+    if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+/** Bad input or configuration, caught before any request was sent. */
+export class AssetsClientError extends Error {
+  override name = "AssetsClientError";
+}
+
+const MAX_TEXT_MESSAGE = 200;
+
+/** The `{code, message}` found in any of the three error shapes (gateway, service, legacy), if any. */
+export function extractErrorDetails(body: unknown): { code?: string | number; message?: string } {
+  if (typeof body !== "object" || body === null) return {};
+  const record = body as Record<string, unknown>;
+  // Gateway: {"errors":[{"code":0,"message":"Invalid API Key"}]}
+  if (Array.isArray(record.errors)) {
+    const first: unknown = record.errors[0];
+    if (typeof first === "object" && first !== null) {
+      const entry = first as Record<string, unknown>;
+      return { ...codeOf(entry.code), ...messageOf(entry.message) };
+    }
+  }
+  // Service: {"code":"INVALID_ARGUMENT","message":"…"}; legacy: {"error":"…","message":"…"}
+  const nested =
+    typeof record.error === "object" && record.error !== null ? extractErrorDetails(record.error) : {};
+  const code = codeOf(record.code).code ?? codeOf(record.error).code ?? nested.code;
+  const message = messageOf(record.message).message ?? nested.message;
+  return { ...(code !== undefined ? { code } : {}), ...(message !== undefined ? { message } : {}) };
+}
+
+function codeOf(value: unknown): { code?: string | number } {
+  return typeof value === "string" || typeof value === "number" ? { code: value } : {};
+}
+
+function messageOf(value: unknown): { message?: string } {
+  return typeof value === "string" && value.trim() !== "" ? { message: value } : {};
+}
+
+/** Parses a raw body (text, JSON text, or an already-parsed value) without throwing. */
+export function parseErrorBody(raw: unknown): unknown {
+  if (typeof raw !== "string") return raw;
+  const text = raw.trim();
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * Builds the AssetsApiError for an error response. Never throws: any body (JSON, HTML, truncated, empty)
+ * yields an error whose message is the service's message when one is present. `secrets` are redacted.
+ */
+export function toApiError(init: {
+  status: number;
+  statusText?: string;
+  operationId: string;
+  body: unknown;
+  retryAfterMs?: number;
+  secrets?: readonly string[];
+}): AssetsApiError {
+  const body = parseErrorBody(init.body);
+  const { code, message } = typeof body === "string" ? salvageTruncatedJson(body) : extractErrorDetails(body);
+  let text = message;
+  if (text === undefined && typeof body === "string" && looksLikePlainText(body)) text = body.trim();
+  const fallback = `HTTP ${init.status}${init.statusText ? ` ${init.statusText}` : ""} from ${init.operationId}`;
+  const oneLine = (text ?? fallback).replace(/\s+/g, " ").trim() || fallback;
+  return new AssetsApiError({
+    message: redact(oneLine, init.secrets),
+    status: init.status,
+    ...(code !== undefined ? { code } : {}),
+    operationId: init.operationId,
+    body: redactDeep(body, init.secrets),
+    ...(init.retryAfterMs !== undefined ? { retryAfterMs: init.retryAfterMs } : {}),
+  });
+}
+
+function looksLikePlainText(text: string): boolean {
+  const trimmed = text.trim();
+  return trimmed.length <= MAX_TEXT_MESSAGE && !/^[[{<]/.test(trimmed) && !trimmed.includes("<");
+}
+
+/** A body cut off mid-JSON: pick out `code` and `message` string fields if they made it through whole. */
+function salvageTruncatedJson(text: string): { code?: string | number; message?: string } {
+  if (!/^\s*[[{]/.test(text)) return {};
+  const field = (name: string) => {
+    const match = new RegExp(`"${name}"\\s*:\\s*("(?:[^"\\\\]|\\\\.)*"|-?\\d+)`).exec(text);
+    if (!match?.[1]) return undefined;
+    try {
+      return JSON.parse(match[1]) as string | number;
+    } catch {
+      return undefined;
+    }
+  };
+  const code = field("code") ?? field("error");
+  const message = field("message");
+  return {
+    ...(code !== undefined ? { code } : {}),
+    ...(typeof message === "string" && message.trim() ? { message } : {}),
+  };
+}
+
+/** Replaces every occurrence of a secret with `[redacted]`. */
+export function redact(text: string, secrets: readonly string[] | undefined): string {
+  let out = text;
+  for (const secret of secrets ?? []) {
+    if (secret.length >= 4) out = out.split(secret).join("[redacted]");
+  }
+  return out;
+}
+
+function redactDeep(value: unknown, secrets: readonly string[] | undefined): unknown {
+  if (!secrets?.length) return value;
+  if (typeof value === "string") return redact(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets));
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, secrets)]));
+  }
+  return value;
+}

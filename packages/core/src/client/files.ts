@@ -1,0 +1,88 @@
+// File inputs to multipart parts. The Blob is resolved once per call; each attempt builds a fresh FormData
+// around it (a Blob re-reads its bytes, so nothing is cloned or buffered twice).
+import { contentTypes } from "@rbxassets/spec";
+import {
+  contentTypeFor,
+  contentTypeForExtension,
+  extensionForContentType,
+  normalizeAssetType,
+} from "./normalize.js";
+import { SNIFF_BYTES, sniffContentType } from "./sniff.js";
+
+export type FileInput =
+  | Blob
+  | Uint8Array
+  | { data: Blob | Uint8Array; fileName?: string; contentType?: string };
+
+/** A file ready to go into a multipart part: `blob.type` is the part's Content-Type. */
+export interface ResolvedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/** Turns a caller's file input into a ResolvedFile; `assetType` helps pick the content type. */
+export type FileResolver<F> = (input: F, assetType: string | undefined) => Promise<ResolvedFile>;
+
+const FALLBACK_CONTENT_TYPE = "application/octet-stream";
+
+function toBlob(data: Blob | Uint8Array): Blob {
+  return data instanceof Blob ? data : new Blob([data as Uint8Array<ArrayBuffer>]);
+}
+
+/**
+ * Picks the part's content type (explicit; the Blob's own; from the spec by extension; from the first bytes;
+ * the asset type's only one) and a file name.
+ */
+export async function describeFile(
+  blob: Blob,
+  options: {
+    fileName?: string | undefined;
+    contentType?: string | undefined;
+    assetType?: string | undefined;
+  },
+): Promise<ResolvedFile> {
+  const nameFromBlob =
+    typeof File !== "undefined" && blob instanceof File && blob.name ? blob.name : undefined;
+  const knownName = options.fileName ?? nameFromBlob;
+  const byName = knownName
+    ? ((options.assetType ? contentTypeFor(options.assetType, knownName) : undefined) ??
+      contentTypeForExtension(knownName))
+    : undefined;
+  const contentType =
+    options.contentType ||
+    blob.type ||
+    byName ||
+    sniffContentType(new Uint8Array(await blob.slice(0, SNIFF_BYTES).arrayBuffer())) ||
+    onlyContentTypeOf(options.assetType) ||
+    FALLBACK_CONTENT_TYPE;
+  const extension = extensionForContentType(contentType);
+  const fileName = knownName ?? (extension ? `file.${extension}` : "file");
+  // slice() re-labels without copying the bytes (also for file-backed Blobs).
+  const typed = blob.type === contentType ? blob : blob.slice(0, blob.size, contentType);
+  return { blob: typed, fileName };
+}
+
+function onlyContentTypeOf(assetType: string | undefined): string | undefined {
+  if (!assetType) return undefined;
+  const entries: readonly { contentType: string }[] | undefined =
+    contentTypes[normalizeAssetType(assetType) as keyof typeof contentTypes];
+  const distinct = new Set(entries?.map((entry) => entry.contentType));
+  return distinct.size === 1 ? [...distinct][0] : undefined;
+}
+
+export const resolveFileInput: FileResolver<FileInput> = async (input, assetType) => {
+  if (input instanceof Blob || input instanceof Uint8Array) return describeFile(toBlob(input), { assetType });
+  return describeFile(toBlob(input.data), {
+    fileName: input.fileName,
+    contentType: input.contentType,
+    assetType,
+  });
+};
+
+/** A fresh multipart body: `request` as a JSON field, `fileContent` as the file part. */
+export function buildMultipart(request: unknown, file: ResolvedFile | undefined): FormData {
+  const form = new FormData();
+  form.append("request", JSON.stringify(request));
+  if (file) form.append("fileContent", file.blob, file.fileName);
+  return form;
+}

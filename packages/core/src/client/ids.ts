@@ -1,0 +1,35 @@
+// Argument checks that run before any request, so a typo never costs a round trip (or a rate-limit slot).
+import { AssetsClientError } from "./errors.js";
+
+const DIGITS = /^[0-9]{1,20}$/;
+const OPERATION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+function describe(value: unknown): string {
+  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/** A digit-string id (asset id or version number); numbers must be non-negative safe integers. */
+export function digitsId(name: string, value: unknown): string {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (typeof value === "string" && DIGITS.test(value)) return value;
+  throw new AssetsClientError(`${name} must be a string of digits, got ${describe(value)}`);
+}
+
+export function assetIdArg(value: unknown): string {
+  return digitsId("assetId", value);
+}
+
+export function versionArg(value: unknown): string {
+  const version = digitsId("version", value);
+  if (/^0+$/.test(version)) throw new AssetsClientError("version must be 1 or more, got 0");
+  return version;
+}
+
+/** An operation id, or an `operations/{id}` path. */
+export function operationIdArg(value: unknown): string {
+  const id =
+    typeof value === "string" && value.startsWith("operations/") ? value.slice("operations/".length) : value;
+  if (typeof id === "string" && OPERATION_ID.test(id)) return id;
+  throw new AssetsClientError(`operationId must be an operation id (a UUID), got ${describe(value)}`);
+}

@@ -1,0 +1,134 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { inspect, parseEnv } from "node:util";
+import { PipelineError } from "./errors.js";
+
+export interface ResolveConfigOptions {
+  /** Project root; `.env` is read from here. Default: `process.cwd()`. */
+  root?: string;
+  /** Environment to read `RBXASSETS_*` from. Default: `process.env`. */
+  env?: Record<string, string | undefined>;
+  apiKey?: string;
+  oauthToken?: string;
+  baseUrl?: string;
+  creator?: string;
+}
+
+export type CreatorRef = { userId: string } | { groupId: string };
+
+const ENV = {
+  apiKey: "RBXASSETS_API_KEY",
+  oauthToken: "RBXASSETS_OAUTH_TOKEN",
+  creator: "RBXASSETS_CREATOR",
+  baseUrl: "RBXASSETS_API_URL",
+} as const;
+
+/**
+ * Configuration after applying precedence (explicit options > environment > `.env`). Secrets live in
+ * private fields: they are readable through getters but never appear in `JSON.stringify`, `console.log`
+ * or spread copies.
+ */
+export class ResolvedConfig {
+  readonly root: string;
+  readonly baseUrl: string | undefined;
+  /** `user:<digits>` or `group:<digits>`, validated. */
+  readonly creator: string | undefined;
+  readonly #apiKey: string | undefined;
+  readonly #oauthToken: string | undefined;
+
+  constructor(values: {
+    root: string;
+    apiKey?: string;
+    oauthToken?: string;
+    baseUrl?: string;
+    creator?: string;
+  }) {
+    this.root = values.root;
+    this.baseUrl = values.baseUrl;
+    this.creator = values.creator;
+    this.#apiKey = values.apiKey;
+    this.#oauthToken = values.oauthToken;
+  }
+
+  get apiKey(): string | undefined {
+    return this.#apiKey;
+  }
+
+  get oauthToken(): string | undefined {
+    return this.#oauthToken;
+  }
+
+  get hasCredentials(): boolean {
+    return this.#apiKey !== undefined || this.#oauthToken !== undefined;
+  }
+
+  /** The creator in the shape the API takes, or undefined when none is configured. */
+  get creatorRef(): CreatorRef | undefined {
+    return this.creator === undefined ? undefined : parseCreator(this.creator);
+  }
+
+  toJSON(): Record<string, unknown> {
+    return {
+      root: this.root,
+      baseUrl: this.baseUrl,
+      creator: this.creator,
+      apiKey: this.#apiKey === undefined ? undefined : "[redacted]",
+      oauthToken: this.#oauthToken === undefined ? undefined : "[redacted]",
+    };
+  }
+
+  [inspect.custom](): string {
+    return `ResolvedConfig ${inspect(this.toJSON())}`;
+  }
+}
+
+export async function resolveConfig(opts: ResolveConfigOptions = {}): Promise<ResolvedConfig> {
+  const root = resolve(opts.root ?? process.cwd());
+  const env = opts.env ?? process.env;
+  const dotenv = await readDotEnv(root);
+  const pick = (key: keyof typeof ENV, explicit: string | undefined) =>
+    nonEmpty(explicit) ?? nonEmpty(env[ENV[key]]) ?? nonEmpty(dotenv[ENV[key]]);
+
+  const creator = pick("creator", opts.creator);
+  if (creator !== undefined && parseCreator(creator) === undefined) {
+    throw new PipelineError(
+      ENV.creator,
+      "creator-format",
+      `${JSON.stringify(creator)} is not "user:<digits>" or "group:<digits>"`,
+      `set ${ENV.creator} (or the creator option) to e.g. user:123456 or group:7890`,
+    );
+  }
+  const values: ConstructorParameters<typeof ResolvedConfig>[0] = { root };
+  const apiKey = pick("apiKey", opts.apiKey);
+  const oauthToken = pick("oauthToken", opts.oauthToken);
+  const baseUrl = pick("baseUrl", opts.baseUrl);
+  if (apiKey !== undefined) values.apiKey = apiKey;
+  if (oauthToken !== undefined) values.oauthToken = oauthToken;
+  if (baseUrl !== undefined) values.baseUrl = baseUrl;
+  if (creator !== undefined) values.creator = creator;
+  return new ResolvedConfig(values);
+}
+
+export function parseCreator(creator: string): CreatorRef | undefined {
+  const match = /^(user|group):(\d+)$/.exec(creator.trim());
+  if (!match) return undefined;
+  return match[1] === "user" ? { userId: match[2]! } : { groupId: match[2]! };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
+async function readDotEnv(root: string): Promise<Record<string, string | undefined>> {
+  let text: string;
+  try {
+    text = await readFile(resolve(root, ".env"), "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {};
+    throw error;
+  }
+  // util.parseEnv has the same semantics as `node --env-file` / process.loadEnvFile, without a dependency.
+  return parseEnv(text);
+}

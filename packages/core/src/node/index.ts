@@ -1,0 +1,20 @@
+// @rbxassets/core/node: the upload pipeline (files, hashing, lockfile, sync) on top of the client.
+export { createNodeAssetsClient, type NodeAssetsClient, type NodeFileInput } from "./client.js";
+export { type CodegenEntry, renderLuauModule, renderTypeScriptModule } from "./codegen.js";
+export { type CreatorRef, type ResolveConfigOptions, ResolvedConfig, resolveConfig } from "./config.js";
+export { type DetectedFile, detectFile } from "./detect.js";
+export { PipelineError } from "./errors.js";
+export { hashFile } from "./hash.js";
+export {
+  LOCKFILE_NAME,
+  type LockData,
+  type LockEntry,
+  Lockfile,
+  type LockfileOptions,
+  parseLockfile,
+  serializeLockfile,
+} from "./lockfile.js";
+export { nodeFetch } from "./node-fetch.js";
+export { createPipeline, type Pipeline, type PipelineOptions, type ResolveOptions } from "./pipeline.js";
+export type { AssetType, ModerationStatus, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
+export { type ValidateMeta, type ValidateOptions, validateFile } from "./validate.js";

@@ -1,0 +1,277 @@
+import { readFile, stat } from "node:fs/promises";
+import { basename, resolve } from "node:path";
+import { contentTypes } from "@rbxassets/spec";
+import properLockfile from "proper-lockfile";
+import { removeStaleTempFiles, writeFileAtomic } from "./atomic-write.js";
+import { oneLine, PipelineError } from "./errors.js";
+import { toProjectPath } from "./paths.js";
+import type { AssetType } from "./types.js";
+
+export const LOCKFILE_NAME = "rbxassets.lock.json";
+export const LOCKFILE_VERSION = 1;
+
+/** One lockfile entry: which asset a path's content became. No secrets, nothing time-dependent. */
+export interface LockEntry {
+  assetId: string;
+  assetType: AssetType;
+  hash: string;
+  /** `user:<id>` or `group:<id>` the asset belongs to. */
+  creator: string;
+  /** Models: the asset version (revision) this content became. */
+  version?: string;
+  /** Last known moderation state; absent means Approved or not known. */
+  moderation?: "Approved" | "Reviewing";
+}
+
+export interface LockData {
+  version: typeof LOCKFILE_VERSION;
+  assets: Map<string, LockEntry>;
+}
+
+const ASSET_TYPES = new Set<string>(Object.keys(contentTypes));
+const HASH = /^sha256-[0-9a-f]{64}$/;
+const FIX = "fix it by hand or restore it from git (git checkout -- <file>), then run again";
+
+/**
+ * Parses lockfile text. Any input yields either the data or a one-line PipelineError naming the file and
+ * what to do; never another exception.
+ */
+export function parseLockfile(text: string, file = LOCKFILE_NAME): LockData {
+  const fail = (problem: string, fix = FIX): never => {
+    throw new PipelineError(file, "lockfile", oneLine(problem), fix);
+  };
+  if (text.trim() === "") return { version: LOCKFILE_VERSION, assets: new Map() };
+  if (/^(<<<<<<<|>>>>>>>|=======)( |$)/m.test(text)) {
+    fail(
+      "the lockfile has unresolved git merge conflict markers",
+      "keep the entries of both sides (each path once), then run again",
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    fail(`the lockfile is not valid JSON (${error instanceof Error ? error.message : "parse error"})`);
+  }
+  if (!isRecord(json)) return fail("the lockfile is not a JSON object");
+  if (json.version !== LOCKFILE_VERSION) {
+    fail(
+      `the lockfile has version ${JSON.stringify(json.version) ?? "none"}, this tool reads version ${LOCKFILE_VERSION}`,
+      "upgrade @rbxassets, or fix the version field",
+    );
+  }
+  if (!isRecord(json.assets)) return fail('the lockfile has no "assets" object');
+  const assets = new Map<string, LockEntry>();
+  for (const [path, value] of Object.entries(json.assets)) {
+    const where = `entry ${JSON.stringify(path)}`;
+    if (path === "") fail("the lockfile has an entry with an empty path");
+    if (!isRecord(value)) return fail(`${where} is not an object`);
+    const { assetId, assetType, hash, creator, version, moderation } = value;
+    if (typeof assetId !== "string" || !/^\d+$/.test(assetId))
+      fail(`${where} has no valid assetId (a digit string)`);
+    if (typeof assetType !== "string" || !ASSET_TYPES.has(assetType)) fail(`${where} has no valid assetType`);
+    if (typeof hash !== "string" || !HASH.test(hash)) fail(`${where} has no valid hash (sha256-<64 hex>)`);
+    if (typeof creator !== "string" || !/^(user|group):\d+$/.test(creator))
+      fail(`${where} has no valid creator`);
+    if (version !== undefined && typeof version !== "string")
+      fail(`${where} has a version that is not a string`);
+    if (moderation !== undefined && moderation !== "Approved" && moderation !== "Reviewing") {
+      fail(`${where} has an unknown moderation state`);
+    }
+    const entry: LockEntry = {
+      assetId: assetId as string,
+      assetType: assetType as AssetType,
+      hash: hash as string,
+      creator: creator as string,
+    };
+    if (version !== undefined) entry.version = version as string;
+    if (moderation !== undefined) entry.moderation = moderation as "Approved" | "Reviewing";
+    assets.set(path, entry);
+  }
+  return { version: LOCKFILE_VERSION, assets };
+}
+
+/** Stable text: sorted paths and keys, 2-space JSON, trailing newline; small diffs, clean merges. */
+export function serializeLockfile(assets: ReadonlyMap<string, LockEntry>): string {
+  // Written by hand: JSON.stringify would put integer-like paths ("10") first, whatever the sort order.
+  const blocks = [...assets.keys()].sort(comparePaths).map((path) => {
+    const entry = assets.get(path)!;
+    const fields = (Object.keys(entry) as (keyof LockEntry)[])
+      .filter((key) => entry[key] !== undefined)
+      .sort()
+      .map((key) => `      ${JSON.stringify(key)}: ${JSON.stringify(entry[key])}`);
+    return `    ${JSON.stringify(path)}: {\n${fields.join(",\n")}\n    }`;
+  });
+  const body = blocks.length === 0 ? "{}" : `{\n${blocks.join(",\n")}\n  }`;
+  return `{\n  "version": ${LOCKFILE_VERSION},\n  "assets": ${body}\n}\n`;
+}
+
+function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0; // code-unit order: the same on every machine and locale
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export interface LockfileOptions {
+  /** Root used to name the file in messages. Default: the lockfile's directory. */
+  root?: string;
+  /** Milliseconds after which a lock left by a killed process is taken over. Default 3000 (min 2000). */
+  staleMs?: number;
+}
+
+/**
+ * The lockfile on disk and in memory. Every `record` is written at once (group commit: records that arrive
+ * while a write runs go together in the next one), atomically, under a cross-process lock around
+ * read-merge-write, so concurrent processes never lose each other's entries.
+ */
+export class Lockfile {
+  readonly path: string;
+  readonly #shown: string;
+  readonly #staleMs: number;
+  #assets: Map<string, LockEntry>;
+  #signature: string | undefined;
+  #pending = new Map<string, LockEntry>();
+  #queued: Promise<void> | undefined;
+  #chain: Promise<void> = Promise.resolve();
+
+  private constructor(
+    path: string,
+    shown: string,
+    staleMs: number,
+    assets: Map<string, LockEntry>,
+    signature?: string,
+  ) {
+    this.path = path;
+    this.#shown = shown;
+    this.#staleMs = staleMs;
+    this.#assets = assets;
+    this.#signature = signature;
+  }
+
+  /** Reads the lockfile (a missing one is empty). Throws a PipelineError if it is malformed. */
+  static async open(path: string, options: LockfileOptions = {}): Promise<Lockfile> {
+    const absolute = resolve(path);
+    const shown = options.root ? toProjectPath(options.root, absolute) : basename(absolute);
+    const lockfile = new Lockfile(absolute, shown, Math.max(2000, options.staleMs ?? 3000), new Map());
+    const disk = await lockfile.#readDisk();
+    if (disk) {
+      lockfile.#assets = disk.assets;
+      lockfile.#signature = disk.signature;
+    }
+    return lockfile;
+  }
+
+  get size(): number {
+    return this.#assets.size;
+  }
+
+  get(file: string): LockEntry | undefined {
+    return this.#assets.get(file);
+  }
+
+  entries(): [string, LockEntry][] {
+    return [...this.#assets.entries()].sort(([a], [b]) => comparePaths(a, b));
+  }
+
+  /** An entry holding this content, preferring `preferPath`; filtered by creator and asset type when given. */
+  findByHash(
+    hash: string,
+    filter: { creator?: string; assetType?: AssetType; preferPath?: string } = {},
+  ): [string, LockEntry] | undefined {
+    const matches = (entry: LockEntry) =>
+      entry.hash === hash &&
+      (filter.creator === undefined || entry.creator === filter.creator) &&
+      (filter.assetType === undefined || entry.assetType === filter.assetType);
+    if (filter.preferPath !== undefined) {
+      const own = this.#assets.get(filter.preferPath);
+      if (own && matches(own)) return [filter.preferPath, own];
+    }
+    for (const pair of this.#assets) if (matches(pair[1])) return pair;
+    return undefined;
+  }
+
+  /** Picks up what other processes wrote since we last looked (cheap when nothing changed). */
+  async refresh(): Promise<void> {
+    const disk = await this.#readDisk(this.#signature);
+    if (!disk) return;
+    for (const [path, entry] of disk.assets) if (!this.#pending.has(path)) this.#assets.set(path, entry);
+    this.#signature = disk.signature;
+  }
+
+  /** Records an entry; resolves once it is durably on disk. */
+  record(file: string, entry: LockEntry): Promise<void> {
+    this.#assets.set(file, entry);
+    this.#pending.set(file, entry);
+    if (!this.#queued) {
+      const queued = this.#chain.then(() => {
+        this.#queued = undefined;
+        return this.#flush();
+      });
+      this.#queued = queued;
+      this.#chain = queued.catch(() => {});
+    }
+    return this.#queued;
+  }
+
+  /** Resolves when every record so far is on disk. */
+  async flushed(): Promise<void> {
+    await this.#chain;
+  }
+
+  async #flush(): Promise<void> {
+    const batch = this.#pending;
+    this.#pending = new Map();
+    if (batch.size === 0) return;
+    const release = await properLockfile.lock(this.path, {
+      realpath: false,
+      stale: this.#staleMs,
+      retries: { retries: 1000, factor: 1.2, minTimeout: 5, maxTimeout: 100 },
+      // The write itself is atomic, so a compromised lock can at worst lose a merge, never corrupt the file.
+      onCompromised: () => {},
+    });
+    try {
+      await removeStaleTempFiles(this.path);
+      const disk = await this.#readDisk();
+      // Union by path: what is on disk is newer than our memory, and this batch is newest of all.
+      const merged = new Map(this.#assets);
+      if (disk) for (const [path, entry] of disk.assets) merged.set(path, entry);
+      for (const [path, entry] of batch) merged.set(path, entry);
+      for (const [path, entry] of this.#pending) merged.set(path, entry);
+      await writeFileAtomic(this.path, serializeLockfile(merged));
+      this.#assets = merged;
+      this.#signature = await this.#statSignature();
+    } catch (error) {
+      for (const [path, entry] of batch) if (!this.#pending.has(path)) this.#pending.set(path, entry);
+      throw error;
+    } finally {
+      await release().catch(() => {});
+    }
+  }
+
+  async #statSignature(): Promise<string | undefined> {
+    try {
+      const info = await stat(this.path);
+      return `${info.ino}:${info.size}:${info.mtimeMs}`;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The file's data and stat signature; undefined when missing or unchanged since `known`. */
+  async #readDisk(
+    known?: string,
+  ): Promise<{ assets: Map<string, LockEntry>; signature: string } | undefined> {
+    const signature = await this.#statSignature();
+    if (signature === undefined || signature === known) return undefined;
+    let text: string;
+    try {
+      text = await readFile(this.path, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw error;
+    }
+    return { assets: parseLockfile(text, this.#shown).assets, signature };
+  }
+}

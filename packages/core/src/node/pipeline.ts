@@ -1,0 +1,508 @@
+import { openAsBlob } from "node:fs";
+import { basename, extname, resolve as resolvePath } from "node:path";
+import { limits } from "@rbxassets/spec";
+import pLimit from "p-limit";
+import {
+  type Asset,
+  AssetsApiError,
+  type AssetsClient,
+  AssetsClientError,
+  type Operation,
+} from "../index.js";
+import { ContentClaims } from "./claims.js";
+import { createNodeAssetsClient } from "./client.js";
+import { type ResolvedConfig, resolveConfig } from "./config.js";
+import { type DetectedFile, detectFile } from "./detect.js";
+import { describeError, isAbortError, PipelineError } from "./errors.js";
+import { type AssetKind, extensionInfo } from "./formats.js";
+import { hashFile } from "./hash.js";
+import { LOCKFILE_NAME, type LockEntry, Lockfile } from "./lockfile.js";
+import { moderationOf, waitForVerdict } from "./moderation.js";
+import { toProjectPath } from "./paths.js";
+import { runSync } from "./sync.js";
+import type { AssetType, ModerationStatus, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
+import { type ValidateMeta, validateFile } from "./validate.js";
+
+export interface PipelineOptions {
+  /** Project root: paths in the lockfile and reports are relative to it. Default: `process.cwd()`. */
+  root?: string;
+  /** Lockfile path, relative to root. Default `rbxassets.lock.json`. */
+  lockfile?: string;
+  apiKey?: string;
+  oauthToken?: string;
+  baseUrl?: string;
+  /** `user:<id>` or `group:<id>`. Default: `RBXASSETS_CREATOR` (environment, then `.env`). */
+  creator?: string;
+  env?: Record<string, string | undefined>;
+  /** A client to use; otherwise one is built on the first request that needs it. */
+  client?: AssetsClient;
+  /** Most files in flight at once (default 16); the client's rate limiter sets the pace. */
+  concurrency?: number;
+  /** Asset type for images (default `Image`, whose id works in `ImageLabel.Image`). */
+  imageAssetType?: "Image" | "Decal";
+  /** Upload audio (default true). When false, sync skips audio files. */
+  audio?: boolean;
+  /** Most Robux you accept to pay per video upload; videos are refused without it. */
+  videoExpectedPrice?: number;
+  /** Wait for a final moderation verdict instead of warning on Reviewing. */
+  waitForModeration?: boolean;
+  /** Most time to wait for an upload operation (and for a verdict). Default 120 000 ms. */
+  operationTimeoutMs?: number;
+  /** Modules to write after a sync, paths relative to root. */
+  codegen?: { typescript?: string; luau?: string };
+  onEvent?: (event: PipelineEvent) => void;
+}
+
+export interface ResolveOptions {
+  displayName?: string;
+  description?: string;
+  assetType?: AssetType;
+  signal?: AbortSignal;
+}
+
+export interface Pipeline {
+  /** Lockfile hit, or upload (or update, for a changed model); throws a PipelineError naming the file. */
+  resolve(file: string, opts?: ResolveOptions): Promise<ResolvedAsset>;
+  /** The lockfile's answer for this file's current content; no network, no credentials. */
+  lookup(file: string): Promise<ResolvedAsset | undefined>;
+  sync(paths: string[], opts?: { signal?: AbortSignal; check?: boolean }): Promise<SyncReport>;
+  readonly root: string;
+  readonly lockfilePath: string;
+}
+
+/** What one upload produced; shared by every caller waiting on the same content. */
+interface UploadResult {
+  entry: LockEntry;
+  moderation: ModerationStatus;
+  warning?: string;
+  /** True when another process had uploaded the content meanwhile (found in the lockfile). */
+  reused?: boolean;
+}
+
+/** A file analysed without network: what it is, its content hash, and the lockfile's answer if any. */
+export interface PreparedFile {
+  absolute: string;
+  file: string;
+  detected: DetectedFile;
+  assetType: AssetType;
+  hash: string;
+  hit: ResolvedAsset | undefined;
+}
+
+const DEFAULT_TIMEOUT_MS = 120_000;
+
+export function createPipeline(options: PipelineOptions = {}): Pipeline {
+  return new AssetPipeline(options);
+}
+
+export class AssetPipeline implements Pipeline {
+  readonly root: string;
+  readonly lockfilePath: string;
+  readonly options: PipelineOptions;
+  readonly #limit: ReturnType<typeof pLimit>;
+  readonly #inflight = new Map<string, Promise<UploadResult>>();
+  readonly #claims: ContentClaims;
+  #config: Promise<ResolvedConfig> | undefined;
+  #lockfile: Promise<Lockfile> | undefined;
+  #client: AssetsClient | undefined;
+
+  constructor(options: PipelineOptions) {
+    this.options = options;
+    this.root = resolvePath(options.root ?? process.cwd());
+    this.lockfilePath = resolvePath(this.root, options.lockfile ?? LOCKFILE_NAME);
+    const concurrency = options.concurrency ?? 16;
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+    }
+    this.#limit = pLimit(concurrency);
+    this.#claims = new ContentClaims(this.lockfilePath);
+    this.#client = options.client;
+  }
+
+  relative(file: string): string {
+    return toProjectPath(this.root, resolvePath(this.root, file));
+  }
+
+  /** Whether files of this kind are uploaded at all (audio can be turned off). */
+  wants(kind: AssetKind | undefined): boolean {
+    return !(kind === "audio" && this.options.audio === false);
+  }
+
+  kindOf(file: string): AssetKind | undefined {
+    return extensionInfo(extname(file).slice(1))?.kind;
+  }
+
+  /** What validation and the create request use: given names, else defaults from the file name. */
+  metaFor(prepared: PreparedFile, opts: ResolveOptions = {}, creator?: string): ValidateMeta {
+    return {
+      displayName: opts.displayName ?? defaultDisplayName(prepared.absolute),
+      description: opts.description ?? "",
+      assetType: prepared.assetType,
+      ...(creator !== undefined ? { creator } : {}),
+      ...(this.options.videoExpectedPrice !== undefined
+        ? { expectedPrice: this.options.videoExpectedPrice }
+        : {}),
+    };
+  }
+
+  emit(event: PipelineEvent): void {
+    this.options.onEvent?.(event);
+  }
+
+  config(): Promise<ResolvedConfig> {
+    this.#config ??= resolveConfig({
+      root: this.root,
+      ...(this.options.env ? { env: this.options.env } : {}),
+      ...pick(this.options, ["apiKey", "oauthToken", "baseUrl", "creator"]),
+    });
+    return this.#config;
+  }
+
+  lockfile(): Promise<Lockfile> {
+    this.#lockfile ??= Lockfile.open(this.lockfilePath, { root: this.root });
+    // A failed open (malformed file) is retried next time, after the user fixed it.
+    this.#lockfile.catch(() => {
+      this.#lockfile = undefined;
+    });
+    return this.#lockfile;
+  }
+
+  resolve(file: string, opts: ResolveOptions = {}): Promise<ResolvedAsset> {
+    return this.#limit(async () => {
+      opts.signal?.throwIfAborted();
+      try {
+        const prepared = await this.prepare(file, opts.assetType);
+        if (prepared.hit) {
+          if (prepared.hit.status === "reused") await this.#record(prepared, prepared.hit);
+          this.emit({ type: "done", asset: prepared.hit });
+          return prepared.hit;
+        }
+        return await this.#upload(prepared, opts);
+      } catch (error) {
+        throw requestError(toProjectPath(this.root, resolvePath(this.root, file)), error, opts.signal);
+      }
+    });
+  }
+
+  async lookup(file: string): Promise<ResolvedAsset | undefined> {
+    return (await this.prepare(file)).hit;
+  }
+
+  sync(paths: string[], opts: { signal?: AbortSignal; check?: boolean } = {}): Promise<SyncReport> {
+    return runSync(this, paths, opts);
+  }
+
+  /** Detects, hashes and consults the lockfile. No network, no credentials. */
+  async prepare(file: string, requested?: AssetType): Promise<PreparedFile> {
+    const absolute = resolvePath(this.root, file);
+    const shown = toProjectPath(this.root, absolute);
+    const [config, lockfile, detected] = await Promise.all([
+      this.config(),
+      this.lockfile(),
+      detectFile(absolute, { root: this.root }),
+    ]);
+    const assetType = this.assetTypeFor(detected, shown, requested);
+    const hash = await hashFile(absolute);
+    const hit = lockHit(lockfile, shown, hash, assetType, config.creator);
+    return { absolute, file: shown, detected, assetType, hash, hit };
+  }
+
+  assetTypeFor(detected: DetectedFile, file: string, requested?: AssetType): AssetType {
+    if (requested !== undefined) {
+      if (!detected.assetTypes.includes(requested)) {
+        throw new PipelineError(
+          file,
+          "asset-type",
+          `a .${detected.extension} file cannot be uploaded as ${requested}`,
+          `use one of ${detected.assetTypes.join(", ")}`,
+        );
+      }
+      return requested;
+    }
+    if (detected.kind === "image") return this.options.imageAssetType ?? "Image";
+    return detected.assetTypes[0]!;
+  }
+
+  async #record(prepared: PreparedFile, asset: ResolvedAsset | UploadResult): Promise<void> {
+    const lockfile = await this.lockfile();
+    const entry: LockEntry =
+      "entry" in asset
+        ? asset.entry
+        : {
+            ...lockfile.findByHash(prepared.hash, {
+              assetType: prepared.assetType,
+              preferPath: prepared.file,
+            })![1],
+          };
+    await lockfile.record(prepared.file, entry);
+  }
+
+  async #upload(prepared: PreparedFile, opts: ResolveOptions): Promise<ResolvedAsset> {
+    const { file, detected, assetType, hash } = prepared;
+    const config = await this.config();
+    const lockfile = await this.lockfile();
+    const meta = this.metaFor(prepared, opts, config.creator);
+    const { displayName, description } = meta;
+    await validateFile(detected, meta, { root: this.root });
+    const creator = config.creator!;
+    const target = this.#updateTarget(lockfile, file, assetType);
+    // Same content, same creator and type: one upload, whatever the path. A model update keeps its own key
+    // so that its id stays stable.
+    const key = target ? `update\0${file}\0${hash}` : `${creator}\0${assetType}\0${hash}`;
+    let shared = this.#inflight.get(key);
+    const owner = shared === undefined;
+    if (!shared) {
+      shared = this.#uploadOnce(prepared, { displayName, description, creator, target, key }, opts.signal);
+      this.#inflight.set(key, shared);
+      shared.then(
+        () => this.#inflight.delete(key),
+        () => this.#inflight.delete(key),
+      );
+    }
+    const result = await shared;
+    const reused = !owner || result.reused === true;
+    // The owner's upload was recorded under this path already; everyone else records their own path.
+    if (reused) await lockfile.record(file, result.entry);
+    const asset: ResolvedAsset = {
+      file,
+      assetId: result.entry.assetId,
+      uri: `rbxassetid://${result.entry.assetId}`,
+      assetType: result.entry.assetType,
+      hash,
+      status: reused ? "reused" : target ? "updated" : "uploaded",
+      moderation: result.moderation,
+      ...(result.warning ? { warning: result.warning } : {}),
+    };
+    if (asset.warning) this.emit({ type: "warning", file, message: asset.warning });
+    this.emit({ type: "done", asset });
+    return asset;
+  }
+
+  /** The lockfile entry to update in place: a model at this path, whose asset no other path shares. */
+  #updateTarget(lockfile: Lockfile, file: string, assetType: AssetType): LockEntry | undefined {
+    const entry = lockfile.get(file);
+    if (entry?.assetType !== "Model" || assetType !== "Model") return undefined;
+    for (const [path, other] of lockfile.entries()) {
+      if (path !== file && other.assetId === entry.assetId) return undefined;
+    }
+    return entry;
+  }
+
+  async #uploadOnce(
+    prepared: PreparedFile,
+    meta: {
+      displayName: string;
+      description: string;
+      creator: string;
+      target: LockEntry | undefined;
+      key: string;
+    },
+    signal: AbortSignal | undefined,
+  ): Promise<UploadResult> {
+    const { file, assetType, hash } = prepared;
+    const lockfile = await this.lockfile();
+    const release = await this.#claims.acquire(meta.key, signal);
+    try {
+      // Another process may have uploaded this content while we waited: re-read before uploading.
+      await lockfile.refresh();
+      const config = await this.config();
+      const hit = lockHit(lockfile, file, hash, assetType, config.creator);
+      if (hit) {
+        const [, entry] = lockfile.findByHash(hash, { assetType, creator: meta.creator, preferPath: file })!;
+        return {
+          entry,
+          moderation: hit.moderation,
+          ...(hit.warning ? { warning: hit.warning } : {}),
+          reused: true,
+        };
+      }
+      const client = this.#getClient(config, file);
+      const target = meta.target;
+      this.emit({ type: "start", file, action: target ? "update" : "upload" });
+      const contentType =
+        extensionInfo(prepared.detected.extension)?.contentTypes[assetType] ?? prepared.detected.contentType;
+      const fileInput = {
+        data: await openAsBlob(prepared.absolute, { type: contentType }),
+        fileName: basename(prepared.absolute),
+        contentType,
+      };
+      const callOpts = signal ? { signal } : {};
+      let operation: Operation;
+      try {
+        operation = target
+          ? await client.updateAsset(target.assetId, { file: fileInput }, callOpts)
+          : await client.createAsset(
+              {
+                request: {
+                  assetType,
+                  displayName: meta.displayName,
+                  description: meta.description,
+                  creationContext: {
+                    creator: config.creatorRef!,
+                    ...(assetType === "Video" && this.options.videoExpectedPrice !== undefined
+                      ? { expectedPrice: this.options.videoExpectedPrice }
+                      : {}),
+                  },
+                },
+                file: fileInput,
+              },
+              callOpts,
+            );
+      } catch (error) {
+        throw requestError(file, error, signal);
+      }
+      const timeoutMs = this.options.operationTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+      const outcome = await client.waitForOperation(operation, { timeoutMs, ...callOpts });
+      if (outcome.status === "aborted") throw abortError(signal);
+      if (outcome.status === "timedOut") {
+        throw new PipelineError(
+          file,
+          "operation-timeout",
+          `the upload was accepted but did not finish within ${Math.round(timeoutMs / 1000)} s`,
+          "run again later, or raise operationTimeoutMs",
+        );
+      }
+      if (outcome.status === "failed") {
+        throw new PipelineError(
+          file,
+          "operation-failed",
+          `the upload failed: ${outcome.error.message} (${outcome.error.code})`,
+          "fix the file or its name and description, then run again",
+        );
+      }
+      let asset: Asset = outcome.asset;
+      if (this.options.waitForModeration && moderationOf(asset) === "Reviewing") {
+        try {
+          asset = await waitForVerdict(client, asset, { timeoutMs, signal });
+        } catch (error) {
+          throw requestError(file, error, signal);
+        }
+      }
+      const moderation = moderationOf(asset);
+      if (moderation === "Rejected") {
+        throw new PipelineError(
+          file,
+          "moderation-rejected",
+          `moderation rejected the content (asset ${asset.assetId})`,
+          "replace the content, or its name and description, with something that follows the Community Standards",
+        );
+      }
+      const entry: LockEntry = {
+        assetId: target?.assetId ?? asset.assetId,
+        assetType,
+        hash,
+        creator: meta.creator,
+      };
+      if (assetType === "Model" && asset.revisionId) entry.version = asset.revisionId;
+      if (moderation === "Reviewing") entry.moderation = "Reviewing";
+      // Recorded here, before the claim is released, so that a waiting process finds it.
+      await lockfile.record(file, entry);
+      return {
+        entry,
+        moderation,
+        ...(moderation === "Reviewing"
+          ? { warning: `moderation is still reviewing asset ${entry.assetId}; it may yet be rejected` }
+          : {}),
+      };
+    } finally {
+      await release();
+    }
+  }
+
+  #getClient(config: ResolvedConfig, file: string): AssetsClient {
+    if (this.#client) return this.#client;
+    if (!config.hasCredentials) {
+      throw new PipelineError(
+        file,
+        "credentials",
+        "this content is not in the lockfile and no credentials are configured",
+        "set RBXASSETS_API_KEY (or RBXASSETS_OAUTH_TOKEN), in the environment or in .env",
+      );
+    }
+    // Our config already applied options > env > .env; an empty env stops the client from re-reading it.
+    this.#client = createNodeAssetsClient({
+      env: {},
+      ...(config.apiKey !== undefined ? { apiKey: config.apiKey } : {}),
+      ...(config.oauthToken !== undefined ? { oauthToken: config.oauthToken } : {}),
+      ...(config.baseUrl !== undefined ? { baseUrl: config.baseUrl } : {}),
+    });
+    return this.#client;
+  }
+}
+
+/** The lockfile's answer for this content: the path's own entry, or the same content elsewhere. */
+function lockHit(
+  lockfile: Lockfile,
+  file: string,
+  hash: string,
+  assetType: AssetType,
+  creator: string | undefined,
+): ResolvedAsset | undefined {
+  // Without a configured creator (offline, check mode) any creator's entry answers.
+  const found = lockfile.findByHash(hash, { assetType, preferPath: file, ...(creator ? { creator } : {}) });
+  if (!found) return undefined;
+  const [path, entry] = found;
+  const reviewing = entry.moderation === "Reviewing";
+  return {
+    file,
+    assetId: entry.assetId,
+    uri: `rbxassetid://${entry.assetId}`,
+    assetType: entry.assetType,
+    hash,
+    status: path === file ? "unchanged" : "reused",
+    moderation: entry.moderation ?? "Approved",
+    ...(reviewing
+      ? { warning: `moderation was still reviewing asset ${entry.assetId} when it was uploaded` }
+      : {}),
+  };
+}
+
+function defaultDisplayName(absolute: string): string {
+  const name = basename(absolute, extname(absolute)).trim() || basename(absolute);
+  return [...name].slice(0, limits.maxDisplayNameLength).join("");
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+  return out;
+}
+
+function abortError(signal: AbortSignal | undefined): unknown {
+  return signal?.reason ?? new DOMException("This operation was aborted", "AbortError");
+}
+
+/** A failed request as a PipelineError naming the file (aborts pass through untouched). */
+function requestError(file: string, error: unknown, signal: AbortSignal | undefined): unknown {
+  if (signal?.aborted || isAbortError(error)) return signal?.aborted ? abortError(signal) : error;
+  if (error instanceof PipelineError) return error;
+  if (error instanceof AssetsApiError) {
+    const fix =
+      error.status === 401 || error.status === 403
+        ? "check RBXASSETS_API_KEY (or the OAuth token) and that it may write assets for this creator"
+        : error.status === 429 || error.status >= 500
+          ? "the service is busy or failing: run again later"
+          : "fix the file or its name and description, then run again";
+    return new PipelineError(
+      file,
+      "request",
+      `the service refused the upload (${error.status}${error.code !== undefined ? ` ${error.code}` : ""}: ${error.message})`,
+      fix,
+      { cause: error },
+    );
+  }
+  if (error instanceof AssetsClientError) {
+    return new PipelineError(file, "request", describeError(error), "check the pipeline options", {
+      cause: error,
+    });
+  }
+  return new PipelineError(
+    file,
+    "error",
+    describeError(error),
+    "run again; if it persists, check the network and RBXASSETS_API_URL",
+    {
+      cause: error,
+    },
+  );
+}

@@ -1,0 +1,39 @@
+import type { components } from "@rbxassets/spec";
+
+/** An asset type as sent in requests. */
+export type AssetType = components["schemas"]["RequestAssetType"];
+
+export type ModerationStatus = "Approved" | "Reviewing" | "Rejected" | "Unknown";
+
+export interface ResolvedAsset {
+  /** Posix path relative to the project root. */
+  file: string;
+  assetId: string;
+  uri: `rbxassetid://${string}`;
+  assetType: AssetType;
+  hash: string;
+  status: "uploaded" | "updated" | "unchanged" | "reused";
+  moderation: ModerationStatus;
+  warning?: string;
+}
+
+export interface SyncReport {
+  uploaded: ResolvedAsset[];
+  updated: ResolvedAsset[];
+  /** Files whose content was already known: `status` is "unchanged" or "reused". */
+  unchanged: ResolvedAsset[];
+  failed: { file: string; reason: string }[];
+  skipped: { file: string; reason: string }[];
+  /** Check mode: what would be uploaded. After an abort: what was not done. */
+  pending: string[];
+  aborted: boolean;
+  elapsedMs: number;
+}
+
+export type PipelineEvent =
+  | { type: "scan"; files: number }
+  | { type: "start"; file: string; action: "upload" | "update" }
+  | { type: "done"; asset: ResolvedAsset }
+  | { type: "failed"; file: string; reason: string }
+  | { type: "warning"; file: string; message: string }
+  | { type: "skipped"; file: string; reason: string };

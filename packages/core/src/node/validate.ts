@@ -1,0 +1,151 @@
+import { open } from "node:fs/promises";
+import { limits } from "@rbxassets/spec";
+import { imageSize } from "image-size";
+import { parseCreator } from "./config.js";
+import type { DetectedFile } from "./detect.js";
+import { isTgaHeader, tgaDimensions } from "./detect.js";
+import { mediaDurationSeconds } from "./duration.js";
+import { PipelineError } from "./errors.js";
+import { toProjectPath } from "./paths.js";
+import type { AssetType } from "./types.js";
+
+export interface ValidateMeta {
+  displayName: string;
+  description: string;
+  assetType: AssetType;
+  /** `user:<id>` or `group:<id>`. Required unless `requireCreator` is false (check mode). */
+  creator?: string;
+  expectedPrice?: number;
+}
+
+export interface ValidateOptions {
+  /** Root the file name in messages is relative to. Default: `process.cwd()`. */
+  root?: string;
+  /** Default true; check mode validates without credentials or creator. */
+  requireCreator?: boolean;
+}
+
+const IMAGE_HEAD_BYTES = 512 * 1024; // image-size's own read size for headers
+
+/**
+ * Everything that can be checked before a request: each failure is a PipelineError naming the file, the
+ * rule and the fix, so that nothing is sent that the service would refuse.
+ */
+export async function validateFile(
+  detected: DetectedFile,
+  meta: ValidateMeta,
+  options: ValidateOptions = {},
+): Promise<void> {
+  const file = toProjectPath(options.root ?? process.cwd(), detected.path);
+  const fail = (rule: string, problem: string, fix: string): never => {
+    throw new PipelineError(file, rule, problem, fix);
+  };
+
+  if (!detected.assetTypes.includes(meta.assetType)) {
+    fail(
+      "asset-type",
+      `a .${detected.extension} file cannot be uploaded as ${meta.assetType}`,
+      `use one of ${detected.assetTypes.join(", ")}`,
+    );
+  }
+  if (detected.size === 0) fail("empty", "the file is empty", "export the file again");
+  if (detected.size > limits.maxFileBytes) {
+    fail(
+      "size",
+      `the file is ${formatBytes(detected.size)}, over the ${formatBytes(limits.maxFileBytes)} limit`,
+      "compress it or reduce its resolution or length",
+    );
+  }
+  if (meta.displayName.trim() === "") fail("display-name", "the display name is empty", "give it a name");
+  if ([...meta.displayName].length > limits.maxDisplayNameLength) {
+    fail(
+      "display-name",
+      `the display name is ${[...meta.displayName].length} characters, over ${limits.maxDisplayNameLength}`,
+      `shorten it to ${limits.maxDisplayNameLength} characters`,
+    );
+  }
+  if ([...meta.description].length > limits.maxDescriptionLength) {
+    fail(
+      "description",
+      `the description is ${[...meta.description].length} characters, over ${limits.maxDescriptionLength}`,
+      `shorten it to ${limits.maxDescriptionLength} characters`,
+    );
+  }
+  if (options.requireCreator !== false) {
+    if (meta.creator === undefined || meta.creator.trim() === "") {
+      fail(
+        "creator",
+        "no creator is configured",
+        "set RBXASSETS_CREATOR (or the creator option) to user:<id> or group:<id>",
+      );
+    } else if (!parseCreator(meta.creator)) {
+      fail(
+        "creator",
+        `creator ${JSON.stringify(meta.creator)} is not user:<id> or group:<id>`,
+        "fix RBXASSETS_CREATOR",
+      );
+    }
+  }
+  if (meta.assetType === "Video" && (meta.expectedPrice === undefined || !(meta.expectedPrice >= 0))) {
+    fail(
+      "expected-price",
+      "video uploads carry a fee and no expected price is set",
+      "set videoExpectedPrice (Robux) to the most you accept",
+    );
+  }
+
+  if (detected.kind === "image") {
+    const size = await imageDimensions(detected);
+    if (!size) fail("image-dimensions", "the image dimensions cannot be read", "export the image again");
+    const { width, height } = size!;
+    const max = limits.maxImageDimension;
+    if (width >= max || height >= max) {
+      fail(
+        "image-dimensions",
+        `the image is ${width}x${height}, not under ${max}x${max}`,
+        `resize it below ${max}x${max}`,
+      );
+    }
+  }
+  if (detected.kind === "audio" || detected.kind === "video") {
+    const seconds = await mediaDurationSeconds(detected.path, detected.extension);
+    const max = detected.kind === "audio" ? limits.maxAudioSeconds : limits.maxVideoSeconds;
+    if (seconds !== undefined && seconds > max) {
+      fail(
+        "duration",
+        `the ${detected.kind} lasts ${formatSeconds(seconds)}, over ${formatSeconds(max)}`,
+        `trim it to ${formatSeconds(max)} or less`,
+      );
+    }
+  }
+}
+
+async function imageDimensions(
+  detected: DetectedFile,
+): Promise<{ width: number; height: number } | undefined> {
+  const handle = await open(detected.path, "r");
+  let head: Buffer;
+  try {
+    head = Buffer.alloc(Math.min(IMAGE_HEAD_BYTES, detected.size));
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    head = head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  if (detected.extension === "tga") return isTgaHeader(head) ? tgaDimensions(head) : undefined;
+  try {
+    const { width, height } = imageSize(head);
+    return width !== undefined && height !== undefined ? { width, height } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${bytes} bytes`;
+}
+
+function formatSeconds(seconds: number): string {
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+}

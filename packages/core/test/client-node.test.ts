@@ -1,0 +1,112 @@
+// The Node client: undici transport with streamed bodies, `{ path }` file inputs, a 20 MB upload.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DEFAULT_EMULATOR_API_KEY, startEmulator } from "@rbxassets/emulator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assetIdOf } from "../src/index.js";
+import { createNodeAssetsClient, type NodeAssetsClient, nodeFetch } from "../src/node/client.js";
+import { imageRequest, modelRequest, PNG_1X1 } from "./helpers/fixtures.js";
+import { sendJson, startPeer } from "./helpers/peer.js";
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+let emulator: Emulator;
+let client: NodeAssetsClient;
+let dir: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  client = createNodeAssetsClient({ baseUrl: emulator.url, apiKey: DEFAULT_EMULATOR_API_KEY, env: {} });
+  dir = await mkdtemp(join(tmpdir(), "rbxassets-client-"));
+});
+
+afterAll(async () => {
+  await emulator?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const fast = { initialDelayMs: 5, maxDelayMs: 20 };
+
+describe("createNodeAssetsClient", () => {
+  it("uploads a file from a path (content type from the extension)", async () => {
+    const file = join(dir, "logo.png");
+    await writeFile(file, PNG_1X1);
+    const op = await client.createAsset({ request: imageRequest("From disk"), file: { path: file } });
+    const result = await client.waitForOperation(op, fast);
+    expect(result.status).toBe("succeeded");
+    if (result.status === "succeeded") expect(result.asset.displayName).toBe("From disk");
+  });
+
+  it("still accepts Uint8Array and Blob inputs", async () => {
+    const a = await client.createAsset({ request: imageRequest("Bytes"), file: PNG_1X1 });
+    const b = await client.createAsset({
+      request: imageRequest("Blob"),
+      file: new Blob([PNG_1X1], { type: "image/png" }),
+    });
+    expect((await client.waitForOperation(a, fast)).status).toBe("succeeded");
+    expect((await client.waitForOperation(b, fast)).status).toBe("succeeded");
+  });
+
+  it("uploads a 20 MB file and the server receives every byte", async () => {
+    const size = 20_000_000;
+    const file = join(dir, "big.rbxm");
+    const bytes = new Uint8Array(size);
+    for (let i = 0; i < size; i += 4096) bytes[i] = i % 251;
+    await writeFile(file, bytes);
+    emulator.resetStats();
+    const op = await client.createAsset({ request: modelRequest("Big"), file: { path: file } });
+    const result = await client.waitForOperation(op, fast);
+    expect(result.status).toBe("succeeded");
+    if (result.status !== "succeeded") return;
+    const stats = emulator.stats();
+    expect(Object.values(stats.contentUploads)).toEqual([1]);
+    const asset = await client.getAsset(assetIdOf(result.asset));
+    expect(asset.displayName).toBe("Big");
+  });
+
+  it("updates content from a path (new Model version)", async () => {
+    const first = join(dir, "a.rbxm");
+    const second = join(dir, "b.rbxm");
+    await writeFile(first, "<roblox!a>");
+    await writeFile(second, "<roblox!b>");
+    const created = await client.waitForOperation(
+      await client.createAsset({ request: modelRequest("Versioned"), file: { path: first } }),
+      fast,
+    );
+    if (created.status !== "succeeded") throw new Error(created.status);
+    const id = assetIdOf(created.asset);
+    const updated = await client.waitForOperation(
+      await client.updateAsset(id, { file: { path: second } }),
+      fast,
+    );
+    expect(updated.status).toBe("succeeded");
+    const versions = await client.listAssetVersions(id);
+    expect(versions.assetVersions).toHaveLength(2);
+  });
+});
+
+describe("nodeFetch", () => {
+  it("returns a WHATWG Response with status, headers and body; null body for 204 and HEAD", async () => {
+    const peer = await startPeer((req, res) => {
+      if (req.url === "/empty") {
+        res.writeHead(204, { "x-thing": "1" });
+        res.end();
+      } else sendJson(res, 201, { ok: true, method: req.method }, { "set-cookie": "a=1" });
+    });
+    try {
+      const base = peer.url.replace(/\/assets$/, "");
+      const created = await nodeFetch(new Request(`${base}/x`, { method: "POST", body: "hello" }));
+      expect(created.status).toBe(201);
+      expect(created.headers.get("content-type")).toBe("application/json");
+      expect(await created.json()).toEqual({ ok: true, method: "POST" });
+      expect(peer.requests[0]!.bodyBytes).toBe(5);
+      const empty = await nodeFetch(new Request(`${base}/empty`));
+      expect(empty.status).toBe(204);
+      expect(empty.body).toBeNull();
+      const head = await nodeFetch(new Request(`${base}/x`, { method: "HEAD" }));
+      expect(head.body).toBeNull();
+    } finally {
+      await peer.close();
+    }
+  });
+});

@@ -1,0 +1,73 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { inspect } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { resolveConfig } from "../src/node/index.js";
+import { tempProject } from "./pipeline-project.js";
+
+let project: { root: string; dispose(): Promise<void> };
+beforeEach(async () => {
+  project = await tempProject("rbxassets-config-");
+});
+afterEach(async () => {
+  await project.dispose();
+});
+
+describe("resolveConfig", () => {
+  it("takes explicit options over the environment over .env", async () => {
+    await writeFile(
+      join(project.root, ".env"),
+      'RBXASSETS_API_KEY=from-dotenv\nRBXASSETS_CREATOR="group:5"\nRBXASSETS_API_URL=http://127.0.0.1:1/assets # local\n',
+    );
+    const fromDotenv = await resolveConfig({ root: project.root, env: {} });
+    expect(fromDotenv.apiKey).toBe("from-dotenv");
+    expect(fromDotenv.creator).toBe("group:5");
+    expect(fromDotenv.creatorRef).toEqual({ groupId: "5" });
+    expect(fromDotenv.baseUrl).toBe("http://127.0.0.1:1/assets");
+
+    const fromEnv = await resolveConfig({
+      root: project.root,
+      env: { RBXASSETS_API_KEY: "from-env", RBXASSETS_CREATOR: "user:9" },
+    });
+    expect(fromEnv.apiKey).toBe("from-env");
+    expect(fromEnv.creator).toBe("user:9");
+
+    const explicit = await resolveConfig({
+      root: project.root,
+      env: { RBXASSETS_API_KEY: "from-env" },
+      apiKey: "explicit",
+      creator: "user:1",
+    });
+    expect(explicit.apiKey).toBe("explicit");
+    expect(explicit.creatorRef).toEqual({ userId: "1" });
+  });
+
+  it("never shows secrets", async () => {
+    const config = await resolveConfig({
+      root: project.root,
+      env: {},
+      apiKey: "super-secret-key",
+      oauthToken: "tok-123456",
+    });
+    expect(JSON.stringify(config)).not.toContain("super-secret-key");
+    expect(inspect(config)).not.toContain("super-secret-key");
+    expect(inspect(config)).not.toContain("tok-123456");
+    expect(JSON.stringify({ ...config })).not.toContain("super-secret-key");
+    expect(JSON.parse(JSON.stringify(config))).toMatchObject({
+      apiKey: "[redacted]",
+      oauthToken: "[redacted]",
+    });
+  });
+
+  it("explains a malformed creator in one line naming RBXASSETS_CREATOR", async () => {
+    await expect(resolveConfig({ root: project.root, env: { RBXASSETS_CREATOR: "me" } })).rejects.toThrow(
+      /^RBXASSETS_CREATOR: "me" is not "user:<digits>" or "group:<digits>" — set RBXASSETS_CREATOR/,
+    );
+  });
+
+  it("works without a .env file or any credentials", async () => {
+    const config = await resolveConfig({ root: project.root, env: {} });
+    expect(config.hasCredentials).toBe(false);
+    expect(config.creator).toBeUndefined();
+  });
+});
