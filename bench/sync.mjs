@@ -1,6 +1,7 @@
 // Sync benchmark: a cold sync of 500 small images against the emulator with its rate limits on (time
 // scaled), compared with the bound those limits set; and a warm sync of 1,000 files already in the
 // lockfile (no credentials, so no request can be made). Run after a build: `node bench/sync.mjs`.
+// The pipeline runs with its defaults but for concurrency (see CONCURRENCY).
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -19,8 +20,11 @@ import { operations } from "../packages/spec/dist/index.js";
 const COLD_FILES = 500;
 const WARM_FILES = 1000;
 const TIME_SCALE = 30;
-// Enough files in flight to keep creates at their limit while earlier operations are polled.
-const CONCURRENCY = 128;
+// Files in flight must cover the create rate times each file's time (create + polls of its operation).
+// The time scale makes the rate 30 times the real one (60/s) but not the round trips, so the default (16,
+// ample at the real 2/s) would be the bound here; 64 covers ~1 s per file.
+const CONCURRENCY = 64;
+// The emulator answers done:false to this many polls of an operation, done:true to the next one.
 const PENDING_POLLS = 1;
 
 const CRC = Array.from({ length: 256 }, (_, n) => {
@@ -103,6 +107,25 @@ async function startEmulatorProcess(options) {
 
 const sum = (record) => Object.values(record).reduce((a, b) => a + b, 0);
 
+/**
+ * The least time `count` requests of one operation take under its (scaled) fixed windows of `max` requests
+ * each, counted from the first request: the window opened by the first request takes `max` of them, each
+ * later window opens when the previous one ends, so the last request goes at floor((count - 1) / max) * W.
+ * `fluidMs` is the same count at the average rate (count / max * W): it ignores that the budget comes in
+ * whole windows, so a sync cannot reach it.
+ */
+function windowBound(id, count) {
+  const { max, windowSeconds } = operations[id].rateLimit.apiKey;
+  const windowMs = (windowSeconds * 1000) / TIME_SCALE;
+  return {
+    max,
+    windowMs,
+    count,
+    fixedMs: Math.floor((count - 1) / max) * windowMs,
+    fluidMs: (count / max) * windowMs,
+  };
+}
+
 async function cold() {
   const emulator = await startEmulatorProcess({
     rateLimits: { timeScale: TIME_SCALE },
@@ -111,13 +134,19 @@ async function cold() {
   const root = await project(COLD_FILES, "rbxassets-bench-cold-");
   try {
     let lastCreateMs = 0;
+    // The quickest round trip of each operation seen: what the bound adds for the requests in series.
+    const roundTrip = {
+      Assets_CreateAsset: Number.POSITIVE_INFINITY,
+      Assets_GetOperation: Number.POSITIVE_INFINITY,
+    };
     const client = createNodeAssetsClient({
       apiKey: emulator.apiKey,
       baseUrl: emulator.url,
       env: {},
       onEvent: (event) => {
-        if (event.type === "response" && event.operationId === "Assets_CreateAsset")
-          lastCreateMs = performance.now() - started;
+        if (event.type !== "response" || !(event.operationId in roundTrip)) return;
+        roundTrip[event.operationId] = Math.min(roundTrip[event.operationId], event.durationMs);
+        if (event.operationId === "Assets_CreateAsset") lastCreateMs = performance.now() - started;
       },
     });
     const pipeline = createPipeline({
@@ -130,21 +159,23 @@ async function cold() {
     const report = await pipeline.sync(["."]);
     const elapsedMs = performance.now() - started;
     const stats = await emulator.stats();
-    // The bound the limits set: each operation's requests at its own (scaled) rate; they run in parallel.
-    const rate = (id) =>
-      (operations[id].rateLimit.apiKey.max * TIME_SCALE) /
-      (operations[id].rateLimit.apiKey.windowSeconds * 1000);
-    const createsMs = COLD_FILES / rate("Assets_CreateAsset");
-    const minPolls = COLD_FILES * PENDING_POLLS;
-    const pollsMs = minPolls / rate("Assets_GetOperation");
-    const boundMs = Math.max(createsMs, pollsMs);
+    const polls = COLD_FILES * (PENDING_POLLS + 1);
+    const creates = windowBound("Assets_CreateAsset", COLD_FILES);
+    const gets = windowBound("Assets_GetOperation", polls);
+    // The last file's create and its polls come one after the other, after the last window opened.
+    const tailMs = roundTrip.Assets_CreateAsset + (PENDING_POLLS + 1) * roundTrip.Assets_GetOperation;
+    const boundMs = Math.max(creates.fixedMs, gets.fixedMs) + tailMs;
     return {
       uploaded: report.uploaded.length,
       failed: report.failed.length,
       elapsedMs,
       lastCreateMs,
+      createsBound: creates,
+      getsBound: gets,
+      tailMs,
       boundMs,
       ratio: elapsedMs / boundMs,
+      fluidMs: Math.max(creates.fluidMs, gets.fluidMs),
       creates: stats.creates,
       polls: stats.requests.Assets_GetOperation ?? 0,
       throttled: stats.responses["429"] ?? 0,
@@ -191,8 +222,15 @@ async function warm() {
 const c = await cold();
 const w = await warm();
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const ms = (n) => `${Math.round(n)} ms`;
+const windows = (b) => `floor((${b.count} - 1) / ${b.max}) * ${b.windowMs} ms = ${s(b.fixedMs)}`;
 console.log(
-  `cold sync: ${COLD_FILES} images, rate limits on (timeScale ${TIME_SCALE}), concurrency ${CONCURRENCY}`,
+  `cold sync: ${COLD_FILES} images, rate limits on (timeScale ${TIME_SCALE}), concurrency ${CONCURRENCY}\n` +
+    "rate-limit bound = max over operations of floor((N - 1) / L) * W (N requests, L per fixed window of W)\n" +
+    "                   + the last file's requests in series (1 create + the polls of its operation)\n" +
+    `  creates: ${windows(c.createsBound)}; polls: ${windows(c.getsBound)}\n` +
+    `  + ${ms(c.tailMs)} (quickest round trips: 1 create + ${PENDING_POLLS + 1} polls) = ${s(c.boundMs)}` +
+    ` (at the average rate N / L * W instead: ${s(c.fluidMs)}, ratio ${(c.elapsedMs / c.fluidMs).toFixed(3)})`,
 );
 console.table({
   "cold sync": {

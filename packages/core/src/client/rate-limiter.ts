@@ -26,14 +26,27 @@ interface Bucket {
   windowMs: number;
   /** Requests left in the current window, as last known (server's count, or ours without headers). */
   remaining: number;
-  /** When the current window ends (epoch ms); 0 before the first request. */
+  /**
+   * When the current window ends (epoch ms); 0 before the first request. Always an upper bound of the server's
+   * reset instant (never earlier), so that a request sent at or after it falls into the next window.
+   */
   resetAt: number;
+  /** Counts the windows we started; a permit remembers the one it was granted in. */
+  generation: number;
+  /** Whether `resetAt` of this window comes from a server answer sent in it (else it is our own guess). */
+  confirmed: boolean;
   /** Sent but not answered yet: they count against `remaining` until their response tells us more. */
   inFlight: number;
   /** Whether the server has told us about its window (then its numbers win over the spec's). */
   learned: boolean;
-  /** Whether any answer came back yet: until then one request probes alone, so a burst cannot overshoot. */
-  answered: boolean;
+  /** Requests granted in this window of ours. */
+  windowSent: number;
+  /**
+   * Whether a request of this window of ours was answered yet. Until then one request probes alone: a burst
+   * cannot overshoot a window we only guessed, and the probe's quick answer pins the window's end down
+   * (a burst's answers all come back late, and late answers only give late bounds).
+   */
+  windowAnswered: boolean;
   waiters: Waiter[];
   timer: ReturnType<typeof setTimeout> | undefined;
 }
@@ -41,7 +54,7 @@ interface Bucket {
 const MIN_429_WAIT_MS = 250;
 
 function hasRoom(bucket: Bucket): boolean {
-  return bucket.remaining - bucket.inFlight > 0 && (bucket.answered || bucket.inFlight === 0);
+  return bucket.remaining - bucket.inFlight > 0 && (bucket.windowAnswered || bucket.windowSent === 0);
 }
 
 export class RateLimiter {
@@ -98,9 +111,12 @@ export class RateLimiter {
         windowMs: (budget?.windowSeconds ?? 60) * 1000,
         remaining: limit,
         resetAt: 0,
+        generation: 0,
+        confirmed: false,
         inFlight: 0,
         learned: false,
-        answered: false,
+        windowSent: 0,
+        windowAnswered: false,
         waiters: [],
         timer: undefined,
       };
@@ -109,32 +125,53 @@ export class RateLimiter {
     return bucket;
   }
 
-  /** Starts a fresh window once the known one has ended. */
+  /**
+   * Starts a fresh window once the known one has ended: the whole budget at once (the server's window is
+   * fixed, so spreading it out would only waste it), with our own guess of its end until an answer tells.
+   */
   #refresh(bucket: Bucket): void {
     const now = this.#now();
     if (now >= bucket.resetAt) {
       bucket.remaining = bucket.limit;
       bucket.resetAt = now + bucket.windowMs;
+      this.#newWindow(bucket, false);
     }
+  }
+
+  #newWindow(bucket: Bucket, known: boolean): void {
+    bucket.generation++;
+    bucket.confirmed = known;
+    bucket.windowSent = 0;
+    bucket.windowAnswered = known;
   }
 
   #grant(bucket: Bucket): RateLimitPermit {
     bucket.inFlight++;
+    bucket.windowSent++;
+    const generation = bucket.generation;
     let released = false;
     return {
       release: (response) => {
         if (released) return;
         released = true;
         bucket.inFlight--;
-        bucket.answered = true;
-        this.#observe(bucket, response);
+        if (generation === bucket.generation) bucket.windowAnswered = true;
+        this.#observe(bucket, response, generation);
         this.#drain(bucket);
       },
     };
   }
 
-  /** Adopts what a response says about the window: the server's headers win over our own count. */
-  #observe(bucket: Bucket, response: Response | undefined): void {
+  /**
+   * Adopts what a response says about the window: the server's headers win over our own count.
+   *
+   * The server counted the request at some instant between sending and this answer, and `reset` is
+   * measured from there (rounded up), so `now + reset` is an upper bound of the window's end: never early,
+   * but late by the time the answer took to come back. Of the answers from one window the earliest bound is
+   * therefore the best one, and still safe; taking the latest (the slowest answer's) would start every
+   * window late by the slowest round trip of the last burst.
+   */
+  #observe(bucket: Bucket, response: Response | undefined, generation: number): void {
     const now = this.#now();
     const headers = response?.headers;
     const limit = Number(headers?.get("x-ratelimit-limit") ?? Number.NaN);
@@ -147,10 +184,19 @@ export class RateLimiter {
       if (resetMs > 0) bucket.windowMs = bucket.learned ? Math.max(bucket.windowMs, resetMs) : resetMs;
       const half = bucket.windowMs / 2;
       if (!bucket.learned || resetAt >= bucket.resetAt + half) {
+        // The first answer ever, or one from a newer window than ours.
+        if (bucket.learned) this.#newWindow(bucket, true);
         bucket.remaining = remaining;
         bucket.resetAt = resetAt;
+        bucket.confirmed = true;
+      } else if (generation === bucket.generation) {
+        // Sent after our previous window had surely ended: the server counted it in this window.
+        bucket.remaining = Math.min(bucket.remaining, remaining);
+        bucket.resetAt = bucket.confirmed ? Math.min(bucket.resetAt, resetAt) : resetAt;
+        bucket.confirmed = true;
       } else if (resetAt > bucket.resetAt - half) {
-        // Same window, answers may arrive out of order: keep the most conservative view.
+        // Sent in an earlier window of ours, yet it may have reached the server in this one (sent just
+        // before our reset): keep the most conservative view.
         bucket.remaining = Math.min(bucket.remaining, remaining);
         bucket.resetAt = Math.max(bucket.resetAt, resetAt);
       } // else: a late answer from an older window; ignore it.
@@ -162,6 +208,8 @@ export class RateLimiter {
       bucket.remaining = 0;
       const wait = (headers && serverWaitMs(headers, now)) ?? Math.max(MIN_429_WAIT_MS, bucket.resetAt - now);
       bucket.resetAt = Math.max(bucket.resetAt, now + wait);
+      // Answers to requests sent before this refusal must not bring the reset back before its wait.
+      this.#newWindow(bucket, true);
     }
   }
 

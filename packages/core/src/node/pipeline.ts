@@ -91,6 +91,23 @@ export interface PreparedFile {
 
 const DEFAULT_TIMEOUT_MS = 120_000;
 
+/** The waiter's own default first poll, and the most we ever wait before it. */
+const MAX_FIRST_POLL_MS = 500;
+/**
+ * Polls per operation that Get Operation's budget affords at full upload speed (its limit is 2.5 times
+ * Create Asset's); more than this and early polls would crowd out the useful ones.
+ */
+const POLLS_PER_UPLOAD = 2;
+
+/**
+ * First poll of an upload's operation: soon for a small file (a sync of many small images should not end
+ * with a long idle wait), later for a big one; the waiter backs off from there (doubling, with jitter, up to
+ * 5 s). `scale` grows while operations need more polls than Get Operation's budget affords.
+ */
+function firstPollDelayMs(bytes: number, scale: number): number {
+  return Math.round(Math.min(MAX_FIRST_POLL_MS, (100 + bytes / 50_000) * scale));
+}
+
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   return new AssetPipeline(options);
 }
@@ -105,6 +122,8 @@ export class AssetPipeline implements Pipeline {
   #config: Promise<ResolvedConfig> | undefined;
   #lockfile: Promise<Lockfile> | undefined;
   #client: AssetsClient | undefined;
+  /** Multiplies the first poll's delay: up when operations took many polls, back down when few. */
+  #pollScale = 1;
 
   constructor(options: PipelineOptions) {
     this.options = options;
@@ -352,7 +371,13 @@ export class AssetPipeline implements Pipeline {
         throw requestError(file, error, signal);
       }
       const timeoutMs = this.options.operationTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-      const outcome = await client.waitForOperation(operation, { timeoutMs, ...callOpts });
+      const outcome = await client.waitForOperation(operation, {
+        timeoutMs,
+        initialDelayMs: firstPollDelayMs(fileInput.data.size, this.#pollScale),
+        ...callOpts,
+      });
+      if (outcome.polls > POLLS_PER_UPLOAD) this.#pollScale = Math.min(this.#pollScale * 1.5, 5);
+      else if (outcome.polls < POLLS_PER_UPLOAD) this.#pollScale = Math.max(this.#pollScale / 1.5, 1);
       if (outcome.status === "aborted") throw abortError(signal);
       if (outcome.status === "timedOut") {
         throw new PipelineError(

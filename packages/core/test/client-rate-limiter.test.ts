@@ -1,0 +1,59 @@
+// The client's rate limiter with a fake clock: window ends from the server's headers, one probe per window.
+import { describe, expect, it } from "vitest";
+import { RateLimiter } from "../src/client/rate-limiter.js";
+
+const answer = (remaining: number, resetSeconds: number) =>
+  new Response(null, {
+    headers: {
+      "x-ratelimit-limit": "3",
+      "x-ratelimit-remaining": String(remaining),
+      "x-ratelimit-reset": String(resetSeconds),
+    },
+  });
+
+describe("RateLimiter", () => {
+  it("ends a window at the earliest bound its answers give, and probes alone after each reset", async () => {
+    let now = 0;
+    const limiter = new RateLimiter({ budgetFor: () => ({ max: 3, windowSeconds: 60 }), now: () => now });
+    const probe = await limiter.acquire("op");
+    // Until the probe is answered nobody else goes.
+    let granted = 0;
+    const next = [limiter.acquire("op"), limiter.acquire("op")].map((p) =>
+      p.then((permit) => {
+        granted++;
+        return permit;
+      }),
+    );
+    await Promise.resolve();
+    expect(granted).toBe(0);
+    now = 10;
+    probe.release(answer(2, 2)); // counted at ~0..10: the window ends by 2 010
+    const [a, b] = await Promise.all(next);
+    // A slow answer gives a late bound, a quick one an early bound: the earliest one wins.
+    now = 900;
+    a?.release(answer(1, 1.2)); // bound 2 100
+    now = 50;
+    b?.release(answer(0, 1.96)); // bound 2 010
+    now = 2009;
+    let third = false;
+    const later = limiter.acquire("op").then((permit) => {
+      third = true;
+      return permit;
+    });
+    await Promise.resolve();
+    expect(third).toBe(false);
+    now = 2010;
+    const permit = await later; // the timer fires at the bound (2 010), not at the slow answer's 2 100
+    expect(third).toBe(true);
+    // A new window: one probe again until its answer.
+    let fourth = false;
+    const after = limiter.acquire("op").then((p) => {
+      fourth = true;
+      return p;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(fourth).toBe(false);
+    permit.release(answer(2, 2));
+    (await after).release(answer(1, 2));
+  });
+});
