@@ -25,7 +25,10 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   await syncDirectory(dir);
 }
 
-/** Removes temp files a killed writer left behind. Call only while holding the file's lock. */
+/**
+ * Removes temp files that killed writers left behind. Only files whose writer process is gone: a live writer
+ * whose lock was taken over as stale (a long pause under load) must still be able to rename its file.
+ */
 export async function removeStaleTempFiles(path: string): Promise<void> {
   const prefix = tempPrefix(path);
   let names: string[];
@@ -37,8 +40,21 @@ export async function removeStaleTempFiles(path: string): Promise<void> {
   await Promise.all(
     names
       .filter((name) => name.startsWith(prefix) && name.endsWith(".tmp"))
+      .filter((name) => !isAlive(Number(name.slice(prefix.length).split(".")[0])))
       .map((name) => rm(join(dirname(path), name), { force: true })),
   );
+}
+
+function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 function tempPrefix(path: string): string {
