@@ -189,6 +189,27 @@ describe("Lockfile on disk", () => {
     expect((await readdir(dir)).filter((n) => n.endsWith(".tmp") || n.endsWith(".lock"))).toEqual([]);
   });
 
+  it("creates the lockfile's folder when it does not exist yet", async () => {
+    const path = join(dir, "not", "there", "yet.lock.json");
+    const lockfile = await Lockfile.open(path);
+    await lockfile.record("a.png", entry(9));
+    expect(parseLockfile(await readFile(path, "utf8")).assets.get("a.png")).toEqual(entry(9));
+  });
+
+  it("removes temp files of dead writers, never a live writer's", async () => {
+    const path = join(dir, "temps.lock.json");
+    const dead = join(dir, ".temps.lock.json.999999999.deadbeef.tmp");
+    const live = join(dir, `.temps.lock.json.${process.ppid}.cafef00d.tmp`);
+    await writeFile(dead, "{");
+    await writeFile(live, "{");
+    const lockfile = await Lockfile.open(path);
+    await lockfile.record("a.png", entry(10));
+    const names = await readdir(dir);
+    expect(names).not.toContain(".temps.lock.json.999999999.deadbeef.tmp");
+    expect(names).toContain(`.temps.lock.json.${process.ppid}.cafef00d.tmp`);
+    await rm(live);
+  });
+
   it("never overwrites a malformed lockfile", async () => {
     const path = join(dir, "broken.lock.json");
     await writeFile(path, "{ oops");

@@ -1,7 +1,6 @@
 import { open, readFile } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import { limits } from "@rbxassets/spec";
-import { fileTypeFromBuffer } from "file-type";
 import { PipelineError } from "./errors.js";
 import { type AssetKind, extensionInfo, supportedExtensions } from "./formats.js";
 import { toProjectPath } from "./paths.js";
@@ -160,6 +159,8 @@ async function sniff(
   }
   // A TGA header is only trusted under a .tga name; before file-type, whose weak signatures (CUR) it resembles.
   if (extension === "tga" && isTgaHeader(head)) return TGA;
+  // Loaded on first use (a ~100 ms import) so that commands that never detect a file start fast.
+  const { fileTypeFromBuffer } = await import("file-type");
   const found = await fileTypeFromBuffer(head);
   if (found) {
     const known = fromFileType[found.ext];

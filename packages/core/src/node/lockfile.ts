@@ -1,5 +1,5 @@
-import { readFile, stat } from "node:fs/promises";
-import { basename, resolve } from "node:path";
+import { mkdir, readFile, stat } from "node:fs/promises";
+import { basename, dirname, resolve } from "node:path";
 import { contentTypes } from "@rbxassets/spec";
 import properLockfile from "proper-lockfile";
 import { removeStaleTempFiles, writeFileAtomic } from "./atomic-write.js";
@@ -224,6 +224,8 @@ export class Lockfile {
     const batch = this.#pending;
     this.#pending = new Map();
     if (batch.size === 0) return;
+    // proper-lockfile retries forever on a missing directory: make sure the lockfile's folder exists.
+    await mkdir(dirname(this.path), { recursive: true });
     const release = await properLockfile.lock(this.path, {
       realpath: false,
       stale: this.#staleMs,

@@ -3,7 +3,6 @@
 // fetch + FormData buffers roughly 1.3x the file.
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import { request as undiciRequest } from "undici";
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
@@ -14,6 +13,8 @@ export const nodeFetch = async (input: Request): Promise<Response> => {
   });
   const body = input.body ? Readable.fromWeb(input.body as unknown as NodeReadableStream<Uint8Array>) : null;
   const method = input.method.toUpperCase();
+  // Loaded on first use: importing undici costs ~190 ms, which commands that never upload should not pay.
+  const { request: undiciRequest } = await import("undici");
   const result = await undiciRequest(input.url, {
     method: method as "GET",
     headers,

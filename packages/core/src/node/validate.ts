@@ -1,6 +1,5 @@
 import { open } from "node:fs/promises";
 import { limits } from "@rbxassets/spec";
-import { imageSize } from "image-size";
 import { parseCreator } from "./config.js";
 import type { DetectedFile } from "./detect.js";
 import { isTgaHeader, tgaDimensions } from "./detect.js";
@@ -133,6 +132,7 @@ async function imageDimensions(
     await handle.close();
   }
   if (detected.extension === "tga") return isTgaHeader(head) ? tgaDimensions(head) : undefined;
+  const { imageSize } = await import("image-size"); // loaded on first use: a ~110 ms import
   try {
     const { width, height } = imageSize(head);
     return width !== undefined && height !== undefined ? { width, height } : undefined;

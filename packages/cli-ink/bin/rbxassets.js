@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Kept tiny on purpose: `--version` answers from package.json without loading the program, and everything
+// else is imported only when needed (the Ink TUI only when there is a terminal to draw on).
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
+  const { readFileSync } = await import("node:fs");
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+  process.stdout.write(`${pkg.version}\n`);
+} else {
+  const { main } = await import("../dist/bin.js");
+  process.exitCode = await main(args);
+}

@@ -1,0 +1,79 @@
+import { describeError } from "./errors.js";
+import { createOutput, type Output } from "./output.js";
+import type { ServiceContext } from "./services/context.js";
+
+/** Options every command accepts (commander's names for the global flags). */
+export interface GlobalOptions {
+  apiKeyFile?: string;
+  apiUrl?: string;
+  creator?: string;
+  json?: boolean;
+  cwd?: string;
+  root?: string;
+}
+
+/** What a command implementation gets: where to write, its service context (made on first use), a signal. */
+export interface CommandEnv {
+  out: Output;
+  globals: GlobalOptions;
+  context(): Promise<ServiceContext>;
+  /** Aborted on the first Ctrl-C (SIGINT) or SIGTERM. */
+  signal: AbortSignal;
+}
+
+/** The exit code a command asks for. */
+export type CommandResult = number;
+
+/**
+ * Runs one command implementation: sets up output and signals, turns any failure into one line on stderr
+ * (`rbxassets: <reason>`) and an exit code.
+ */
+export async function runCommand(
+  globals: GlobalOptions,
+  body: (env: CommandEnv) => Promise<CommandResult>,
+  options: { handleSignals?: boolean } = {},
+): Promise<number> {
+  const out = createOutput({ json: globals.json === true });
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupts++;
+    if (interrupts > 1) process.exit(signal === "SIGINT" ? 130 : 143);
+    out.log("stopping… (press Ctrl-C again to quit at once)");
+    controller.abort(new DOMException("Aborted", "AbortError"));
+  };
+  const handleSignals = options.handleSignals !== false;
+  if (handleSignals) {
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+  }
+  let context: Promise<ServiceContext> | undefined;
+  const env: CommandEnv = {
+    out,
+    globals,
+    signal: controller.signal,
+    context: () => {
+      context ??= import("./services/context.js").then(async ({ createServiceContext }) => {
+        const ctx = await createServiceContext({
+          root: globals.cwd ?? globals.root ?? process.cwd(),
+          ...(globals.apiKeyFile !== undefined ? { apiKeyFile: globals.apiKeyFile } : {}),
+          ...(globals.apiUrl !== undefined ? { baseUrl: globals.apiUrl } : {}),
+          ...(globals.creator !== undefined ? { creator: globals.creator } : {}),
+        });
+        out.redactWith(ctx.redact);
+        return ctx;
+      });
+      return context;
+    },
+  };
+  try {
+    return await body(env);
+  } catch (error) {
+    const { message, exitCode } = describeError(error);
+    out.error(message);
+    return exitCode;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}

@@ -1,0 +1,24 @@
+import type { CommandEnv, CommandResult } from "../command-env.js";
+import { ExitCode } from "../errors.js";
+
+/** Runs the local emulator until SIGINT/SIGTERM (the env's signal), then closes it. */
+export async function run(
+  env: CommandEnv,
+  _args: string[],
+  options: { port?: number },
+): Promise<CommandResult> {
+  const { startEmulator } = await import("@rbxassets/emulator");
+  const emulator = await startEmulator(options.port !== undefined ? { port: options.port } : {});
+  // The emulator's key is public (it only opens this local server), so printing it is fine.
+  const info = { url: emulator.url, apiKey: emulator.apiKey };
+  // As VAR=value lines, ready to paste into a .env file or a shell.
+  env.out.result(info, () => `RBXASSETS_API_URL=${emulator.url}\nRBXASSETS_API_KEY=${emulator.apiKey}`);
+  env.out.log(`emulator listening on ${emulator.url}; press Ctrl-C to stop`);
+  await new Promise<void>((resolve) => {
+    if (env.signal.aborted) resolve();
+    else env.signal.addEventListener("abort", () => resolve(), { once: true });
+  });
+  await emulator.close();
+  env.out.log("emulator stopped");
+  return ExitCode.ok;
+}

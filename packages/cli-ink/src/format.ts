@@ -1,0 +1,106 @@
+// Human-readable renderings of API data: concise lines a person scans (ids, uri, name, type, state,
+// moderation). `--json` bypasses all of this.
+import { keyValues, table } from "./output.js";
+import type { Asset, AssetVersion, OperationReport, UploadResult } from "./services/assets.js";
+
+const moderationOf = (result: { moderationState?: string } | undefined): string | undefined =>
+  result?.moderationState?.replace(
+    /^MODERATION_STATE_(\w)(\w*)$/,
+    (_, first: string, rest: string) => `${first}${rest.toLowerCase()}`,
+  );
+
+const assetTypeOf = (type: string): string =>
+  type.replace(/^ASSET_TYPE_(\w)(\w*)$/, (_, first: string, rest: string) => `${first}${rest.toLowerCase()}`);
+
+const creatorOf = (
+  context: { creator?: { userId?: string; groupId?: string } } | undefined,
+): string | undefined => {
+  const creator = context?.creator;
+  if (creator?.userId) return `user:${creator.userId}`;
+  if (creator?.groupId) return `group:${creator.groupId}`;
+  return undefined;
+};
+
+export const versionNumberOf = (version: Pick<AssetVersion, "path">): string =>
+  /\/versions\/([0-9]+)$/.exec(version.path)?.[1] ?? version.path;
+
+/** The fields of an asset a person looks for first, then any others that are set. */
+export function formatAsset(asset: Partial<Asset>): string {
+  return keyValues(assetPairs(asset));
+}
+
+type Pair = readonly [string, string | undefined];
+
+function assetPairs(asset: Partial<Asset>): Pair[] {
+  const id = asset.assetId ?? /^assets\/([0-9]+)/.exec(asset.path ?? "")?.[1];
+  const revision = asset.revisionId
+    ? `${asset.revisionId}${asset.revisionCreateTime ? ` (${asset.revisionCreateTime})` : ""}`
+    : undefined;
+  const socials = Object.entries(asset)
+    .filter(([key]) => key.endsWith("SocialLink"))
+    .map(([key, link]) => [key.replace(/SocialLink$/, ""), (link as { uri?: string }).uri] as const);
+  return [
+    ["assetId", id],
+    ["uri", id ? `rbxassetid://${id}` : undefined],
+    ["name", asset.displayName],
+    ["type", asset.assetType ? assetTypeOf(asset.assetType) : undefined],
+    ["state", asset.state],
+    ["moderation", moderationOf(asset.moderationResult)],
+    ["revision", revision],
+    ["creator", creatorOf(asset.creationContext)],
+    ["description", asset.description],
+    ["icon", asset.icon],
+    ["previews", asset.previews?.map((preview) => preview.asset).join(", ")],
+    ...socials,
+  ];
+}
+
+/** Only the requested fields (plus the id), as `key  value` lines. */
+export function formatFields(asset: Partial<Asset>, fields: readonly string[]): string {
+  const record = asset as Record<string, unknown>;
+  const show = (value: unknown) =>
+    value === undefined ? undefined : typeof value === "string" ? value : JSON.stringify(value);
+  return keyValues([
+    ["assetId", asset.assetId],
+    ...fields
+      .filter((field) => field !== "assetId")
+      .map((field) => [field, show(record[field]) ?? "-"] as const),
+  ]);
+}
+
+export function formatVersions(versions: readonly AssetVersion[]): string {
+  if (versions.length === 0) return "no versions";
+  return table(
+    ["VERSION", "MODERATION", "CREATOR"],
+    versions.map((version) => [
+      versionNumberOf(version),
+      moderationOf(version.moderationResult) ?? "-",
+      creatorOf(version.creationContext) ?? "-",
+    ]),
+  );
+}
+
+export function formatVersion(version: AssetVersion): string {
+  const assetId = /^assets\/([0-9]+)/.exec(version.path)?.[1];
+  return keyValues([
+    ["assetId", assetId],
+    ["version", versionNumberOf(version)],
+    ["moderation", moderationOf(version.moderationResult)],
+    ["creator", creatorOf(version.creationContext)],
+    ["published", version.published === undefined ? undefined : String(version.published)],
+  ]);
+}
+
+export function formatOperation(report: Omit<OperationReport, "done">, extra: Pair[] = []): string {
+  return keyValues([
+    ...extra,
+    ["operationId", report.operationId],
+    ["status", report.status],
+    ["error", report.error ? `${report.error.message} (${report.error.code})` : undefined],
+    ...(report.asset ? assetPairs(report.asset) : []),
+  ]);
+}
+
+export function formatUpload(result: UploadResult): string {
+  return formatOperation(result, [["file", result.file]]);
+}

@@ -1,0 +1,6 @@
+// @rbxassets/cli as a library: the services behind every command (the TUI uses them too). No UI here.
+export * from "./services/assets.js";
+export * from "./services/context.js";
+export * from "./services/errors.js";
+export * from "./services/lockfile.js";
+export * from "./services/sync.js";

@@ -1,0 +1,98 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import {
+  createNodeAssetsClient,
+  createPipeline,
+  type NodeAssetsClient,
+  type Pipeline,
+  type PipelineOptions,
+  type ResolvedConfig,
+  resolveConfig,
+} from "@rbxassets/core/node";
+import { MissingCredentialsError, ServiceError } from "./errors.js";
+
+/** What every service needs: where the project is, its configuration, and a client made on first use. */
+export interface ServiceContext {
+  /** Absolute project root: `.env` and the lockfile live here; relative file paths start here. */
+  root: string;
+  config: ResolvedConfig;
+  /** The API client, created on first call; throws a one-line error naming RBXASSETS_API_KEY without credentials. */
+  client(): NodeAssetsClient;
+  /** An upload pipeline rooted at `root`, with this context's client and creator. */
+  pipeline(options?: Partial<PipelineOptions>): Pipeline;
+  /** Replaces every credential in `text` with `[redacted]`: a guard for anything shown to a person. */
+  redact(text: string): string;
+}
+
+export interface CreateServiceContextOptions {
+  /** Project root. Default: `process.cwd()`. */
+  root?: string;
+  apiKey?: string;
+  /** A file holding the API key, so that the key stays out of shell history. */
+  apiKeyFile?: string;
+  oauthToken?: string;
+  baseUrl?: string;
+  creator?: string;
+  /** Environment to read `RBXASSETS_*` from. Default: `process.env`. */
+  env?: Record<string, string | undefined>;
+}
+
+/** Resolves configuration (explicit options > environment > `.env` in the root) into a ServiceContext. */
+export async function createServiceContext(opts: CreateServiceContextOptions = {}): Promise<ServiceContext> {
+  const root = resolve(opts.root ?? process.cwd());
+  const apiKey =
+    opts.apiKey ?? (opts.apiKeyFile === undefined ? undefined : await readKeyFile(root, opts.apiKeyFile));
+  const config = await resolveConfig({
+    root,
+    env: opts.env ?? process.env,
+    ...(apiKey !== undefined ? { apiKey } : {}),
+    ...(opts.oauthToken !== undefined ? { oauthToken: opts.oauthToken } : {}),
+    ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}),
+    ...(opts.creator !== undefined ? { creator: opts.creator } : {}),
+  });
+  const secrets = [config.apiKey, config.oauthToken].filter(
+    (s): s is string => s !== undefined && s.length >= 4,
+  );
+  let client: NodeAssetsClient | undefined;
+  const getClient = (): NodeAssetsClient => {
+    if (!config.hasCredentials) throw new MissingCredentialsError();
+    client ??= createNodeAssetsClient({
+      ...(config.apiKey !== undefined ? { apiKey: config.apiKey } : {}),
+      ...(config.oauthToken !== undefined ? { oauthToken: config.oauthToken } : {}),
+      ...(config.baseUrl !== undefined ? { baseUrl: config.baseUrl } : {}),
+      // Only the resolved configuration counts: the client must not fall back to the environment itself.
+      env: {},
+      userAgent: "rbxassets-cli",
+    });
+    return client;
+  };
+  return {
+    root,
+    config,
+    client: getClient,
+    pipeline: (options = {}) =>
+      createPipeline({
+        root,
+        // Without credentials the pipeline still works offline (check mode, lockfile lookups) and reports
+        // missing credentials itself when a file needs uploading.
+        ...(config.hasCredentials ? { client: getClient() } : {}),
+        ...(config.creator !== undefined ? { creator: config.creator } : {}),
+        env: {},
+        ...options,
+      }),
+    redact: (text) => secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text),
+  };
+}
+
+async function readKeyFile(root: string, file: string): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(resolve(root, file), "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    throw new ServiceError(`cannot read the API key file ${file} (${code})`, { cause: error });
+  }
+  const key = text.trim();
+  if (key === "") throw new ServiceError(`the API key file ${file} is empty`);
+  return key;
+}

@@ -1,0 +1,35 @@
+/**
+ * Errors the services raise before talking to the API: bad input, missing configuration. Their messages are
+ * one line and safe to show as they are (no secrets), in the TUI and on the command line alike.
+ */
+export class ServiceError extends Error {
+  override name = "ServiceError";
+  /** True when the caller asked for something invalid (a usage error), false when something is missing. */
+  readonly usage: boolean;
+  constructor(message: string, options: { usage?: boolean; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.usage = options.usage ?? true;
+  }
+}
+
+/** No API key or OAuth token anywhere (flags, environment, `.env`). */
+export class MissingCredentialsError extends ServiceError {
+  override name = "MissingCredentialsError";
+  constructor() {
+    super(
+      "no credentials: set RBXASSETS_API_KEY (or RBXASSETS_OAUTH_TOKEN) in the environment or .env, or pass --api-key-file",
+      { usage: true },
+    );
+  }
+}
+
+/** The file could be more than one asset type (an `.rbxm` is a Model or an Animation): the caller must choose. */
+export class AmbiguousAssetTypeError extends ServiceError {
+  override name = "AmbiguousAssetTypeError";
+  constructor(
+    readonly file: string,
+    readonly candidates: readonly string[],
+  ) {
+    super(`${file} could be ${candidates.join(" or ")}: choose the asset type`);
+  }
+}

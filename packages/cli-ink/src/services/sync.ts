@@ -1,0 +1,36 @@
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
+import type { PipelineEvent, SyncReport } from "@rbxassets/core/node";
+import type { ServiceContext } from "./context.js";
+
+export type { PipelineEvent, SyncReport };
+
+export interface SyncOptions {
+  /** Upload nothing: report in `pending` what would be uploaded. */
+  check?: boolean;
+  signal?: AbortSignal;
+  onEvent?: (event: PipelineEvent) => void;
+  /** Lockfile path, relative to the root. Default `rbxassets.lock.json`. */
+  lockfile?: string;
+  /** After a sync, write modules mapping each locked path to its `rbxassetid://` uri (paths relative to the root). */
+  codegen?: { typescript?: string; luau?: string };
+}
+
+/** Uploads what is new or changed under `paths` (default: the root) and records it in the lockfile. */
+export async function syncPaths(
+  ctx: ServiceContext,
+  paths: string[],
+  opts: SyncOptions = {},
+): Promise<SyncReport> {
+  const pipeline = ctx.pipeline({
+    ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
+    ...(opts.lockfile !== undefined ? { lockfile: opts.lockfile } : {}),
+    ...(opts.codegen && (opts.codegen.typescript || opts.codegen.luau) ? { codegen: opts.codegen } : {}),
+  });
+  // The lockfile may live in a folder that does not exist yet (`--lockfile locks/assets.lock.json`).
+  await mkdir(dirname(pipeline.lockfilePath), { recursive: true });
+  return pipeline.sync(paths.length > 0 ? paths : ["."], {
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    check: opts.check === true,
+  });
+}

@@ -1,0 +1,24 @@
+import { createContext, type Dispatch, useContext } from "react";
+import type { ServiceContext } from "./services.js";
+import type { NavigationAction } from "./state/navigation.js";
+import type { TaskRegistry } from "./state/tasks.js";
+
+export interface Tui {
+  ctx: ServiceContext;
+  tasks: TaskRegistry;
+  navigate: Dispatch<NavigationAction>;
+  /** Leaves the app with this exit code (after aborted work has settled). */
+  quit: (code: number) => void;
+  /** True after Ctrl-C while aborted work settles: screens stop taking input. */
+  stopping: boolean;
+  /** Removes credentials from text shown to the user. */
+  redact: (text: string) => string;
+}
+
+export const TuiContext = createContext<Tui | undefined>(undefined);
+
+export function useTui(): Tui {
+  const tui = useContext(TuiContext);
+  if (!tui) throw new Error("useTui() outside <TuiContext.Provider>");
+  return tui;
+}

@@ -1,0 +1,57 @@
+import { Box, Text } from "ink";
+import { ErrorBox } from "../components/error-box.js";
+import { HINT_BACK, HINT_MOVE } from "../components/key-hints.js";
+import { Loading } from "../components/loading.js";
+import { Menu } from "../components/menu.js";
+import { Screen } from "../components/screen.js";
+import { useTui } from "../context.js";
+import { useAsync } from "../hooks/use-async.js";
+import { useBackKey, useInteractive, useKeys } from "../hooks/use-keys.js";
+import { listLockedAssets } from "../services.js";
+import { assetTypeLabel, truncateStart } from "../state/format.js";
+
+const FILE_WIDTH = 44;
+
+/** The assets the lockfile knows; Enter opens one. */
+export function BrowseScreen() {
+  const { ctx, navigate } = useTui();
+  const interactive = useInteractive();
+  const [state, reload] = useAsync(() => listLockedAssets(ctx));
+  useBackKey(() => navigate({ type: "back" }), { allowQ: true });
+  useKeys((input) => {
+    if (input === "r") reload();
+  });
+  return (
+    <Screen title="Assets in the lockfile" hints={[HINT_MOVE, ["enter", "open"], ["r", "reload"], HINT_BACK]}>
+      {state.status === "loading" ? <Loading label="Reading the lockfile…" /> : null}
+      {state.status === "error" ? <ErrorBox error={state.error} /> : null}
+      {state.status === "success" && state.data.length === 0 ? (
+        <Text>
+          The lockfile has no assets yet.{" "}
+          <Text dimColor>Upload or sync files first: they are recorded there.</Text>
+        </Text>
+      ) : null}
+      {state.status === "success" && state.data.length > 0 ? (
+        <Box flexDirection="column">
+          <Text dimColor>
+            {"  "}
+            {"File".padEnd(FILE_WIDTH)} {"Type".padEnd(9)} Asset id
+          </Text>
+          <Menu
+            isDisabled={!interactive}
+            visibleCount={12}
+            options={state.data.map((entry) => ({
+              label: `${truncateStart(entry.file, FILE_WIDTH).padEnd(FILE_WIDTH)} ${assetTypeLabel(entry.assetType).padEnd(9)} ${entry.assetId}`,
+              value: `${entry.assetId}\n${entry.file}`,
+            }))}
+            onSelect={(value) => {
+              const assetId = value.split("\n")[0];
+              if (assetId) navigate({ type: "push", route: { name: "asset", assetId } });
+            }}
+          />
+          <Text dimColor>{state.data.length} assets</Text>
+        </Box>
+      ) : null}
+    </Screen>
+  );
+}

@@ -1,0 +1,23 @@
+// The only file of the TUI that imports the services: if their shape changes, this is where to adapt.
+
+export {
+  ASSET_FIELDS,
+  type Asset,
+  type AssetType,
+  type AssetVersion,
+  archiveAsset,
+  detectAssetType,
+  getAsset,
+  getOperation,
+  listVersions,
+  type OperationReport,
+  restoreAsset,
+  rollback,
+  SOCIAL_LINK_KINDS,
+  type UploadResult,
+  updateAsset,
+  uploadFile,
+} from "../services/assets.js";
+export type { ServiceContext } from "../services/context.js";
+export { listLockedAssets } from "../services/lockfile.js";
+export { type PipelineEvent, syncPaths } from "../services/sync.js";

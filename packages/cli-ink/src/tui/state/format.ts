@@ -1,0 +1,87 @@
+// Turning API values into short, readable text for an 80-column terminal.
+
+/** `ASSET_TYPE_DECAL` (2023 responses) and `Decal` both read as `Decal`. */
+export function assetTypeLabel(type: string | undefined): string {
+  if (!type) return "?";
+  const match = /^ASSET_TYPE_(.+)$/.exec(type);
+  if (!match) return type;
+  return match[1]!
+    .toLowerCase()
+    .split("_")
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join("");
+}
+
+/** `MODERATION_STATE_APPROVED` and `Approved` both read as `Approved`; missing reads as `Unknown`. */
+export function moderationLabel(state: string | undefined): string {
+  if (!state) return "Unknown";
+  const bare = state.replace(/^MODERATION_STATE_/, "").toLowerCase();
+  return bare.charAt(0).toUpperCase() + bare.slice(1);
+}
+
+export function moderationColor(state: string | undefined): "green" | "yellow" | "red" | "gray" {
+  switch (moderationLabel(state)) {
+    case "Approved":
+      return "green";
+    case "Reviewing":
+      return "yellow";
+    case "Rejected":
+      return "red";
+    default:
+      return "gray";
+  }
+}
+
+/** The version number in `assets/{id}/versions/{n}`, or undefined. */
+export function versionNumberOf(path: string | undefined): number | undefined {
+  const match = /\/versions\/(\d+)$/.exec(path ?? "");
+  return match ? Number(match[1]) : undefined;
+}
+
+/** The id in `assets/{id}`, or the text itself when it is not a path. */
+export function assetIdOfPath(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  return /^assets\/(\d+)$/.exec(path)?.[1] ?? path;
+}
+
+export function creatorLabel(creator: { userId?: string; groupId?: string } | undefined): string {
+  if (creator?.userId) return `user:${creator.userId}`;
+  if (creator?.groupId) return `group:${creator.groupId}`;
+  return "unknown";
+}
+
+/** `0:07`, `3:25`, `1:02:03`. */
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, "0");
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${seconds}` : `${minutes}:${seconds}`;
+}
+
+/** Files per second, shown per minute when slow so that the number stays readable. */
+export function formatRate(perSecond: number | undefined): string {
+  if (perSecond === undefined || !Number.isFinite(perSecond) || perSecond <= 0) return "–";
+  if (perSecond < 1) return `${(perSecond * 60).toFixed(1)} files/min`;
+  return `${perSecond.toFixed(1)} files/s`;
+}
+
+/** Shortens text to `width` columns, keeping the end (the file name) of a path visible. */
+export function truncateStart(text: string, width: number): string {
+  if (width <= 1) return text.slice(-Math.max(0, width));
+  return text.length <= width ? text : `…${text.slice(text.length - width + 1)}`;
+}
+
+export function truncateEnd(text: string, width: number): string {
+  if (width <= 1) return text.slice(0, Math.max(0, width));
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
+/** One line of possibly multi-line user text. */
+export function oneLine(text: string | undefined): string {
+  return (text ?? "").replace(/\s+/g, " ").trim();
+}
+
+export function plural(count: number, word: string, plural = `${word}s`): string {
+  return `${count} ${count === 1 ? word : plural}`;
+}

@@ -1,0 +1,204 @@
+// Progress of a batch (an upload of several files, or a sync): finished items scroll above in <Static>,
+// the live area shows what is running, counts, rate and time left. Time is passed in, so this is pure.
+
+export type Outcome = "uploaded" | "updated" | "unchanged" | "pending" | "failed" | "skipped" | "warning";
+
+export interface FinishedItem {
+  /** Unique, stable: <Static> keys on it. */
+  key: string;
+  file: string;
+  outcome: Outcome;
+  assetId?: string;
+  assetType?: string;
+  moderation?: string;
+  operationId?: string;
+  detail?: string;
+}
+
+export interface RunningItem {
+  file: string;
+  action: string;
+}
+
+export type Phase = "scanning" | "running" | "stopping" | "finished" | "aborted" | "crashed";
+
+export interface ProgressState {
+  phase: Phase;
+  /** Files in the batch; undefined until the scan reports. */
+  total: number | undefined;
+  startedAt: number;
+  finishedAt: number | undefined;
+  running: RunningItem[];
+  finished: FinishedItem[];
+  counts: Record<Outcome, number>;
+  /** The error that stopped the whole batch (not one file's failure). */
+  fatal: unknown;
+  /** Files not done when the batch ended: after an abort, or what a check would upload. */
+  notDone: string[];
+}
+
+/** A finished file as sync reports it; `status` is the pipeline's word for what happened. */
+export interface DoneAsset {
+  file: string;
+  assetId?: string;
+  assetType?: string;
+  status?: string;
+  moderation?: string;
+  operationId?: string;
+  warning?: string;
+}
+
+export type ProgressAction =
+  | { type: "scan"; files: number }
+  | { type: "start"; file: string; action: string }
+  | { type: "done"; asset: DoneAsset }
+  | { type: "failed"; file: string; reason: string }
+  | { type: "skipped"; file: string; reason: string }
+  | { type: "warning"; file: string; message: string }
+  | { type: "stop-requested" }
+  | { type: "finish"; at: number; aborted?: boolean; notDone?: string[] }
+  | { type: "crash"; at: number; error: unknown };
+
+const zeroCounts = (): Record<Outcome, number> => ({
+  uploaded: 0,
+  updated: 0,
+  unchanged: 0,
+  pending: 0,
+  failed: 0,
+  skipped: 0,
+  warning: 0,
+});
+
+export function initialProgress(startedAt: number, total?: number): ProgressState {
+  return {
+    phase: total === undefined ? "scanning" : "running",
+    total,
+    startedAt,
+    finishedAt: undefined,
+    running: [],
+    finished: [],
+    counts: zeroCounts(),
+    fatal: undefined,
+    notDone: [],
+  };
+}
+
+/** Maps the pipeline's status word to what the user sees. Unknown words count as uploaded. */
+export function outcomeOf(status: string | undefined, done = true): Outcome {
+  if (!done) return "pending";
+  const word = (status ?? "").toLowerCase();
+  if (word === "unchanged" || word === "reused") return "unchanged";
+  if (word.includes("update")) return "updated";
+  if (word.includes("pending") || word.includes("wait")) return "pending";
+  if (word.includes("fail") || word.includes("reject")) return "failed";
+  return "uploaded";
+}
+
+function finish(state: ProgressState, file: string, item: Omit<FinishedItem, "key" | "file">): ProgressState {
+  const index = state.running.findIndex((r) => r.file === file);
+  const running = index === -1 ? state.running : state.running.filter((_, i) => i !== index);
+  const key = `${state.finished.length}:${file}`;
+  return {
+    ...state,
+    running,
+    finished: [...state.finished, { key, file, ...item }],
+    counts: { ...state.counts, [item.outcome]: state.counts[item.outcome] + 1 },
+  };
+}
+
+export function progressReducer(state: ProgressState, action: ProgressAction): ProgressState {
+  switch (action.type) {
+    case "scan":
+      return { ...state, total: action.files, phase: state.phase === "scanning" ? "running" : state.phase };
+    case "start":
+      return {
+        ...state,
+        phase: state.phase === "scanning" ? "running" : state.phase,
+        running: [
+          ...state.running.filter((r) => r.file !== action.file),
+          { file: action.file, action: action.action },
+        ],
+      };
+    case "done": {
+      const { asset } = action;
+      const outcome = outcomeOf(asset.status);
+      let next = finish(state, asset.file, {
+        outcome,
+        ...(asset.assetId !== undefined ? { assetId: asset.assetId } : {}),
+        ...(asset.assetType !== undefined ? { assetType: asset.assetType } : {}),
+        ...(asset.moderation !== undefined ? { moderation: asset.moderation } : {}),
+        ...(asset.operationId !== undefined ? { operationId: asset.operationId } : {}),
+      });
+      if (asset.warning) next = addWarning(next, asset.file, asset.warning);
+      return next;
+    }
+    case "failed":
+      return finish(state, action.file, { outcome: "failed", detail: action.reason });
+    case "skipped":
+      return finish(state, action.file, { outcome: "skipped", detail: action.reason });
+    case "warning":
+      return addWarning(state, action.file, action.message);
+    case "stop-requested":
+      return isOver(state) ? state : { ...state, phase: "stopping" };
+    case "finish":
+      return {
+        ...state,
+        phase: action.aborted || state.phase === "stopping" ? "aborted" : "finished",
+        finishedAt: action.at,
+        running: [],
+        notDone: action.notDone ?? [],
+      };
+    case "crash":
+      return { ...state, phase: "crashed", fatal: action.error, finishedAt: action.at, running: [] };
+  }
+}
+
+/** A warning is shown in the finished list but does not count as a file. */
+function addWarning(state: ProgressState, file: string, message: string): ProgressState {
+  return {
+    ...state,
+    finished: [
+      ...state.finished,
+      { key: `${state.finished.length}:${file}:warning`, file, outcome: "warning", detail: message },
+    ],
+    counts: { ...state.counts, warning: state.counts.warning + 1 },
+  };
+}
+
+export function isOver(state: ProgressState): boolean {
+  return state.phase === "finished" || state.phase === "aborted" || state.phase === "crashed";
+}
+
+/** Files that have reached an outcome (warnings excluded). */
+export function completedCount(state: ProgressState): number {
+  const c = state.counts;
+  return c.uploaded + c.updated + c.unchanged + c.pending + c.failed + c.skipped;
+}
+
+/** 0..100; 100 once finished even when the scan never reported a total. */
+export function percentDone(state: ProgressState): number {
+  if (state.phase === "finished") return 100;
+  if (!state.total) return 0;
+  return Math.min(100, Math.floor((completedCount(state) / state.total) * 100));
+}
+
+export function elapsedMs(state: ProgressState, now: number): number {
+  return (state.finishedAt ?? now) - state.startedAt;
+}
+
+/** Files finished per second so far; undefined until one has finished. */
+export function ratePerSecond(state: ProgressState, now: number): number | undefined {
+  const done = completedCount(state);
+  const seconds = elapsedMs(state, now) / 1000;
+  if (done === 0 || seconds <= 0) return undefined;
+  return done / seconds;
+}
+
+/** Estimated milliseconds left at the current rate; undefined when unknown. */
+export function etaMs(state: ProgressState, now: number): number | undefined {
+  if (isOver(state)) return 0;
+  const rate = ratePerSecond(state, now);
+  if (rate === undefined || state.total === undefined) return undefined;
+  const left = Math.max(0, state.total - completedCount(state));
+  return (left / rate) * 1000;
+}

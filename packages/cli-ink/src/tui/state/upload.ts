@@ -1,0 +1,167 @@
+// The upload wizard: pick files, then for each file its type (when it could be several), name and
+// description, then review, then run. Pure: the screen dispatches, this decides what comes next.
+
+export const MAX_NAME_LENGTH = 50;
+export const MAX_DESCRIPTION_LENGTH = 1000;
+
+export interface PickedFile {
+  /** Path relative to the project root, posix separators. */
+  file: string;
+  /** Asset types the file can be uploaded as, the inferred (default) one first. */
+  assetTypes: string[];
+}
+
+export interface UploadDraft {
+  file: string;
+  assetTypes: string[];
+  assetType: string;
+  displayName: string;
+  description: string;
+}
+
+export type UploadField = "type" | "name" | "description";
+
+export type UploadStep =
+  | { kind: "pick" }
+  | { kind: "details"; index: number; field: UploadField }
+  | { kind: "review" }
+  | { kind: "running" };
+
+export interface UploadState {
+  step: UploadStep;
+  drafts: UploadDraft[];
+  /** A validation message for the current prompt. */
+  error: string | undefined;
+}
+
+export type UploadAction =
+  | { type: "pick"; files: PickedFile[] }
+  | { type: "set-type"; assetType: string }
+  | { type: "set-name"; value: string }
+  | { type: "set-description"; value: string }
+  | { type: "defaults-for-rest" }
+  | { type: "back" }
+  | { type: "start" };
+
+export const initialUpload: UploadState = { step: { kind: "pick" }, drafts: [], error: undefined };
+
+/** `sprites/Hero Idle.png` becomes `Hero Idle`, kept within the 50-character limit. */
+export function defaultDisplayName(file: string): string {
+  const base = file.split("/").pop() ?? file;
+  const dot = base.lastIndexOf(".");
+  const stem = (dot > 0 ? base.slice(0, dot) : base).trim() || base;
+  return stem.slice(0, MAX_NAME_LENGTH);
+}
+
+export function validateName(value: string): string | undefined {
+  const name = value.trim();
+  if (name === "") return "A name is required.";
+  if (name.length > MAX_NAME_LENGTH)
+    return `Keep the name to ${MAX_NAME_LENGTH} characters (it has ${name.length}).`;
+  return undefined;
+}
+
+export function validateDescription(value: string): string | undefined {
+  if (value.length > MAX_DESCRIPTION_LENGTH) {
+    return `Keep the description to ${MAX_DESCRIPTION_LENGTH} characters (it has ${value.length}).`;
+  }
+  return undefined;
+}
+
+/** The first prompt for a file: its type only when there is a choice. */
+function firstField(draft: UploadDraft | undefined): UploadField {
+  return draft && draft.assetTypes.length > 1 ? "type" : "name";
+}
+
+function advance(state: UploadState, index: number, field: UploadField): UploadState {
+  if (field === "type")
+    return { ...state, step: { kind: "details", index, field: "name" }, error: undefined };
+  if (field === "name")
+    return { ...state, step: { kind: "details", index, field: "description" }, error: undefined };
+  const nextIndex = index + 1;
+  if (nextIndex >= state.drafts.length) return { ...state, step: { kind: "review" }, error: undefined };
+  return {
+    ...state,
+    step: { kind: "details", index: nextIndex, field: firstField(state.drafts[nextIndex]) },
+    error: undefined,
+  };
+}
+
+function updateDraft(state: UploadState, index: number, patch: Partial<UploadDraft>): UploadState {
+  return { ...state, drafts: state.drafts.map((d, i) => (i === index ? { ...d, ...patch } : d)) };
+}
+
+export function uploadReducer(state: UploadState, action: UploadAction): UploadState {
+  const { step } = state;
+  switch (action.type) {
+    case "pick": {
+      if (action.files.length === 0)
+        return { ...state, error: "Select at least one file (Space), then Enter." };
+      const drafts = action.files.map((f) => ({
+        file: f.file,
+        assetTypes: f.assetTypes,
+        assetType: f.assetTypes[0] ?? "Image",
+        displayName: defaultDisplayName(f.file),
+        description: "",
+      }));
+      return { step: { kind: "details", index: 0, field: firstField(drafts[0]) }, drafts, error: undefined };
+    }
+    case "set-type":
+      if (step.kind !== "details" || step.field !== "type") return state;
+      return advance(updateDraft(state, step.index, { assetType: action.assetType }), step.index, "type");
+    case "set-name": {
+      if (step.kind !== "details" || step.field !== "name") return state;
+      const error = validateName(action.value);
+      if (error) return { ...state, error };
+      return advance(
+        updateDraft(state, step.index, { displayName: action.value.trim() }),
+        step.index,
+        "name",
+      );
+    }
+    case "set-description": {
+      if (step.kind !== "details" || step.field !== "description") return state;
+      const error = validateDescription(action.value);
+      if (error) return { ...state, error };
+      return advance(
+        updateDraft(state, step.index, { description: action.value.trim() }),
+        step.index,
+        "description",
+      );
+    }
+    case "defaults-for-rest":
+      // Defaults are already in the drafts: skip straight to the review.
+      return step.kind === "details" ? { ...state, step: { kind: "review" }, error: undefined } : state;
+    case "back":
+      return back(state);
+    case "start":
+      return step.kind === "review" ? { ...state, step: { kind: "running" }, error: undefined } : state;
+  }
+}
+
+/** Esc: one prompt back; from the first prompt back to the picker (which keeps nothing). */
+function back(state: UploadState): UploadState {
+  const { step } = state;
+  if (step.kind === "review") {
+    const index = state.drafts.length - 1;
+    return index < 0
+      ? initialUpload
+      : { ...state, step: { kind: "details", index, field: "description" }, error: undefined };
+  }
+  if (step.kind !== "details") return state;
+  if (step.field === "description") return { ...state, step: { ...step, field: "name" }, error: undefined };
+  if (step.field === "name" && firstField(state.drafts[step.index]) === "type") {
+    return { ...state, step: { ...step, field: "type" }, error: undefined };
+  }
+  if (step.index === 0) return initialUpload;
+  return {
+    ...state,
+    step: { kind: "details", index: step.index - 1, field: "description" },
+    error: undefined,
+  };
+}
+
+/** Whether Esc leaves the screen (true) or goes one prompt back (false). */
+export function escapeLeaves(state: UploadState): boolean {
+  return state.step.kind === "pick";
+}

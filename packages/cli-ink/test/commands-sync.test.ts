@@ -1,0 +1,82 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { RunningEmulator } from "@rbxassets/emulator";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { json, runCli } from "./helpers/cli.js";
+import { cliEnv, startTestEmulator } from "./helpers/emulator.js";
+import { fbx, makeProject, png, wav, writeProjectFiles } from "./helpers/files.js";
+
+interface Report {
+  uploaded: { file: string; uri: string }[];
+  updated: unknown[];
+  unchanged: { file: string }[];
+  failed: { file: string; reason: string }[];
+  pending: string[];
+}
+
+let emulator: RunningEmulator;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+});
+
+afterAll(async () => {
+  await emulator?.close();
+});
+
+test("sync uploads new files once, records them, writes modules; --check says when something is pending", async () => {
+  const root = await makeProject({ "assets/a.png": png(10), "assets/b.wav": wav(), "assets/m.fbx": fbx(10) });
+  const cli = (...args: string[]) => runCli(args, { cwd: root, env: cliEnv(emulator) });
+
+  const before = await cli("sync", "assets", "--check", "--json");
+  expect(before.code).toBe(1);
+  expect(json<Report>(before).pending.sort()).toEqual(["assets/a.png", "assets/b.wav", "assets/m.fbx"]);
+  expect(before.stderr.trimEnd().split("\n").at(-1)).toMatch(/^rbxassets: 3 files to upload/);
+
+  const creates = emulator.stats().creates;
+  const synced = await cli("sync", "assets", "--ts", "src/assets.ts", "--luau", "src/Assets.luau", "--json");
+  expect(synced.code, synced.stderr).toBe(0);
+  const report = json<Report>(synced);
+  expect(report.uploaded.map((a) => a.file).sort()).toEqual(["assets/a.png", "assets/b.wav", "assets/m.fbx"]);
+  expect(emulator.stats().creates).toBe(creates + 3);
+
+  const lock = JSON.parse(await readFile(join(root, "rbxassets.lock.json"), "utf8")) as { assets: object };
+  expect(Object.keys(lock.assets).sort()).toEqual(["assets/a.png", "assets/b.wav", "assets/m.fbx"]);
+  const uriOfA = report.uploaded.find((a) => a.file === "assets/a.png")!.uri;
+  expect(await readFile(join(root, "src/assets.ts"), "utf8")).toContain(`"assets/a.png": "${uriOfA}"`);
+  expect(await readFile(join(root, "src/Assets.luau"), "utf8")).toContain(`["assets/a.png"] = "${uriOfA}"`);
+
+  const after = await cli("sync", "assets", "--check");
+  expect(after.code, after.stderr).toBe(0);
+  const again = await cli("sync", "assets", "--json");
+  expect(again.code).toBe(0);
+  expect(json<Report>(again).unchanged).toHaveLength(3);
+  expect(emulator.stats().creates).toBe(creates + 3);
+
+  // Human output: a table and a summary line on stdout.
+  const human = await cli("sync", "assets");
+  expect(human.stdout).toMatch(/^FILE\s+STATUS\s+URI/);
+  expect(human.stdout).toMatch(/0 uploaded, 0 updated, 3 unchanged, 0 failed/);
+});
+
+test("sync exits 1 when a file fails, and still records the others", async () => {
+  const root = await makeProject({ "assets/good.png": png(20), "assets/bad.png": "not a png at all" });
+  const result = await runCli(["sync", "--json", "--lockfile", "locks/assets.lock.json"], {
+    cwd: root,
+    env: cliEnv(emulator),
+  });
+  expect(result.code).toBe(1);
+  const report = json<Report>(result);
+  expect(report.failed.map((f) => f.file)).toEqual(["assets/bad.png"]);
+  expect(report.uploaded.map((a) => a.file)).toEqual(["assets/good.png"]);
+  expect(result.stderr.trimEnd().split("\n").at(-1)).toBe("rbxassets: 1 file failed");
+  const lock = JSON.parse(await readFile(join(root, "locks/assets.lock.json"), "utf8")) as { assets: object };
+  expect(Object.keys(lock.assets)).toEqual(["assets/good.png"]);
+
+  await writeProjectFiles(root, { "assets/bad.png": png(21) });
+  const fixed = await runCli(["sync", "--lockfile", "locks/assets.lock.json"], {
+    cwd: root,
+    env: cliEnv(emulator),
+  });
+  expect(fixed.code, fixed.stderr).toBe(0);
+});

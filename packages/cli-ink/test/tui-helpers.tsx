@@ -1,0 +1,119 @@
+// Shared by the TUI tests: a real emulator, a real ServiceContext on a temporary project, the App rendered
+// with ink-testing-library, and bounded waits for text (no timed assertions).
+import { stripVTControlCharacters } from "node:util";
+import { type RunningEmulator, startEmulator } from "@rbxassets/emulator";
+import { render } from "ink-testing-library";
+import { createServiceContext, type ServiceContext } from "../src/services/context.js";
+import { App } from "../src/tui/app.js";
+import type { Route } from "../src/tui/state/navigation.js";
+import { makeProject } from "./helpers/files.js";
+
+export const KEYS = {
+  up: "\u001B[A",
+  down: "\u001B[B",
+  right: "\u001B[C",
+  left: "\u001B[D",
+  enter: "\r",
+  escape: "\u001B",
+  space: " ",
+  tab: "\t",
+  ctrlC: "\u0003",
+  backspace: "\u007F",
+} as const;
+
+export interface TuiEnv {
+  emulator: RunningEmulator;
+  root: string;
+  ctx: ServiceContext;
+  close(): Promise<void>;
+}
+
+/** An emulator (operations finish at once unless told otherwise) and a context on a new project folder. */
+export async function startTuiEnv(
+  files: Record<string, Buffer | string> = {},
+  emulatorOptions: Parameters<typeof startEmulator>[0] = { operations: { pendingPolls: 0 } },
+): Promise<TuiEnv> {
+  const emulator = await startEmulator(emulatorOptions);
+  const root = await makeProject(files);
+  const ctx = await createServiceContext({
+    root,
+    baseUrl: emulator.url,
+    apiKey: emulator.apiKey,
+    creator: "user:1",
+    env: {},
+  });
+  return { emulator, root, ctx, close: () => emulator.close() };
+}
+
+export interface RenderedApp {
+  /** The last frame without colours. */
+  frame(): string;
+  /** Every frame written so far, joined (Static output included). */
+  output(): string;
+  press(...keys: string[]): Promise<void>;
+  type(text: string): Promise<void>;
+  /** Waits (bounded) until the last frame contains `text`; fails with the frame when it never does. */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  exitCode(): number | undefined;
+  waitForExit(timeoutMs?: number): Promise<number>;
+  unmount(): void;
+}
+
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
+const settle = async () => {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  await tick();
+};
+
+export function renderApp(ctx: ServiceContext, initialRoute?: Route): RenderedApp {
+  let code: number | undefined;
+  const instance = render(
+    <App
+      ctx={ctx}
+      onExit={(c) => {
+        code = c;
+      }}
+      {...(initialRoute ? { initialRoute } : {})}
+    />,
+  );
+  const frame = () => stripVTControlCharacters(instance.lastFrame() ?? "");
+  const matches = (text: string | RegExp) =>
+    typeof text === "string" ? frame().includes(text) : text.test(frame());
+  const until = async (done: () => boolean, what: string, timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!done()) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last frame:\n${frame()}`);
+      await tick();
+    }
+  };
+  return {
+    frame,
+    output: () => stripVTControlCharacters(instance.frames.join("\n")),
+    async press(...keys) {
+      for (const key of keys) {
+        instance.stdin.write(key);
+        // Ink flushes a lone Esc on the next turn and renders after input: let both happen.
+        await tick();
+        await tick();
+      }
+    },
+    async type(text) {
+      instance.stdin.write(text);
+      await tick();
+      await tick();
+    },
+    async waitFor(text, timeoutMs = 10_000) {
+      await until(() => matches(text), JSON.stringify(String(text)), timeoutMs);
+      // The frame is written on commit, but input hooks subscribe in passive effects that React runs on a
+      // later turn: a key sent in this very turn would reach no one. Let those effects run first.
+      await settle();
+      return frame();
+    },
+    exitCode: () => code,
+    async waitForExit(timeoutMs = 10_000) {
+      await until(() => code !== undefined, "exit", timeoutMs);
+      return code!;
+    },
+    unmount: () => instance.unmount(),
+  };
+}

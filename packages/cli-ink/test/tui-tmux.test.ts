@@ -1,0 +1,193 @@
+// The built binary in a real terminal: tmux gives it an 80x24 pseudo-terminal, send-keys types, and
+// capture-pane reads the screen. The outcome is checked on the emulator through the API.
+import { spawnSync } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RunningEmulator } from "@rbxassets/emulator";
+import { startEmulator } from "@rbxassets/emulator";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { getAsset, updateAsset, uploadFile } from "../src/services/assets.js";
+import { createServiceContext, type ServiceContext } from "../src/services/context.js";
+import { fbx, makeProject, png } from "./helpers/files.js";
+
+const BIN = fileURLToPath(new URL("../bin/rbxassets.js", import.meta.url));
+const SOCKET = `rbxassets-tui-test-${process.pid}`;
+const SESSION = "tui";
+
+function tmux(...args: string[]): string {
+  const result = spawnSync("tmux", ["-L", SOCKET, "-f", "/dev/null", ...args], { encoding: "utf8" });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`tmux ${args.join(" ")} failed: ${result.stderr}`);
+  return result.stdout;
+}
+
+const tmuxInstalled = spawnSync("tmux", ["-V"], { encoding: "utf8" }).status === 0;
+const skip = process.env.RBXASSETS_SKIP_TMUX === "1";
+
+function screen(): string {
+  return tmux("capture-pane", "-p", "-t", SESSION);
+}
+
+/** Polls the pane (bounded) until it shows `text`; fails with the screen when it never does. */
+async function waitForScreen(text: string | RegExp, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = screen();
+    if (typeof text === "string" ? shown.includes(text) : text.test(shown)) return shown;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; screen:\n${shown}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Keys by tmux name (Enter, Down, Escape…); `literal` text is typed as is. */
+async function keys(...names: string[]): Promise<void> {
+  for (const name of names) {
+    tmux("send-keys", "-t", SESSION, name);
+    // A person does not type faster than the screen can follow: give Ink a moment to render between keys.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  }
+}
+
+async function typeText(text: string): Promise<void> {
+  tmux("send-keys", "-t", SESSION, "-l", text);
+  await new Promise((resolve) => setTimeout(resolve, 60));
+}
+
+if (!tmuxInstalled && !skip) {
+  test("tmux is installed for the real-terminal test", () => {
+    throw new Error(
+      "tmux is not installed: install it (apt-get install tmux), or set RBXASSETS_SKIP_TMUX=1 to skip",
+    );
+  });
+}
+
+describe.skipIf(!tmuxInstalled || skip)("the TUI in a real 80x24 terminal (tmux)", () => {
+  let emulator: RunningEmulator;
+  let ctx: ServiceContext;
+  let root: string;
+  let modelId: string;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ operations: { pendingPolls: 0 } });
+    root = await makeProject({ "sprites/hero.png": png(7), "tree.fbx": fbx(1) });
+    ctx = await createServiceContext({
+      root,
+      baseUrl: emulator.url,
+      apiKey: emulator.apiKey,
+      creator: "user:1",
+      env: {},
+    });
+    // A model with three versions to roll back.
+    const created = await uploadFile(ctx, {
+      file: "tree.fbx",
+      assetType: "Model",
+      displayName: "Tree",
+      wait: true,
+    });
+    modelId = created.assetId!;
+    for (const n of [2, 3]) {
+      await writeFile(join(root, `tree-${n}.fbx`), fbx(n));
+      await updateAsset(ctx, modelId, { file: `tree-${n}.fbx`, wait: true });
+    }
+    const env = [
+      `RBXASSETS_API_URL=${emulator.url}`,
+      `RBXASSETS_API_KEY=${emulator.apiKey}`,
+      "RBXASSETS_CREATOR=user:1",
+      "TERM=xterm-256color",
+    ].flatMap((e) => ["-e", e]);
+    // A private tmux server: its environment is ours (no CI, which would turn prompting off).
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)}; echo "EXIT=$?"; sleep 120`;
+    const clean = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => k !== "CI" && !k.startsWith("RBXASSETS_")),
+    );
+    const result = spawnSync(
+      "tmux",
+      [
+        "-L",
+        SOCKET,
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        SESSION,
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "-c",
+        root,
+        ...env,
+        command,
+      ],
+      { encoding: "utf8", env: clean },
+    );
+    if (result.status !== 0) throw new Error(`tmux new-session failed: ${result.stderr}`);
+  });
+
+  afterAll(async () => {
+    spawnSync("tmux", ["-L", SOCKET, "kill-server"]);
+    await emulator?.close();
+  });
+
+  test("uploads a file, rolls back a model, and quits with 0", async () => {
+    let shown = await waitForScreen("What would you like to do?");
+    expect(shown).toContain("Upload files");
+    expect(shown).not.toContain(emulator.apiKey);
+
+    // Upload: pick the png, keep the type, rename it, no description.
+    await keys("Enter");
+    shown = await waitForScreen("sprites/hero.png");
+    expect(shown).toMatch(/sprites\/hero\.png\s+Image/);
+    // Files are listed sorted: the png comes first, with the focus.
+    expect(shown).toContain("❯ sprites/hero.png");
+    await keys("Space");
+    await waitForScreen("1 of 4 selected");
+    await keys("Enter");
+    await waitForScreen("Name: hero");
+    await keys("BSpace", "BSpace", "BSpace", "BSpace");
+    await typeText("Tmux Hero");
+    await keys("Enter");
+    await waitForScreen("Description:");
+    await keys("Enter");
+    await waitForScreen("Ready to upload 1 file(s)");
+    await keys("Enter");
+    shown = await waitForScreen("Upload finished");
+    const heroId = /sprites\/hero\.png → (\d+) Image/.exec(shown)?.[1];
+    expect(heroId).toBeDefined();
+    await expect(getAsset(ctx, heroId!)).resolves.toMatchObject({
+      displayName: "Tmux Hero",
+      assetType: "Image",
+    });
+
+    // Back home, then Versions and rollback for the model.
+    await keys("Enter");
+    await waitForScreen("What would you like to do?");
+    await keys("Down", "Down", "Down", "Down", "Enter");
+    await waitForScreen("Asset id:");
+    await typeText(modelId);
+    await keys("Enter");
+    shown = await waitForScreen("Page 1");
+    expect(shown).toMatch(/Version 3\s+Approved\s+user:1\s+\(current\)/);
+    await keys("Down", "Down");
+    await waitForScreen(/❯ Version 1\s/);
+    await keys("Enter");
+    await waitForScreen(`Roll back asset ${modelId} to version 1?`);
+    await keys("y");
+    shown = await waitForScreen("Rolled back");
+    expect(shown).toContain("it is now version 4");
+    expect(emulator.stats().requests.Assets_RollbackAssetVersion).toBe(1);
+    await expect(getAsset(ctx, modelId)).resolves.toMatchObject({ revisionId: "4" });
+
+    // Every line fits the 80-column terminal (tmux would wrap longer ones onto extra rows).
+    for (const line of screen().split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+
+    // Esc back home, q quits with 0.
+    await keys("Escape");
+    await waitForScreen("What would you like to do?");
+    await keys("q");
+    await waitForScreen("EXIT=0");
+    expect(emulator.stats().creates).toBe(2);
+  });
+});
