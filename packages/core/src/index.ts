@@ -1,4 +1,6 @@
 // @rbxassets/core: the typed Open Cloud Assets client. Runs wherever fetch does (no node: imports here).
+
+export { contentTypes, limits, type MaskField, maskFields } from "@rbxassets/spec";
 export {
   type AssetsClient,
   type CallOptions,

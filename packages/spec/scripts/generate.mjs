@@ -54,6 +54,12 @@ const limits = ext("x-rbxassets-limits");
 if (!contentTypes || !limits)
   throw new Error("x-rbxassets-content-types and x-rbxassets-limits are required");
 
+const maskFields = (name) => {
+  const fields = spec.components.parameters[name]?.["x-rbxassets-fields"];
+  if (!Array.isArray(fields)) throw new Error(`components.parameters.${name} needs x-rbxassets-fields`);
+  return fields;
+};
+
 const json = (v) => JSON.stringify(v, null, 2);
 const metadata = `${banner}
 /** The spec's default server URL. */
@@ -69,6 +75,11 @@ export const contentTypes = ${json(contentTypes)} as const;
 
 /** Service limits (from \`x-rbxassets-limits\`). */
 export const limits = ${json(limits)} as const;
+
+/** Fields that \`updateMask\` and \`readMask\` may name (from their \`x-rbxassets-fields\`). */
+export const maskFields = ${json({ update: maskFields("UpdateMask"), read: maskFields("ReadMask") })} as const;
+
+export type MaskField = (typeof maskFields.update)[number];
 `;
 
 const files = { "openapi.ts": types, "metadata.ts": metadata };

@@ -2,6 +2,8 @@ export {
   contentTypes,
   defaultServerUrl,
   limits,
+  type MaskField,
+  maskFields,
   type OperationId,
   operations,
 } from "./generated/metadata.js";

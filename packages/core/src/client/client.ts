@@ -1,6 +1,6 @@
 // The typed client: openapi-fetch for every call, with auth in middleware and retries + rate limiting in
 // `send` (above openapi-fetch, so that every attempt rebuilds its request body).
-import { type OperationId, operations, type paths } from "@rbxassets/spec";
+import { limits, maskFields, type OperationId, operations, type paths } from "@rbxassets/spec";
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import {
   type AssetsClientOptions,
@@ -66,25 +66,11 @@ export interface AssetsClient<F = FileInput> {
 }
 
 /** Fields Update Asset takes through `updateMask`. */
-const MASKABLE_FIELDS = new Set([
-  "displayName",
-  "description",
-  "icon",
-  "previews",
-  "facebookSocialLink",
-  "twitterSocialLink",
-  "youtubeSocialLink",
-  "twitchSocialLink",
-  "discordSocialLink",
-  "githubSocialLink",
-  "robloxSocialLink",
-  "guildedSocialLink",
-  "devForumSocialLink",
-]);
+const MASKABLE_FIELDS = new Set<string>(maskFields.update);
 
-const MAX_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = limits.maxPageSize;
 
-/** openapi-typescript types a binary part as `string`; the wire body is the FormData itself. */
+/** The typed form object is what the spec describes; on the wire it is this FormData, passed through untouched. */
 function formBody<T extends CreateAssetForm | UpdateAssetForm>(form: FormData): T {
   return form as unknown as T;
 }

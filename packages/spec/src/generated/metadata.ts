@@ -283,3 +283,39 @@ export const limits = {
   "maxPageSize": 50,
   "maxSocialLinks": 3
 } as const;
+
+/** Fields that `updateMask` and `readMask` may name (from their `x-rbxassets-fields`). */
+export const maskFields = {
+  "update": [
+    "displayName",
+    "description",
+    "icon",
+    "previews",
+    "facebookSocialLink",
+    "twitterSocialLink",
+    "youtubeSocialLink",
+    "twitchSocialLink",
+    "discordSocialLink",
+    "githubSocialLink",
+    "robloxSocialLink",
+    "guildedSocialLink",
+    "devForumSocialLink"
+  ],
+  "read": [
+    "displayName",
+    "description",
+    "icon",
+    "previews",
+    "facebookSocialLink",
+    "twitterSocialLink",
+    "youtubeSocialLink",
+    "twitchSocialLink",
+    "discordSocialLink",
+    "githubSocialLink",
+    "robloxSocialLink",
+    "guildedSocialLink",
+    "devForumSocialLink"
+  ]
+} as const;
+
+export type MaskField = (typeof maskFields.update)[number];
