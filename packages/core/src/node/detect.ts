@@ -123,7 +123,10 @@ async function readHead(path: string, shown: string): Promise<{ head: Buffer; si
     );
   }
   try {
-    const { size } = await handle.stat();
+    const info = await handle.stat();
+    if (!info.isFile())
+      throw new PipelineError(shown, "unreadable", "it is not a regular file (a directory?)", "pass a file");
+    const { size } = info;
     const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
     let filled = 0;
     while (filled < head.length) {

@@ -396,6 +396,14 @@ export class AssetPipeline implements Pipeline {
         );
       }
       let asset: Asset = outcome.asset;
+      // A finished operation must name the asset: never record (or return) `rbxassetid://undefined`.
+      if (!target && !/^\d+$/.test(String(asset?.assetId)))
+        throw new PipelineError(
+          file,
+          "response",
+          "the service answered without a valid asset id",
+          "run again; if it persists, check RBXASSETS_API_URL",
+        );
       if (this.options.waitForModeration && moderationOf(asset) === "Reviewing") {
         try {
           asset = await waitForVerdict(client, asset, { timeoutMs, signal });
