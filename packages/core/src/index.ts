@@ -7,7 +7,7 @@ export {
   createAssetsClient,
 } from "./client/client.js";
 export type { AssetsClientOptions } from "./client/config.js";
-export { AssetsApiError, AssetsClientError } from "./client/errors.js";
+export { AssetsApiError, AssetsClientError, AssetsNetworkError } from "./client/errors.js";
 export type { FileInput } from "./client/files.js";
 export {
   assetIdOf,

@@ -14,6 +14,7 @@ import { assetIdArg, operationIdArg, versionArg } from "./ids.js";
 import { operationIdOf } from "./normalize.js";
 import { paginate } from "./paging.js";
 import { RateLimiter } from "./rate-limiter.js";
+import { responseReader } from "./response-body.js";
 import { type AttemptResult, type SendContext, send } from "./retry.js";
 import type {
   Asset,
@@ -61,7 +62,7 @@ export interface AssetsClient<F = FileInput> {
   /** Polls until the operation is done; resolves (never rejects) on success, failure, timeout and abort. */
   waitForOperation(op: Operation | string, opts?: WaitOptions): Promise<WaitResult>;
   readonly baseUrl: string;
-  /** The underlying openapi-fetch client (auth included; no retries or rate limiting). */
+  /** The underlying openapi-fetch client (auth included; no retries, rate limiting or response checks). */
   readonly raw: Client<paths>;
 }
 
@@ -114,8 +115,17 @@ export function createAssetsClientWith<F>(
   if (config.credentials?.kind === "oauth2" && typeof config.credentials.token === "string") {
     secrets.add(config.credentials.token);
   }
-  const raw = createClient<paths>({ baseUrl: config.baseUrl, fetch: (request) => config.fetch(request) });
-  raw.use(authMiddleware(config, secrets));
+  const transport = { baseUrl: config.baseUrl, fetch: (request: Request) => config.fetch(request) };
+  const auth = authMiddleware(config, secrets);
+  // `raw` is handed out as plain openapi-fetch; the methods use their own instance, which also reads every
+  // answer defensively (size cap, JSON in a try, shape check) before openapi-fetch sees it.
+  const raw = createClient<paths>(transport);
+  raw.use(auth);
+  const api = createClient<paths>(transport);
+  api.use(
+    auth,
+    responseReader(() => [...secrets]),
+  );
 
   const limitKind = config.credentials?.kind === "oauth2" ? "oauth2" : "apiKey";
   const ctx: SendContext = {
@@ -151,7 +161,7 @@ export function createAssetsClientWith<F>(
         throw new AssetsClientError("createAsset needs a file");
       const file = await resolveFile(input.file, input.request.assetType);
       return call("Assets_CreateAsset", opts, (signal) =>
-        raw.POST("/v1/assets", {
+        api.POST("/v1/assets", {
           body: formBody<CreateAssetForm>(buildMultipart(input.request, file)),
           signal,
         }),
@@ -162,7 +172,7 @@ export function createAssetsClientWith<F>(
       const id = assetIdArg(assetId);
       const readMask = opts?.readMask?.length ? opts.readMask.join(",") : undefined;
       return call("Assets_GetAsset", opts, (signal) =>
-        raw.GET("/v1/assets/{assetId}", {
+        api.GET("/v1/assets/{assetId}", {
           params: { path: { assetId: id }, ...(readMask ? { query: { readMask } } : {}) },
           signal,
         }),
@@ -182,7 +192,7 @@ export function createAssetsClientWith<F>(
           ? undefined
           : await resolveFile(input.file, request.assetType);
       return call("Assets_UpdateAsset", opts, (signal) =>
-        raw.PATCH("/v1/assets/{assetId}", {
+        api.PATCH("/v1/assets/{assetId}", {
           params: {
             path: { assetId: id },
             ...(mask.length ? { query: { updateMask: mask.join(",") } } : {}),
@@ -196,14 +206,14 @@ export function createAssetsClientWith<F>(
     async archiveAsset(assetId, opts) {
       const id = assetIdArg(assetId);
       return call("Assets_ArchiveAsset", opts, (signal) =>
-        raw.POST("/v1/assets/{assetId}:archive", { params: { path: { assetId: id } }, signal }),
+        api.POST("/v1/assets/{assetId}:archive", { params: { path: { assetId: id } }, signal }),
       );
     },
 
     async restoreAsset(assetId, opts) {
       const id = assetIdArg(assetId);
       return call("Assets_RestoreAsset", opts, (signal) =>
-        raw.POST("/v1/assets/{assetId}:restore", { params: { path: { assetId: id } }, signal }),
+        api.POST("/v1/assets/{assetId}:restore", { params: { path: { assetId: id } }, signal }),
       );
     },
 
@@ -215,9 +225,9 @@ export function createAssetsClientWith<F>(
         ...(opts?.pageToken ? { pageToken: opts.pageToken } : {}),
       };
       const page = await call("Assets_ListAssetVersions", opts, (signal) =>
-        raw.GET("/v1/assets/{assetId}/versions", { params: { path: { assetId: id }, query }, signal }),
+        api.GET("/v1/assets/{assetId}/versions", { params: { path: { assetId: id }, query }, signal }),
       );
-      // Defensive: an empty list may arrive without the field.
+      // The shape check (validate-response.ts) already turns proto3's `{}` into an empty list.
       return { ...page, assetVersions: page.assetVersions ?? [] };
     },
 
@@ -235,7 +245,7 @@ export function createAssetsClientWith<F>(
       const id = assetIdArg(assetId);
       const versionNumber = versionArg(version);
       return call("Assets_GetAssetVersion", opts, (signal) =>
-        raw.GET("/v1/assets/{assetId}/versions/{versionNumber}", {
+        api.GET("/v1/assets/{assetId}/versions/{versionNumber}", {
           params: { path: { assetId: id, versionNumber } },
           signal,
         }),
@@ -246,7 +256,7 @@ export function createAssetsClientWith<F>(
       const id = assetIdArg(assetId);
       const versionNumber = versionArg(version);
       return call("Assets_RollbackAssetVersion", opts, (signal) =>
-        raw.POST("/v1/assets/{assetId}/versions:rollback", {
+        api.POST("/v1/assets/{assetId}/versions:rollback", {
           params: { path: { assetId: id } },
           body: { assetVersion: `assets/${id}/versions/${versionNumber}` },
           signal,
@@ -257,7 +267,7 @@ export function createAssetsClientWith<F>(
     async getOperation(operationId, opts) {
       const id = operationIdArg(operationId);
       return call("Assets_GetOperation", opts, (signal) =>
-        raw.GET("/v1/operations/{operationId}", { params: { path: { operationId: id } }, signal }),
+        api.GET("/v1/operations/{operationId}", { params: { path: { operationId: id } }, signal }),
       );
     },
 

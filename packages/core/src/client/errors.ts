@@ -36,6 +36,36 @@ export class AssetsClientError extends Error {
   override name = "AssetsClientError";
 }
 
+/** `AssetsApiError.code` when a response arrived but could not be used (not JSON, wrong shape, too large). */
+export const INVALID_RESPONSE = "INVALID_RESPONSE";
+
+/**
+ * No usable answer arrived: the connection failed, was reset, or ended mid-body (after retries, where
+ * retrying was allowed). `cause` is the underlying fetch/undici error.
+ */
+export class AssetsNetworkError extends Error {
+  override name = "AssetsNetworkError";
+  /** The API operation that failed, e.g. `Assets_GetAsset`. */
+  operationId: string;
+  /** The first error code along the cause chain (`ECONNRESET`, `UND_ERR_SOCKET`...), else e.g. `terminated`. */
+  causeCode: string;
+  /** How many times the request was sent. */
+  attempts: number;
+
+  constructor(init: {
+    message: string;
+    operationId: string;
+    causeCode: string;
+    attempts: number;
+    cause: unknown;
+  }) {
+    super(init.message, { cause: init.cause });
+    this.operationId = init.operationId;
+    this.causeCode = init.causeCode;
+    this.attempts = init.attempts;
+  }
+}
+
 const MAX_TEXT_MESSAGE = 200;
 
 /** The `{code, message}` found in any of the three error shapes (gateway, service, legacy), if any. */

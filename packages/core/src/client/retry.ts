@@ -1,9 +1,12 @@
 // The one place that decides whether to send again: 429s always (after the server's wait), idempotent
-// calls also on 5xx and network errors, non-idempotent calls only when the request provably never left.
+// calls also on 5xx and network errors (including a body cut off mid-read), non-idempotent calls only when
+// the request provably never left. A 2xx whose body was unusable (INVALID_RESPONSE: not JSON, truncated,
+// wrong shape) is sent again once for an idempotent call (a truncated transfer is worth one more try; a
+// second bad answer is the answer), never for a create/update, which the server may have carried out.
 // Each attempt calls `attempt()` afresh, so a multipart body is rebuilt from its Blob, never cloned.
 import { isAbortError, sleep, throwIfAborted } from "./abort.js";
 import { fullJitterDelay, serverWaitMs } from "./backoff.js";
-import { type AssetsApiError, toApiError } from "./errors.js";
+import { AssetsApiError, AssetsNetworkError, INVALID_RESPONSE, redact, toApiError } from "./errors.js";
 import type { RateLimiter } from "./rate-limiter.js";
 
 export interface RetryOptions {
@@ -65,13 +68,46 @@ function emit(ctx: SendContext, event: ClientEvent): void {
   }
 }
 
+/** Whether an error thrown by fetch (or while reading the body) is a transport failure. */
+function isNetworkError(error: unknown): boolean {
+  if (errorCodes(error).length > 0) return true;
+  return error instanceof TypeError && /^(fetch failed|terminated|network error)/i.test(error.message);
+}
+
+/** One line naming the operation and the cause code; the cause is kept as `cause`. */
+function toNetworkError(
+  operationId: string,
+  error: unknown,
+  attempts: number,
+  resendable: boolean,
+  secrets: readonly string[],
+): AssetsNetworkError {
+  const message = error instanceof Error ? error.message.trim() : "";
+  // Only a code, or a short plain word from undici ("terminated"): never a URL or anything sent.
+  const causeCode =
+    errorCodes(error)[0] ?? (/^[a-z][a-z ]{0,39}$/i.test(message) ? message.toLowerCase() : "network error");
+  const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
+  const note = resendable ? "" : "; not sent again, since the service may have received it";
+  return new AssetsNetworkError({
+    message: redact(
+      `${operationId}: no usable answer from the service (${causeCode}) after ${tries}${note}`,
+      secrets,
+    ),
+    operationId,
+    causeCode,
+    attempts,
+    cause: error,
+  });
+}
+
 function discardBody(response: Response): void {
   if (response.body && !response.bodyUsed) response.body.cancel().catch(() => {});
 }
 
 /**
  * Sends one API call with rate limiting and retries, and resolves to its data or throws an
- * AssetsApiError (or the network/abort error when no response came).
+ * AssetsApiError (status errors, and INVALID_RESPONSE for unusable 2xx bodies), an AssetsNetworkError when
+ * no usable answer came, or the abort reason.
  */
 export async function send<T>(
   ctx: SendContext,
@@ -81,6 +117,7 @@ export async function send<T>(
   const { operationId, idempotent, signal } = call;
   const { maxAttempts, baseDelayMs, maxDelayMs } = ctx.retry;
   const attempts = Math.max(1, Math.floor(maxAttempts));
+  let resentInvalid = false;
   for (let n = 1; ; n++) {
     throwIfAborted(signal);
     const permit = ctx.limiter ? await ctx.limiter.acquire(operationId, signal) : undefined;
@@ -91,8 +128,27 @@ export async function send<T>(
     } catch (error) {
       permit?.release();
       if (isAbortError(error, signal)) throw error;
+      if (error instanceof AssetsApiError && error.code === INVALID_RESPONSE) {
+        // A 2xx arrived (see response-body.ts) but its body could not be used.
+        emit(ctx, {
+          type: "response",
+          operationId,
+          attempt: n,
+          status: error.status,
+          durationMs: Date.now() - started,
+        });
+        if (!idempotent || resentInvalid || n >= attempts) throw error;
+        resentInvalid = true;
+        const delayMs = fullJitterDelay(n, baseDelayMs, maxDelayMs);
+        emit(ctx, { type: "retry", operationId, attempt: n, delayMs, reason: INVALID_RESPONSE });
+        await sleep(delayMs, signal);
+        continue;
+      }
+      const network = isNetworkError(error);
       const retryable = idempotent || neverReachedServer(error);
-      if (!retryable || n >= attempts) throw error;
+      if (!retryable || n >= attempts) {
+        throw network ? toNetworkError(operationId, error, n, retryable, ctx.secrets()) : error;
+      }
       const delayMs = fullJitterDelay(n, baseDelayMs, maxDelayMs);
       const reason = errorCodes(error)[0] ?? (error instanceof Error ? error.message : "network error");
       emit(ctx, { type: "retry", operationId, attempt: n, delayMs, reason });

@@ -2,7 +2,7 @@
 // and a result that says which of succeeded / failed / timed out / aborted happened.
 import { isAbortError, sleep } from "./abort.js";
 import { flooredJitterDelay } from "./backoff.js";
-import { AssetsApiError } from "./errors.js";
+import { AssetsApiError, INVALID_RESPONSE } from "./errors.js";
 import type { Asset, Operation } from "./types.js";
 
 export interface WaitOptions {
@@ -26,9 +26,15 @@ export type WaitResult =
   | { status: "timedOut"; operation: Operation | undefined; polls: number; elapsedMs: number }
   | { status: "aborted"; operation: Operation | undefined; polls: number };
 
-/** Whether a GetOperation failure is worth polling through (rate limited, server hiccup). */
+/**
+ * Whether a GetOperation failure is worth polling through: rate limited, a server hiccup, a network error,
+ * or an unusable answer (INVALID_RESPONSE: polling is a read, and the operation may be fine); the total
+ * time cap still bounds it.
+ */
 function isTransient(error: unknown): boolean {
-  if (error instanceof AssetsApiError) return error.status === 429 || error.status >= 500;
+  if (error instanceof AssetsApiError) {
+    return error.status === 429 || error.status >= 500 || error.code === INVALID_RESPONSE;
+  }
   return !(error instanceof Error && error.name === "AssetsClientError");
 }
 
