@@ -1,0 +1,204 @@
+import { randomBytes } from "node:crypto";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { createPipeline, type Pipeline, PipelineError, type ResolvedAsset } from "@rbxassets/core/node";
+import type { Plugin, PluginContext } from "rollup";
+import { readAssetMap } from "./asset-map.js";
+import { createImportMatcher, hasOptInQuery, splitId } from "./import-matcher.js";
+import { placeholderLiteral, replacePlaceholder } from "./late-constant.js";
+import { manifestFileName, type RbxassetsOptions } from "./options.js";
+import {
+  type AssetMap,
+  RESOLVED_VIRTUAL_ID,
+  sortedMap,
+  VIRTUAL_ID,
+  virtualModuleCode,
+} from "./virtual-module.js";
+
+export const PLUGIN_NAME = "rbxassets";
+
+/**
+ * How imports become ids. `upload`: the pipeline's full resolve (lockfile hit, else upload or update).
+ * `lockfile-only`: no network; a file whose content is not in the lockfile fails with the fix.
+ */
+export type ResolutionMode = "upload" | "lockfile-only";
+
+/** What a host plugin (the Vite one) may set before the first build. */
+export interface HostSettings {
+  root?: string;
+  resolution?: ResolutionMode;
+  /** `serve`: modules are served one by one (no `renderChunk`), so the virtual module holds the map itself. */
+  command?: "build" | "serve";
+}
+
+/** Exposed as `plugin.api`, for the Vite plugin and for tools that compose plugins. */
+export interface RbxassetsApi {
+  /** Applies host settings; has effect until the pipeline is created (at the first build start). */
+  configure(settings: HostSettings): void;
+  /** The pipeline, created on first use. */
+  pipeline(): Pipeline;
+  /** True when `file` (absolute) is the lockfile this plugin reads and writes. */
+  isLockfile(file: string): boolean;
+}
+
+export type RbxassetsPlugin = Plugin<RbxassetsApi> & { name: typeof PLUGIN_NAME; api: RbxassetsApi };
+
+const ASSET_URI = /^rbxassetid:\/\/[1-9]\d*$/;
+
+export function createRbxassetsPlugin(options: RbxassetsOptions = {}): RbxassetsPlugin {
+  let root = resolve(options.root ?? process.cwd());
+  let resolution: ResolutionMode = "upload";
+  let command: "build" | "serve" = "build";
+  let pipeline: Pipeline | undefined;
+  let matcher: ((id: string) => string | undefined) | undefined;
+  let abort = new AbortController();
+  /** Ids resolved in the current build, by project path (also those uploaded by it). */
+  const resolvedInBuild = new Map<string, `rbxassetid://${string}`>();
+  /** The map of a finished build (every module loaded), shared by renderChunk and the manifest. */
+  let finalMap: Promise<AssetMap> | undefined;
+  /** Stands for the map in a build's virtual module until renderChunk knows every id. */
+  const mapToken = `__RBXASSETS_MAP_${randomBytes(8).toString("hex")}__`;
+
+  const getPipeline = (): Pipeline => {
+    pipeline ??= createPipeline({
+      root,
+      ...(options.lockfile !== undefined && { lockfile: options.lockfile }),
+      ...(options.apiKey !== undefined && { apiKey: options.apiKey }),
+      ...(options.oauthToken !== undefined && { oauthToken: options.oauthToken }),
+      ...((options.apiUrl ?? options.baseUrl) !== undefined && {
+        baseUrl: options.apiUrl ?? options.baseUrl,
+      }),
+      ...(options.creator !== undefined && { creator: options.creator }),
+      ...(options.env !== undefined && { env: options.env }),
+      ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+      ...(options.imageAssetType !== undefined && { imageAssetType: options.imageAssetType }),
+      audio: options.audio === true,
+    });
+    return pipeline;
+  };
+  const getMatcher = () => {
+    matcher ??= createImportMatcher({
+      root,
+      audio: options.audio === true,
+      ...(options.include !== undefined && { include: options.include }),
+      ...(options.exclude !== undefined && { exclude: options.exclude }),
+    });
+    return matcher;
+  };
+  const projectPath = (file: string) => {
+    const rel = relative(root, file);
+    return rel.startsWith("..") || isAbsolute(rel) ? file : rel.split(sep).join("/");
+  };
+
+  async function resolveAsset(ctx: PluginContext, file: string): Promise<ResolvedAsset> {
+    const shown = projectPath(file);
+    let asset: ResolvedAsset | undefined;
+    try {
+      if (resolution === "lockfile-only") {
+        asset = await getPipeline().lookup(file);
+        if (asset === undefined) {
+          return ctx.error(
+            `${shown}: this content is not in ${projectPath(getPipeline().lockfilePath)} and uploads are off ` +
+              `(dev: "lockfile-only") — run \`rbxassets sync\`, or set dev: "upload"`,
+          );
+        }
+      } else {
+        asset = await getPipeline().resolve(file, { signal: abort.signal });
+      }
+    } catch (error) {
+      // PipelineError messages already read `<file>: <problem> — <fix>` on one line.
+      const message = isPipelineError(error) ? error.message : `${shown}: ${describe(error)}`;
+      return ctx.error({ message, cause: error });
+    }
+    if (!ASSET_URI.test(asset.uri)) {
+      // Never ship an empty or malformed id, whatever happened upstream.
+      return ctx.error(`${shown}: the pipeline returned no valid asset id (${JSON.stringify(asset.uri)})`);
+    }
+    if (asset.warning) ctx.warn(`${shown}: ${asset.warning}`);
+    return asset;
+  }
+
+  async function currentMap(): Promise<AssetMap> {
+    const fromLockfile = await readAssetMap(getPipeline());
+    return sortedMap([...Object.entries(fromLockfile), ...resolvedInBuild]);
+  }
+
+  return {
+    name: PLUGIN_NAME,
+
+    api: {
+      configure(settings) {
+        if (pipeline) return;
+        if (settings.root !== undefined && options.root === undefined) root = resolve(settings.root);
+        if (settings.resolution !== undefined) resolution = settings.resolution;
+        if (settings.command !== undefined) command = settings.command;
+        matcher = undefined;
+      },
+      pipeline: getPipeline,
+      isLockfile: (file) => resolve(file) === getPipeline().lockfilePath,
+    },
+
+    buildStart() {
+      abort = new AbortController();
+      resolvedInBuild.clear();
+      finalMap = undefined;
+      getPipeline();
+    },
+
+    async resolveId(source, importer, resolveOptions) {
+      if (source === VIRTUAL_ID) return RESOLVED_VIRTUAL_ID;
+      // Rollup's own resolver does not understand queries: resolve the file, then put `?rbxasset` back.
+      const { file, query } = splitId(source);
+      if (query === "" || !hasOptInQuery(query)) return null;
+      const resolved = await this.resolve(file, importer, { ...resolveOptions, skipSelf: true });
+      if (!resolved || resolved.external) return resolved;
+      return { ...resolved, id: `${splitId(resolved.id).file}?${query}` };
+    },
+
+    async load(id) {
+      if (id === RESOLVED_VIRTUAL_ID) {
+        this.addWatchFile(getPipeline().lockfilePath);
+        const map =
+          command === "serve"
+            ? JSON.stringify(await currentMap(), null, 2)
+            : `JSON.parse(${placeholderLiteral(mapToken)})`;
+        return { code: virtualModuleCode(map), moduleSideEffects: false };
+      }
+      const file = getMatcher()(id);
+      if (file === undefined) return null;
+      this.addWatchFile(file);
+      const asset = await resolveAsset(this, file);
+      resolvedInBuild.set(asset.file, asset.uri);
+      return { code: `export default ${JSON.stringify(asset.uri)};\n`, moduleSideEffects: false };
+    },
+
+    buildEnd() {
+      // Nothing a build still waits for after it ends; a failed build stops its other uploads.
+      abort.abort();
+    },
+
+    async renderChunk(code) {
+      if (!code.includes(mapToken)) return null;
+      finalMap ??= currentMap();
+      const literal = JSON.stringify(JSON.stringify(await finalMap));
+      return replacePlaceholder(code, mapToken, literal) ?? null;
+    },
+
+    async generateBundle() {
+      const fileName = manifestFileName(options.manifest);
+      if (fileName === undefined) return;
+      finalMap ??= currentMap();
+      const map = await finalMap;
+      this.emitFile({ type: "asset", fileName, source: `${JSON.stringify(map, null, 2)}\n` });
+    },
+  };
+}
+
+/** By name too: a second copy of @rbxassets/core in node_modules has its own PipelineError class. */
+function isPipelineError(error: unknown): error is PipelineError {
+  return error instanceof PipelineError || (error instanceof Error && error.name === "PipelineError");
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
