@@ -1,6 +1,6 @@
 // Human-readable renderings of API data: concise lines a person scans (ids, uri, name, type, state,
 // moderation). `--json` bypasses all of this.
-import { keyValues, table } from "./output.js";
+import { keyValues, showPath, table } from "./output.js";
 import type { Asset, AssetVersion, OperationReport, UploadResult } from "./services/assets.js";
 
 const moderationOf = (result: { moderationState?: string } | undefined): string | undefined =>
@@ -102,5 +102,5 @@ export function formatOperation(report: Omit<OperationReport, "done">, extra: Pa
 }
 
 export function formatUpload(result: UploadResult): string {
-  return formatOperation(result, [["file", result.file]]);
+  return formatOperation(result, [["file", showPath(result.file)]]);
 }

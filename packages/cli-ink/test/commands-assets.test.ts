@@ -1,9 +1,10 @@
 // Every asset command, run as the built binary against an emulator in this process.
 import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { showPath } from "../src/output.js";
 import { type CliResult, json, runCli } from "./helpers/cli.js";
 import { cliEnv, startTestEmulator } from "./helpers/emulator.js";
-import { fbx, makeProject, mp4, png, rbxm, wav } from "./helpers/files.js";
+import { fbx, makeProject, mp4, png, rbxm, wav, writeProjectFiles } from "./helpers/files.js";
 
 let emulator: RunningEmulator;
 let root: string;
@@ -101,6 +102,32 @@ describe("upload", () => {
     expect(result.stdout).toMatch(/state\s+Active/);
     expect(result.stdout).toMatch(/moderation\s+Approved/);
     expect(result.stderr).toContain("uploading images/logo.png as Image");
+  });
+});
+
+describe("paths with control characters", () => {
+  test("showPath leaves plain paths alone and quotes the others, escaping every control character", () => {
+    expect(showPath("images/logo 1 ünï.png")).toBe("images/logo 1 ünï.png");
+    expect(showPath('odd"name.png')).toBe('odd"name.png');
+    expect(showPath("new\nline.png")).toBe('"new\\nline.png"');
+    expect(showPath("a\rb\tc\u0000d\u001be.png")).toBe('"a\\rb\\tc\\u0000d\\u001be.png"');
+    expect(showPath("del\u007f c1\u0085 sep\u2028.png")).toBe('"del\\u007f c1\\u0085 sep\\u2028.png"');
+  });
+
+  test("upload of a file whose name has a newline keeps every output line whole", async () => {
+    await writeProjectFiles(root, { "images/new\nline.png": png(40) });
+    const result = ok(await cli("upload", "images/new\nline.png", "--wait"));
+    const stderr = result.stderr.trimEnd().split("\n");
+    expect(stderr).toContain('uploading "images/new\\nline.png" as Image…');
+    expect(stderr.every((line) => line.startsWith("uploading") || line.startsWith("waiting"))).toBe(true);
+    expect(result.stdout).toMatch(/^file\s+"images\/new\\nline\.png"$/m);
+    expect(result.stdout).toMatch(/name\s+new$/m); // the name itself is uploaded as given
+  });
+
+  test("upload takes a file outside the project (a single upload records nothing)", async () => {
+    const outside = await makeProject({ "x.png": png(41) });
+    const result = await uploadWait(`${outside}/x.png`);
+    expect(result.status).toBe("succeeded");
   });
 });
 

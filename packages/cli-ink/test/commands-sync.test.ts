@@ -80,3 +80,37 @@ test("sync exits 1 when a file fails, and still records the others", async () =>
   });
   expect(fixed.code, fixed.stderr).toBe(0);
 });
+
+test("sync refuses a file outside the project root: one line naming it, exit 1, no request, no lockfile entry", async () => {
+  const base = await makeProject({ "outside.png": png(50), "app/inside.png": png(51) });
+  const root = join(base, "app");
+  const creates = emulator.stats().creates;
+  const result = await runCli(["sync", "../outside.png"], { cwd: root, env: cliEnv(emulator) });
+  expect(result.code).toBe(1);
+  const lines = result.stderr.trimEnd().split("\n");
+  expect(lines).toContain(
+    `failed    ../outside.png: the file is outside the project root ${root} — move it into the project or run from a folder that contains it (-C)`,
+  );
+  expect(lines.at(-1)).toBe("rbxassets: 1 file failed");
+  expect(emulator.stats().creates).toBe(creates);
+  const lock = await readFile(join(root, "rbxassets.lock.json"), "utf8").catch(() => "{}");
+  expect(lock).not.toContain("outside.png");
+});
+
+test("sync progress and summary lines stay whole for file names with control characters", async () => {
+  const root = await makeProject({ "ok\nname.png": png(52), "bad\tname.png": "not a png" });
+  const result = await runCli(["sync", "."], { cwd: root, env: cliEnv(emulator) });
+  expect(result.code).toBe(1);
+  const stderr = result.stderr.trimEnd().split("\n");
+  expect(stderr).toContainEqual(
+    expect.stringMatching(/^uploaded {2}"ok\\nname\.png" -> rbxassetid:\/\/\d+$/),
+  );
+  expect(stderr).toContainEqual(
+    expect.stringMatching(/^failed {4}"bad\\tname\.png": the content is not a valid \.png file/),
+  );
+  for (const line of stderr) expect(line).toMatch(/^(found|uploaded|failed|rbxassets:) /);
+  const stdout = result.stdout.trimEnd().split("\n");
+  expect(stdout).toContainEqual(expect.stringMatching(/^"ok\\nname\.png"\s+uploaded\s+rbxassetid/));
+  expect(stdout).toContainEqual(expect.stringMatching(/^"bad\\tname\.png"\s+failed/));
+  expect(stdout).toHaveLength(4); // header, two rows, counts
+});

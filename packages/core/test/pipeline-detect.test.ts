@@ -137,6 +137,77 @@ describe("validateFile", () => {
     ).toBeUndefined();
   });
 
+  describe("refuses truncated files before any request", () => {
+    const image = meta;
+    const model = { ...meta, assetType: "Model" as const };
+    async function problem(name: string, data: Buffer, m: typeof meta | typeof model = image) {
+      const detected = await detectFile(await put(name, data), { root: dir });
+      return validateFile(detected, m, { root: dir }).then(
+        () => undefined,
+        (error: unknown) => {
+          expect(error).toBeInstanceOf(PipelineError);
+          expect((error as PipelineError).rule).toBe("truncated");
+          return (error as Error).message;
+        },
+      );
+    }
+
+    it("PNG: cut after IHDR or inside IDAT has no IEND chunk; bytes after IEND are fine", async () => {
+      const whole = png(4, 4);
+      expect(await problem("t.png", whole.subarray(0, 33))).toBe(
+        "t.png: the image is truncated (no IEND chunk) — re-export it",
+      );
+      expect(await problem("t2.png", whole.subarray(0, whole.length - 20))).toMatch(/no IEND chunk/);
+      expect(await problem("padded.png", Buffer.concat([whole, Buffer.from([7])]))).toBeUndefined();
+      expect(await problem("whole.png", whole)).toBeUndefined();
+    });
+
+    it("JPEG: must end with FFD9, trailing zero padding allowed", async () => {
+      const whole = fixture("jpeg");
+      expect(await problem("t.jpg", whole.subarray(0, whole.length - 2))).toBe(
+        "t.jpg: the image is truncated (no end-of-image marker FFD9) — re-export it",
+      );
+      expect(await problem("padded.jpg", Buffer.concat([whole, Buffer.alloc(100)]))).toBeUndefined();
+      expect(await problem("whole.jpeg", whole)).toBeUndefined();
+    });
+
+    it("BMP: the header's file size must not exceed the real size", async () => {
+      const whole = fixture("bmp");
+      expect(await problem("t.bmp", whole.subarray(0, whole.length - 1))).toBe(
+        `t.bmp: the image is truncated (its header declares ${whole.length} bytes, the file has ${whole.length - 1}) — re-export it`,
+      );
+      expect(await problem("whole.bmp", whole)).toBeUndefined();
+    });
+
+    it("TGA: header plus declared pixel data must fit", async () => {
+      const whole = tga(4, 4);
+      // 18-byte header + 48 bytes of pixels; the 26-byte footer is optional.
+      expect(await problem("t.tga", whole.subarray(0, 18 + 47))).toMatch(
+        /^t\.tga: the image is truncated \(its header declares 66 bytes, the file has 65\)/,
+      );
+      expect(await problem("nofooter.tga", whole.subarray(0, 18 + 48))).toBeUndefined();
+    });
+
+    it("GLB: the header's length must equal the file size", async () => {
+      const whole = fixture("glb");
+      expect(await problem("t.glb", whole.subarray(0, whole.length - 4), model)).toMatch(
+        /^t\.glb: the model is truncated \(its header declares \d+ bytes/,
+      );
+      expect(await problem("long.glb", Buffer.concat([whole, Buffer.alloc(4)]), model)).toMatch(
+        /^long\.glb: the glTF binary header declares \d+ bytes but the file has \d+ — re-export it$/,
+      );
+      expect(await problem("whole.glb", whole, model)).toBeUndefined();
+    });
+
+    it("glTF: truncated JSON is refused by detection", async () => {
+      const whole = fixture("gltf");
+      const path = await put("t.gltf", whole.subarray(0, whole.length - 5));
+      await expect(detectFile(path, { root: dir })).rejects.toThrow(
+        /^t\.gltf: the content is not a valid \.gltf/,
+      );
+    });
+  });
+
   it("reads audio duration from WAV and MP3 headers", async () => {
     const longWav = await detectFile(await put("long.wav", wav(limits.maxAudioSeconds + 1)), { root: dir });
     expect(await ruleOf(validateFile(longWav, { ...meta, assetType: "Audio" }))).toBe("duration");

@@ -1,8 +1,14 @@
-import { copyFile, readFile, rename } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rename, symlink } from "node:fs/promises";
 import { join } from "node:path";
+import { inspect } from "node:util";
 import { type RunningEmulator, startEmulator } from "@rbxassets/emulator";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createPipeline, type PipelineEvent, type PipelineOptions } from "../src/node/index.js";
+import {
+  createPipeline,
+  PipelineError,
+  type PipelineEvent,
+  type PipelineOptions,
+} from "../src/node/index.js";
 import { fixture, writeFiles } from "./pipeline-fixtures.js";
 import { readLock, sum, tempProject } from "./pipeline-project.js";
 
@@ -287,5 +293,101 @@ describe("sync against the emulator", () => {
       '{"version": 1, "assets": [',
     );
     expect(emulator.stats().creates).toBe(0);
+  });
+});
+
+describe("files outside the project root", () => {
+  /** The project is `<tmp>/app`; `<tmp>/outside.png` is next to it. */
+  async function layout() {
+    const app = join(project.root, "app");
+    await writeFiles(project.root, {
+      "outside.png": fixture("png", 31),
+      "app/inside.png": fixture("png", 32),
+    });
+    return { app, ...pipeline({ root: app }) };
+  }
+  const outsideMessage = (app: string) =>
+    `../outside.png: the file is outside the project root ${app} — move it into the project or run from a folder that contains it (-C)`;
+
+  it("sync refuses a path outside the root in one line, uploads the rest, records no absolute path", async () => {
+    const { app, p } = await layout();
+    const report = await p.sync(["../outside.png", "inside.png"]);
+    expect(report.failed).toEqual([{ file: "../outside.png", reason: outsideMessage(app) }]);
+    expect(report.uploaded.map((a) => a.file)).toEqual(["inside.png"]);
+    expect([...(await readLock(app)).keys()]).toEqual(["inside.png"]);
+    expect(emulator.stats().creates).toBe(1);
+  });
+
+  it("sync of a folder outside the root does not walk it", async () => {
+    const { app, p } = await layout();
+    const report = await p.sync([".."]);
+    expect(report.failed.map((f) => f.file)).toEqual([".."]);
+    expect(report.uploaded).toEqual([]);
+    expect(report.failed[0]!.reason).toContain(`outside the project root ${app}`);
+    expect(emulator.stats().creates).toBe(0);
+  });
+
+  it("resolve and lookup refuse it with a PipelineError, before any request", async () => {
+    const { app, p } = await layout();
+    const resolved = await p.resolve("../outside.png").catch((e: unknown) => e);
+    expect(resolved).toBeInstanceOf(PipelineError);
+    expect((resolved as PipelineError).rule).toBe("outside-root");
+    expect((resolved as Error).message).toBe(outsideMessage(app));
+    await expect(p.resolve(join(project.root, "outside.png"))).rejects.toThrow(outsideMessage(app));
+    await expect(p.lookup("../outside.png")).rejects.toThrow(outsideMessage(app));
+    expect(emulator.stats().creates).toBe(0);
+  });
+
+  it("refuses a link inside the root whose target is outside (file or folder); links within are fine", async () => {
+    const { app, p } = await layout();
+    await symlink(join(project.root, "outside.png"), join(app, "link.png"));
+    await mkdir(join(project.root, "shared"));
+    await writeFiles(project.root, { "shared/s.png": fixture("png", 33) });
+    await symlink(join(project.root, "shared"), join(app, "shared"));
+    await symlink(join(app, "inside.png"), join(app, "alias.png"));
+    const report = await p.sync(["link.png", "shared/s.png", "alias.png"]);
+    expect(report.failed.map((f) => f.file)).toEqual(["link.png", "shared/s.png"]);
+    expect(report.failed[0]!.reason).toMatch(
+      /^link\.png: the file is a link to .*outside\.png, outside the project root .* — copy the file into the project instead of linking to it$/,
+    );
+    expect(report.uploaded.map((a) => a.file)).toEqual(["alias.png"]);
+    expect([...(await readLock(app)).keys()]).toEqual(["alias.png"]);
+    expect(emulator.stats().creates).toBe(1);
+  });
+
+  it("a path that only looks like it leaves (..name) is inside", async () => {
+    await writeFiles(project.root, { "..dots.png": fixture("png", 34) });
+    const report = await pipeline().p.sync(["..dots.png"]);
+    expect(report.uploaded.map((a) => a.file)).toEqual(["..dots.png"]);
+  });
+});
+
+describe("the pipeline keeps its secrets", () => {
+  it("util.inspect and JSON.stringify never show the API key; options still work", async () => {
+    const secret = "rbx-SECRET-0123456789abcdef";
+    const p = createPipeline({ root: project.root, apiKey: secret, env: {}, audio: false });
+    for (const text of [
+      inspect(p),
+      inspect(p, { depth: 10, showHidden: true, getters: true }),
+      JSON.stringify(p),
+      String(p),
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(inspect(p)).toContain(project.root);
+    // Behaviour is unchanged: the options are still read (audio off skips audio files).
+    await writeFiles(project.root, { "a.wav": fixture("wav") });
+    const report = await p.sync(["."], { check: true });
+    expect(report.skipped.map((s) => s.file)).toEqual(["a.wav"]);
+  });
+});
+
+describe("file names with control characters", () => {
+  it("are quoted and escaped in error messages, which stay on one line", async () => {
+    await writeFiles(project.root, { "new\nline.png": "not a png" });
+    const report = await pipeline().p.sync(["."]);
+    expect(report.failed).toHaveLength(1);
+    expect(report.failed[0]!.file).toBe("new\nline.png");
+    expect(report.failed[0]!.reason).toMatch(/^"new\\nline\.png": the content is not a valid \.png file/);
   });
 });

@@ -35,7 +35,9 @@ describe("openapi/assets-v1.json", () => {
   it("carries the content types and limits the pipeline relies on", () => {
     expect(Object.keys(contentTypes)).toEqual(expect.arrayContaining(["Image", "Audio", "Model", "Video"]));
     expect(limits.maxDescriptionLength).toBe(1000);
-    expect(maskFields.update).toEqual(expect.arrayContaining(["displayName", "description", "githubSocialLink"]));
+    expect(maskFields.update).toEqual(
+      expect.arrayContaining(["displayName", "description", "githubSocialLink"]),
+    );
     expect(maskFields.update).not.toContain("assetId");
   });
 });

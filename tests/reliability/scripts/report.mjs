@@ -36,11 +36,23 @@ const rank = (area) => {
 };
 const areas = [...new Set(rows.map((row) => row.area))].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1));
 
-const cell = (value) =>
+/** Control characters (C0, DEL, C1) and the line separators: as visible escapes, never raw bytes. */
+const CONTROL = /[\p{Cc}\u2028\u2029]/gu;
+const NAMED = { "\0": "\\0", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+const escapeControl = (char) => {
+  const code = char.codePointAt(0);
+  return (
+    NAMED[char] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16)}`)
+  );
+};
+/** Text on one Markdown line: backslashes and control characters escaped (`\0`, `\n`, `\x1b`). */
+const text = (value) =>
   String(value ?? "")
     .replace(/\\/g, "\\\\")
-    .replace(/\|/g, "\\|")
-    .replace(/\r?\n/g, "\\n");
+    .replace(/\r\n/g, "\n")
+    .replace(CONTROL, escapeControl);
+/** A table cell: one-line text whose pipes cannot end the cell. */
+const cell = (value) => text(value).replace(/\|/g, "\\|");
 const kind = (outcome) =>
   outcome.startsWith("FAILS")
     ? "fails"
@@ -113,7 +125,7 @@ if (withDuplicates.length > 0) {
 }
 
 for (const area of areas) {
-  out.push(`## ${area}`);
+  out.push(`## ${text(area)}`);
   out.push("");
   out.push("| Case | Runs | Outcome | Detail |");
   out.push("| --- | ---: | --- | --- |");
@@ -127,7 +139,7 @@ const gaps = rows.filter((row) => kind(row.outcome) === "gap");
 out.push("## Known gaps");
 out.push("");
 if (gaps.length === 0) out.push("None.");
-for (const row of gaps) out.push(`- **${row.area}**: ${row.case}: ${row.outcome}`);
+for (const row of gaps) out.push(`- **${text(row.area)}**: ${text(row.case)}: ${text(row.outcome)}`);
 out.push("");
 
 out.push("## Fixed while writing these tests");
@@ -142,6 +154,33 @@ out.push(
   "- `packages/core/src/node/detect.ts`: a directory named like a file (`dir.png/`) failed with a bare " +
     "`EISDIR: illegal operation on a directory, read` that named no file; it is now a one-line PipelineError " +
     'naming it (case "directory passed as a file").',
+);
+out.push(
+  "- `packages/core/src/node/validate.ts`: truncated files were uploaded (a PNG cut after its header or inside its " +
+    "image data); validation now checks cheaply that a file is complete (PNG: an IEND chunk at the end; JPEG: " +
+    "FFD9 at the end, zero padding allowed; BMP and TGA: the header's sizes fit in the file; glTF binary: the " +
+    "header's length is the file size; glTF: parses as JSON with an `asset` object) and refuses it before any " +
+    'request (cases "PNG truncated ...").',
+);
+out.push(
+  "- `packages/core/src/node/paths.ts`, `pipeline.ts`, `sync.ts`: `rbxassets sync ../outside.png` uploaded the " +
+    "file and recorded its absolute path in the lockfile; sync, resolve and lookup now refuse a file outside the " +
+    "project root, or a link in it that points outside, before any request. `rbxassets upload` still takes any " +
+    'path by design: a single upload is not recorded (cases "path outside the project root ...").',
+);
+out.push(
+  "- `packages/core/src/node/pipeline.ts`: `util.inspect` of a pipeline printed the API key from its public " +
+    "`options` field; the options are now private and the pipeline inspects and serializes as its root and " +
+    "lockfile path only.",
+);
+out.push(
+  "- `packages/cli-ink/src/output.ts` (`showPath`) and `packages/core/src/node/errors.ts`: a file name with a " +
+    "newline or another control character split log lines and messages in two; such names are now printed " +
+    "JSON-quoted with the characters escaped.",
+);
+out.push(
+  "- `tests/reliability/scripts/report.mjs`: raw control characters from recorded responses (NUL bytes) made " +
+    "this file binary; every cell is now escaped (`\\0`, `\\x1b`, `\\|`).",
 );
 out.push("");
 

@@ -24,13 +24,28 @@ interface Case {
   files?: Record<string, Buffer | string>;
   setup?: (root: string) => Promise<void>;
   env?: Record<string, string | undefined>;
-  /** "refuse" (default): non-zero, one line, no request. "either": that, or success with this display name. */
-  expect?: "refuse" | { either: string };
+  /**
+   * "refuse" (default): non-zero, one line, no request. "either": that, or success with this display name.
+   * "byDesign": accepted on purpose (the reason is reported): it must succeed with this display name.
+   */
+  expect?: "refuse" | { either: string } | { byDesign: string; name: string };
   /** A known gap (reported in docs/reliability.md, not failed on): why the refusal does not happen yet. */
   known?: string;
 }
 
 const good = png(1);
+
+/** A glTF binary of `actual` bytes whose header declares `declared` (a valid JSON chunk inside). */
+function glb(declared: number, actual: number): Buffer {
+  const json = Buffer.from('{"asset":{"version":"2.0"}}'.padEnd(Math.max(28, actual - 20), " "));
+  const header = Buffer.alloc(20);
+  header.write("glTF", 0, "latin1");
+  header.writeUInt32LE(2, 4);
+  header.writeUInt32LE(declared, 8);
+  header.writeUInt32LE(json.length, 12);
+  header.write("JSON", 16, "latin1");
+  return Buffer.concat([header, json]).subarray(0, actual);
+}
 const cases: Case[] = [
   {
     name: "PNG truncated inside its header",
@@ -43,14 +58,24 @@ const cases: Case[] = [
     files: { "t.png": good.subarray(0, 33) },
     args: ["upload", "t.png"],
     mentions: "t.png",
-    known: "detection reads only the signature and IHDR; the rest of the file is never checked",
   },
   {
     name: "PNG truncated in the middle of its image data",
     files: { "t.png": good.subarray(0, good.length - 20) },
     args: ["upload", "t.png"],
     mentions: "t.png",
-    known: "detection reads only the signature and IHDR; the rest of the file is never checked",
+  },
+  {
+    name: "PNG truncated in its image data (sync)",
+    files: { "t.png": good.subarray(0, good.length - 20) },
+    args: ["sync", "t.png"],
+    mentions: "t.png",
+  },
+  {
+    name: "glTF binary whose header declares more bytes than the file has",
+    files: { "m.glb": glb(64, 40) },
+    args: ["upload", "m.glb"],
+    mentions: "m.glb",
   },
   {
     name: "corrupt image (random bytes as .png)",
@@ -83,16 +108,28 @@ const cases: Case[] = [
   {
     name: "path outside the project root (upload)",
     setup: async (root) => writeFile(join(root, "..", "outside.png"), png(2)),
-    args: ["upload", "../outside.png"],
+    args: ["upload", "../outside.png", "--wait"],
     mentions: "outside.png",
-    known: "upload takes any path; the file is uploaded and shown by its absolute path",
+    expect: {
+      byDesign:
+        "a single explicit upload is not recorded in the lockfile, so it takes any path (~/Downloads/x.png); sync, resolve and lookup refuse it",
+      name: "outside",
+    },
   },
   {
     name: "path outside the project root (sync)",
     setup: async (root) => writeFile(join(root, "..", "outside.png"), png(3)),
     args: ["sync", "../outside.png"],
     mentions: "outside.png",
-    known: "sync uploads it and records its absolute path in the lockfile (not portable, leaks a local path)",
+  },
+  {
+    name: "symlink inside the root to a file outside it (sync)",
+    setup: async (root) => {
+      await writeFile(join(root, "..", "target.png"), png(8));
+      await symlink(join(root, "..", "target.png"), join(root, "link.png"));
+    },
+    args: ["sync", "link.png"],
+    mentions: "link.png",
   },
   {
     name: "symlink loop (upload)",
@@ -383,14 +420,20 @@ describe("hostile inputs through the CLI", () => {
       const lastLine = result.stderr.trim().split("\n").at(-1) ?? "";
       let outcome: string;
       let ok: boolean;
-      if (typeof item.expect === "object" && result.code === 0) {
-        // Accepted: it must really have uploaded this file under this name.
+      if (typeof item.expect === "object" && (result.code === 0 || "byDesign" in item.expect)) {
+        // Accepted: it must really have uploaded this file under this name, and logged it on whole lines.
+        const expected = "byDesign" in item.expect ? item.expect.name : item.expect.either;
         const id = /rbxassetid:\/\/(\d+)/.exec(result.stdout)?.[1];
         const asset = id ? await checker.getAsset(id) : undefined;
-        ok = asset?.displayName === item.expect.either;
-        outcome = ok
-          ? "accepted: uploaded under its exact name"
-          : `FAILS: uploaded as ${JSON.stringify(asset?.displayName)}`;
+        const broken = result.stderr
+          .split("\n")
+          .filter((line) => line !== "" && !/^(uploading|waiting for) /.test(line));
+        ok = result.code === 0 && asset?.displayName === expected && broken.length === 0;
+        outcome = !ok
+          ? `FAILS: exit ${result.code}, uploaded as ${JSON.stringify(asset?.displayName)}${broken.length > 0 ? `, stderr lines broken: ${JSON.stringify(broken)}` : ""}`
+          : "byDesign" in item.expect
+            ? `holds (by design: ${item.expect.byDesign}): uploaded`
+            : "accepted: uploaded under its exact name, logged on whole lines";
       } else {
         ok = refusal.length === 0;
         outcome = ok ? "refused, no request" : `FAILS: ${refusal.join("; ")}`;

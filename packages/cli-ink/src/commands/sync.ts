@@ -1,6 +1,6 @@
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { ExitCode } from "../errors.js";
-import { table } from "../output.js";
+import { showPath, table } from "../output.js";
 import { type PipelineEvent, type SyncReport, syncPaths } from "../services/sync.js";
 
 interface SyncOptions {
@@ -11,8 +11,12 @@ interface SyncOptions {
 }
 
 /** Pipeline reasons usually start with the file already (`a.png: … — …`): don't say it twice. */
-const withFile = (file: string, reason: string) =>
-  reason.startsWith(`${file}: `) ? reason : `${file}: ${reason}`;
+const withFile = (file: string, reason: string) => {
+  const shown = showPath(file);
+  if (reason.startsWith(`${shown}: `)) return reason;
+  if (reason.startsWith(`${file}: `)) return `${shown}${reason.slice(file.length)}`;
+  return `${shown}: ${reason}`;
+};
 
 /** Progress lines for stderr: one per finished, failed or skipped file. */
 function describeEvent(event: PipelineEvent): string | undefined {
@@ -20,7 +24,7 @@ function describeEvent(event: PipelineEvent): string | undefined {
     case "scan":
       return `found ${event.files} file${event.files === 1 ? "" : "s"}`;
     case "done":
-      return `${event.asset.status.padEnd(9)} ${event.asset.file} -> ${event.asset.uri}`;
+      return `${event.asset.status.padEnd(9)} ${showPath(event.asset.file)} -> ${event.asset.uri}`;
     case "failed":
       return `failed    ${withFile(event.file, event.reason)}`;
     case "skipped":
@@ -34,11 +38,11 @@ function describeEvent(event: PipelineEvent): string | undefined {
 
 function summary(report: SyncReport, check: boolean): string {
   const rows = [
-    ...report.uploaded.map((a) => [a.file, "uploaded", a.uri, a.moderation]),
-    ...report.updated.map((a) => [a.file, "updated", a.uri, a.moderation]),
-    ...report.unchanged.map((a) => [a.file, a.status, a.uri, a.moderation]),
-    ...report.failed.map((f) => [f.file, "failed", "-", "-"]),
-    ...report.pending.map((file) => [file, check ? "pending" : "not done", "-", "-"]),
+    ...report.uploaded.map((a) => [showPath(a.file), "uploaded", a.uri, a.moderation]),
+    ...report.updated.map((a) => [showPath(a.file), "updated", a.uri, a.moderation]),
+    ...report.unchanged.map((a) => [showPath(a.file), a.status, a.uri, a.moderation]),
+    ...report.failed.map((f) => [showPath(f.file), "failed", "-", "-"]),
+    ...report.pending.map((file) => [showPath(file), check ? "pending" : "not done", "-", "-"]),
   ];
   const counts = [
     `${report.uploaded.length} uploaded`,

@@ -1,6 +1,7 @@
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { CliError, ExitCode } from "../errors.js";
 import { formatUpload } from "../format.js";
+import { showPath } from "../output.js";
 import { promptChoice } from "../prompt.js";
 import { type AssetType, detectAssetType, uploadFile } from "../services/assets.js";
 
@@ -21,7 +22,7 @@ export async function run(env: CommandEnv, [file]: string[], options: UploadOpti
     assetType =
       detected.assetType ??
       (await promptChoice({
-        message: `${file} could be ${detected.candidates.join(" or ")}: which asset type?`,
+        message: `${showPath(file!)} could be ${detected.candidates.join(" or ")}: which asset type?`,
         choices: detected.candidates.map((value) => ({ value })),
         flag: `--type ${detected.candidates.join("|")}`,
       }));
@@ -42,7 +43,9 @@ export async function run(env: CommandEnv, [file]: string[], options: UploadOpti
     signal: env.signal,
     onStage: (stage) =>
       env.out.log(
-        stage === "uploading" ? `uploading ${file} as ${assetType}…` : "waiting for the upload to finish…",
+        stage === "uploading"
+          ? `uploading ${showPath(file!)} as ${assetType}…`
+          : "waiting for the upload to finish…",
       ),
   });
   env.out.result(result, () => formatUpload(result));

@@ -12,11 +12,26 @@ export class PipelineError extends Error {
   readonly fix: string;
 
   constructor(file: string, rule: string, problem: string, fix: string, options?: { cause?: unknown }) {
-    super(oneLine(`${file}: ${problem} — ${fix}`), options);
+    super(oneLine(`${showFile(file)}: ${problem} — ${fix}`), options);
     this.file = file;
     this.rule = rule;
     this.fix = fix;
   }
+}
+
+const UNPRINTABLE = /[\p{Cc}\u2028\u2029]/u;
+const UNPRINTABLE_ALL = /[\p{Cc}\u2028\u2029]/gu;
+
+/**
+ * A file name as messages show it: as is, or JSON-quoted with control characters escaped when it has any
+ * (a newline in a name would otherwise split the message, or be folded into an ambiguous space).
+ */
+export function showFile(file: string): string {
+  if (!UNPRINTABLE.test(file)) return file;
+  return JSON.stringify(file).replace(
+    UNPRINTABLE_ALL,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** Collapses whitespace so that an error message (which may quote a server message) stays on one line. */

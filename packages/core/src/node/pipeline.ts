@@ -1,5 +1,6 @@
 import { openAsBlob } from "node:fs";
 import { basename, extname, resolve as resolvePath } from "node:path";
+import { inspect } from "node:util";
 import { limits } from "@rbxassets/spec";
 import pLimit from "p-limit";
 import {
@@ -18,7 +19,7 @@ import { type AssetKind, extensionInfo } from "./formats.js";
 import { hashFile } from "./hash.js";
 import { LOCKFILE_NAME, type LockEntry, Lockfile } from "./lockfile.js";
 import { moderationOf, waitForVerdict } from "./moderation.js";
-import { toProjectPath } from "./paths.js";
+import { assertInsideRoot, toProjectPath } from "./paths.js";
 import { runSync } from "./sync.js";
 import type { AssetType, ModerationStatus, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 import { type ValidateMeta, validateFile } from "./validate.js";
@@ -115,7 +116,8 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
 export class AssetPipeline implements Pipeline {
   readonly root: string;
   readonly lockfilePath: string;
-  readonly options: PipelineOptions;
+  /** Private: the options hold the API key, which `util.inspect` and `JSON.stringify` must never print. */
+  readonly #options: PipelineOptions;
   readonly #limit: ReturnType<typeof pLimit>;
   readonly #inflight = new Map<string, Promise<UploadResult>>();
   readonly #claims: ContentClaims;
@@ -126,7 +128,7 @@ export class AssetPipeline implements Pipeline {
   #pollScale = 1;
 
   constructor(options: PipelineOptions) {
-    this.options = options;
+    this.#options = options;
     this.root = resolvePath(options.root ?? process.cwd());
     this.lockfilePath = resolvePath(this.root, options.lockfile ?? LOCKFILE_NAME);
     const concurrency = options.concurrency ?? 16;
@@ -136,6 +138,19 @@ export class AssetPipeline implements Pipeline {
     this.#limit = pLimit(concurrency);
     this.#claims = new ContentClaims(this.lockfilePath);
     this.#client = options.client;
+  }
+
+  /** The options the pipeline was created with (an accessor, so that inspecting the pipeline skips them). */
+  get options(): PipelineOptions {
+    return this.#options;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { root: this.root, lockfilePath: this.lockfilePath };
+  }
+
+  [inspect.custom](): string {
+    return `AssetPipeline ${inspect(this.toJSON())}`;
   }
 
   relative(file: string): string {
@@ -214,6 +229,8 @@ export class AssetPipeline implements Pipeline {
   /** Detects, hashes and consults the lockfile. No network, no credentials. */
   async prepare(file: string, requested?: AssetType): Promise<PreparedFile> {
     const absolute = resolvePath(this.root, file);
+    // Only project files: the lockfile records paths relative to the root.
+    await assertInsideRoot(this.root, absolute);
     const shown = toProjectPath(this.root, absolute);
     const [config, lockfile, detected] = await Promise.all([
       this.config(),

@@ -1,6 +1,8 @@
+import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { writeCodegen } from "./codegen.js";
 import { describeError, isAbortError, PipelineError } from "./errors.js";
+import { isInsideRoot, outsideRootError } from "./paths.js";
 import type { AssetPipeline } from "./pipeline.js";
 import { scanPaths } from "./scan.js";
 import type { ResolvedAsset, SyncReport } from "./types.js";
@@ -29,8 +31,19 @@ export async function runSync(
     elapsedMs: 0,
   };
   const ignore = [pipeline.lockfilePath, ...codegenTargets(pipeline)];
-  const scan = await scanPaths(pipeline.root, paths.length > 0 ? paths : ["."], ignore);
+  // A path outside the root is refused as given, never scanned: its files could not be recorded portably.
+  const requested = paths.length > 0 ? paths : ["."];
+  const outside = requested.filter((path) => !isInsideRoot(pipeline.root, resolve(pipeline.root, path)));
+  const scan = await scanPaths(
+    pipeline.root,
+    requested.filter((path) => !outside.includes(path)),
+    ignore,
+  );
   pipeline.emit({ type: "scan", files: scan.files.length });
+  for (const path of outside) {
+    const error = outsideRootError(pipeline.root, path);
+    fail(error.file, error.message);
+  }
   for (const item of scan.skipped) skip(item.file, item.reason);
   for (const item of scan.missing) fail(item.file, item.reason);
 

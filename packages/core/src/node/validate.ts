@@ -55,6 +55,8 @@ export async function validateFile(
       "compress it or reduce its resolution or length",
     );
   }
+  const truncated = await truncation(detected);
+  if (truncated) fail("truncated", truncated, "re-export it");
   if (meta.displayName.trim() === "") fail("display-name", "the display name is empty", "give it a name");
   if ([...meta.displayName].length > limits.maxDisplayNameLength) {
     fail(
@@ -116,6 +118,83 @@ export async function validateFile(
         `trim it to ${formatSeconds(max)} or less`,
       );
     }
+  }
+}
+
+/** How much of the end of a file the completeness checks read. */
+const TAIL_BYTES = 4096;
+const PNG_IEND = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
+
+/**
+ * Whether the file is complete, where the format makes that cheap to tell (a fixed header field or end
+ * marker, at most a few KB read): the problem when it is not, else undefined. Audio is not checked (its
+ * containers have no cheap end marker) and glTF JSON was parsed whole by detection.
+ */
+async function truncation(detected: DetectedFile): Promise<string | undefined> {
+  const { extension } = detected;
+  if (!["png", "jpg", "jpeg", "bmp", "tga", "glb"].includes(extension)) return undefined;
+  const handle = await open(detected.path, "r");
+  try {
+    const { size } = await handle.stat();
+    const read = async (position: number, length: number): Promise<Buffer> => {
+      const buffer = Buffer.alloc(Math.max(0, Math.min(length, size - position)));
+      let filled = 0;
+      while (filled < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, position + filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return buffer.subarray(0, filled);
+    };
+    const tail = () => read(Math.max(0, size - TAIL_BYTES), TAIL_BYTES);
+    const declared = (what: string, bytes: number) =>
+      `the ${what} is truncated (its header declares ${bytes} bytes, the file has ${size})`;
+    switch (extension) {
+      case "png":
+        // The last chunk is IEND; bytes after it (padding, a stray byte) are ignored by every reader.
+        return (await tail()).includes(PNG_IEND) ? undefined : "the image is truncated (no IEND chunk)";
+      case "jpg":
+      case "jpeg": {
+        const end = await tail();
+        let last = end.length;
+        while (last > 0 && end[last - 1] === 0) last--; // trailing zero padding
+        return last >= 2 && end[last - 2] === 0xff && end[last - 1] === 0xd9
+          ? undefined
+          : "the image is truncated (no end-of-image marker FFD9)";
+      }
+      case "bmp": {
+        const header = await read(0, 14);
+        if (header.length < 14) return "the image is truncated (incomplete BMP header)";
+        const fileSize = header.readUInt32LE(2);
+        const dataOffset = header.readUInt32LE(10);
+        if (fileSize > size) return declared("image", fileSize);
+        if (dataOffset > size) return declared("image", dataOffset);
+        return undefined;
+      }
+      case "tga": {
+        const header = await read(0, 18);
+        if (!isTgaHeader(header)) return undefined; // detection vouched for it; nothing more to tell
+        const idLength = header[0]!;
+        const colorMapLength = header[1] === 1 ? header.readUInt16LE(5) * Math.ceil(header[7]! / 8) : 0;
+        const { width, height } = tgaDimensions(header);
+        // Run-length encoded data (types 9 to 11) has no size known in advance: only the header parts count.
+        const imageBytes = header[2]! < 8 ? width * height * Math.ceil(header[16]! / 8) : 0;
+        const needed = 18 + idLength + colorMapLength + imageBytes;
+        return needed > size ? declared("image", needed) : undefined;
+      }
+      case "glb": {
+        const header = await read(0, 12);
+        if (header.length < 12) return "the model is truncated (incomplete glTF binary header)";
+        const length = header.readUInt32LE(8);
+        if (length > size) return declared("model", length);
+        if (length < size) return `the glTF binary header declares ${length} bytes but the file has ${size}`;
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  } finally {
+    await handle.close();
   }
 }
 
