@@ -102,7 +102,7 @@ export function renderApp(ctx: ServiceContext, initialRoute?: Route): RenderedAp
       await tick();
       await tick();
     },
-    async waitFor(text, timeoutMs = 10_000) {
+    async waitFor(text, timeoutMs = 20_000) {
       await until(() => matches(text), JSON.stringify(String(text)), timeoutMs);
       // The frame is written on commit, but input hooks subscribe in passive effects that React runs on a
       // later turn: a key sent in this very turn would reach no one. Let those effects run first.
@@ -110,7 +110,7 @@ export function renderApp(ctx: ServiceContext, initialRoute?: Route): RenderedAp
       return frame();
     },
     exitCode: () => code,
-    async waitForExit(timeoutMs = 10_000) {
+    async waitForExit(timeoutMs = 20_000) {
       await until(() => code !== undefined, "exit", timeoutMs);
       return code!;
     },
