@@ -2,7 +2,6 @@
 // uploads keep their backpressure: a 20 MB multipart upload costs a fraction of its size in memory, where
 // fetch + FormData buffers roughly 1.3x the file.
 import { Readable } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
@@ -11,7 +10,7 @@ export const nodeFetch = async (input: Request): Promise<Response> => {
   input.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  const body = input.body ? Readable.fromWeb(input.body as unknown as NodeReadableStream<Uint8Array>) : null;
+  const body = input.body ? Readable.from(chunksOf(input.body), { objectMode: false }) : null;
   const method = input.method.toUpperCase();
   // Loaded on first use: importing undici costs ~190 ms, which commands that never upload should not pay.
   const { request: undiciRequest } = await import("undici");
@@ -41,3 +40,22 @@ export const nodeFetch = async (input: Request): Promise<Response> => {
     headers: responseHeaders,
   });
 };
+
+/**
+ * The request body as chunks, read one at a time as undici writes them (backpressure). When the send fails
+ * part-way (a refused or reset connection), the stream is let go, not cancelled: cancelling Node's own
+ * FormData body stream while it is producing makes Node 24 raise an unhandled "ReadableStream is already
+ * closed" (with Readable.fromWeb, which cancels on destroy).
+ */
+async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
