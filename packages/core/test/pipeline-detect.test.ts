@@ -78,6 +78,31 @@ describe("detectFile", () => {
     await expect(detectFile(missing, { root: dir })).rejects.toThrow(/missing\.png: the file does not exist/);
   });
 
+  it("takes a plain uncompressed TGA for TGA, not for the Windows cursor file-type sees in 00 00 02 00", async () => {
+    // 18-byte header: id length 0, no colour map, image type 2 (uncompressed true colour), 1x1, 24 bpp,
+    // bottom-left origin; then one BGR pixel. No footer (TGA 1.0).
+    const header = Buffer.alloc(18);
+    header[2] = 2;
+    header.writeUInt16LE(1, 12);
+    header.writeUInt16LE(1, 14);
+    header[16] = 24;
+    const data = Buffer.concat([header, Buffer.from([0x10, 0x20, 0x30])]);
+    expect([...data.subarray(0, 4)]).toEqual([0, 0, 2, 0]);
+    const { fileTypeFromBuffer } = await import("file-type");
+    expect((await fileTypeFromBuffer(data))?.ext).toBe("cur"); // what a naive sniff would conclude
+    const detected = await detectFile(await put("plain.tga", data), { root: dir });
+    expect(detected).toMatchObject({ extension: "tga", mime: "image/x-tga", kind: "image", size: 21 });
+    await expect(
+      validateFile(
+        detected,
+        { displayName: "plain", description: "", assetType: "Image" },
+        { root: dir, requireCreator: false },
+      ),
+    ).resolves.toBeUndefined();
+    // The same bytes under another name are still not trusted as TGA.
+    await expect(detectFile(await put("plain.png", data), { root: dir })).rejects.toThrow(PipelineError);
+  });
+
   it("does not take a JSON file without an asset key for glTF", async () => {
     const path = await put("scene.gltf", JSON.stringify({ scenes: [] }));
     await expect(detectFile(path, { root: dir })).rejects.toThrow(

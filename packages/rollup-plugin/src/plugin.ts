@@ -72,6 +72,8 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
       ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
       ...(options.imageAssetType !== undefined && { imageAssetType: options.imageAssetType }),
       audio: options.audio === true,
+      outsideRootFix:
+        "move it into the project, or set the plugin's root option to a folder that contains it",
     });
     return pipeline;
   };

@@ -21,3 +21,8 @@ export async function hashFile(path: string): Promise<string> {
   }
   return `sha256-${hash.digest("hex")}`;
 }
+
+/** `sha256-<hex>` of content already in memory. */
+export function hashBytes(data: Uint8Array): string {
+  return `sha256-${createHash("sha256").update(data).digest("hex")}`;
+}

@@ -15,6 +15,12 @@ export {
   serializeLockfile,
 } from "./lockfile.js";
 export { nodeFetch } from "./node-fetch.js";
-export { createPipeline, type Pipeline, type PipelineOptions, type ResolveOptions } from "./pipeline.js";
+export {
+  createPipeline,
+  type LockedAsset,
+  type Pipeline,
+  type PipelineOptions,
+  type ResolveOptions,
+} from "./pipeline.js";
 export type { AssetType, ModerationStatus, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 export { type ValidateMeta, type ValidateOptions, validateFile } from "./validate.js";

@@ -1,5 +1,6 @@
+import { lstatSync, type Stats } from "node:fs";
 import { realpath } from "node:fs/promises";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { PipelineError } from "./errors.js";
 
 /** `file` relative to `root`, with posix separators: the form used in the lockfile, reports and errors. */
@@ -16,17 +17,16 @@ export function isInsideRoot(root: string, absolute: string): boolean {
   return rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
+/** What the outside-root refusal suggests by default (callers with a `-C` or a `root` option word their own). */
+export const OUTSIDE_ROOT_FIX =
+  "move it into the project, or make the project root a folder that contains it";
+
 /** The refusal for a path outside the root, named as the user would reach it from the root (`../x.png`). */
-export function outsideRootError(root: string, file: string): PipelineError {
+export function outsideRootError(root: string, file: string, fix = OUTSIDE_ROOT_FIX): PipelineError {
   const absolute = resolve(root, file);
   const rel = relative(root, absolute);
   const shown = (isAbsolute(rel) ? absolute : rel).split(sep).join("/");
-  return new PipelineError(
-    shown,
-    "outside-root",
-    `the file is outside the project root ${root}`,
-    "move it into the project or run from a folder that contains it (-C)",
-  );
+  return new PipelineError(shown, "outside-root", `the file is outside the project root ${root}`, fix);
 }
 
 /**
@@ -36,22 +36,77 @@ export function outsideRootError(root: string, file: string): PipelineError {
  * another checkout does not have. A path that cannot be resolved (missing, a link loop) is left to detection,
  * which names the actual problem.
  */
-export async function assertInsideRoot(root: string, file: string): Promise<void> {
-  const absolute = resolve(root, file);
-  if (!isInsideRoot(root, absolute)) throw outsideRootError(root, file);
-  let real: string;
-  let realRoot: string;
-  try {
-    [real, realRoot] = await Promise.all([realpath(absolute), realpath(root)]);
-  } catch {
-    return;
+export async function assertInsideRoot(root: string, file: string, fix?: string): Promise<void> {
+  await new RootGuard(root, fix).check(file);
+}
+
+/**
+ * `assertInsideRoot` for many files: the path is judged lexically first; links are caught with one `lstat` of
+ * the file plus the real path of its folder, which is cached (a project has few folders, and many files).
+ * Only a file that is itself a link costs a full `realpath`.
+ */
+export class RootGuard {
+  readonly root: string;
+  readonly #fix: string | undefined;
+  readonly #realDirs = new Map<string, Promise<string | undefined>>();
+
+  constructor(root: string, fix?: string) {
+    this.root = resolve(root);
+    this.#fix = fix;
   }
-  if (!isInsideRoot(realRoot, real)) {
-    throw new PipelineError(
-      toProjectPath(root, absolute),
-      "outside-root",
-      `the file is a link to ${real}, outside the project root ${root}`,
-      "copy the file into the project instead of linking to it",
-    );
+
+  /**
+   * Throws the outside-root PipelineError, or returns the file's `lstat` (undefined when it cannot be read:
+   * detection names that problem). For a link, the stats are the link's own.
+   */
+  async check(file: string): Promise<Stats | undefined> {
+    const { root } = this;
+    const absolute = resolve(root, file);
+    if (!isInsideRoot(root, absolute)) throw outsideRootError(root, file, this.#fix);
+    const [realRoot, realDir, info] = await Promise.all([
+      this.#realDir(root),
+      this.#realDir(dirname(absolute)),
+      // In place: one metadata lookup is cheaper than a trip through the thread pool.
+      lstatQuiet(absolute),
+    ]);
+    if (realRoot === undefined || realDir === undefined || info === undefined) return info;
+    let real = join(realDir, basename(absolute));
+    if (info.isSymbolicLink()) {
+      try {
+        real = await realpath(absolute);
+      } catch {
+        return info;
+      }
+    }
+    if (!isInsideRoot(realRoot, real)) {
+      throw new PipelineError(
+        toProjectPath(root, absolute),
+        "outside-root",
+        `the file is a link to ${real}, outside the project root ${root}`,
+        "copy the file into the project instead of linking to it",
+      );
+    }
+    return info;
+  }
+
+  /** A folder's real path, once per folder (a failure is not cached: the folder may appear later). */
+  #realDir(dir: string): Promise<string | undefined> {
+    let found = this.#realDirs.get(dir);
+    if (!found) {
+      found = realpath(dir).catch(() => {
+        this.#realDirs.delete(dir);
+        return undefined;
+      });
+      this.#realDirs.set(dir, found);
+    }
+    return found;
+  }
+}
+
+function lstatQuiet(absolute: string): Stats | undefined {
+  try {
+    return lstatSync(absolute, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }

@@ -1,4 +1,5 @@
-import { openAsBlob } from "node:fs";
+import { openAsBlob, readFileSync, type Stats } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
 import { basename, extname, resolve as resolvePath } from "node:path";
 import { inspect } from "node:util";
 import { limits } from "@rbxassets/spec";
@@ -16,10 +17,10 @@ import { type ResolvedConfig, resolveConfig } from "./config.js";
 import { type DetectedFile, detectFile } from "./detect.js";
 import { describeError, isAbortError, PipelineError } from "./errors.js";
 import { type AssetKind, extensionInfo } from "./formats.js";
-import { hashFile } from "./hash.js";
+import { hashBytes, hashFile } from "./hash.js";
 import { LOCKFILE_NAME, type LockEntry, Lockfile } from "./lockfile.js";
 import { moderationOf, waitForVerdict } from "./moderation.js";
-import { assertInsideRoot, toProjectPath } from "./paths.js";
+import { RootGuard, toProjectPath } from "./paths.js";
 import { runSync } from "./sync.js";
 import type { AssetType, ModerationStatus, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 import { type ValidateMeta, validateFile } from "./validate.js";
@@ -37,7 +38,10 @@ export interface PipelineOptions {
   env?: Record<string, string | undefined>;
   /** A client to use; otherwise one is built on the first request that needs it. */
   client?: AssetsClient;
-  /** Most files in flight at once (default 16); the client's rate limiter sets the pace. */
+  /**
+   * Most uploads in flight at once (default 16); the client's rate limiter sets the pace. Lockfile hits
+   * never wait for a slot.
+   */
   concurrency?: number;
   /** Asset type for images (default `Image`, whose id works in `ImageLabel.Image`). */
   imageAssetType?: "Image" | "Decal";
@@ -51,6 +55,11 @@ export interface PipelineOptions {
   operationTimeoutMs?: number;
   /** Modules to write after a sync, paths relative to root. */
   codegen?: { typescript?: string; luau?: string };
+  /**
+   * The fix suggested when a file lies outside the root, in the caller's terms (a CLI's `-C`, a plugin's
+   * `root` option). Default: the CLI's wording.
+   */
+  outsideRootFix?: string;
   onEvent?: (event: PipelineEvent) => void;
 }
 
@@ -67,8 +76,20 @@ export interface Pipeline {
   /** The lockfile's answer for this file's current content; no network, no credentials. */
   lookup(file: string): Promise<ResolvedAsset | undefined>;
   sync(paths: string[], opts?: { signal?: AbortSignal; check?: boolean }): Promise<SyncReport>;
+  /** Every lockfile entry as on disk now (a missing lockfile is empty), sorted by file. No network. */
+  entries(): Promise<LockedAsset[]>;
   readonly root: string;
   readonly lockfilePath: string;
+}
+
+/** One lockfile entry, as `Pipeline.entries` lists it. */
+export interface LockedAsset {
+  /** Project path, as in the lockfile. */
+  file: string;
+  assetId: string;
+  uri: `rbxassetid://${string}`;
+  assetType: AssetType;
+  hash: string;
 }
 
 /** What one upload produced; shared by every caller waiting on the same content. */
@@ -91,6 +112,20 @@ export interface PreparedFile {
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
+
+/** The outside-root fix unless the caller words its own (kept as the CLI has always shown it). */
+const DEFAULT_OUTSIDE_ROOT_FIX = "move it into the project or run from a folder that contains it (-C)";
+
+/** Files at most this big are read whole, once, and hashed from memory; bigger ones are hashed in chunks. */
+const READ_WHOLE_BYTES = 1024 * 1024;
+/** Files at most this big are read synchronously (see `readAndHash`). */
+const READ_SYNC_BYTES = 64 * 1024;
+
+/**
+ * Most files being read (stat, read, hash, detect) at once, apart from the upload limit: enough to keep the
+ * disk busy, few enough that a sync of many thousand files never runs out of file descriptors.
+ */
+const LOCAL_CONCURRENCY = 64;
 
 /** The waiter's own default first poll, and the most we ever wait before it. */
 const MAX_FIRST_POLL_MS = 500;
@@ -118,7 +153,11 @@ export class AssetPipeline implements Pipeline {
   readonly lockfilePath: string;
   /** Private: the options hold the API key, which `util.inspect` and `JSON.stringify` must never print. */
   readonly #options: PipelineOptions;
+  /** Upload slots: only a miss (a request to make) takes one. */
   readonly #limit: ReturnType<typeof pLimit>;
+  /** Local work (reading and hashing files): bounded separately, so that hits never wait behind uploads. */
+  readonly #localLimit = pLimit(LOCAL_CONCURRENCY);
+  readonly #guard: RootGuard;
   readonly #inflight = new Map<string, Promise<UploadResult>>();
   readonly #claims: ContentClaims;
   #config: Promise<ResolvedConfig> | undefined;
@@ -137,6 +176,7 @@ export class AssetPipeline implements Pipeline {
     }
     this.#limit = pLimit(concurrency);
     this.#claims = new ContentClaims(this.lockfilePath);
+    this.#guard = new RootGuard(this.root, options.outsideRootFix ?? DEFAULT_OUTSIDE_ROOT_FIX);
     this.#client = options.client;
   }
 
@@ -201,21 +241,39 @@ export class AssetPipeline implements Pipeline {
     return this.#lockfile;
   }
 
-  resolve(file: string, opts: ResolveOptions = {}): Promise<ResolvedAsset> {
-    return this.#limit(async () => {
-      opts.signal?.throwIfAborted();
-      try {
-        const prepared = await this.prepare(file, opts.assetType);
-        if (prepared.hit) {
-          if (prepared.hit.status === "reused") await this.#record(prepared, prepared.hit);
-          this.emit({ type: "done", asset: prepared.hit });
-          return prepared.hit;
-        }
-        return await this.#upload(prepared, opts);
-      } catch (error) {
-        throw requestError(toProjectPath(this.root, resolvePath(this.root, file)), error, opts.signal);
+  /** The fix text for a file outside the root, as the caller words it. */
+  get outsideRootFix(): string {
+    return this.options.outsideRootFix ?? DEFAULT_OUTSIDE_ROOT_FIX;
+  }
+
+  async resolve(file: string, opts: ResolveOptions = {}): Promise<ResolvedAsset> {
+    opts.signal?.throwIfAborted();
+    try {
+      const prepared = await this.prepare(file, opts.assetType);
+      if (prepared.hit) {
+        if (prepared.hit.status === "reused") await this.#record(prepared, prepared.hit);
+        this.emit({ type: "done", asset: prepared.hit });
+        return prepared.hit;
       }
-    });
+      // Only a request takes an upload slot.
+      return await this.#limit(() => {
+        opts.signal?.throwIfAborted();
+        return this.#upload(prepared, opts);
+      });
+    } catch (error) {
+      throw requestError(toProjectPath(this.root, resolvePath(this.root, file)), error, opts.signal);
+    }
+  }
+
+  async entries(): Promise<LockedAsset[]> {
+    const lockfile = await Lockfile.open(this.lockfilePath, { root: this.root });
+    return lockfile.entries().map(([file, entry]) => ({
+      file,
+      assetId: entry.assetId,
+      uri: `rbxassetid://${entry.assetId}` as const,
+      assetType: entry.assetType,
+      hash: entry.hash,
+    }));
   }
 
   async lookup(file: string): Promise<ResolvedAsset | undefined> {
@@ -226,12 +284,66 @@ export class AssetPipeline implements Pipeline {
     return runSync(this, paths, opts);
   }
 
-  /** Detects, hashes and consults the lockfile. No network, no credentials. */
-  async prepare(file: string, requested?: AssetType): Promise<PreparedFile> {
+  /**
+   * Hashes, consults the lockfile and, unless the lockfile already holds this content, detects. No network,
+   * no credentials.
+   *
+   * A hit costs one stat and one read: content the lockfile holds under a path with the same extension was
+   * detected and validated when it was uploaded, and detection depends only on the content and the
+   * extension, so it is not repeated. Anything else (new or changed content, the same content under another
+   * extension, a file that cannot be read) is detected before it can go anywhere near a request.
+   */
+  prepare(file: string, requested?: AssetType): Promise<PreparedFile> {
+    return this.#localLimit(() => this.#prepare(file, requested));
+  }
+
+  async #prepare(file: string, requested: AssetType | undefined): Promise<PreparedFile> {
     const absolute = resolvePath(this.root, file);
     // Only project files: the lockfile records paths relative to the root.
-    await assertInsideRoot(this.root, absolute);
+    const linkInfo = await this.#guard.check(absolute);
     const shown = toProjectPath(this.root, absolute);
+    const extension = extname(absolute).slice(1).toLowerCase();
+    const info = extensionInfo(extension);
+    const quick =
+      linkInfo !== undefined &&
+      info !== undefined &&
+      (requested === undefined || info.assetTypes.includes(requested));
+    if (quick) {
+      const [config, lockfile, content] = await Promise.all([
+        this.config(),
+        this.lockfile(),
+        readAndHash(absolute, linkInfo).catch(() => undefined),
+      ]);
+      if (content) {
+        const assetType = this.#assetTypeOf(info.kind, info.assetTypes, requested);
+        const hit = lockHit(lockfile, shown, content.hash, assetType, config.creator);
+        if (hit && extname(hit.source).slice(1).toLowerCase() === extension) {
+          const contentType = info.contentTypes[assetType] ?? info.contentTypes[info.assetTypes[0]!]!;
+          const detected: DetectedFile = {
+            path: absolute,
+            extension,
+            mime: contentType,
+            kind: info.kind,
+            assetTypes: [...info.assetTypes],
+            contentType: info.contentTypes[info.assetTypes[0]!]!,
+            size: content.size,
+          };
+          return { absolute, file: shown, detected, assetType, hash: content.hash, hit: hit.asset };
+        }
+        // Not in the lockfile (or only under another extension): detect, and keep the hash already made.
+        const detected = await detectFile(absolute, { root: this.root });
+        const type = this.assetTypeFor(detected, shown, requested);
+        return {
+          absolute,
+          file: shown,
+          detected,
+          assetType: type,
+          hash: content.hash,
+          hit: hit?.asset,
+        };
+      }
+    }
+    // Unusual files (unreadable, unsupported, a type the extension cannot be): detection names the problem.
     const [config, lockfile, detected] = await Promise.all([
       this.config(),
       this.lockfile(),
@@ -239,8 +351,14 @@ export class AssetPipeline implements Pipeline {
     ]);
     const assetType = this.assetTypeFor(detected, shown, requested);
     const hash = await hashFile(absolute);
-    const hit = lockHit(lockfile, shown, hash, assetType, config.creator);
+    const hit = lockHit(lockfile, shown, hash, assetType, config.creator)?.asset;
     return { absolute, file: shown, detected, assetType, hash, hit };
+  }
+
+  #assetTypeOf(kind: AssetKind, assetTypes: readonly AssetType[], requested?: AssetType): AssetType {
+    if (requested !== undefined) return requested;
+    if (kind === "image") return this.options.imageAssetType ?? "Image";
+    return assetTypes[0]!;
   }
 
   assetTypeFor(detected: DetectedFile, file: string, requested?: AssetType): AssetType {
@@ -255,8 +373,7 @@ export class AssetPipeline implements Pipeline {
       }
       return requested;
     }
-    if (detected.kind === "image") return this.options.imageAssetType ?? "Image";
-    return detected.assetTypes[0]!;
+    return this.#assetTypeOf(detected.kind, detected.assetTypes);
   }
 
   async #record(prepared: PreparedFile, asset: ResolvedAsset | UploadResult): Promise<void> {
@@ -342,7 +459,7 @@ export class AssetPipeline implements Pipeline {
       // Another process may have uploaded this content while we waited: re-read before uploading.
       await lockfile.refresh();
       const config = await this.config();
-      const hit = lockHit(lockfile, file, hash, assetType, config.creator);
+      const hit = lockHit(lockfile, file, hash, assetType, config.creator)?.asset;
       if (hit) {
         const [, entry] = lockfile.findByHash(hash, { assetType, creator: meta.creator, preferPath: file })!;
         return {
@@ -480,20 +597,23 @@ export class AssetPipeline implements Pipeline {
   }
 }
 
-/** The lockfile's answer for this content: the path's own entry, or the same content elsewhere. */
+/**
+ * The lockfile's answer for this content: the path's own entry, or the same content elsewhere; `source` is
+ * the path whose entry answered.
+ */
 function lockHit(
   lockfile: Lockfile,
   file: string,
   hash: string,
   assetType: AssetType,
   creator: string | undefined,
-): ResolvedAsset | undefined {
+): { asset: ResolvedAsset; source: string } | undefined {
   // Without a configured creator (offline, check mode) any creator's entry answers.
   const found = lockfile.findByHash(hash, { assetType, preferPath: file, ...(creator ? { creator } : {}) });
   if (!found) return undefined;
   const [path, entry] = found;
   const reviewing = entry.moderation === "Reviewing";
-  return {
+  const asset: ResolvedAsset = {
     file,
     assetId: entry.assetId,
     uri: `rbxassetid://${entry.assetId}`,
@@ -505,6 +625,21 @@ function lockHit(
       ? { warning: `moderation was still reviewing asset ${entry.assetId} when it was uploaded` }
       : {}),
   };
+  return { asset, source: path };
+}
+
+/**
+ * The file's content hash and size: a small file is read once, whole, and hashed from memory; a big one is
+ * hashed in chunks. `linkInfo` is the path's `lstat`: for a link, its target is looked up.
+ */
+async function readAndHash(absolute: string, linkInfo: Stats): Promise<{ hash: string; size: number }> {
+  const info = linkInfo.isSymbolicLink() ? await stat(absolute) : linkInfo;
+  if (!info.isFile()) throw new Error("not a regular file");
+  if (info.size > READ_WHOLE_BYTES) return { hash: await hashFile(absolute), size: info.size };
+  // A tiny file is read in place: a few microseconds, where a trip through libuv's thread pool (open,
+  // stat, read, close: four) costs far more in waiting than in reading; a build imports thousands of them.
+  const data = info.size <= READ_SYNC_BYTES ? readFileSync(absolute) : await readFile(absolute);
+  return { hash: hashBytes(data), size: data.length };
 }
 
 function defaultDisplayName(absolute: string): string {

@@ -41,7 +41,7 @@ export async function runSync(
   );
   pipeline.emit({ type: "scan", files: scan.files.length });
   for (const path of outside) {
-    const error = outsideRootError(pipeline.root, path);
+    const error = outsideRootError(pipeline.root, path, pipeline.outsideRootFix);
     fail(error.file, error.message);
   }
   for (const item of scan.skipped) skip(item.file, item.reason);
