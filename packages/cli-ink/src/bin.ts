@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { CommanderError } from "commander";
+import type { GlobalOptions } from "./command-env.js";
 import { describeError, ExitCode } from "./errors.js";
-import { createProgram, type ProgramState } from "./program.js";
+import { createProgram, OpenTuiInstead, openTui, type ProgramState } from "./program.js";
 
 async function packageVersion(): Promise<string> {
   const text = await readFile(new URL("../package.json", import.meta.url), "utf8");
@@ -16,6 +17,7 @@ export async function main(args: readonly string[]): Promise<number> {
     await program.parseAsync([...args], { from: "user" });
     return state.exitCode;
   } catch (error) {
+    if (error instanceof OpenTuiInstead) return openTui(program.opts<GlobalOptions>(), error.route);
     // exitOverride turns commander's exits into errors: help and version are successes, the rest was
     // already reported on stderr as one line.
     if (error instanceof CommanderError) {

@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { type CommandEnv, type CommandResult, type GlobalOptions, runCommand } from "./command-env.js";
 import { ExitCode } from "./errors.js";
+import { terminalSupportsPrompting } from "./prompt.js";
+import type { Route } from "./tui/state/navigation.js";
 
 /** The asset types `upload --type` takes (the same list as the upload service's). */
 const UPLOAD_TYPES = ["Image", "Decal", "Audio", "Model", "Animation", "Video"] as const;
@@ -108,6 +110,18 @@ ${examples(
 
   const define = (name: string, configure: (command: Command) => Command) => {
     const command = configure(program.command(name));
+    // A command missing what it needs, run by a person at a terminal, opens the TUI on the screen that asks
+    // for it; anywhere else the usual one-line usage error names the missing argument.
+    const route = tuiRouteForMissingArgument[name];
+    if (route) {
+      // commander calls missingArgument (untyped in its declarations) when a required argument is absent.
+      const checked = command as Command & { missingArgument(argument: string): never };
+      const usageError = checked.missingArgument.bind(command);
+      checked.missingArgument = (argument: string): never => {
+        if (terminalSupportsPrompting()) throw new OpenTuiInstead(route);
+        return usageError(argument);
+      };
+    }
     command.action(async (...received: unknown[]) => {
       const self = received.at(-1) as Command;
       const options = self.opts();
@@ -290,17 +304,42 @@ ${examples(
       state.exitCode = ExitCode.usage;
       return;
     }
-    // The TUI handles Ctrl-C itself (raw mode), so no signal handlers of ours; loaded only here, so that
-    // plain commands never pay for React and Ink.
-    state.exitCode = await runCommand(
-      globals,
-      async (env) => {
-        const ctx = await env.context();
-        const { runTui } = await import("./tui/app.js");
-        return runTui(ctx);
-      },
-      { handleSignals: false },
-    );
+    state.exitCode = await openTui(globals);
   });
   return program;
+}
+
+/** Where the TUI starts when a command is run on a terminal without its argument. */
+const tuiRouteForMissingArgument: Record<string, Route> = {
+  upload: { name: "upload" },
+  get: { name: "ask-asset", purpose: "asset" },
+  update: { name: "ask-asset", purpose: "edit" },
+  archive: { name: "ask-asset", purpose: "archive" },
+  restore: { name: "ask-asset", purpose: "archive" },
+  versions: { name: "ask-asset", purpose: "versions" },
+  version: { name: "ask-asset", purpose: "versions" },
+  rollback: { name: "ask-asset", purpose: "versions" },
+  operation: { name: "operation" },
+};
+
+/** Thrown by a command's argument check to hand the run over to the TUI (see `main`). */
+export class OpenTuiInstead extends Error {
+  constructor(readonly route: Route) {
+    super("open the TUI");
+  }
+}
+
+/** Runs the TUI (from `route` when given) and resolves to its exit code. */
+export function openTui(globals: GlobalOptions, route?: Route): Promise<number> {
+  // The TUI handles Ctrl-C itself (raw mode), so no signal handlers of ours; loaded only here, so that
+  // plain commands never pay for React and Ink.
+  return runCommand(
+    globals,
+    async (env) => {
+      const ctx = await env.context();
+      const { runTui } = await import("./tui/app.js");
+      return runTui(ctx, route ? { initialRoute: route } : {});
+    },
+    { handleSignals: false },
+  );
 }

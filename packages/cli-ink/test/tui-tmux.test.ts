@@ -67,6 +67,7 @@ describe.skipIf(!tmuxInstalled || skip)("the TUI in a real 80x24 terminal (tmux)
   let ctx: ServiceContext;
   let root: string;
   let modelId: string;
+  let tmuxEnv: string[] = [];
 
   beforeAll(async () => {
     emulator = await startEmulator({ operations: { pendingPolls: 0 } });
@@ -96,6 +97,7 @@ describe.skipIf(!tmuxInstalled || skip)("the TUI in a real 80x24 terminal (tmux)
       "RBXASSETS_CREATOR=user:1",
       "TERM=xterm-256color",
     ].flatMap((e) => ["-e", e]);
+    tmuxEnv = env;
     // A private tmux server: its environment is ours (no CI, which would turn prompting off).
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)}; echo "EXIT=$?"; sleep 120`;
     const clean = Object.fromEntries(
@@ -189,5 +191,19 @@ describe.skipIf(!tmuxInstalled || skip)("the TUI in a real 80x24 terminal (tmux)
     await keys("q");
     await waitForScreen("EXIT=0");
     expect(emulator.stats().creates).toBe(2);
+  });
+
+  test("a command run without its asset id opens the TUI where it asks for one", async () => {
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} versions; echo "EXIT=$?"; sleep 120`;
+    tmux("respawn-pane", "-k", "-t", SESSION, "-c", root, ...tmuxEnv, command);
+    await waitForScreen("Asset id:");
+    await typeText(modelId);
+    await keys("Enter");
+    const shown = await waitForScreen("Page 1");
+    expect(shown).toMatch(/Version 4\s+Approved\s+user:1\s+\(current\)/);
+    await keys("Escape");
+    await waitForScreen("What would you like to do?");
+    await keys("q");
+    await waitForScreen("EXIT=0");
   });
 });
