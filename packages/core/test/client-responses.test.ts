@@ -9,28 +9,16 @@ import {
   type ClientEvent,
   createAssetsClient,
 } from "../src/index.js";
-import { nodeFetch } from "../src/node/client.js";
 import { imageRequest, PNG_1X1 } from "./helpers/fixtures.js";
 import { type Peer, type PeerHandler, sendJson, startPeer } from "./helpers/peer.js";
+import {
+  PEER_API_KEY as API_KEY,
+  PEER_ASSET as ASSET,
+  quickRetry,
+  transports,
+} from "./helpers/peer-client.js";
 
-const ASSET = {
-  path: "assets/42",
-  assetId: "42",
-  revisionId: "1",
-  revisionCreateTime: "2024-01-01T00:00:00Z",
-  displayName: "Peer",
-  assetType: "Image",
-  creationContext: { creator: { userId: "1" } },
-  moderationResult: { moderationState: "Approved" },
-};
 const OPERATION = { path: "operations/abc", operationId: "abc", done: false };
-const API_KEY = "peer-secret-api-key-XYZ";
-const quickRetry = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5 };
-
-const transports = [
-  ["global fetch", undefined],
-  ["nodeFetch", nodeFetch],
-] as const;
 let transport: ((input: Request) => Promise<Response>) | undefined;
 let peer: Peer | undefined;
 afterEach(async () => {
