@@ -1,11 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import { createPipeline, type Pipeline, PipelineError, type ResolvedAsset } from "@rbxassets/core/node";
+import {
+  accountRefusalOf,
+  createPipeline,
+  type Pipeline,
+  PipelineError,
+  type ResolvedAsset,
+} from "@rbxassets/core/node";
 import type { Plugin, PluginContext } from "rollup";
 import { readAssetMap } from "./asset-map.js";
 import { createImportMatcher, hasOptInQuery, splitId } from "./import-matcher.js";
 import { placeholderLiteral, replacePlaceholder } from "./late-constant.js";
 import { manifestFileName, type RbxassetsOptions } from "./options.js";
+import { refusalMessage } from "./refusal.js";
 import {
   type AssetMap,
   RESOLVED_VIRTUAL_ID,
@@ -51,6 +58,8 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
   let pipeline: Pipeline | undefined;
   let matcher: ((id: string) => string | undefined) | undefined;
   let abort = new AbortController();
+  /** Resolves of the current build still running: after an account refusal they settle before the end. */
+  const inflight = new Set<Promise<unknown>>();
   /** Ids resolved in the current build, by project path (also those uploaded by it). */
   const resolvedInBuild = new Map<string, `rbxassetid://${string}`>();
   /** The map of a finished build (every module loaded), shared by renderChunk and the manifest. */
@@ -104,9 +113,14 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
           );
         }
       } else {
-        asset = await getPipeline().resolve(file, { signal: abort.signal });
+        const pending = getPipeline().resolve(file, { signal: abort.signal });
+        inflight.add(pending);
+        asset = await pending.finally(() => inflight.delete(pending));
       }
     } catch (error) {
+      // A refusal of the whole account is one message, whichever file met it first.
+      const refusal = accountRefusalOf(error);
+      if (refusal) return ctx.error({ message: refusalMessage(refusal), cause: error });
       // PipelineError messages already read `<file>: <problem> — <fix>` on one line.
       const message = isPipelineError(error) ? error.message : `${shown}: ${describe(error)}`;
       return ctx.error({ message, cause: error });
@@ -173,7 +187,9 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
       return { code: `export default ${JSON.stringify(asset.uri)};\n`, moduleSideEffects: false };
     },
 
-    buildEnd() {
+    async buildEnd(error) {
+      // After an account refusal no upload starts; those already sent settle (and are recorded) first.
+      if (error && accountRefusalOf(error.cause ?? error)) await Promise.allSettled([...inflight]);
       // Nothing a build still waits for after it ends; a failed build stops its other uploads.
       abort.abort();
     },

@@ -8,14 +8,29 @@ export class PipelineError extends Error {
   readonly file: string;
   /** A short, stable rule name, e.g. `size`, `extension-mismatch`, `moderation-rejected`. */
   readonly rule: string;
-  /** What to do about it. */
+  /** What is wrong, without the file or the fix (for callers that word their own fix). */
+  readonly problem: string;
+  /** What to do about it, in neutral terms; shells may word their own from `rule` and `facts`. */
   readonly fix: string;
+  /** The facts behind the error, by rule (e.g. `account-refused`: the reason and the creator). */
+  readonly facts: Readonly<Record<string, unknown>>;
 
-  constructor(file: string, rule: string, problem: string, fix: string, options?: { cause?: unknown }) {
-    super(oneLine(`${showFile(file)}: ${problem} — ${fix}`), options);
+  constructor(
+    file: string,
+    rule: string,
+    problem: string,
+    fix: string,
+    options?: { cause?: unknown; facts?: Record<string, unknown> },
+  ) {
+    super(
+      oneLine(`${showFile(file)}: ${problem} — ${fix}`),
+      options?.cause !== undefined ? { cause: options.cause } : undefined,
+    );
     this.file = file;
     this.rule = rule;
+    this.problem = oneLine(problem);
     this.fix = fix;
+    this.facts = Object.freeze({ ...options?.facts });
   }
 }
 

@@ -1,4 +1,12 @@
 // @rbxassets/core/node: the upload pipeline (files, hashing, lockfile, sync) on top of the client.
+export {
+  ACCOUNT_REFUSED,
+  type AccountRefusal,
+  type AccountRefusalReason,
+  AccountRefusedError,
+  accountRefusalOf,
+  classifyAccountRefusal,
+} from "./account-refusal.js";
 export { createNodeAssetsClient, type NodeAssetsClient, type NodeFileInput } from "./client.js";
 export { type CodegenEntry, renderLuauModule, renderTypeScriptModule } from "./codegen.js";
 export { type CreatorRef, type ResolveConfigOptions, ResolvedConfig, resolveConfig } from "./config.js";
@@ -22,5 +30,12 @@ export {
   type PipelineOptions,
   type ResolveOptions,
 } from "./pipeline.js";
-export type { AssetType, ModerationStatus, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
+export type {
+  AssetType,
+  ModerationStatus,
+  PipelineEvent,
+  ResolvedAsset,
+  SyncRefusal,
+  SyncReport,
+} from "./types.js";
 export { type ValidateMeta, type ValidateOptions, validateFile } from "./validate.js";

@@ -11,6 +11,7 @@ import {
   AssetsClientError,
   type Operation,
 } from "../index.js";
+import { type AccountRefusal, AccountRefusedError, classifyAccountRefusal } from "./account-refusal.js";
 import { ContentClaims } from "./claims.js";
 import { createNodeAssetsClient } from "./client.js";
 import { type ResolvedConfig, resolveConfig } from "./config.js";
@@ -165,6 +166,11 @@ export class AssetPipeline implements Pipeline {
   #client: AssetsClient | undefined;
   /** Multiplies the first poll's delay: up when operations took many polls, back down when few. */
   #pollScale = 1;
+  /**
+   * The first account-level refusal: after it, no request is started (credentials and creator are fixed
+   * for the pipeline's life, so every further write would be refused the same way). Lockfile hits still work.
+   */
+  #refusal: AccountRefusal | undefined;
 
   constructor(options: PipelineOptions) {
     this.#options = options;
@@ -256,13 +262,27 @@ export class AssetPipeline implements Pipeline {
         return prepared.hit;
       }
       // Only a request takes an upload slot.
-      return await this.#limit(() => {
+      return await this.#limit(async () => {
         opts.signal?.throwIfAborted();
-        return this.#upload(prepared, opts);
+        if (this.#refusal) throw new AccountRefusedError(prepared.file, this.#refusal, { attempted: false });
+        try {
+          return await this.#upload(prepared, opts);
+        } catch (error) {
+          // Latched before the slot is released, so that no queued upload starts after a refusal.
+          const creator = (await this.config()).creator;
+          const mapped = requestError(prepared.file, error, opts.signal, { creator });
+          if (mapped instanceof AccountRefusedError && mapped.attempted) this.#refusal ??= mapped.refusal;
+          throw mapped;
+        }
       });
     } catch (error) {
       throw requestError(toProjectPath(this.root, resolvePath(this.root, file)), error, opts.signal);
     }
+  }
+
+  /** The account-level refusal this pipeline met, if any: it starts no request after one. */
+  get refusal(): AccountRefusal | undefined {
+    return this.#refusal;
   }
 
   async entries(): Promise<LockedAsset[]> {
@@ -502,7 +522,7 @@ export class AssetPipeline implements Pipeline {
               callOpts,
             );
       } catch (error) {
-        throw requestError(file, error, signal);
+        throw requestError(file, error, signal, { creator: meta.creator, targetCreator: target?.creator });
       }
       const timeoutMs = this.options.operationTimeoutMs ?? DEFAULT_TIMEOUT_MS;
       const outcome = await client.waitForOperation(operation, {
@@ -657,10 +677,20 @@ function abortError(signal: AbortSignal | undefined): unknown {
   return signal?.reason ?? new DOMException("This operation was aborted", "AbortError");
 }
 
-/** A failed request as a PipelineError naming the file (aborts pass through untouched). */
-function requestError(file: string, error: unknown, signal: AbortSignal | undefined): unknown {
+/**
+ * A failed request as a PipelineError naming the file (aborts pass through untouched); an account-level
+ * refusal becomes an AccountRefusedError. `context` names the creator, and an update's recorded one.
+ */
+function requestError(
+  file: string,
+  error: unknown,
+  signal: AbortSignal | undefined,
+  context: { creator?: string | undefined; targetCreator?: string | undefined } = {},
+): unknown {
   if (signal?.aborted || isAbortError(error)) return signal?.aborted ? abortError(signal) : error;
   if (error instanceof PipelineError) return error;
+  const refusal = classifyAccountRefusal(error, context);
+  if (refusal) return new AccountRefusedError(file, refusal, { attempted: true, cause: error });
   if (error instanceof AssetsApiError) {
     const fix =
       error.status === 401 || error.status === 403

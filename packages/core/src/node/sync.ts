@@ -1,5 +1,7 @@
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import type { AccountRefusal } from "./account-refusal.js";
+import { accountRefusalOf } from "./account-refusal.js";
 import { writeCodegen } from "./codegen.js";
 import { describeError, isAbortError, PipelineError } from "./errors.js";
 import { isInsideRoot, outsideRootError } from "./paths.js";
@@ -27,6 +29,7 @@ export async function runSync(
     failed: [],
     skipped: [],
     pending: [],
+    notAttempted: [],
     aborted: false,
     elapsedMs: 0,
   };
@@ -54,6 +57,20 @@ export async function runSync(
   function fail(file: string, reason: string) {
     report.failed.push({ file, reason });
     pipeline.emit({ type: "failed", file, reason });
+  }
+  /** An account-level refusal is reported once; the files it kept from being sent are listed apart. */
+  function refused(file: string, facts: AccountRefusal & { attempted: boolean }, message: string) {
+    if (!facts.attempted) {
+      report.notAttempted.push(file);
+      return;
+    }
+    if (report.refusal) {
+      report.refusal.files.push(file);
+      return;
+    }
+    const { attempted: _, ...refusal } = facts;
+    report.refusal = { ...refusal, message, files: [file] };
+    pipeline.emit({ type: "refused", refusal, message });
   }
   function done(asset: ResolvedAsset) {
     if (asset.status === "uploaded") report.uploaded.push(asset);
@@ -99,6 +116,8 @@ export async function runSync(
           report.pending.push(file);
           return;
         }
+        const refusal = accountRefusalOf(error);
+        if (refusal) return refused(file, refusal, (error as Error).message);
         fail(file, error instanceof PipelineError ? error.message : `${file}: ${describeError(error)}`);
       }
     }),
@@ -116,6 +135,8 @@ export async function runSync(
   report.failed.sort(byFile);
   report.skipped.sort(byFile);
   report.pending.sort();
+  report.notAttempted.sort();
+  report.refusal?.files.sort();
   report.elapsedMs = Math.round(performance.now() - started);
   return report;
 }
