@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
 import {
   accountRefusalOf,
   createPipeline,
+  describeError,
   type Pipeline,
   PipelineError,
   type ResolvedAsset,
+  toProjectPath,
 } from "@rbxassets/core/node";
 import type { Plugin, PluginContext } from "rollup";
 import { readAssetMap } from "./asset-map.js";
@@ -95,10 +97,7 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
     });
     return matcher;
   };
-  const projectPath = (file: string) => {
-    const rel = relative(root, file);
-    return rel.startsWith("..") || isAbsolute(rel) ? file : rel.split(sep).join("/");
-  };
+  const projectPath = (file: string) => toProjectPath(root, file);
 
   async function resolveAsset(ctx: PluginContext, file: string): Promise<ResolvedAsset> {
     const shown = projectPath(file);
@@ -122,7 +121,7 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
       const refusal = accountRefusalOf(error);
       if (refusal) return ctx.error({ message: refusalMessage(refusal), cause: error });
       // PipelineError messages already read `<file>: <problem> — <fix>` on one line.
-      const message = isPipelineError(error) ? error.message : `${shown}: ${describe(error)}`;
+      const message = isPipelineError(error) ? error.message : `${shown}: ${describeError(error)}`;
       return ctx.error({ message, cause: error });
     }
     if (!ASSET_URI.test(asset.uri)) {
@@ -214,9 +213,4 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
 /** By name too: a second copy of @rbxassets/core in node_modules has its own PipelineError class. */
 function isPipelineError(error: unknown): error is PipelineError {
   return error instanceof PipelineError || (error instanceof Error && error.name === "PipelineError");
-}
-
-function describe(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }

@@ -54,9 +54,7 @@ export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 
-export function isAbortError(error: unknown): boolean {
-  return error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
-}
+export { isAbortError } from "../client/abort.js";
 
 /** The reason text used in reports and events for any thrown value. */
 export function describeError(error: unknown): string {

@@ -9,9 +9,16 @@ export {
 } from "./account-refusal.js";
 export { createNodeAssetsClient, type NodeAssetsClient, type NodeFileInput } from "./client.js";
 export { type CodegenEntry, renderLuauModule, renderTypeScriptModule } from "./codegen.js";
-export { type CreatorRef, type ResolveConfigOptions, ResolvedConfig, resolveConfig } from "./config.js";
+export {
+  type CreatorRef,
+  parseCreator,
+  type ResolveConfigOptions,
+  ResolvedConfig,
+  resolveConfig,
+} from "./config.js";
 export { type DetectedFile, detectFile } from "./detect.js";
-export { PipelineError } from "./errors.js";
+export { describeError, isAbortError, oneLine, PipelineError, showFile } from "./errors.js";
+export { type AssetKind, type ExtensionInfo, extensionInfo, supportedExtensions } from "./formats.js";
 export { hashFile } from "./hash.js";
 export {
   LOCKFILE_NAME,
@@ -23,6 +30,7 @@ export {
   serializeLockfile,
 } from "./lockfile.js";
 export { nodeFetch } from "./node-fetch.js";
+export { isInsideRoot, toProjectPath } from "./paths.js";
 export {
   createPipeline,
   type LockedAsset,
@@ -30,6 +38,7 @@ export {
   type PipelineOptions,
   type ResolveOptions,
 } from "./pipeline.js";
+export { type ScanResult, scanPaths } from "./scan.js";
 export type {
   AssetType,
   ModerationStatus,

@@ -2,8 +2,8 @@ import { openAsBlob, readFileSync, type Stats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { basename, extname, resolve as resolvePath } from "node:path";
 import { inspect } from "node:util";
-import { limits } from "@rbxassets/spec";
 import pLimit from "p-limit";
+import { defaultDisplayName } from "../client/display-name.js";
 import {
   type Asset,
   AssetsApiError,
@@ -660,11 +660,6 @@ async function readAndHash(absolute: string, linkInfo: Stats): Promise<{ hash: s
   // stat, read, close: four) costs far more in waiting than in reading; a build imports thousands of them.
   const data = info.size <= READ_SYNC_BYTES ? readFileSync(absolute) : await readFile(absolute);
   return { hash: hashBytes(data), size: data.length };
-}
-
-function defaultDisplayName(absolute: string): string {
-  const name = basename(absolute, extname(absolute)).trim() || basename(absolute);
-  return [...name].slice(0, limits.maxDisplayNameLength).join("");
 }
 
 function pick<T extends object, K extends keyof T>(source: T, keys: K[]): Partial<Pick<T, K>> {

@@ -70,7 +70,7 @@ export async function runSync(
     }
     const { attempted: _, ...refusal } = facts;
     report.refusal = { ...refusal, message, files: [file] };
-    pipeline.emit({ type: "refused", refusal, message });
+    pipeline.emit({ type: "refused", file, refusal, message });
   }
   function done(asset: ResolvedAsset) {
     if (asset.status === "uploaded") report.uploaded.push(asset);

@@ -46,7 +46,7 @@ export type PipelineEvent =
   | { type: "warning"; file: string; message: string }
   | { type: "skipped"; file: string; reason: string }
   /** Once per sync, at the first account-level refusal: no new upload starts after it. */
-  | { type: "refused"; refusal: AccountRefusal; message: string };
+  | { type: "refused"; file: string; refusal: AccountRefusal; message: string };
 
 /** The account-level refusal that stopped a sync. */
 export interface SyncRefusal extends AccountRefusal {
