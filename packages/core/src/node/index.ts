@@ -37,8 +37,11 @@ export {
   type Pipeline,
   type PipelineOptions,
   type ResolveOptions,
+  type SyncOptions,
 } from "./pipeline.js";
 export { type ScanResult, scanPaths } from "./scan.js";
+export type { PreparedFile } from "./stages/prepare.js";
+export { type ProcessStage, sendAsIs, type UploadContent } from "./stages/process.js";
 export type {
   AssetType,
   ModerationStatus,
