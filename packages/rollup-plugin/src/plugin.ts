@@ -15,6 +15,7 @@ import { createImportMatcher, hasOptInQuery, splitId } from "./import-matcher.js
 import { placeholderLiteral, replacePlaceholder } from "./late-constant.js";
 import { manifestFileName, type RbxassetsOptions } from "./options.js";
 import { refusalMessage } from "./refusal.js";
+import { buildSummary } from "./summary.js";
 import {
   type AssetMap,
   RESOLVED_VIRTUAL_ID,
@@ -64,6 +65,8 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
   const inflight = new Set<Promise<unknown>>();
   /** Ids resolved in the current build, by project path (also those uploaded by it). */
   const resolvedInBuild = new Map<string, `rbxassetid://${string}`>();
+  /** How each file of the current build was resolved, for its summary line. */
+  const statusInBuild = new Map<string, ResolvedAsset["status"]>();
   /** The map of a finished build (every module loaded), shared by renderChunk and the manifest. */
   let finalMap: Promise<AssetMap> | undefined;
   /** Stands for the map in a build's virtual module until renderChunk knows every id. */
@@ -155,6 +158,7 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
     buildStart() {
       abort = new AbortController();
       resolvedInBuild.clear();
+      statusInBuild.clear();
       finalMap = undefined;
       getPipeline();
     },
@@ -183,10 +187,15 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
       this.addWatchFile(file);
       const asset = await resolveAsset(this, file);
       resolvedInBuild.set(asset.file, asset.uri);
+      statusInBuild.set(asset.file, asset.status);
       return { code: `export default ${JSON.stringify(asset.uri)};\n`, moduleSideEffects: false };
     },
 
     async buildEnd(error) {
+      if (!error && command === "build") {
+        const summary = buildSummary(statusInBuild.values());
+        if (summary !== undefined) this.info(summary);
+      }
       // After an account refusal no upload starts; those already sent settle (and are recorded) first.
       if (error && accountRefusalOf(error.cause ?? error)) await Promise.allSettled([...inflight]);
       // Nothing a build still waits for after it ends; a failed build stops its other uploads.
