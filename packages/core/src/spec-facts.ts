@@ -22,6 +22,22 @@ export function contentTypesOf(assetType: UploadableAssetType): Record<string, s
   return Object.fromEntries(contentTypes[assetType].map((entry) => [entry.extension, entry.contentType]));
 }
 
+/** Every (extension, content type) pair of the spec, in spec order (types in order, then their entries). */
+const ENTRIES: readonly { extension: string; contentType: string }[] = Object.values(contentTypes).flat();
+
+/** The content type for an extension under any asset type (for updates, where the type may be unknown). */
+export function contentTypeForExtension(fileNameOrExtension: string): string | undefined {
+  const dot = fileNameOrExtension.lastIndexOf(".");
+  const extension = (dot >= 0 ? fileNameOrExtension.slice(dot + 1) : fileNameOrExtension).toLowerCase();
+  return ENTRIES.find((entry) => entry.extension === extension)?.contentType;
+}
+
+/** The first extension the spec lists for a content type (to name an unnamed upload). */
+export function extensionForContentType(contentType: string): string | undefined {
+  const wanted = contentType.split(";")[0]?.trim().toLowerCase();
+  return ENTRIES.find((entry) => entry.contentType === wanted)?.extension;
+}
+
 /** Every extension some asset type takes, sorted. */
 export const uploadableExtensions = Object.freeze(
   [

@@ -3,9 +3,7 @@ import { resolve } from "node:path";
 import {
   accountRefusalOf,
   createPipeline,
-  describeError,
   type Pipeline,
-  PipelineError,
   type ResolvedAsset,
   toProjectPath,
 } from "@rbxassets/core/node";
@@ -13,8 +11,8 @@ import type { Plugin, PluginContext } from "rollup";
 import { readAssetMap } from "./asset-map.js";
 import { createImportMatcher, hasOptInQuery, splitId } from "./import-matcher.js";
 import { placeholderLiteral, replacePlaceholder } from "./late-constant.js";
+import { buildErrorMessage } from "./messages.js";
 import { manifestFileName, type RbxassetsOptions } from "./options.js";
-import { refusalMessage } from "./refusal.js";
 import { buildSummary } from "./summary.js";
 import {
   type AssetMap,
@@ -120,12 +118,7 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
         asset = await pending.finally(() => inflight.delete(pending));
       }
     } catch (error) {
-      // A refusal of the whole account is one message, whichever file met it first.
-      const refusal = accountRefusalOf(error);
-      if (refusal) return ctx.error({ message: refusalMessage(refusal), cause: error });
-      // PipelineError messages already read `<file>: <problem> — <fix>` on one line.
-      const message = isPipelineError(error) ? error.message : `${shown}: ${describeError(error)}`;
-      return ctx.error({ message, cause: error });
+      return ctx.error({ message: buildErrorMessage(error, shown), cause: error });
     }
     if (!ASSET_URI.test(asset.uri)) {
       // Never ship an empty or malformed id, whatever happened upstream.
@@ -217,9 +210,4 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
       this.emitFile({ type: "asset", fileName, source: `${JSON.stringify(map, null, 2)}\n` });
     },
   };
-}
-
-/** By name too: a second copy of @rbxassets/core in node_modules has its own PipelineError class. */
-function isPipelineError(error: unknown): error is PipelineError {
-  return error instanceof PipelineError || (error instanceof Error && error.name === "PipelineError");
 }

@@ -34,6 +34,17 @@ export class PipelineError extends Error {
   }
 }
 
+/**
+ * Whether `error` is a PipelineError, also one thrown by another copy of core in `node_modules` (which has
+ * its own class): by class, else by its name, rule and file. Shells classify errors by `rule`, not by text.
+ */
+export function isPipelineError(error: unknown): error is PipelineError {
+  if (error instanceof PipelineError) return true;
+  if (!(error instanceof Error) || error.name !== "PipelineError") return false;
+  const { rule, file } = error as { rule?: unknown; file?: unknown };
+  return typeof rule === "string" && typeof file === "string";
+}
+
 const UNPRINTABLE = /[\p{Cc}\u2028\u2029]/u;
 const UNPRINTABLE_ALL = /[\p{Cc}\u2028\u2029]/gu;
 

@@ -17,7 +17,14 @@ export {
   resolveConfig,
 } from "./config.js";
 export { type DetectedFile, detectFile } from "./detect.js";
-export { describeError, isAbortError, oneLine, PipelineError, showFile } from "./errors.js";
+export {
+  describeError,
+  isAbortError,
+  isPipelineError,
+  oneLine,
+  PipelineError,
+  showFile,
+} from "./errors.js";
 export { type AssetKind, type ExtensionInfo, extensionInfo, supportedExtensions } from "./formats.js";
 export { hashFile } from "./hash.js";
 export {
