@@ -3,6 +3,7 @@
 // sent are listed as not attempted; the lockfile keeps what earlier runs recorded.
 import { type RunningEmulator, startEmulator } from "@rbxassets/emulator";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createAssetsClient } from "../src/index.js";
 import {
   AccountRefusedError,
   accountRefusalOf,
@@ -92,6 +93,16 @@ describe("an account-level refusal stops the sync", () => {
       expect(await readLock(project.root)).toEqual(before);
     });
   }
+
+  it("a wrong key is told by its 401 whatever the HTTP layer: the browser client on global fetch", async () => {
+    await projectWithHistory();
+    const client = createAssetsClient({ apiKey: "wrong-key", baseUrl: emulator.url, env: {} });
+    const { p } = pipeline("wrong-key", { client });
+    const report = await p.sync(["."]);
+    expect(report.refusal).toMatchObject({ reason: "invalid-key", status: 401 });
+    expect(writes()).toBeLessThanOrEqual(CONCURRENCY);
+    expect(report.notAttempted).toHaveLength(FILES - writes());
+  });
 
   it("a later resolve on the same pipeline sends nothing and names the refusal", async () => {
     await projectWithHistory();
