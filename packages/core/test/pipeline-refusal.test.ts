@@ -115,5 +115,10 @@ describe("an account-level refusal stops the sync", () => {
     expect(writes()).toBe(1);
     // Lockfile hits need no request and still answer.
     await expect(p.resolve("old/a.png")).resolves.toMatchObject({ status: "unchanged" });
+    // A later sync on the same pipeline sends nothing and still reports the refusal once.
+    const report = await p.sync(["new"]);
+    expect(writes()).toBe(1);
+    expect(report.refusal).toMatchObject({ reason: "invalid-key", files: [] });
+    expect(report.notAttempted).toHaveLength(FILES);
   });
 });

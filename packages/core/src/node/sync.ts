@@ -70,9 +70,9 @@ export async function runSync(
     fail(error.file, error.message);
   }
   for (const item of scan.skipped) skip(item.file, item.reason);
+  for (const item of scan.missing) fail(item.file, item.reason);
   const relative = (absolute: string) => toProjectPath(pipeline.root, absolute);
   const wanted = (kind: AssetKind | undefined) => !(kind === "audio" && !pipeline.audio);
-  for (const item of scan.missing) fail(item.file, item.reason);
 
   function skip(file: string, reason: string) {
     report.skipped.push({ file, reason });
@@ -84,17 +84,15 @@ export async function runSync(
   }
   /** An account-level refusal is reported once; the files it kept from being sent are listed apart. */
   function refused(file: string, facts: AccountRefusal & { attempted: boolean }, message: string) {
-    if (!facts.attempted) {
-      report.notAttempted.push(file);
-      return;
+    // Reported at the first error of this run, also one of a file never sent (the pipeline was refused
+    // in an earlier run of its life).
+    if (!report.refusal) {
+      const { attempted: _, ...refusal } = facts;
+      report.refusal = { ...refusal, message, files: [] };
+      pipeline.emit({ type: "refused", file, refusal, message });
     }
-    if (report.refusal) {
-      report.refusal.files.push(file);
-      return;
-    }
-    const { attempted: _, ...refusal } = facts;
-    report.refusal = { ...refusal, message, files: [file] };
-    pipeline.emit({ type: "refused", file, refusal, message });
+    if (facts.attempted) report.refusal.files.push(file);
+    else report.notAttempted.push(file);
   }
   function done(asset: ResolvedAsset) {
     if (asset.status === "uploaded") report.uploaded.push(asset);
