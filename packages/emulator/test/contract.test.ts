@@ -3,13 +3,13 @@
 // request of every other test file.
 import { operations } from "@rbxassets/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../src/index.js";
+import type { RunningEmulator } from "../src/index.js";
 import { assertContract, matchSpecPath, spec } from "./contract.js";
-import { assetForm, call, createAsset, createRequest, rbxmFile } from "./harness.js";
+import { assetForm, call, createAsset, createRequest, rbxmFile, startTestEmulator } from "./harness.js";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await startEmulator({
+  emulator = await startTestEmulator({
     apiKeys: ["key", { key: "reader", readOnly: true }],
     rateLimits: { limits: { Assets_GetAssetVersion: 1 } },
   });
