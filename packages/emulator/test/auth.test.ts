@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_EMULATOR_API_KEY, type RunningEmulator, startEmulator } from "../src/index.js";
+import { DEFAULT_EMULATOR_API_KEY, type RunningEmulator } from "../src/index.js";
 import { call, create, createAsset, startTestEmulator } from "./harness.js";
 
 let emulator: RunningEmulator;

@@ -8,15 +8,8 @@ import {
   type FaultKind,
   type RunningEmulator,
   startEmulator,
-  type WireMode,
 } from "../src/index.js";
 import { apiPrefix, assertContract } from "./contract.js";
-
-/**
- * The wire mode the suite runs in: the contract test runs once per mode, and `RBXASSETS_EMULATOR_WIRE`
- * runs any file in the legacy mode.
- */
-export const wireMode: WireMode = process.env.RBXASSETS_EMULATOR_WIRE === "legacy" ? "legacy" : "current";
 
 /**
  * An emulator whose operations stay pending for one poll and no time (tests never wait on a clock),
@@ -24,7 +17,6 @@ export const wireMode: WireMode = process.env.RBXASSETS_EMULATOR_WIRE === "legac
  */
 export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   return startEmulator({
-    wire: wireMode,
     ...options,
     operations: { pendingMs: 0, pendingPolls: 1, ...options.operations },
   });
