@@ -21,7 +21,7 @@ const PNG = Buffer.from(
 async function rateLimitRun() {
   const emulator = await startEmulator({
     rateLimits: { timeScale: TIME_SCALE },
-    operations: { pendingPolls: 1 },
+    operations: { pendingPolls: 1, pendingMs: 0 },
   });
   const client = createAssetsClient({ baseUrl: emulator.url, apiKey: emulator.apiKey });
   const limit = operations.Assets_CreateAsset.rateLimit.apiKey;
