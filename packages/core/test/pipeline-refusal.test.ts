@@ -1,6 +1,6 @@
-// Account-level refusals stop a sync at once: a wrong key (401), a key without write access for the
-// creator (403), and (once the emulator can) a moderated account. Each is reported once; the files never
-// sent are listed as not attempted; the lockfile keeps what earlier runs recorded.
+// Account-level refusals stop a sync at once: a wrong key (401), a key of another creator (403), a key
+// without write access (403) and a moderated account (`User is moderated`). Each is reported once; the
+// files never sent are listed as not attempted; the lockfile keeps what earlier runs recorded.
 import { type RunningEmulator, startEmulator } from "@rbxassets/emulator";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createAssetsClient } from "../src/index.js";
@@ -16,20 +16,27 @@ import { readLock, tempProject } from "./pipeline-project.js";
 
 const CONCURRENCY = 4;
 const FILES = 40;
+const CREATOR = "user:42";
 const READ_ONLY_KEY = "read-only-key";
+const GROUP_KEY = "group-key";
 
 let emulator: RunningEmulator;
+/** The same account, moderated: every write is refused. */
+let moderated: RunningEmulator;
 let project: { root: string; dispose(): Promise<void> };
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    apiKeys: ["good-key", { key: READ_ONLY_KEY, readOnly: true }],
-    operations: { pendingPolls: 0 },
-    rateLimits: false,
-  });
+  const options = {
+    creator: CREATOR,
+    apiKeys: ["good-key", { key: READ_ONLY_KEY, readOnly: true }, { key: GROUP_KEY, creator: "group:7" }],
+    operations: { pendingPolls: 0, pendingMs: 0 },
+    rateLimits: false as const,
+  };
+  emulator = await startEmulator(options);
+  moderated = await startEmulator({ ...options, accountModerated: true });
 });
 afterAll(async () => {
-  await emulator.close();
+  await Promise.all([emulator.close(), moderated.close()]);
 });
 beforeEach(async () => {
   project = await tempProject();
@@ -38,11 +45,11 @@ afterEach(async () => {
   await project.dispose();
 });
 
-function pipeline(apiKey: string, options: PipelineOptions = {}) {
+function pipeline(apiKey: string, options: PipelineOptions = {}, server = emulator) {
   const events: PipelineEvent[] = [];
   const p = createPipeline({
     root: project.root,
-    env: { RBXASSETS_API_KEY: apiKey, RBXASSETS_API_URL: emulator.url, RBXASSETS_CREATOR: "user:42" },
+    env: { RBXASSETS_API_KEY: apiKey, RBXASSETS_API_URL: server.url, RBXASSETS_CREATOR: CREATOR },
     concurrency: CONCURRENCY,
     onEvent: (event) => events.push(event),
     ...options,
@@ -60,32 +67,40 @@ async function projectWithHistory() {
   for (let i = 0; i < FILES; i++) files[`new/${String(i).padStart(2, "0")}.png`] = fixture("png", 100 + i);
   await writeFiles(project.root, files);
   emulator.resetStats();
+  moderated.resetStats();
   return before;
 }
 
-function writes(): number {
-  const { requests } = emulator.stats();
+function writes(server = emulator): number {
+  const { requests } = server.stats();
   return (requests.Assets_CreateAsset ?? 0) + (requests.Assets_UpdateAsset ?? 0);
 }
 
 describe("an account-level refusal stops the sync", () => {
-  for (const [name, key, reason, status] of [
-    ["a wrong key (401)", "wrong-key", "invalid-key", 401],
-    ["a key that may not write for the creator (403)", READ_ONLY_KEY, "creator-not-allowed", 403],
+  for (const [name, key, reason, server] of [
+    ["a wrong key (401)", "wrong-key", "invalid-key", () => emulator],
+    ["a key of another creator (403)", GROUP_KEY, "creator-not-allowed", () => emulator],
+    ["a key without write access (403)", READ_ONLY_KEY, "creator-not-allowed", () => emulator],
+    ["a moderated account (User is moderated)", "good-key", "user-moderated", () => moderated],
   ] as const) {
     it(`${name}: at most the concurrency in writes, one refusal, the rest not attempted`, async () => {
       const before = await projectWithHistory();
-      const { p, events } = pipeline(key);
+      const { p, events } = pipeline(key, {}, server());
       const report = await p.sync(["."]);
+      const sent = writes(server());
 
-      expect(writes()).toBeLessThanOrEqual(CONCURRENCY);
-      expect(writes()).toBeGreaterThan(0);
-      expect(report.refusal).toMatchObject({ reason, status, creator: "user:42" });
-      expect(report.refusal?.files.length).toBe(writes());
+      expect(sent).toBeLessThanOrEqual(CONCURRENCY);
+      expect(sent).toBeGreaterThan(0);
+      expect(report.refusal).toMatchObject({
+        reason,
+        status: reason === "invalid-key" ? 401 : 403,
+        creator: CREATOR,
+      });
+      expect(report.refusal?.files.length).toBe(sent);
       expect(report.refusal?.message).toMatch(/^new\/\d\d\.png: .+ — .+$/);
       expect(report.refusal?.message).not.toContain(key);
       expect(report.failed).toEqual([]);
-      expect(report.notAttempted).toHaveLength(FILES - writes());
+      expect(report.notAttempted).toHaveLength(FILES - sent);
       expect(report.unchanged.map((a) => a.file)).toEqual(["old/a.png", "old/b.png"]);
       expect(events.filter((e) => e.type === "refused")).toHaveLength(1);
       expect(events.filter((e) => e.type === "failed")).toEqual([]);

@@ -12,7 +12,13 @@ const CONCURRENCY = 2;
 const IMAGES = 12;
 const RED = 'export { default as red } from "./images/red.png";';
 
-const ctx = useEmulator({ apiKeys: [SECRET_KEY, { key: READ_ONLY_KEY, readOnly: true }] });
+const GROUP_KEY = "rbxassets-group-key";
+
+const ctx = useEmulator({
+  apiKeys: [SECRET_KEY, { key: READ_ONLY_KEY, readOnly: true }, { key: GROUP_KEY, creator: "group:7" }],
+});
+/** The same key's account, moderated: every write is refused. */
+const moderated = useEmulator({ accountModerated: true });
 
 function chunk(type: string, data: Buffer): Buffer {
   const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
@@ -38,15 +44,22 @@ function png(seed: number): Buffer {
   ]);
 }
 
-function writes(): number {
-  const { requests } = ctx.emulator.stats();
+function writes(server = ctx): number {
+  const { requests } = server.emulator.stats();
   return (requests.Assets_CreateAsset ?? 0) + (requests.Assets_UpdateAsset ?? 0);
 }
 
 describe("an account-level refusal fails the build once", () => {
-  for (const [name, key, words] of [
-    ["a wrong key", "rbxassets-wrong-key", ["API key was refused", "apiKey option", "RBXASSETS_API_KEY"]],
-    ["a key that may not write for the creator", READ_ONLY_KEY, ["user:4242", "creator option"]],
+  for (const [name, key, words, server] of [
+    [
+      "a wrong key",
+      "rbxassets-wrong-key",
+      ["API key was refused", "apiKey option", "RBXASSETS_API_KEY"],
+      ctx,
+    ],
+    ["a key of another creator", GROUP_KEY, ["user:4242", "creator option"], ctx],
+    ["a key without write access", READ_ONLY_KEY, ["user:4242", "creator option"], ctx],
+    ["a moderated account", SECRET_KEY, ["is moderated", "builds from the lockfile still work"], moderated],
   ] as const) {
     it(`${name}: one message naming the cause and the fix, at most the concurrency in writes`, async () => {
       const files: Record<string, Buffer | string> = {};
@@ -61,11 +74,11 @@ describe("an account-level refusal fails the build once", () => {
       });
       await rollupBuild(root, { env: ctx.env() });
       const before = await readLockfile(root);
-      ctx.emulator.resetStats();
+      server.emulator.resetStats();
 
       await writeFile(join(root, "src/main.js"), `${lines.join("\n")}\n${RED}\n`);
       const error = await rollupBuild(root, {
-        env: { ...ctx.env(), RBXASSETS_API_KEY: key },
+        env: { ...server.env(), RBXASSETS_API_KEY: key },
         concurrency: CONCURRENCY,
       }).then(
         () => undefined,
@@ -75,8 +88,8 @@ describe("an account-level refusal fails the build once", () => {
       for (const word of words) expect(error!.message).toContain(word);
       expect(error!.message).toContain("no further uploads were started");
       expect(error!.message).not.toContain(key);
-      expect(writes()).toBeGreaterThan(0);
-      expect(writes()).toBeLessThanOrEqual(CONCURRENCY);
+      expect(writes(server)).toBeGreaterThan(0);
+      expect(writes(server)).toBeLessThanOrEqual(CONCURRENCY);
       expect(await readLockfile(root)).toEqual(before);
     });
   }

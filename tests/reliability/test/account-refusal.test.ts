@@ -18,31 +18,38 @@ const CONCURRENCY = 8;
 const GOOD_KEY = "rbxassets-rel-good-key";
 const READ_ONLY_KEY = "rbxassets-rel-read-only-key";
 const WRONG_KEY = "rbxassets-rel-wrong-key";
+const GROUP_KEY = "rbxassets-rel-group-key";
 
 let emulator: RunningEmulator;
+/** The same account, moderated. */
+let moderated: RunningEmulator;
 const roots: string[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator({
-    apiKeys: [GOOD_KEY, { key: READ_ONLY_KEY, readOnly: true }],
-    rateLimits: false,
-    operations: { pendingPolls: 0 },
-  });
+  const options = {
+    creator: CREATOR,
+    apiKeys: [GOOD_KEY, { key: READ_ONLY_KEY, readOnly: true }, { key: GROUP_KEY, creator: "group:7" }],
+    rateLimits: false as const,
+    operations: { pendingPolls: 0, pendingMs: 0 },
+  };
+  emulator = await startEmulator(options);
+  moderated = await startEmulator({ ...options, accountModerated: true });
 });
 afterAll(async () => {
   await emulator?.close();
+  await moderated?.close();
   await Promise.all(roots.map((root) => rm(root, { recursive: true, force: true })));
 });
 
-const env = (key: string) => ({
+const env = (key: string, server = emulator) => ({
   RBXASSETS_API_KEY: key,
-  RBXASSETS_API_URL: emulator.url,
+  RBXASSETS_API_URL: server.url,
   RBXASSETS_CREATOR: CREATOR,
 });
 const file = (i: number) => `src/images/r${String(i).padStart(2, "0")}.png`;
 
-function writes(): number {
-  const { requests } = emulator.stats();
+function writes(server = emulator): number {
+  const { requests } = server.stats();
   return (requests.Assets_CreateAsset ?? 0) + (requests.Assets_UpdateAsset ?? 0);
 }
 
@@ -68,6 +75,7 @@ async function project(seed: number): Promise<{ root: string; before: string }> 
     `${imports.join("\n")}\nconsole.log(old, ${Array.from({ length: FILES }, (_, i) => `i${i}`).join(", ")});\n`,
   );
   emulator.resetStats();
+  moderated.resetStats();
   return { root, before: await readFile(join(root, "rbxassets.lock.json"), "utf8") };
 }
 
@@ -76,14 +84,18 @@ async function lockedFiles(root: string): Promise<string[]> {
 }
 
 describe(AREA, () => {
-  for (const [name, key, reason, seed] of [
-    ["wrong key (401)", WRONG_KEY, "invalid-key", 1000],
-    ["key without write access for the creator (403)", READ_ONLY_KEY, "creator-not-allowed", 2000],
+  for (const [name, key, reason, seed, server] of [
+    ["wrong key (401)", WRONG_KEY, "invalid-key", 1000, () => emulator],
+    ["key of another creator (403)", GROUP_KEY, "creator-not-allowed", 2000, () => emulator],
+    ["key without write access (403)", READ_ONLY_KEY, "creator-not-allowed", 3000, () => emulator],
+    ["moderated account (403 User is moderated)", GOOD_KEY, "user-moderated", 4000, () => moderated],
   ] as const) {
     it(`pipeline sync of ${FILES} new files, ${name}`, async () => {
       const { root } = await project(seed);
-      const report = await createPipeline({ root, env: env(key), concurrency: CONCURRENCY }).sync(["src"]);
-      const sent = writes();
+      const report = await createPipeline({ root, env: env(key, server()), concurrency: CONCURRENCY }).sync([
+        "src",
+      ]);
+      const sent = writes(server());
       const kept = (await lockedFiles(root)).includes("src/images/old.png");
       const holds =
         report.refusal?.reason === reason &&
@@ -105,7 +117,7 @@ describe(AREA, () => {
   }
 
   it(`Vite build importing ${FILES} new images, wrong key (401)`, async () => {
-    const { root, before } = await project(3000);
+    const { root, before } = await project(5000);
     const message = await build({
       root,
       configFile: false,
