@@ -20,7 +20,7 @@ export {
 } from "./faults.js";
 export type { Fees } from "./fees.js";
 export type { WireMode } from "./legacy-wire.js";
-export type { EmulatorStats } from "./stats.js";
+export type { BodyRecord, EmulatorStats } from "./stats.js";
 
 export const DEFAULT_EMULATOR_API_KEY = "rbxassets-emulator-key";
 
