@@ -93,8 +93,9 @@ describe("what plain commands load", () => {
 test("emulator prints a base URL that answers, and stops on SIGINT", async () => {
   const cli = startCli(["emulator", "--port", "0", "--json"]);
   const [document] = await cli.stdoutMatching(/\{[\s\S]*\}\n/);
-  const { url, apiKey } = JSON.parse(document) as { url: string; apiKey: string };
+  const { url, apiKey, creator } = JSON.parse(document) as { url: string; apiKey: string; creator: string };
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/assets$/);
+  expect(creator).toMatch(/^(user|group):\d+$/);
   const stats = await fetch(new URL("/_emulator/stats", url));
   expect(stats.status).toBe(200);
   const missing = await fetch(`${url}/v1/assets/1`, { headers: { "x-api-key": apiKey } });
