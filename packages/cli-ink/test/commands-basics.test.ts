@@ -100,6 +100,25 @@ test("emulator prints a base URL that answers, and stops on SIGINT", async () =>
   expect(stats.status).toBe(200);
   const missing = await fetch(`${url}/v1/assets/1`, { headers: { "x-api-key": apiKey } });
   expect(missing.status).toBe(404);
+  // Operations take realistic time here (about a second): a fresh upload answers pending.
+  const form = new FormData();
+  const [kind, id] = creator.split(":");
+  form.append(
+    "request",
+    JSON.stringify({
+      assetType: "Image",
+      displayName: "Logo",
+      creationContext: { creator: kind === "user" ? { userId: id } : { groupId: id } },
+    }),
+  );
+  form.append("fileContent", new Blob([new Uint8Array(png())], { type: "image/png" }), "logo.png");
+  const created = await fetch(`${url}/v1/assets`, {
+    method: "POST",
+    headers: { "x-api-key": apiKey },
+    body: form,
+  });
+  expect(created.status).toBe(200);
+  expect(((await created.json()) as { done: boolean }).done).toBe(false);
   cli.child.kill("SIGINT");
   const result = await cli.done;
   expect(result.code).toBe(0);
