@@ -37,7 +37,8 @@ export async function packAll(dest) {
       cwd: repoRoot,
     },
   );
-  const packed = JSON.parse(out);
+  // The prepack scripts' output comes first on stdout; the JSON report is the rest.
+  const packed = JSON.parse(out.slice(out.search(/^[[{]/m)));
   return new Map((Array.isArray(packed) ? packed : [packed]).map((p) => [p.name, p.filename]));
 }
 
