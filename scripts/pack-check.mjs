@@ -119,8 +119,8 @@ await step("emulator: started from the Vite app's install", async () => {
   emulator = await startEmulator();
   return emulator.url;
 });
-// The owner of the emulator's key, once the emulator says it; user 1 before that.
-const creator = () => emulator?.creator ?? "user:1";
+// The owner of the emulator's key: the emulator refuses uploads for anyone else, as live.
+const creator = () => emulator.creator;
 const apiEnv = () => ({
   RBXASSETS_API_URL: emulator.url,
   RBXASSETS_API_KEY: emulator.apiKey,
