@@ -1,8 +1,8 @@
 // pnpm check:pack (and CI): what an npm user gets. Packs every package as for publishing, checks each
 // tarball (contents, publint, are-the-types-wrong), installs the tarballs with `npm install
 // --engine-strict` into apps outside the repo, and there: type-checks with strict tsc (skipLibCheck off),
-// builds with Vite 8 (no rollup installed) and Rollup 4 against the packed emulator, and runs the CLI.
-// Build the packages first (`pnpm check:pack` does). Exits 1 if anything failed, after running the rest.
+// builds with Vite 8 (no rollup installed), Vite 6 and Rollup 4 against the packed emulator, and runs
+// the CLI. Build the packages first (`pnpm check:pack` does). Exits 1 if anything failed, after the rest.
 
 import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
@@ -15,11 +15,14 @@ import { createApp, npmInstall, packAll, repoRoot, run } from "./lib/tarballs.mj
 const readJson = async (file) => JSON.parse(await readFile(file, "utf8"));
 const rootPkg = await readJson(join(repoRoot, "package.json"));
 const floor = rootPkg.engines.node; // ">=22.18"
+const vitePluginDev = (await readJson(join(repoRoot, "packages/vite-plugin/package.json"))).devDependencies;
 // Versions the apps install: the ones the repo itself is built and tested with.
 const versions = {
   typescript: rootPkg.devDependencies.typescript,
   "@types/node": rootPkg.devDependencies["@types/node"],
-  vite: (await readJson(join(repoRoot, "packages/vite-plugin/package.json"))).devDependencies.vite,
+  vite: vitePluginDev.vite,
+  // The oldest Vite of the plugin's peer range, as the plugin's own tests install it.
+  vite6: vitePluginDev.vite6.replace(/^npm:vite@/, ""),
   rollup: (await readJson(join(repoRoot, "packages/rollup-plugin/package.json"))).devDependencies.rollup,
 };
 const registry = (name) => `${name}@${versions[name]}`;
@@ -178,6 +181,25 @@ await step("CLI without @rbxassets/emulator: `rbxassets emulator` names the pack
   expect(/rbxassets: .*needs @rbxassets\/emulator/.test(out), out);
 });
 
+// The Vite 6 app: the oldest Vite the plugin supports (whose plugin types are rollup's).
+const vite6App = await createApp({
+  tarballs,
+  dependencies: ["@rbxassets/vite-plugin"],
+  devDependencies: [`vite@${versions.vite6}`, registry("typescript"), registry("@types/node")],
+});
+await copyTemplate("vite-app", vite6App);
+await step("Vite 6 app: npm install --engine-strict, no engine warning", () => install(vite6App));
+await step("Vite 6 app: strict tsc of src and of vite.config.ts", async () => {
+  await tsc(vite6App, "tsconfig.json");
+  await tsc(vite6App, "tsconfig.node.json");
+});
+await step("Vite 6 app: vite build against the emulator", async () => {
+  await run("npx", ["vite", "build"], { cwd: vite6App, env: apiEnv() });
+  const text = await bundleText(vite6App);
+  expect(idsIn(text).size >= 3, `expected 3 asset ids in the bundle, found ${[...idsIn(text)].join(", ")}`);
+  return [...idsIn(text)].join(" ");
+});
+
 // The core app: the root entry without @types/node, type-checked, then run by Node's type stripping.
 const coreApp = await createApp({
   tarballs,
@@ -201,7 +223,7 @@ await step("core app: src/main.ts, run by Node's type stripping, uploads a PNG t
 
 await emulator?.close();
 await rm(work, { recursive: true, force: true });
-for (const dir of [viteApp, rollupApp, coreApp]) await rm(dir, { recursive: true, force: true });
+for (const dir of [viteApp, rollupApp, vite6App, coreApp]) await rm(dir, { recursive: true, force: true });
 if (failures.length > 0) {
   console.log(`pack check: ${failures.length} failed: ${failures.join("; ")}`);
   process.exit(1);
