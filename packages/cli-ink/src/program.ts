@@ -126,7 +126,10 @@ ${examples(
       const self = received.at(-1) as Command;
       const options = self.opts();
       const globals = self.optsWithGlobals<GlobalOptions>();
-      const args = self.processedArgs.map((arg) => String(arg));
+      // A variadic argument (`sync [dir...]`) arrives as one array: spread it, never join it into a string.
+      const args = self.processedArgs.flatMap((arg: unknown) =>
+        Array.isArray(arg) ? arg.map(String) : arg === undefined ? [] : [String(arg)],
+      );
       state.exitCode = await runCommand(globals, async (env) => {
         const implementation = await commands[name]!();
         return implementation.run(env, args, options);

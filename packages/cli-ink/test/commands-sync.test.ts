@@ -114,3 +114,35 @@ test("sync progress and summary lines stay whole for file names with control cha
   expect(stdout).toContainEqual(expect.stringMatching(/^"bad\\tname\.png"\s+failed/));
   expect(stdout).toHaveLength(4); // header, two rows, counts
 });
+
+test("sync takes several paths, folders and files mixed, in sync and in --check", async () => {
+  const root = await makeProject({
+    "assets/a.png": png(60),
+    "assets/deep/b.png": png(61),
+    "src/icon.png": png(62),
+    "other/c.png": png(63),
+    "d.png": png(64),
+  });
+  const cli = (...args: string[]) => runCli(args, { cwd: root, env: cliEnv(emulator) });
+
+  const check = await cli("sync", "--check", "assets", "src/icon.png", "--json");
+  expect(check.code).toBe(1);
+  expect(json<Report>(check).pending).toEqual(["assets/a.png", "assets/deep/b.png", "src/icon.png"]);
+
+  const synced = await cli("sync", "assets", "src/icon.png", "--json");
+  expect(synced.code, synced.stderr).toBe(0);
+  expect(json<Report>(synced).uploaded.map((a) => a.file)).toEqual([
+    "assets/a.png",
+    "assets/deep/b.png",
+    "src/icon.png",
+  ]);
+  const lock = JSON.parse(await readFile(join(root, "rbxassets.lock.json"), "utf8")) as { assets: object };
+  expect(Object.keys(lock.assets).sort()).toEqual(["assets/a.png", "assets/deep/b.png", "src/icon.png"]);
+
+  // Two plain files: neither is joined to the other, and the files not named stay out of the run.
+  const two = await cli("sync", "--check", "other/c.png", "d.png", "--json");
+  expect(two.code).toBe(1);
+  expect(json<Report>(two).pending).toEqual(["d.png", "other/c.png"]);
+  const after = await cli("sync", "--check", "assets", "src/icon.png");
+  expect(after.code, after.stderr).toBe(0);
+});
