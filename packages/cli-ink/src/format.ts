@@ -91,16 +91,30 @@ export function formatVersion(version: AssetVersion): string {
   ]);
 }
 
-export function formatOperation(report: Omit<OperationReport, "done">, extra: Pair[] = []): string {
+export function formatOperation(
+  report: Omit<OperationReport, "done" | "operationId"> & { operationId?: string | undefined },
+  before: Pair[] = [],
+  after: Pair[] = [],
+): string {
   return keyValues([
-    ...extra,
+    ...before,
     ["operationId", report.operationId],
     ["status", report.status],
     ["error", report.error ? `${report.error.message} (${report.error.code})` : undefined],
     ...(report.asset ? assetPairs(report.asset) : []),
+    ...after,
   ]);
 }
 
 export function formatUpload(result: UploadResult): string {
-  return formatOperation(result, [["file", showPath(result.file)]]);
+  const recorded = result.recorded ? `${result.lockfile ?? "yes"} (${result.outcome})` : "no";
+  // Without the asset itself (a lockfile answer without credentials), the lockfile's facts stand in.
+  const facts: Pair[] = result.asset
+    ? []
+    : [
+        ["assetId", result.assetId],
+        ["uri", result.uri],
+        ["moderation", result.moderation],
+      ];
+  return formatOperation(result, [["file", showPath(result.file)]], [...facts, ["lockfile", recorded]]);
 }

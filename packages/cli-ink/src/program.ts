@@ -143,7 +143,7 @@ ${examples(
         "<file>",
         "the file to upload (png, jpg, bmp, tga, mp3, ogg, wav, flac, fbx, gltf, glb, rbxm, rbxmx, mp4, mov)",
       )
-      .description("upload a file as a new asset")
+      .description("upload a file as a new asset; a file inside the project is recorded in the lockfile")
       .addOption(
         new Option(
           "--type <type>",
@@ -157,7 +157,10 @@ ${examples(
         "most Robux you accept to pay (Video uploads carry a fee)",
         integer("--expected-price", 0),
       )
-      .option("--wait", "wait for the upload to finish and print the asset id and moderation state")
+      .option(
+        "--wait",
+        "wait for the upload to finish and print the asset id and moderation state (always, for a file inside the project: the lockfile records the id)",
+      )
       .addHelpText(
         "after",
         examples(
