@@ -2,6 +2,9 @@ import { describeError } from "./errors.js";
 import { createOutput, type Output } from "./output.js";
 import type { ServiceContext } from "./services/context.js";
 
+/** The API's address when nothing sets one (the spec's server URL; the client uses the same). */
+const DEFAULT_API_URL = "https://apis.roblox.com/assets";
+
 /** Options every command accepts (commander's names for the global flags). */
 export interface GlobalOptions {
   apiKeyFile?: string;
@@ -48,6 +51,8 @@ export async function runCommand(
     process.on("SIGTERM", onSignal);
   }
   let context: Promise<ServiceContext> | undefined;
+  /** Where the API is looked for, once the context knows: a failure to reach it names the place. */
+  let apiUrl: string | undefined;
   const env: CommandEnv = {
     out,
     globals,
@@ -61,6 +66,7 @@ export async function runCommand(
           ...(globals.creator !== undefined ? { creator: globals.creator } : {}),
         });
         out.redactWith(ctx.redact);
+        apiUrl = ctx.config.baseUrl ?? DEFAULT_API_URL;
         return ctx;
       });
       return context;
@@ -69,7 +75,7 @@ export async function runCommand(
   try {
     return await body(env);
   } catch (error) {
-    const { message, exitCode } = describeError(error);
+    const { message, exitCode } = describeError(error, { apiUrl });
     out.error(message);
     return exitCode;
   } finally {

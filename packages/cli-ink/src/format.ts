@@ -2,6 +2,7 @@
 // moderation). `--json` bypasses all of this.
 import { keyValues, showPath, table } from "./output.js";
 import type { Asset, AssetVersion, OperationReport, UploadResult } from "./services/assets.js";
+import { formatTime } from "./time.js";
 
 const moderationOf = (result: { moderationState?: string } | undefined): string | undefined =>
   result?.moderationState?.replace(
@@ -34,7 +35,7 @@ type Pair = readonly [string, string | undefined];
 function assetPairs(asset: Partial<Asset>): Pair[] {
   const id = asset.assetId ?? /^assets\/([0-9]+)/.exec(asset.path ?? "")?.[1];
   const revision = asset.revisionId
-    ? `${asset.revisionId}${asset.revisionCreateTime ? ` (${asset.revisionCreateTime})` : ""}`
+    ? `${asset.revisionId}${asset.revisionCreateTime ? `, ${formatTime(asset.revisionCreateTime)}` : ""}`
     : undefined;
   const socials = Object.entries(asset)
     .filter(([key]) => key.endsWith("SocialLink"))

@@ -234,6 +234,22 @@ describe("get, update, archive, restore", () => {
     expect(human.stdout).not.toMatch(/description/);
   });
 
+  test("get shows the revision time in local time, with how long ago", async () => {
+    const { revisionCreateTime } = json<{ revisionCreateTime: string }>(
+      ok(await cli("get", imageId, "--json")),
+    );
+    // Tokyo is UTC+9 all year: the local time shown is the API's time moved by nine hours.
+    const tokyo = new Date(Date.parse(revisionCreateTime) + 9 * 3600_000).toISOString();
+    const shown = `${tokyo.slice(0, 10)} ${tokyo.slice(11, 16)}`;
+    const human = ok(
+      await runCli(["get", imageId], { cwd: root, env: cliEnv(emulator, { TZ: "Asia/Tokyo" }) }),
+    );
+    expect(human.stdout).toMatch(
+      new RegExp(`^revision\\s+\\d+, ${shown} \\((now|\\d+ seconds? ago|\\d+ minutes? ago)\\)$`, "m"),
+    );
+    expect(human.stdout).not.toContain(revisionCreateTime);
+  });
+
   test("update changes metadata: name, description, icon, previews and social links", async () => {
     const result = json<{ status: string; asset: { displayName: string } }>(
       ok(
