@@ -1,5 +1,6 @@
 import { describeError } from "./errors.js";
 import { createOutput, type Output } from "./output.js";
+import { rateLimitNotice } from "./rate-limit-notice.js";
 import type { ServiceContext } from "./services/context.js";
 
 /** The API's address when nothing sets one (the spec's server URL; the client uses the same). */
@@ -34,7 +35,7 @@ export type CommandResult = number;
 export async function runCommand(
   globals: GlobalOptions,
   body: (env: CommandEnv) => Promise<CommandResult>,
-  options: { handleSignals?: boolean } = {},
+  options: { handleSignals?: boolean; stderrNotices?: boolean } = {},
 ): Promise<number> {
   const out = createOutput({ json: globals.json === true });
   const controller = new AbortController();
@@ -66,6 +67,8 @@ export async function runCommand(
           ...(globals.creator !== undefined ? { creator: globals.creator } : {}),
         });
         out.redactWith(ctx.redact);
+        // The TUI draws its own waits: lines on stderr would tear its screen.
+        if (options.stderrNotices !== false) ctx.onClientEvent(rateLimitNotice((line) => out.log(line)));
         apiUrl = ctx.config.baseUrl ?? DEFAULT_API_URL;
         return ctx;
       });

@@ -271,6 +271,11 @@ ${examples(
       .argument("[dir...]", "files or folders to sync (default: the project root)")
       .description("upload what is new or changed and record it in the lockfile")
       .option("--check", "upload nothing; exit 1 when something would be uploaded")
+      .option(
+        "--expected-price <robux>",
+        "most Robux you accept to pay per video upload (Video uploads carry a fee)",
+        integer("--expected-price", 0),
+      )
       .option("--lockfile <path>", "lockfile path (default rbxassets.lock.json in the project root)")
       .option("--ts <out.ts>", "also write a TypeScript module mapping paths to rbxassetid:// ids")
       .option("--luau <out.luau>", "also write a Luau module mapping paths to rbxassetid:// ids")
@@ -346,6 +351,6 @@ export function openTui(globals: GlobalOptions, route?: Route): Promise<number> 
       const { runTui } = await import("./tui/app.js");
       return runTui(ctx, route ? { initialRoute: route } : {});
     },
-    { handleSignals: false },
+    { handleSignals: false, stderrNotices: false },
   );
 }

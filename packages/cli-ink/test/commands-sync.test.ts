@@ -4,7 +4,7 @@ import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { json, runCli } from "./helpers/cli.js";
 import { cliEnv, startTestEmulator } from "./helpers/emulator.js";
-import { fbx, makeProject, png, wav, writeProjectFiles } from "./helpers/files.js";
+import { fbx, makeProject, mp4, png, wav, writeProjectFiles } from "./helpers/files.js";
 
 interface Report {
   uploaded: { file: string; uri: string }[];
@@ -145,4 +145,56 @@ test("sync takes several paths, folders and files mixed, in sync and in --check"
   expect(json<Report>(two).pending).toEqual(["d.png", "other/c.png"]);
   const after = await cli("sync", "--check", "assets", "src/icon.png");
   expect(after.code, after.stderr).toBe(0);
+});
+
+test("sync --check counts what would happen, not what did, and a failure does not hide what is to upload", async () => {
+  const root = await makeProject({ "a.png": png(80), "b.png": png(81), "c.png": png(82) });
+  const cli = (...args: string[]) => runCli(args, { cwd: root, env: cliEnv(emulator) });
+  expect((await cli("sync", "a.png")).code).toBe(0);
+  await writeProjectFiles(root, { "bad.png": "not a png" });
+
+  const check = await cli("sync", "--check");
+  expect(check.code).toBe(1);
+  const stdout = check.stdout.trimEnd().split("\n");
+  expect(stdout).toContainEqual(expect.stringMatching(/^b\.png\s+to upload/));
+  expect(stdout).toContainEqual(expect.stringMatching(/^c\.png\s+to upload/));
+  expect(stdout).toContainEqual(expect.stringMatching(/^bad\.png\s+failed/));
+  expect(stdout.at(-1)).toMatch(
+    /^1 up to date, 2 to upload, 1 failed, 0 skipped \(check only: nothing was uploaded\) in \d+\.\ds$/,
+  );
+  expect(check.stdout).not.toMatch(/uploaded, \d+ updated/);
+  expect(check.stderr.trimEnd().split("\n").at(-1)).toBe(
+    "rbxassets: 1 file failed the check and 2 files would be uploaded: fix the failures, then run rbxassets sync",
+  );
+});
+
+test("sync --expected-price lets a video through, which is refused without it", async () => {
+  const root = await makeProject({ "intro.mp4": mp4() });
+  const cli = (...args: string[]) => runCli(args, { cwd: root, env: cliEnv(emulator) });
+  const refused = await cli("sync", "--json");
+  expect(refused.code).toBe(1);
+  expect(json<Report>(refused).failed.map((f) => f.file)).toEqual(["intro.mp4"]);
+  const synced = await cli("sync", "--expected-price", "0", "--json");
+  expect(synced.code, synced.stderr).toBe(0);
+  expect(json<Report>(synced).uploaded.map((a) => a.file)).toEqual(["intro.mp4"]);
+});
+
+test("a rate-limit wait shows on stderr as a wait, once, not as a hang", async () => {
+  // Two creates per window, a window of three seconds: the third and fourth files wait for the reset.
+  const limited = await startTestEmulator({
+    rateLimits: { timeScale: 20, limits: { Assets_CreateAsset: 2 } },
+  });
+  try {
+    const files = Object.fromEntries([0, 1, 2, 3].map((n) => [`f${n}.png`, png(100 + n)]));
+    const root = await makeProject(files);
+    const result = await runCli(["sync"], { cwd: root, env: cliEnv(limited) });
+    expect(result.code, result.stderr).toBe(0);
+    const waits = result.stderr.split("\n").filter((line) => line.startsWith("waiting for the rate limit"));
+    expect(waits.length).toBeGreaterThanOrEqual(1);
+    expect(waits.length).toBeLessThanOrEqual(2);
+    for (const line of waits) expect(line).toMatch(/^waiting for the rate limit \(\d+ s\)$/);
+    expect(result.stdout).toMatch(/4 uploaded/);
+  } finally {
+    await limited.close();
+  }
 });

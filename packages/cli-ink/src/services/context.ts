@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import type { ClientEvent } from "@rbxassets/core";
 import {
   createNodeAssetsClient,
   createPipeline,
@@ -22,6 +23,11 @@ export interface ServiceContext {
   pipeline(options?: Partial<PipelineOptions>): Pipeline;
   /** Replaces every credential in `text` with `[redacted]`: a guard for anything shown to a person. */
   redact(text: string): string;
+  /**
+   * Tells `listener` what the client does beneath the services (retries, rate-limit waits, responses), so
+   * that a shell can show a wait as a wait rather than a hang. Returns the unsubscribe function.
+   */
+  onClientEvent(listener: (event: ClientEvent) => void): () => void;
 }
 
 export interface CreateServiceContextOptions {
@@ -53,6 +59,7 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
   const secrets = [config.apiKey, config.oauthToken].filter(
     (s): s is string => s !== undefined && s.length >= 4,
   );
+  const listeners = new Set<(event: ClientEvent) => void>();
   let client: NodeAssetsClient | undefined;
   const getClient = (): NodeAssetsClient => {
     if (!config.hasCredentials) throw new MissingCredentialsError();
@@ -63,6 +70,9 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
       // Only the resolved configuration counts: the client must not fall back to the environment itself.
       env: {},
       userAgent: "rbxassets-cli",
+      onEvent: (event) => {
+        for (const listener of listeners) listener(event);
+      },
     });
     return client;
   };
@@ -81,6 +91,10 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
         ...options,
       }),
     redact: (text) => secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text),
+    onClientEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }
 
