@@ -14,4 +14,5 @@ export {
   type UploadResult,
   uploadFile,
 } from "./upload.js";
+export { type BatchUpload, type BatchUploadReport, uploadFiles } from "./upload-batch.js";
 export { getVersion, type ListVersionsOptions, listVersions, rollback } from "./versions.js";
