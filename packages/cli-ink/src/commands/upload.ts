@@ -1,6 +1,7 @@
 import type { AssetType } from "@rbxassets/core/node";
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { CliError, ExitCode } from "../errors.js";
+import { EXPECTED_PRICE_FIX } from "../fixes.js";
 import { formatUpload } from "../format.js";
 import { showPath } from "../output.js";
 import { promptChoice } from "../prompt.js";
@@ -29,10 +30,7 @@ export async function run(env: CommandEnv, [file]: string[], options: UploadOpti
       }));
   }
   if (assetType === "Video" && options.expectedPrice === undefined) {
-    throw new CliError(
-      "video uploads carry a fee: pass --expected-price <robux> (the most you accept to pay)",
-      ExitCode.usage,
-    );
+    throw new CliError(`video uploads carry a fee: ${EXPECTED_PRICE_FIX}`, ExitCode.usage);
   }
   const result = await uploadFile(ctx, {
     file: file!,
