@@ -174,7 +174,7 @@ test("sync --expected-price lets a video through, which is refused without it", 
   const refused = await cli("sync", "--json");
   expect(refused.code).toBe(1);
   expect(json<Report>(refused).failed.map((f) => f.file)).toEqual(["intro.mp4"]);
-  const synced = await cli("sync", "--expected-price", "0", "--json");
+  const synced = await cli("sync", "--expected-price", "2000", "--json");
   expect(synced.code, synced.stderr).toBe(0);
   expect(json<Report>(synced).uploaded.map((a) => a.file)).toEqual(["intro.mp4"]);
 });
