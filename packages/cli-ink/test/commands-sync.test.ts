@@ -198,3 +198,19 @@ test("a rate-limit wait shows on stderr as a wait, once, not as a hang", async (
     await limited.close();
   }
 });
+
+test("sync with a wrong key stops at the refusal: non-zero exit, no more creates than the concurrency", async () => {
+  const files: Record<string, Buffer> = {};
+  for (let i = 0; i < 40; i++) files[`assets/r${i}.png`] = png(500 + i);
+  const root = await makeProject(files);
+  const before = emulator.stats().requests.Assets_CreateAsset ?? 0;
+  const result = await runCli(["sync", "assets"], {
+    cwd: root,
+    env: { ...cliEnv(emulator), RBXASSETS_API_KEY: "rbxassets-wrong-key" },
+  });
+  expect(result.code).not.toBe(0);
+  // The pipeline's default concurrency is 16.
+  expect((emulator.stats().requests.Assets_CreateAsset ?? 0) - before).toBeLessThanOrEqual(16);
+  expect(result.stderr).not.toContain("rbxassets-wrong-key");
+  expect(result.stderr.match(/Invalid API Key/g)?.length).toBe(1);
+});
