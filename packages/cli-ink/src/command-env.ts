@@ -3,9 +3,6 @@ import { createOutput, type Output } from "./output.js";
 import { rateLimitNotice } from "./rate-limit-notice.js";
 import type { ServiceContext } from "./services/context.js";
 
-/** The API's address when nothing sets one (the spec's server URL; the client uses the same). */
-const DEFAULT_API_URL = "https://apis.roblox.com/assets";
-
 /** Options every command accepts (commander's names for the global flags). */
 export interface GlobalOptions {
   apiKeyFile?: string;
@@ -69,7 +66,7 @@ export async function runCommand(
         out.redactWith(ctx.redact);
         // The TUI draws its own waits: lines on stderr would tear its screen.
         if (options.stderrNotices !== false) ctx.onClientEvent(rateLimitNotice((line) => out.log(line)));
-        apiUrl = ctx.config.baseUrl ?? DEFAULT_API_URL;
+        apiUrl = ctx.apiUrl;
         return ctx;
       });
       return context;

@@ -1,11 +1,8 @@
 // What `rbxassets sync` prints: a progress line per finished, failed or skipped file on stderr, then the
 // table and the counts on stdout, and the one closing line that says what (if anything) is wrong.
-import { type RefusalFacts, refusalCause, refusalFix } from "./fixes.js";
+import { refusalCause, refusalFix } from "./fixes.js";
 import { showPath, table } from "./output.js";
 import type { PipelineEvent, SyncReport } from "./services/sync.js";
-
-/** The report, with the account-refusal fields read defensively (older cores lack them). */
-type Report = SyncReport & { refusal?: RefusalFacts & { files: string[] }; notAttempted?: string[] };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -36,7 +33,7 @@ export function describeEvent(event: PipelineEvent): string | undefined {
 }
 
 /** The table and the counts, for stdout. Check mode counts what would happen, not what did. */
-export function summary(report: Report, check: boolean): string {
+export function summary(report: SyncReport, check: boolean): string {
   const refused = report.refusal?.files ?? [];
   const rows = [
     ...report.uploaded.map((a) => [showPath(a.file), "uploaded", a.uri, a.moderation]),
@@ -64,18 +61,16 @@ export function summary(report: Report, check: boolean): string {
     `${report.failed.length} failed`,
     `${report.skipped.length} skipped`,
     ...(report.pending.length > 0 ? [`${report.pending.length} pending`] : []),
-    ...(report.refusal
-      ? [`${refused.length} refused`, `${report.notAttempted?.length ?? 0} not attempted`]
-      : []),
+    ...(report.refusal ? [`${refused.length} refused`, `${report.notAttempted.length} not attempted`] : []),
   ].join(", ");
   return `${head}${counts}${report.aborted ? " (aborted)" : ""} ${seconds}`;
 }
 
 /** The closing line on stderr when the run is not a success, or undefined when it is. */
-export function closingLine(report: Report, check: boolean): string | undefined {
+export function closingLine(report: SyncReport, check: boolean): string | undefined {
   if (report.refusal) {
     const { refusal } = report;
-    const untouched = report.notAttempted?.length ?? 0;
+    const untouched = report.notAttempted.length;
     const stopped = untouched > 0 ? `; ${plural(untouched, "file")} not attempted` : "";
     return `${refusalCause(refusal)}${stopped} — ${refusalFix(refusal)}`;
   }

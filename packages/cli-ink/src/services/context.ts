@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { ClientEvent } from "@rbxassets/core";
+import { type ClientEvent, defaultServerUrl } from "@rbxassets/core";
 import {
   createNodeAssetsClient,
   createPipeline,
@@ -17,6 +17,8 @@ export interface ServiceContext {
   /** Absolute project root: `.env` and the lockfile live here; relative file paths start here. */
   root: string;
   config: ResolvedConfig;
+  /** The API base URL requests go to: the configured one, else the spec's server URL. */
+  apiUrl: string;
   /** The API client, created on first call; throws a one-line error naming RBXASSETS_API_KEY without credentials. */
   client(): NodeAssetsClient;
   /** An upload pipeline rooted at `root`, with this context's client and creator. */
@@ -79,6 +81,7 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
   return {
     root,
     config,
+    apiUrl: config.baseUrl ?? defaultServerUrl,
     client: getClient,
     pipeline: (options = {}) =>
       createPipeline({

@@ -1,13 +1,19 @@
 // Metadata a person types (a name, a description, an icon, previews, social links) turned into the fields
-// of an update request. The one parser for it: `update`'s flags and the TUI's edit form both come here.
-import { limits, maskFields } from "@rbxassets/core";
+// of an update request: `update`'s flags and the TUI's edit form both come here. Core holds the parsing
+// rules (previews, social links, limits); this checks the whole input and words refusals as ServiceErrors.
+import {
+  AssetsClientError,
+  codePointLength,
+  limits,
+  parsePreview,
+  parseSocialLinks,
+  socialLinkKinds,
+} from "@rbxassets/core";
 import { ServiceError } from "./errors.js";
 import { referencedAssetId } from "./ids.js";
 
 /** Social link kinds, as `update --social kind=uri` takes them (`twitch` for `twitchSocialLink`). */
-export const SOCIAL_LINK_KINDS: readonly string[] = maskFields.update
-  .filter((field) => field.endsWith("SocialLink"))
-  .map((field) => field.slice(0, -"SocialLink".length));
+export const SOCIAL_LINK_KINDS: readonly string[] = socialLinkKinds;
 
 /** Metadata as typed: only the fields given change. */
 export interface MetadataInput {
@@ -39,61 +45,46 @@ export function parseMetadataInput(input: MetadataInput): MetadataUpdate {
   if (input.description !== undefined) set("description", parseDescription(input.description));
   if (input.icon !== undefined) set("icon", `assets/${referencedAssetId("icon", input.icon)}`);
   if (input.previews !== undefined && input.previews.length > 0) {
-    set("previews", input.previews.map(parsePreview));
+    set(
+      "previews",
+      input.previews.map((preview) => asServiceError(() => parsePreview(preview))),
+    );
   }
-  const social = Object.entries(input.social ?? {});
-  if (social.length > limits.maxSocialLinks) {
-    throw new ServiceError(`at most ${limits.maxSocialLinks} social links can be set, got ${social.length}`);
+  if (input.social !== undefined && Object.keys(input.social).length > 0) {
+    const links = asServiceError(() => parseSocialLinks(input.social ?? {}));
+    for (const [field, link] of Object.entries(links)) set(field, link);
   }
-  for (const [kind, uri] of social) set(socialField(kind), { uri: parseLinkUri(kind, uri) });
   return { fields, mask };
 }
 
 function parseDisplayName(value: string): string {
   const name = value.trim();
   if (name === "") throw new ServiceError("the name is empty: give the asset a name");
-  if ([...name].length > limits.maxDisplayNameLength) {
+  const length = codePointLength(name);
+  if (length > limits.maxDisplayNameLength) {
     throw new ServiceError(
-      `the name is ${[...name].length} characters long: keep it to ${limits.maxDisplayNameLength}`,
+      `the name is ${length} characters long: keep it to ${limits.maxDisplayNameLength}`,
     );
   }
   return name;
 }
 
 function parseDescription(value: string): string {
-  if ([...value].length > limits.maxDescriptionLength) {
+  const length = codePointLength(value);
+  if (length > limits.maxDescriptionLength) {
     throw new ServiceError(
-      `the description is ${[...value].length} characters long: keep it to ${limits.maxDescriptionLength}`,
+      `the description is ${length} characters long: keep it to ${limits.maxDescriptionLength}`,
     );
   }
   return value;
 }
 
-/** `123` or `123:Front view` (the alt text after the first colon past an `rbxassetid://` prefix). */
-export function parsePreview(value: string): { asset: string; altText?: string } {
-  const colon = value.indexOf(":", value.startsWith("rbxassetid://") ? "rbxassetid://".length : 0);
-  const ref = colon === -1 ? value : value.slice(0, colon);
-  const altText = colon === -1 ? undefined : value.slice(colon + 1).trim();
-  return { asset: `assets/${referencedAssetId("preview", ref)}`, ...(altText ? { altText } : {}) };
-}
-
-/** `github` (any case, or `githubSocialLink`) to the request field `githubSocialLink`. */
-export function socialField(kind: string): string {
-  const short = kind.trim().replace(/SocialLink$/i, "");
-  const match = SOCIAL_LINK_KINDS.find((known) => known.toLowerCase() === short.toLowerCase());
-  if (!match)
-    throw new ServiceError(
-      `unknown social link ${JSON.stringify(kind)}: use one of ${SOCIAL_LINK_KINDS.join(", ")}`,
-    );
-  return `${match}SocialLink`;
-}
-
-function parseLinkUri(kind: string, value: string): string {
+/** Core's parsers refuse with an AssetsClientError: to the caller that is bad input, a usage error. */
+function asServiceError<T>(parse: () => T): T {
   try {
-    const { protocol } = new URL(value);
-    if (protocol === "https:" || protocol === "http:") return value;
-  } catch {
-    // reported below
+    return parse();
+  } catch (error) {
+    if (error instanceof AssetsClientError) throw new ServiceError(error.message, { cause: error });
+    throw error;
   }
-  throw new ServiceError(`${kind} link ${JSON.stringify(value)} is not an http(s) URL`);
 }

@@ -4,7 +4,7 @@ import {
   type Asset,
   type AssetUpdateRequest,
   contentTypeFor,
-  contentTypes,
+  extensionsFor,
   operationIdOf,
 } from "@rbxassets/core";
 import { detectFile } from "@rbxassets/core/node";
@@ -14,7 +14,9 @@ import { assetIdOrThrow } from "./ids.js";
 import { type MetadataInput, parseMetadataInput } from "./metadata.js";
 import { describeOperation, type OperationStatus, settleOperation } from "./operations.js";
 
-const MODEL_EXTENSIONS = contentTypes.Model.map((entry) => `.${entry.extension}`).join(", ");
+const MODEL_EXTENSIONS = extensionsFor("Model")
+  .map((extension) => `.${extension}`)
+  .join(", ");
 
 export interface UpdateInput extends MetadataInput {
   /** New content (Models only): commits a new version. */

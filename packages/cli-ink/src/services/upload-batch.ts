@@ -1,7 +1,13 @@
 // A batch of uploads (the TUI's upload screen): one pipeline call for all of them, so the pipeline bounds
 // how many are in flight, records each in the lockfile, answers known content from it, and stops starting
 // new uploads at an account-level refusal. Files must lie inside the project.
-import type { AssetType, PipelineEvent, ResolvedAsset } from "@rbxassets/core/node";
+import {
+  type AccountRefusal,
+  type AssetType,
+  accountRefusalOf,
+  type PipelineEvent,
+  type ResolvedAsset,
+} from "@rbxassets/core/node";
 import type { ServiceContext } from "./context.js";
 
 export interface BatchUpload {
@@ -19,6 +25,10 @@ export interface BatchUploadReport {
   failed: { file: string; reason: string; error: unknown }[];
   /** Files never started: the run was aborted. */
   notStarted: string[];
+  /** The account-level refusal (wrong key, moderated account, creator not allowed), reported once. */
+  refusal?: AccountRefusal & { message: string; files: string[] };
+  /** Files never sent because of `refusal`. */
+  notAttempted: string[];
   aborted: boolean;
 }
 
@@ -31,7 +41,13 @@ export async function uploadFiles(
     ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
     ...(opts.expectedPrice !== undefined ? { videoExpectedPrice: opts.expectedPrice } : {}),
   });
-  const report: BatchUploadReport = { done: [], failed: [], notStarted: [], aborted: false };
+  const report: BatchUploadReport = {
+    done: [],
+    failed: [],
+    notStarted: [],
+    notAttempted: [],
+    aborted: false,
+  };
   const outcomes = await Promise.all(
     uploads.map(async (upload) => {
       if (opts.signal?.aborted) return { kind: "skipped" as const, upload };
@@ -52,7 +68,15 @@ export async function uploadFiles(
   for (const outcome of outcomes) {
     if (outcome.kind === "skipped") report.notStarted.push(outcome.upload.file);
     else if (outcome.kind === "done") report.done.push(outcome.asset);
-    else {
+    else if (accountRefusalOf(outcome.error)) {
+      const { attempted, ...refusal } = accountRefusalOf(outcome.error)!;
+      if (!attempted) report.notAttempted.push(outcome.upload.file);
+      else if (report.refusal) report.refusal.files.push(outcome.upload.file);
+      else {
+        const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+        report.refusal = { ...refusal, message, files: [outcome.upload.file] };
+      }
+    } else {
       const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
       report.failed.push({ file: outcome.upload.file, reason, error: outcome.error });
     }

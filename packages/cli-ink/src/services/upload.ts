@@ -1,13 +1,21 @@
 // Uploading one file as a new asset. A file inside the project goes through the pipeline, like sync: it is
 // recorded in the lockfile, and content the lockfile already knows is not sent again. A file outside the
 // project cannot be recorded portably, so it is uploaded directly and the result says it is not recorded.
-import { basename, extname, isAbsolute, relative, resolve, sep } from "node:path";
-import { type Asset, contentTypeFor, contentTypes, operationIdOf } from "@rbxassets/core";
+import { resolve } from "node:path";
+import {
+  type Asset,
+  contentTypeFor,
+  defaultDisplayName,
+  operationIdOf,
+  uploadableAssetTypes,
+} from "@rbxassets/core";
 import {
   type AssetType,
   detectFile,
+  isInsideRoot,
   PipelineError,
   type ResolvedAsset,
+  toProjectPath,
   validateFile,
 } from "@rbxassets/core/node";
 import type { ServiceContext } from "./context.js";
@@ -15,7 +23,7 @@ import { AmbiguousAssetTypeError, ServiceError } from "./errors.js";
 import { describeOperation, type OperationStatus, settleOperation } from "./operations.js";
 
 /** The asset types `upload` takes: those the spec lists file formats for. */
-export const UPLOAD_ASSET_TYPES = Object.keys(contentTypes) as AssetType[];
+export const UPLOAD_ASSET_TYPES: readonly AssetType[] = uploadableAssetTypes;
 
 export interface UploadInput {
   /** Path, relative to the context root or absolute. */
@@ -90,7 +98,7 @@ export async function uploadFile(ctx: ServiceContext, input: UploadInput): Promi
   }
   const assetType = input.assetType ?? (await certainAssetType(ctx, input.file));
   const absolute = resolve(ctx.root, input.file);
-  if (!isInside(ctx.root, absolute)) {
+  if (!isInsideRoot(ctx.root, absolute)) {
     return uploadUnrecorded(ctx, { ...input, assetType }, `the file is outside the project root ${ctx.root}`);
   }
   try {
@@ -146,7 +154,7 @@ async function uploadIntoProject(
     ...(asset ? { asset } : {}),
     outcome: resolved.status,
     recorded: true,
-    lockfile: projectPath(ctx.root, pipeline.lockfilePath),
+    lockfile: toProjectPath(ctx.root, pipeline.lockfilePath),
     ...(resolved.warning ? { warning: resolved.warning } : {}),
   };
 }
@@ -160,7 +168,7 @@ async function uploadUnrecorded(
   const { assetType } = input;
   const path = resolve(ctx.root, input.file);
   const detected = await detectFile(path, { root: ctx.root });
-  const displayName = input.displayName ?? basename(path, extname(path));
+  const displayName = input.displayName ?? defaultDisplayName(path);
   const description = input.description ?? "";
   await validateFile(
     detected,
@@ -194,7 +202,7 @@ async function uploadUnrecorded(
   if (input.wait && operation.done !== true) input.onStage?.("waiting");
   const finished = input.wait ? await settleOperation(ctx, operation, input.signal) : operation;
   return {
-    file: projectPath(ctx.root, path),
+    file: toProjectPath(ctx.root, path),
     assetType,
     operationId: operationIdOf(operation),
     ...describeOperation(finished),
@@ -202,16 +210,4 @@ async function uploadUnrecorded(
     recorded: false,
     notRecorded,
   };
-}
-
-function isInside(root: string, absolute: string): boolean {
-  const rel = relative(root, absolute);
-  return rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
-
-/** `path` relative to `root` with posix separators, as the lockfile and sync reports show files. */
-function projectPath(root: string, path: string): string {
-  const rel = relative(root, path);
-  if (!isInside(root, path)) return path;
-  return sep === "/" ? rel : rel.split(sep).join("/");
 }
