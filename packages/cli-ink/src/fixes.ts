@@ -113,3 +113,19 @@ export function withCliFix(error: unknown, message: string): string {
   }
   return `${message} — ${fix}`;
 }
+
+/**
+ * A failure reason (`<file>: <problem> — <fix>`) with the fix in the CLI's terms, when its rule has CLI
+ * wording and the reason ends with core's fix; otherwise the reason as it is.
+ */
+export function cliReason(failure: {
+  reason: string;
+  rule?: string | undefined;
+  fix?: string | undefined;
+}): string {
+  const fix = failure.rule === undefined ? undefined : FIX_BY_RULE[failure.rule];
+  if (fix === undefined || failure.fix === undefined || !failure.reason.endsWith(` — ${failure.fix}`)) {
+    return failure.reason;
+  }
+  return `${failure.reason.slice(0, -failure.fix.length)}${fix}`;
+}

@@ -53,7 +53,7 @@ describe("sync stops at the first account-level refusal", () => {
     [
       "a wrong key (401)",
       () => emulator,
-      { RBXASSETS_API_KEY: `${SECRET_KEY}-wrong` } as Record<string, string>,
+      { RBXASSETS_API_KEY: `${SECRET_KEY}-wrong` },
       "invalid-key",
       /^rbxassets: the API key was refused \(401: Invalid API Key\); \d+ files not attempted — check RBXASSETS_API_KEY \(or --api-key-file\): the key is wrong, expired or revoked$/,
     ],
@@ -87,7 +87,8 @@ describe("sync stops at the first account-level refusal", () => {
       expect(report.refusal?.reason).toBe(reason);
       expect(report.failed).toEqual([]);
       // The lockfile answers for its creator only: for another creator the old files need requests too.
-      const hits = env.RBXASSETS_CREATOR === undefined ? ["old/a.png", "old/b.png"] : [];
+      const hits =
+        (env as Record<string, string>).RBXASSETS_CREATOR === undefined ? ["old/a.png", "old/b.png"] : [];
       expect(report.unchanged.map((a) => a.file)).toEqual(hits);
       const needed = FILES + 2 - hits.length;
       expect(report.notAttempted.length + (report.refusal?.files.length ?? 0)).toBe(needed);

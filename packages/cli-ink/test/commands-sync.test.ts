@@ -168,12 +168,20 @@ test("sync --check counts what would happen, not what did, and a failure does no
   );
 });
 
-test("sync --expected-price lets a video through, which is refused without it", async () => {
+test("sync --expected-price lets a video through; without it the reason names the flag", async () => {
   const root = await makeProject({ "intro.mp4": mp4() });
   const cli = (...args: string[]) => runCli(args, { cwd: root, env: cliEnv(emulator) });
   const refused = await cli("sync", "--json");
   expect(refused.code).toBe(1);
   expect(json<Report>(refused).failed.map((f) => f.file)).toEqual(["intro.mp4"]);
+  // The fix is worded for this command line, in the report and in the progress line alike.
+  const fix = "pass --expected-price <robux> (the most you accept to pay)";
+  expect(json<Report>(refused).failed[0]?.reason).toMatch(
+    new RegExp(`^intro\\.mp4: video uploads carry a fee.* — ${fix.replace(/[()<>]/g, "\\$&")}$`),
+  );
+  expect(refused.stderr).toContain(`failed    intro.mp4: video uploads carry a fee`);
+  expect(refused.stderr).toContain(fix);
+  expect(refused.stderr).not.toContain("videoExpectedPrice");
   const synced = await cli("sync", "--expected-price", "2000", "--json");
   expect(synced.code, synced.stderr).toBe(0);
   expect(json<Report>(synced).uploaded.map((a) => a.file)).toEqual(["intro.mp4"]);
@@ -213,4 +221,16 @@ test("sync with a wrong key stops at the refusal: non-zero exit, no more creates
   expect((emulator.stats().requests.Assets_CreateAsset ?? 0) - before).toBeLessThanOrEqual(16);
   expect(result.stderr).not.toContain("rbxassets-wrong-key");
   expect(result.stderr.match(/Invalid API Key/g)?.length).toBe(1);
+});
+
+test("sync without credentials names the CLI's ways to give them", async () => {
+  const root = await makeProject({ "a.png": png(120) });
+  const result = await runCli(["sync", "--json"], {
+    cwd: root,
+    env: cliEnv(emulator, { RBXASSETS_API_KEY: undefined }),
+  });
+  expect(result.code).toBe(1);
+  expect(json<Report>(result).failed[0]?.reason).toMatch(
+    /^a\.png: .* — set RBXASSETS_API_KEY \(or RBXASSETS_OAUTH_TOKEN\) in the environment or \.env, or pass --api-key-file$/,
+  );
 });

@@ -1,6 +1,6 @@
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { ExitCode } from "../errors.js";
-import { OUTSIDE_ROOT_FIX } from "../fixes.js";
+import { cliReason, OUTSIDE_ROOT_FIX } from "../fixes.js";
 import { syncPaths } from "../services/sync.js";
 import { closingLine, describeEvent, summary } from "../sync-output.js";
 
@@ -15,11 +15,14 @@ interface SyncOptions {
 export async function run(env: CommandEnv, paths: string[], options: SyncOptions): Promise<CommandResult> {
   const ctx = await env.context();
   const check = options.check === true;
-  const report = await syncPaths(ctx, paths, {
+  // Failures worded with the CLI's fixes (by their rule), for the progress lines and the report alike.
+  const reasons = new Map<string, string>();
+  const synced = await syncPaths(ctx, paths, {
     check,
     signal: env.signal,
     onEvent: (event) => {
-      const line = describeEvent(event);
+      if (event.type === "failed") reasons.set(event.file, cliReason(event));
+      const line = describeEvent(event.type === "failed" ? { ...event, reason: cliReason(event) } : event);
       if (line) env.out.log(line);
     },
     outsideRootFix: OUTSIDE_ROOT_FIX,
@@ -30,6 +33,10 @@ export async function run(env: CommandEnv, paths: string[], options: SyncOptions
       ...(options.luau !== undefined ? { luau: options.luau } : {}),
     },
   });
+  const report = {
+    ...synced,
+    failed: synced.failed.map((f) => ({ ...f, reason: reasons.get(f.file) ?? f.reason })),
+  };
   env.out.result(report, () => summary(report, check));
   const closing = closingLine(report, check);
   if (closing === undefined) return ExitCode.ok;
