@@ -173,3 +173,16 @@ test("emulator --help's example is complete and works as written", async () => {
 test("a failing command prints exactly one line", async () => {
   expectOneLineFailure(await runCli(["get", "not-a-number"]));
 });
+
+test("a reader that closes the pipe early ends the output quietly, without an EPIPE crash", async () => {
+  const child = spawn(process.execPath, [BIN, "--help"], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  // Like `| head -0`: the reader is gone before the first line is written.
+  child.stdout.destroy();
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+  expect(code).toBe(0);
+});
