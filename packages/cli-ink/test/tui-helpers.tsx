@@ -60,6 +60,12 @@ export interface RenderedApp {
 }
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
+/**
+ * Ink 8 holds a lone Esc for 20 ms (it may start an arrow key's sequence) before it reports it: a test
+ * waits a little longer after one, or the next key would be read as part of the same sequence.
+ */
+export const ESCAPE_FLUSH_MS = 40;
+export const afterEscape = () => new Promise<void>((resolve) => setTimeout(resolve, ESCAPE_FLUSH_MS));
 const settle = async () => {
   await new Promise<void>((resolve) => setImmediate(resolve));
   await tick();
@@ -92,7 +98,8 @@ export function renderApp(ctx: ServiceContext, initialRoute?: Route): RenderedAp
     async press(...keys) {
       for (const key of keys) {
         instance.stdin.write(key);
-        // Ink flushes a lone Esc on the next turn and renders after input: let both happen.
+        // Ink flushes a lone Esc after a short delay and renders after input: let both happen.
+        if (key === KEYS.escape) await afterEscape();
         await tick();
         await tick();
       }

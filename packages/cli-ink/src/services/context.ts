@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import type { ClientEvent } from "@rbxassets/core";
 import {
   createNodeAssetsClient,
   createPipeline,
@@ -22,6 +23,8 @@ export interface ServiceContext {
   pipeline(options?: Partial<PipelineOptions>): Pipeline;
   /** Replaces every credential in `text` with `[redacted]`: a guard for anything shown to a person. */
   redact(text: string): string;
+  /** Follows the client's events (retries, rate-limit waits) until the returned function is called. */
+  onClientEvent(listener: (event: ClientEvent) => void): () => void;
 }
 
 export interface CreateServiceContextOptions {
@@ -54,6 +57,7 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
     (s): s is string => s !== undefined && s.length >= 4,
   );
   let client: NodeAssetsClient | undefined;
+  const clientListeners = new Set<(event: ClientEvent) => void>();
   const getClient = (): NodeAssetsClient => {
     if (!config.hasCredentials) throw new MissingCredentialsError();
     client ??= createNodeAssetsClient({
@@ -63,6 +67,9 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
       // Only the resolved configuration counts: the client must not fall back to the environment itself.
       env: {},
       userAgent: "rbxassets-cli",
+      onEvent: (event) => {
+        for (const listener of clientListeners) listener(event);
+      },
     });
     return client;
   };
@@ -81,6 +88,10 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
         ...options,
       }),
     redact: (text) => secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text),
+    onClientEvent: (listener) => {
+      clientListeners.add(listener);
+      return () => clientListeners.delete(listener);
+    },
   };
 }
 

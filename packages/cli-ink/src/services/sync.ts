@@ -12,6 +12,8 @@ export interface SyncOptions {
   onEvent?: (event: PipelineEvent) => void;
   /** Lockfile path, relative to the root. Default `rbxassets.lock.json`. */
   lockfile?: string;
+  /** Most Robux accepted per video upload; videos are refused without it. */
+  videoExpectedPrice?: number;
   /** After a sync, write modules mapping each locked path to its `rbxassetid://` uri (paths relative to the root). */
   codegen?: { typescript?: string; luau?: string };
 }
@@ -25,6 +27,7 @@ export async function syncPaths(
   const pipeline = ctx.pipeline({
     ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
     ...(opts.lockfile !== undefined ? { lockfile: opts.lockfile } : {}),
+    ...(opts.videoExpectedPrice !== undefined ? { videoExpectedPrice: opts.videoExpectedPrice } : {}),
     ...(opts.codegen && (opts.codegen.typescript || opts.codegen.luau) ? { codegen: opts.codegen } : {}),
   });
   // The lockfile may live in a folder that does not exist yet (`--lockfile locks/assets.lock.json`).

@@ -7,22 +7,30 @@ import { Screen } from "../components/screen.js";
 import { useTui } from "../context.js";
 import { useAsync } from "../hooks/use-async.js";
 import { useBackKey, useInteractive, useKeys } from "../hooks/use-keys.js";
+import { useLayout } from "../hooks/use-layout.js";
 import { listLockedAssets } from "../services.js";
 import { assetTypeLabel, truncateStart } from "../state/format.js";
-
-const FILE_WIDTH = 44;
 
 /** The assets the lockfile knows; Enter opens one. */
 export function BrowseScreen() {
   const { ctx, navigate } = useTui();
   const interactive = useInteractive();
+  const { columns, listRows } = useLayout();
+  const FILE_WIDTH = Math.max(16, columns - 36);
   const [state, reload] = useAsync(() => listLockedAssets(ctx));
   useBackKey(() => navigate({ type: "back" }), { allowQ: true });
   useKeys((input) => {
     if (input === "r") reload();
   });
   return (
-    <Screen title="Assets in the lockfile" hints={[HINT_MOVE, ["enter", "open"], ["r", "reload"], HINT_BACK]}>
+    <Screen
+      title="Assets in the lockfile"
+      hints={
+        state.status === "success" && state.data.length > 0
+          ? [HINT_MOVE, ["enter", "open"], ["r", "reload"], HINT_BACK]
+          : [["r", "reload"], HINT_BACK]
+      }
+    >
       {state.status === "loading" ? <Loading label="Reading the lockfile…" /> : null}
       {state.status === "error" ? <ErrorBox error={state.error} /> : null}
       {state.status === "success" && state.data.length === 0 ? (
@@ -39,7 +47,7 @@ export function BrowseScreen() {
           </Text>
           <Menu
             isDisabled={!interactive}
-            visibleCount={12}
+            visibleCount={listRows(4)}
             options={state.data.map((entry) => ({
               label: `${truncateStart(entry.file, FILE_WIDTH).padEnd(FILE_WIDTH)} ${assetTypeLabel(entry.assetType).padEnd(9)} ${entry.assetId}`,
               value: `${entry.assetId}\n${entry.file}`,

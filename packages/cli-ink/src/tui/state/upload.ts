@@ -161,6 +161,20 @@ function back(state: UploadState): UploadState {
   };
 }
 
+/** Videos can cost Robux: the API refuses one without the most the user accepts to pay. */
+export function needsVideoPrice(drafts: readonly UploadDraft[]): boolean {
+  return drafts.some((d) => d.assetType === "Video");
+}
+
+/** `0`, `25`: a whole number of Robux. */
+export function parseVideoPrice(text: string): { ok: true; value: number } | { ok: false; error: string } {
+  const trimmed = text.trim();
+  if (!/^\d{1,9}$/.test(trimmed)) {
+    return { ok: false, error: "Type a whole number of Robux, e.g. 0 to accept only free uploads." };
+  }
+  return { ok: true, value: Number(trimmed) };
+}
+
 /** Whether Esc leaves the screen (true) or goes one prompt back (false). */
 export function escapeLeaves(state: UploadState): boolean {
   return state.step.kind === "pick";

@@ -1,0 +1,135 @@
+// The work of the two batch screens, upload and sync: both go through the pipeline, so that every upload
+// is recorded in the lockfile (a later sync uploads nothing again), and both report through the same
+// progress actions. The screens only start it and draw its state.
+import type { AssetType, PipelineEvent, ServiceContext } from "./services.js";
+import { syncPaths } from "./services.js";
+import { accountRefusal, describeError, isAbort } from "./state/errors.js";
+import type { ProgressAction } from "./state/progress.js";
+import type { UploadDraft } from "./state/upload.js";
+
+export type ProgressWork = (
+  emit: (action: ProgressAction) => void,
+  signal: AbortSignal,
+) => Promise<{ aborted: boolean; notDone?: string[]; refusal?: string }>;
+
+/**
+ * Pipeline events as progress actions. It remembers which file first had each content, so that a file
+ * that reuses another's asset can say whose.
+ */
+export function progressMapper(
+  known: ReadonlyMap<string, string> = new Map(),
+): (event: PipelineEvent) => ProgressAction {
+  const firstFileOf = new Map(known);
+  return (event) => {
+    if (event.type !== "done") return event;
+    const { asset } = event;
+    const owner = firstFileOf.get(asset.hash);
+    if (owner === undefined) firstFileOf.set(asset.hash, asset.file);
+    return {
+      type: "done",
+      asset: {
+        file: asset.file,
+        assetId: asset.assetId,
+        assetType: asset.assetType,
+        status: asset.status,
+        ...(asset.moderation && asset.moderation !== "Unknown" ? { moderation: asset.moderation } : {}),
+        ...(asset.warning ? { warning: asset.warning } : {}),
+        ...(asset.status === "reused" && owner !== undefined && owner !== asset.file
+          ? { reusedFrom: owner }
+          : {}),
+      },
+    };
+  };
+}
+
+/** Which file the lockfile holds each content under (no network): to name the file an asset is reused from. */
+async function knownContents(ctx: ServiceContext): Promise<Map<string, string>> {
+  const known = new Map<string, string>();
+  try {
+    for (const entry of await ctx.pipeline().entries())
+      if (!known.has(entry.hash)) known.set(entry.hash, entry.file);
+  } catch {
+    // An unreadable lockfile is the pipeline's to report; the names are only a nicety.
+  }
+  return known;
+}
+
+export interface BatchOptions {
+  /** Most Robux accepted per video upload (the API refuses videos without it). */
+  videoExpectedPrice?: number;
+}
+
+/** Sync a folder (or check it): new and changed files are uploaded and recorded. */
+export function syncWork(
+  ctx: ServiceContext,
+  folder: string,
+  check: boolean,
+  options: BatchOptions = {},
+): ProgressWork {
+  return async (emit, signal) => {
+    const map = progressMapper(await knownContents(ctx));
+    const report = await syncPaths(ctx, [folder], {
+      check,
+      signal,
+      onEvent: (event) => emit(map(event)),
+      ...(options.videoExpectedPrice !== undefined ? { videoExpectedPrice: options.videoExpectedPrice } : {}),
+    });
+    const refusal = (report as { refusal?: { message?: string } }).refusal?.message;
+    return { aborted: report.aborted, notDone: report.pending, ...(refusal ? { refusal } : {}) };
+  };
+}
+
+/**
+ * Uploads the drafts through the pipeline, with each one's type, name and description; the pipeline sets
+ * the pace (its concurrency and the client's rate limiter). The first account-level refusal (a wrong key,
+ * a creator the key may not use) stops the batch: the rest would fail the same way, so they are listed as
+ * not attempted.
+ */
+export function uploadWork(
+  ctx: ServiceContext,
+  drafts: UploadDraft[],
+  options: BatchOptions = {},
+): ProgressWork {
+  return async (emit, signal) => {
+    const stop = new AbortController();
+    const both = AbortSignal.any([signal, stop.signal]);
+    const map = progressMapper(await knownContents(ctx));
+    const pipeline = ctx.pipeline({
+      onEvent: (event) => emit(map(event)),
+      ...(options.videoExpectedPrice !== undefined ? { videoExpectedPrice: options.videoExpectedPrice } : {}),
+    });
+    let refusal: string | undefined;
+    const notDone: string[] = [];
+    await Promise.all(
+      drafts.map(async (draft) => {
+        try {
+          await pipeline.resolve(draft.file, {
+            // The wizard only offers types the pipeline listed for this file.
+            assetType: draft.assetType as AssetType,
+            displayName: draft.displayName,
+            description: draft.description,
+            signal: both,
+          });
+        } catch (error) {
+          if (both.aborted || isAbort(error)) {
+            notDone.push(draft.file);
+            return;
+          }
+          if (accountRefusal(error)) {
+            // Said once: the uploads already in flight that fail the same way are not attempted again.
+            if (refusal !== undefined) {
+              notDone.push(draft.file);
+              return;
+            }
+            refusal = describeError(error, ctx.redact).message;
+            stop.abort();
+          }
+          emit({ type: "failed", file: draft.file, reason: describeError(error, ctx.redact).message });
+        }
+      }),
+    );
+    const order = new Map(drafts.map((d, i) => [d.file, i]));
+    notDone.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    return { aborted: signal.aborted, notDone, ...(refusal ? { refusal } : {}) };
+  };
+}
