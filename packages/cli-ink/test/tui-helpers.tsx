@@ -1,8 +1,10 @@
 // Shared by the TUI tests: a real emulator, a real ServiceContext on a temporary project, the App rendered
 // with ink-testing-library, and bounded waits for text (no timed assertions).
+
+import { EventEmitter } from "node:events";
 import { stripVTControlCharacters } from "node:util";
 import { type RunningEmulator, startEmulator } from "@rbxassets/emulator";
-import { render } from "ink-testing-library";
+import { render } from "ink";
 import { createServiceContext, type ServiceContext } from "../src/services/context.js";
 import { App } from "../src/tui/app.js";
 import type { Route } from "../src/tui/state/navigation.js";
@@ -45,6 +47,54 @@ export async function startTuiEnv(
   return { emulator, root, ctx, close: () => emulator.close() };
 }
 
+/** A terminal of a given size that records what Ink writes; `resize` is what a terminal emits. */
+class TestStdout extends EventEmitter {
+  readonly frames: string[] = [];
+  constructor(
+    public columns: number,
+    public rows: number,
+  ) {
+    super();
+  }
+  write = (frame: string) => {
+    this.frames.push(frame);
+    return true;
+  };
+  lastFrame = () => this.frames.at(-1);
+  resize(columns: number, rows: number) {
+    this.columns = columns;
+    this.rows = rows;
+    this.emit("resize");
+  }
+}
+
+/** Keys typed into the app: Ink reads `readable` then `read()`. */
+class TestStdin extends EventEmitter {
+  isTTY = true;
+  #data: string | null = null;
+  write = (data: string) => {
+    this.#data = data;
+    this.emit("readable");
+    this.emit("data", data);
+  };
+  read = () => {
+    const data = this.#data;
+    this.#data = null;
+    return data;
+  };
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+export interface TerminalSize {
+  columns: number;
+  rows: number;
+}
+
 export interface RenderedApp {
   /** The last frame without colours. */
   frame(): string;
@@ -57,6 +107,8 @@ export interface RenderedApp {
   exitCode(): number | undefined;
   waitForExit(timeoutMs?: number): Promise<number>;
   unmount(): void;
+  /** Resizes the terminal, as a person dragging its window does. */
+  resize(columns: number, rows: number): Promise<void>;
 }
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
@@ -71,9 +123,16 @@ const settle = async () => {
   await tick();
 };
 
-export function renderApp(ctx: ServiceContext, initialRoute?: Route): RenderedApp {
+export function renderApp(
+  ctx: ServiceContext,
+  initialRoute?: Route,
+  size: TerminalSize = { columns: 100, rows: 30 },
+): RenderedApp {
   let code: number | undefined;
-  const instance = render(
+  const stdout = new TestStdout(size.columns, size.rows);
+  const stdin = new TestStdin();
+  // What ink-testing-library does, with a terminal whose size the test chooses (and can change).
+  const ink = render(
     <App
       ctx={ctx}
       onExit={(c) => {
@@ -81,7 +140,21 @@ export function renderApp(ctx: ServiceContext, initialRoute?: Route): RenderedAp
       }}
       {...(initialRoute ? { initialRoute } : {})}
     />,
+    {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stderr: new TestStdout(size.columns, size.rows) as unknown as NodeJS.WriteStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      debug: true,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    },
   );
+  const instance = {
+    stdin,
+    frames: stdout.frames,
+    lastFrame: stdout.lastFrame,
+    unmount: () => ink.unmount(),
+  };
   const frame = () => stripVTControlCharacters(instance.lastFrame() ?? "");
   const matches = (text: string | RegExp) =>
     typeof text === "string" ? frame().includes(text) : text.test(frame());
@@ -122,5 +195,10 @@ export function renderApp(ctx: ServiceContext, initialRoute?: Route): RenderedAp
       return code!;
     },
     unmount: () => instance.unmount(),
+    async resize(columns, rows) {
+      stdout.resize(columns, rows);
+      await settle();
+      await tick();
+    },
   };
 }

@@ -4,13 +4,13 @@
 import type { AssetType, PipelineEvent, ServiceContext } from "./services.js";
 import { syncPaths } from "./services.js";
 import { accountRefusal, describeError, isAbort } from "./state/errors.js";
-import type { ProgressAction } from "./state/progress.js";
+import type { ProgressAction, Refusal } from "./state/progress.js";
 import type { UploadDraft } from "./state/upload.js";
 
 export type ProgressWork = (
   emit: (action: ProgressAction) => void,
   signal: AbortSignal,
-) => Promise<{ aborted: boolean; notDone?: string[]; refusal?: string }>;
+) => Promise<{ aborted: boolean; notDone?: string[]; refusal?: Refusal }>;
 
 /**
  * Pipeline events as progress actions. It remembers which file first had each content, so that a file
@@ -74,7 +74,14 @@ export function syncWork(
       onEvent: (event) => emit(map(event)),
       ...(options.videoExpectedPrice !== undefined ? { videoExpectedPrice: options.videoExpectedPrice } : {}),
     });
-    const refusal = (report as { refusal?: { message?: string } }).refusal?.message;
+    // The pipeline's own stop at an account-level refusal, once core reports it (see SyncReport).
+    const stopped = (report as { refusal?: { error?: unknown; message?: string } }).refusal;
+    const refusal: Refusal | undefined = stopped
+      ? {
+          message: ctx.redact(stopped.message ?? describeError(stopped.error, ctx.redact).message),
+          fix: accountRefusal(stopped.error) ?? describeError(stopped.error, ctx.redact).hint,
+        }
+      : undefined;
     return { aborted: report.aborted, notDone: report.pending, ...(refusal ? { refusal } : {}) };
   };
 }
@@ -98,7 +105,7 @@ export function uploadWork(
       onEvent: (event) => emit(map(event)),
       ...(options.videoExpectedPrice !== undefined ? { videoExpectedPrice: options.videoExpectedPrice } : {}),
     });
-    let refusal: string | undefined;
+    let refusal: Refusal | undefined;
     const notDone: string[] = [];
     await Promise.all(
       drafts.map(async (draft) => {
@@ -115,13 +122,14 @@ export function uploadWork(
             notDone.push(draft.file);
             return;
           }
-          if (accountRefusal(error)) {
+          const fix = accountRefusal(error);
+          if (fix !== undefined) {
             // Said once: the uploads already in flight that fail the same way are not attempted again.
             if (refusal !== undefined) {
               notDone.push(draft.file);
               return;
             }
-            refusal = describeError(error, ctx.redact).message;
+            refusal = { message: describeError(error, ctx.redact).message, fix };
             stop.abort();
           }
           emit({ type: "failed", file: draft.file, reason: describeError(error, ctx.redact).message });

@@ -32,9 +32,10 @@ export function BatchSummary({
       </Text>
       {state.refusal ? (
         <Box flexDirection="column">
-          <Text color="red" wrap="truncate-end">
-            The service refused the account, so the batch stopped: {state.refusal}
+          <Text color="red">
+            The service refused the account, so the batch stopped: {state.refusal.message}
           </Text>
+          <Text color="yellow">→ {state.refusal.fix}</Text>
           {state.notDone.length > 0 ? (
             <Text wrap="truncate-end">
               {plural(state.notDone.length, "file")} not attempted: fix the account, then run it again.

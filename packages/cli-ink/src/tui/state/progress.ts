@@ -30,6 +30,12 @@ export interface RunningItem {
 
 export type Phase = "scanning" | "running" | "stopping" | "finished" | "aborted" | "crashed";
 
+/** What the service refused about the account, and what the user can do about it. */
+export interface Refusal {
+  message: string;
+  fix: string;
+}
+
 export interface ProgressState {
   phase: Phase;
   /** A check: nothing is uploaded, and what would be is reported in `notDone` at the end. */
@@ -46,7 +52,7 @@ export interface ProgressState {
   /** Files not done when the batch ended: after an abort, or what a check would upload. */
   notDone: string[];
   /** An account-level refusal (wrong key, creator not allowed) that stopped the batch: said once. */
-  refusal: string | undefined;
+  refusal: Refusal | undefined;
   /** When the client's rate limiter lets requests go again (epoch ms), while it holds some back. */
   rateLimitedUntil: number | undefined;
 }
@@ -73,7 +79,7 @@ export type ProgressAction =
   | { type: "warning"; file: string; message: string }
   | { type: "rate-limited"; until: number }
   | { type: "stop-requested" }
-  | { type: "finish"; at: number; aborted?: boolean; notDone?: string[]; refusal?: string }
+  | { type: "finish"; at: number; aborted?: boolean; notDone?: string[]; refusal?: Refusal }
   | { type: "crash"; at: number; error: unknown };
 
 const zeroCounts = (): Record<Outcome, number> => ({
@@ -218,10 +224,9 @@ export function accountedCount(state: ProgressState): number {
   return completedCount(state) + found;
 }
 
-/** 0..100; 100 once finished even when the scan never reported a total. */
+/** 0..100 of the files accounted for; 100 once finished when the scan never reported a total. */
 export function percentDone(state: ProgressState): number {
-  if (state.phase === "finished") return 100;
-  if (!state.total) return 0;
+  if (!state.total) return state.phase === "finished" ? 100 : 0;
   return Math.min(100, Math.floor((accountedCount(state) / state.total) * 100));
 }
 
