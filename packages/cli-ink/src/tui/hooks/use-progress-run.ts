@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ProgressWork } from "../batch.js";
 import { useTui } from "../context.js";
 import { isAbort } from "../state/errors.js";
@@ -11,33 +11,40 @@ import {
 
 export type { ProgressWork } from "../batch.js";
 
+let runs = 0;
+
 /**
  * Runs a batch once `start` is called, as a task the app waits for on Ctrl-C. `stop()` aborts it: what is
  * in flight finishes or is abandoned by the service, and the state says what was not done.
  */
-let runs = 0;
-
 export function useProgressRun(): {
   state: ProgressState | undefined;
   start: (work: ProgressWork, options?: { total?: number; check?: boolean }) => void;
   stop: () => void;
 } {
   const { ctx, tasks, print } = useTui();
-  const [state, dispatch] = useReducer(
-    (current: ProgressState | undefined, action: ProgressAction | { type: "init"; state: ProgressState }) =>
-      action.type === "init" ? action.state : current && progressReducer(current, action),
-    undefined,
+  const [state, setState] = useState<ProgressState>();
+  // The reducer runs here, not in React: a newly finished file is printed (through the app's <Static>)
+  // in the same render as the state that counts it, so no frame shows a count without its line.
+  const current = useRef<ProgressState | undefined>(undefined);
+  const printed = useRef({ run: 0, count: 0 });
+  const dispatch = useCallback(
+    (action: ProgressAction | { type: "init"; state: ProgressState }) => {
+      const next =
+        action.type === "init" ? action.state : current.current && progressReducer(current.current, action);
+      if (next === undefined || next === current.current) return;
+      current.current = next;
+      setState(next);
+      const done = printed.current;
+      if (next.finished.length > done.count) {
+        // Keys are made unique across batches: the app's <Static> holds every batch's lines.
+        print(next.finished.slice(done.count).map((item) => ({ ...item, key: `${done.run}:${item.key}` })));
+        done.count = next.finished.length;
+      }
+    },
+    [print],
   );
   const abortRef = useRef<() => void>(undefined);
-  // Finished files go to the app's <Static> once each; keys are made unique across batches.
-  const printedRef = useRef({ run: 0, count: 0 });
-  useEffect(() => {
-    const finished = state?.finished ?? [];
-    const printed = printedRef.current;
-    if (finished.length <= printed.count) return;
-    print(finished.slice(printed.count).map((item) => ({ ...item, key: `${printed.run}:${item.key}` })));
-    printed.count = finished.length;
-  }, [state?.finished, print]);
   const liveRef = useRef(true);
 
   useEffect(() => {
@@ -51,7 +58,7 @@ export function useProgressRun(): {
 
   const start = useCallback(
     (work: ProgressWork, options: { total?: number; check?: boolean } = {}) => {
-      printedRef.current = { run: ++runs, count: 0 };
+      printed.current = { run: ++runs, count: 0 };
       dispatch({ type: "init", state: initialProgress(Date.now(), options.total, options.check) });
       const emit = (action: ProgressAction) => {
         if (liveRef.current) dispatch(action);
@@ -83,13 +90,13 @@ export function useProgressRun(): {
           ),
       );
     },
-    [ctx, tasks],
+    [ctx, tasks, dispatch],
   );
 
   const stop = useCallback(() => {
     dispatch({ type: "stop-requested" });
     abortRef.current?.();
-  }, []);
+  }, [dispatch]);
 
   return { state, start, stop };
 }
