@@ -1,5 +1,7 @@
 // The text-field and file-picker models on their own: what a chunk of input does to a field.
 import { describe, expect, test } from "vitest";
+import { progressMapper } from "../src/tui/batch.js";
+import { refusalFix } from "../src/tui/state/errors.js";
 import {
   initialPicker,
   matchesFilter,
@@ -146,5 +148,41 @@ describe("file picker", () => {
   test("filter words match anywhere, in any order, ignoring case", () => {
     expect(matchesFilter("UI/Buttons/Play.png", "play ui")).toBe(true);
     expect(matchesFilter("UI/Buttons/Play.png", "stop")).toBe(false);
+  });
+});
+
+describe("pipeline events as progress", () => {
+  const asset = (file: string, status: "uploaded" | "reused", hash = "h1") =>
+    ({
+      file,
+      assetId: "1",
+      uri: "rbxassetid://1",
+      assetType: "Image",
+      hash,
+      status,
+      moderation: "Approved",
+    }) as const;
+
+  test("a reused file names the file whose asset it shares; steps that are not files give nothing", () => {
+    const map = progressMapper(new Map([["h0", "old/a.png"]]));
+    expect(map({ type: "done", asset: asset("a.png", "uploaded") })).toMatchObject({ type: "done" });
+    expect(map({ type: "done", asset: asset("b.png", "reused") })).toMatchObject({
+      asset: { file: "b.png", reusedFrom: "a.png" },
+    });
+    expect(map({ type: "done", asset: asset("c.png", "reused", "h0") })).toMatchObject({
+      asset: { reusedFrom: "old/a.png" },
+    });
+    expect(map({ type: "decode", file: "x.svg" } as never)).toBeUndefined();
+    expect(map({ type: "refused", file: "d.png", message: "…" } as never)).toEqual({
+      type: "failed",
+      file: "d.png",
+      reason: "refused for the whole account: see below",
+    });
+  });
+
+  test("each account-refusal reason gets the TUI's own fix", () => {
+    expect(refusalFix("invalid-key")).toMatch(/RBXASSETS_API_KEY/);
+    expect(refusalFix("creator-not-allowed")).toMatch(/RBXASSETS_CREATOR/);
+    expect(refusalFix("user-moderated")).toMatch(/moderation/);
   });
 });

@@ -23,7 +23,10 @@ export interface ServiceContext {
   pipeline(options?: Partial<PipelineOptions>): Pipeline;
   /** Replaces every credential in `text` with `[redacted]`: a guard for anything shown to a person. */
   redact(text: string): string;
-  /** Follows the client's events (retries, rate-limit waits) until the returned function is called. */
+  /**
+   * Tells `listener` what the client does beneath the services (retries, rate-limit waits, responses), so
+   * that a shell can show a wait as a wait rather than a hang. Returns the unsubscribe function.
+   */
   onClientEvent(listener: (event: ClientEvent) => void): () => void;
 }
 
@@ -56,8 +59,8 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
   const secrets = [config.apiKey, config.oauthToken].filter(
     (s): s is string => s !== undefined && s.length >= 4,
   );
+  const listeners = new Set<(event: ClientEvent) => void>();
   let client: NodeAssetsClient | undefined;
-  const clientListeners = new Set<(event: ClientEvent) => void>();
   const getClient = (): NodeAssetsClient => {
     if (!config.hasCredentials) throw new MissingCredentialsError();
     client ??= createNodeAssetsClient({
@@ -68,7 +71,7 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
       env: {},
       userAgent: "rbxassets-cli",
       onEvent: (event) => {
-        for (const listener of clientListeners) listener(event);
+        for (const listener of listeners) listener(event);
       },
     });
     return client;
@@ -89,8 +92,8 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
       }),
     redact: (text) => secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text),
     onClientEvent: (listener) => {
-      clientListeners.add(listener);
-      return () => clientListeners.delete(listener);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -12,10 +12,12 @@ export interface SyncOptions {
   onEvent?: (event: PipelineEvent) => void;
   /** Lockfile path, relative to the root. Default `rbxassets.lock.json`. */
   lockfile?: string;
-  /** Most Robux accepted per video upload; videos are refused without it. */
-  videoExpectedPrice?: number;
   /** After a sync, write modules mapping each locked path to its `rbxassetid://` uri (paths relative to the root). */
   codegen?: { typescript?: string; luau?: string };
+  /** Most Robux accepted per video upload; videos are refused without it. */
+  expectedPrice?: number;
+  /** The fix suggested for a file outside the root, in the caller's terms (the CLI's `-C`, a TUI key). */
+  outsideRootFix?: string;
 }
 
 /** Uploads what is new or changed under `paths` (default: the root) and records it in the lockfile. */
@@ -27,8 +29,9 @@ export async function syncPaths(
   const pipeline = ctx.pipeline({
     ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
     ...(opts.lockfile !== undefined ? { lockfile: opts.lockfile } : {}),
-    ...(opts.videoExpectedPrice !== undefined ? { videoExpectedPrice: opts.videoExpectedPrice } : {}),
     ...(opts.codegen && (opts.codegen.typescript || opts.codegen.luau) ? { codegen: opts.codegen } : {}),
+    ...(opts.expectedPrice !== undefined ? { videoExpectedPrice: opts.expectedPrice } : {}),
+    ...(opts.outsideRootFix !== undefined ? { outsideRootFix: opts.outsideRootFix } : {}),
   });
   // The lockfile may live in a folder that does not exist yet (`--lockfile locks/assets.lock.json`).
   await mkdir(dirname(pipeline.lockfilePath), { recursive: true });

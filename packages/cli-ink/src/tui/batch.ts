@@ -3,7 +3,7 @@
 // progress actions. The screens only start it and draw its state.
 import type { AssetType, PipelineEvent, ServiceContext } from "./services.js";
 import { syncPaths } from "./services.js";
-import { accountRefusal, describeError, isAbort } from "./state/errors.js";
+import { accountRefusal, describeError, isAbort, refusalFix } from "./state/errors.js";
 import type { ProgressAction, Refusal } from "./state/progress.js";
 import type { UploadDraft } from "./state/upload.js";
 
@@ -13,15 +13,32 @@ export type ProgressWork = (
 ) => Promise<{ aborted: boolean; notDone?: string[]; refusal?: Refusal }>;
 
 /**
- * Pipeline events as progress actions. It remembers which file first had each content, so that a file
- * that reuses another's asset can say whose.
+ * Pipeline events as progress actions; events that are not a step of the batch (decoding an image, say)
+ * give none. It remembers which file first had each content, so that a file that reuses another's asset
+ * can say whose.
  */
 export function progressMapper(
   known: ReadonlyMap<string, string> = new Map(),
-): (event: PipelineEvent) => ProgressAction {
+): (event: PipelineEvent) => ProgressAction | undefined {
   const firstFileOf = new Map(known);
   return (event) => {
-    if (event.type !== "done") return event;
+    switch (event.type) {
+      case "scan":
+      case "start":
+      case "failed":
+      case "skipped":
+      case "warning":
+        return event;
+      case "done":
+        break;
+      default: {
+        // The account-level refusal is said once, in the summary, with its fix: the file only points there.
+        const other = event as { type: string; file?: unknown };
+        return other.type === "refused" && typeof other.file === "string"
+          ? { type: "failed", file: other.file, reason: "refused for the whole account: see below" }
+          : undefined;
+      }
+    }
     const { asset } = event;
     const owner = firstFileOf.get(asset.hash);
     if (owner === undefined) firstFileOf.set(asset.hash, asset.file);
@@ -71,17 +88,19 @@ export function syncWork(
     const report = await syncPaths(ctx, [folder], {
       check,
       signal,
-      onEvent: (event) => emit(map(event)),
-      ...(options.videoExpectedPrice !== undefined ? { videoExpectedPrice: options.videoExpectedPrice } : {}),
+      onEvent: (event) => {
+        const action = map(event);
+        if (action) emit(action);
+      },
+      ...(options.videoExpectedPrice !== undefined ? { expectedPrice: options.videoExpectedPrice } : {}),
     });
-    // The pipeline's own stop at an account-level refusal, once core reports it (see SyncReport).
-    const stopped = (report as { refusal?: { error?: unknown; message?: string } }).refusal;
+    // The pipeline's own stop at the first account-level refusal: said once, the rest not attempted.
+    const stopped = (report as { refusal?: { reason?: unknown; message?: string } }).refusal;
+    const notAttempted = (report as { notAttempted?: string[] }).notAttempted ?? [];
     const refusal: Refusal | undefined = stopped
-      ? {
-          message: ctx.redact(stopped.message ?? describeError(stopped.error, ctx.redact).message),
-          fix: accountRefusal(stopped.error) ?? describeError(stopped.error, ctx.redact).hint,
-        }
+      ? { message: ctx.redact(stopped.message ?? ""), fix: refusalFix(stopped.reason) }
       : undefined;
+    if (refusal) return { aborted: report.aborted, notDone: notAttempted, refusal };
     return { aborted: report.aborted, notDone: report.pending, ...(refusal ? { refusal } : {}) };
   };
 }
@@ -102,7 +121,10 @@ export function uploadWork(
     const both = AbortSignal.any([signal, stop.signal]);
     const map = progressMapper(await knownContents(ctx));
     const pipeline = ctx.pipeline({
-      onEvent: (event) => emit(map(event)),
+      onEvent: (event) => {
+        const action = map(event);
+        if (action) emit(action);
+      },
       ...(options.videoExpectedPrice !== undefined ? { videoExpectedPrice: options.videoExpectedPrice } : {}),
     });
     let refusal: Refusal | undefined;

@@ -62,6 +62,19 @@ function apiStatus(error: unknown): number | undefined {
   return undefined;
 }
 
+export const MODERATED_FIX =
+  "No upload can succeed until the account's moderation ends: see the Roblox messages of the key's owner.";
+
+/**
+ * The TUI's words for core's account-refusal reasons (core states the facts; shells word the fixes). An
+ * unknown reason gets the key's fix, the most common cause.
+ */
+export function refusalFix(reason: unknown): string {
+  if (reason === "user-moderated") return MODERATED_FIX;
+  if (reason === "creator-not-allowed") return PERMISSION_FIX;
+  return KEY_FIX;
+}
+
 /** The pipeline rules that are about the account, not the file: the rest of a batch would fail the same. */
 const ACCOUNT_RULES = new Set(["credentials", "creator-format", "account", "account-refused", "creator"]);
 
@@ -71,6 +84,9 @@ const ACCOUNT_RULES = new Set(["credentials", "creator-format", "account", "acco
  */
 export function accountRefusal(error: unknown): string | undefined {
   const rule = error instanceof PipelineError ? error.rule : undefined;
+  // Core's AccountRefusedError carries the reason among its facts.
+  if (rule === "account-refused")
+    return refusalFix((error as { refusal?: { reason?: unknown } }).refusal?.reason);
   if (error instanceof MissingCredentialsError) return KEY_FIX;
   const status = apiStatus(error);
   if (status === 401) return KEY_FIX;
