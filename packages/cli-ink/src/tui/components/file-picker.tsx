@@ -67,8 +67,11 @@ export function FilePicker({
     }
     const move = menuAction(key);
     if (move) dispatch({ type: "move", action: move });
-    else if (key.escape) onCancel();
-    else if (input === " ") dispatch({ type: "toggle" });
+    else if (key.escape) {
+      // A kept filter goes first, then the screen.
+      if (state.filter.value) dispatch({ type: "filter-clear" });
+      else onCancel();
+    } else if (input === " ") dispatch({ type: "toggle" });
     else if (input === "a") dispatch({ type: "toggle-all" });
     else if (input === "/") dispatch({ type: "filter-start" });
     else if (key.return) {
@@ -94,6 +97,7 @@ export function FilePicker({
           <Text dimColor>
             {"  "}
             {shown.length} of {files.length} match
+            {state.filtering ? " · enter keep · esc clear" : " · esc clear"}
           </Text>
         </Text>
       ) : null}
