@@ -248,3 +248,24 @@ describe("the terminal's size", () => {
     expect(rows(frame).filter((line) => /^(❯ | {2})\S/.test(line))).toHaveLength(9);
   });
 });
+
+describe("long lists", () => {
+  test("the lockfile list filters with /, Enter keeps the filter, Esc clears it, then leaves", async () => {
+    const e = await setup({ "ui/play.png": png(1), "ui/stop.png": png(2), "models/tree.fbx": fbx(1) });
+    await e.ctx.pipeline().sync(["."]);
+    app = renderApp(e.ctx, { name: "browse" });
+    await app.waitFor("3 assets");
+    await app.press("/");
+    await app.type("stop");
+    let frame = await app.waitFor("1 of 3 match");
+    expect(frame).toContain("ui/stop.png");
+    expect(frame).not.toContain("ui/play.png");
+    await app.press(KEYS.enter);
+    await app.waitFor("/ filter");
+    await app.press(KEYS.escape);
+    frame = await app.waitFor("ui/play.png");
+    expect(frame).not.toContain("match");
+    await app.press(KEYS.escape);
+    await app.waitFor("What would you like to do?");
+  });
+});

@@ -16,28 +16,19 @@ import { useLayout } from "../hooks/use-layout.js";
 import { useNow } from "../hooks/use-now.js";
 import { useProgressRun } from "../hooks/use-progress-run.js";
 import { ServiceError } from "../services.js";
-import { CREATOR_FIX, KEY_FIX } from "../state/errors.js";
 import { truncateStart } from "../state/format.js";
 import { isOver } from "../state/progress.js";
 import {
   initialUpload,
   MAX_DESCRIPTION_LENGTH,
   MAX_NAME_LENGTH,
+  missingUploadSetup,
   needsVideoPrice,
   parseVideoPrice,
   uploadReducer,
 } from "../state/upload.js";
 import { BatchSummary } from "./batch-summary.js";
 import { PickStep } from "./pick-step.js";
-
-/** What stops every upload before it starts: said first, not after the picker and the whole form. */
-function missingSetup(ctx: { config: { creator?: string | undefined; hasCredentials: boolean } }) {
-  if (!ctx.config.hasCredentials)
-    return { message: "No API key is configured: uploads need one.", fix: KEY_FIX };
-  if (!ctx.config.creator)
-    return { message: "No creator is configured: uploads need one.", fix: CREATOR_FIX };
-  return undefined;
-}
 
 export function UploadScreen() {
   const { ctx, navigate } = useTui();
@@ -50,7 +41,7 @@ export function UploadScreen() {
   const running = run.state !== undefined && !isOver(run.state);
   const now = useNow(1000, running);
   const { step } = state;
-  const blocked = missingSetup(ctx);
+  const blocked = missingUploadSetup(ctx.config);
   const askPrice = step.kind === "review" && needsVideoPrice(state.drafts) && price.value === undefined;
 
   const start = (videoExpectedPrice?: number) => {

@@ -1,5 +1,6 @@
 // The upload wizard: pick files, then for each file its type (when it could be several), name and
 // description, then review, then run. Pure: the screen dispatches, this decides what comes next.
+import { CREATOR_FIX, KEY_FIX } from "./errors.js";
 
 export const MAX_NAME_LENGTH = 50;
 export const MAX_DESCRIPTION_LENGTH = 1000;
@@ -159,6 +160,16 @@ function back(state: UploadState): UploadState {
     step: { kind: "details", index: step.index - 1, field: "description" },
     error: undefined,
   };
+}
+
+/** What stops every upload before it starts: said first, not after the picker and the whole form. */
+export function missingUploadSetup(config: {
+  creator?: string | undefined;
+  hasCredentials: boolean;
+}): { message: string; fix: string } | undefined {
+  if (!config.hasCredentials) return { message: "No API key is configured: uploads need one.", fix: KEY_FIX };
+  if (!config.creator) return { message: "No creator is configured: uploads need one.", fix: CREATOR_FIX };
+  return undefined;
 }
 
 /** Videos can cost Robux: the API refuses one without the most the user accepts to pay. */
