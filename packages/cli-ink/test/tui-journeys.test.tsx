@@ -189,11 +189,35 @@ describe("a batch stops at an account-level refusal", () => {
     await app.waitFor("Ready to upload 4 file(s)");
     await app.press(KEYS.enter);
     const frame = await app.waitFor("the account was refused");
-    expect(frame).toMatch(/3 files not attempted/);
+    expect(frame).toMatch(/3 more files not uploaded/);
     expect(frame).toContain("Check RBXASSETS_API_KEY");
     // The last frame holds everything printed so far (Static lines included): one failure line.
     expect(frame.match(/✖ [a-d]\.(png|fbx)/g)).toHaveLength(1);
     expect(app.output()).not.toContain(wrongKey);
+  });
+});
+
+describe("a sync stops at an account-level refusal", () => {
+  test("the pipeline's refusal is said once in the summary with the TUI's fix", async () => {
+    const files = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`s${i}.png`, png(i + 20)]));
+    const e = await setup(files);
+    const refused = await createServiceContext({
+      root: e.root,
+      baseUrl: e.emulator.url,
+      apiKey: "sk-wrong-key-0123456789",
+      creator: "user:1",
+      env: {},
+    });
+    app = renderApp(refused, { name: "sync" });
+    await app.waitFor("Folder:");
+    await app.press(KEYS.enter);
+    await app.waitFor("Upload new and changed files");
+    await app.press(KEYS.enter);
+    const frame = await app.waitFor("the account was refused");
+    expect(frame).toContain("Check RBXASSETS_API_KEY");
+    expect(frame).toContain("5 more files not uploaded: fix the account, then run it again.");
+    expect(frame).not.toContain("use a valid API key");
+    expect(frame).not.toContain("sk-wrong-key-0123456789");
   });
 });
 

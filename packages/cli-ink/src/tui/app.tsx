@@ -1,3 +1,4 @@
+import { defaultHost } from "@rbxassets/core";
 import { Box, render, Static, Text, useApp, useInput, useStdin } from "ink";
 import { useCallback, useMemo, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import { FinishedLine } from "./components/progress-panel.js";
@@ -49,9 +50,9 @@ function RouteView({ route }: { route: Route }) {
   }
 }
 
-/** `127.0.0.1:4010` or `apis.roblox.com`: where requests go, without any credential. */
+/** `127.0.0.1:4010` or the spec's host: where requests go, without any credential. */
 function apiHost(baseUrl: string | undefined): string {
-  if (!baseUrl) return "apis.roblox.com";
+  if (!baseUrl) return defaultHost;
   try {
     return new URL(baseUrl).host;
   } catch {

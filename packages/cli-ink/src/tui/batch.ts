@@ -71,6 +71,12 @@ async function knownContents(ctx: ServiceContext): Promise<Map<string, string>> 
   return known;
 }
 
+/** `<file>: <problem> — <core's neutral fix>` without the fix: the TUI gives its own, once. */
+function problemOf(message: string): string {
+  const dash = message.indexOf(" — ");
+  return dash === -1 ? message : message.slice(0, dash);
+}
+
 export interface BatchOptions {
   /** Most Robux accepted per video upload (the API refuses videos without it). */
   videoExpectedPrice?: number;
@@ -95,13 +101,18 @@ export function syncWork(
       ...(options.videoExpectedPrice !== undefined ? { expectedPrice: options.videoExpectedPrice } : {}),
     });
     // The pipeline's own stop at the first account-level refusal: said once, the rest not attempted.
-    const stopped = (report as { refusal?: { reason?: unknown; message?: string } }).refusal;
-    const notAttempted = (report as { notAttempted?: string[] }).notAttempted ?? [];
-    const refusal: Refusal | undefined = stopped
-      ? { message: ctx.redact(stopped.message ?? ""), fix: refusalFix(stopped.reason) }
-      : undefined;
-    if (refusal) return { aborted: report.aborted, notDone: notAttempted, refusal };
-    return { aborted: report.aborted, notDone: report.pending, ...(refusal ? { refusal } : {}) };
+    const stopped = report.refusal;
+    if (stopped) {
+      const refusal: Refusal = {
+        message: problemOf(ctx.redact(stopped.message)),
+        fix: refusalFix(stopped.reason),
+      };
+      // Those refused the same way while in flight, and those never sent: none was uploaded.
+      const first = stopped.files[0];
+      const others = [...stopped.files.filter((file) => file !== first), ...report.notAttempted];
+      return { aborted: report.aborted, notDone: others, refusal };
+    }
+    return { aborted: report.aborted, notDone: report.pending };
   };
 }
 
@@ -151,7 +162,7 @@ export function uploadWork(
               notDone.push(draft.file);
               return;
             }
-            refusal = { message: describeError(error, ctx.redact).message, fix };
+            refusal = { message: problemOf(describeError(error, ctx.redact).message), fix };
             stop.abort();
           }
           emit({ type: "failed", file: draft.file, reason: describeError(error, ctx.redact).message });

@@ -38,7 +38,7 @@ export function BatchSummary({
           <Text color="yellow">→ {state.refusal.fix}</Text>
           {state.notDone.length > 0 ? (
             <Text wrap="truncate-end">
-              {plural(state.notDone.length, "file")} not attempted: fix the account, then run it again.
+              {plural(state.notDone.length, "more file")} not uploaded: fix the account, then run it again.
             </Text>
           ) : null}
         </Box>

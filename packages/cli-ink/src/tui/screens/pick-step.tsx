@@ -1,3 +1,4 @@
+import { extensionsFor, uploadableAssetTypes } from "@rbxassets/core";
 import { Box, Text } from "ink";
 import { FilePicker } from "../components/file-picker.js";
 import type { PickableFiles } from "../files.js";
@@ -22,8 +23,7 @@ export function PickStep({
       <Text>
         No uploadable files under this folder.{" "}
         <Text dimColor>
-          Images (png jpg bmp tga), audio (mp3 ogg wav flac), models (fbx gltf glb rbxm rbxmx), video (mp4
-          mov).
+          {uploadableAssetTypes.map((type) => `${type} (${extensionsFor(type).join(" ")})`).join(", ")}.
         </Text>
       </Text>
     );

@@ -1,6 +1,6 @@
 // What an error means to the user and what they can do next, in a person's words. Classified by the
 // error's class and, for the pipeline's errors, by their stable `rule`: never by a message or name string.
-import { AssetsApiError, AssetsClientError, AssetsNetworkError } from "@rbxassets/core";
+import { AssetsApiError, AssetsClientError, AssetsNetworkError, isAbortError } from "@rbxassets/core";
 import { PipelineError } from "@rbxassets/core/node";
 import { AmbiguousAssetTypeError, MissingCredentialsError, ServiceError } from "../services.js";
 
@@ -34,9 +34,9 @@ const NETWORK_CODES = new Set([
   "UND_ERR_SOCKET",
 ]);
 
-/** The user (or leaving a screen) cancelled: a timeout is a failure to report, not a cancellation. */
+/** The user (or leaving a screen) cancelled: core's one abort check. */
 export function isAbort(error: unknown): boolean {
-  return error instanceof Error && error.name === "AbortError";
+  return isAbortError(error);
 }
 
 function causes(error: unknown): unknown[] {

@@ -1,22 +1,18 @@
-// Turning API values into short, readable text for a terminal.
+// Turning API values into short, readable text for a terminal. Spellings and ids come from core's helpers.
+import {
+  versionNumberOf as coreVersionNumberOf,
+  normalizeAssetType,
+  normalizeModerationState,
+} from "@rbxassets/core";
 
 /** `ASSET_TYPE_DECAL` (2023 responses) and `Decal` both read as `Decal`. */
 export function assetTypeLabel(type: string | undefined): string {
-  if (!type) return "?";
-  const match = /^ASSET_TYPE_(.+)$/.exec(type);
-  if (!match) return type;
-  return match[1]!
-    .toLowerCase()
-    .split("_")
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join("");
+  return type ? normalizeAssetType(type) : "?";
 }
 
 /** `MODERATION_STATE_APPROVED` and `Approved` both read as `Approved`; missing reads as `Unknown`. */
 export function moderationLabel(state: string | undefined): string {
-  if (!state) return "Unknown";
-  const bare = state.replace(/^MODERATION_STATE_/, "").toLowerCase();
-  return bare.charAt(0).toUpperCase() + bare.slice(1);
+  return state ? normalizeModerationState(state) : "Unknown";
 }
 
 export function moderationColor(state: string | undefined): "green" | "yellow" | "red" | "gray" {
@@ -32,10 +28,13 @@ export function moderationColor(state: string | undefined): "green" | "yellow" |
   }
 }
 
-/** The version number in `assets/{id}/versions/{n}`, or undefined. */
+/** The version number in `assets/{id}/versions/{n}`, or undefined (core's parser). */
 export function versionNumberOf(path: string | undefined): number | undefined {
-  const match = /\/versions\/(\d+)$/.exec(path ?? "");
-  return match ? Number(match[1]) : undefined;
+  try {
+    return path ? coreVersionNumberOf({ path: path as `assets/${string}/versions/${string}` }) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The id in `assets/{id}`, or the text itself when it is not a path. */

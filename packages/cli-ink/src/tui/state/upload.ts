@@ -1,9 +1,11 @@
 // The upload wizard: pick files, then for each file its type (when it could be several), name and
 // description, then review, then run. Pure: the screen dispatches, this decides what comes next.
+import { codePointLength, defaultDisplayName as coreDefaultDisplayName, limits } from "@rbxassets/core";
 import { CREATOR_FIX, KEY_FIX } from "./errors.js";
 
-export const MAX_NAME_LENGTH = 50;
-export const MAX_DESCRIPTION_LENGTH = 1000;
+// The spec's limits, in code points (core's one rule for names).
+export const MAX_NAME_LENGTH = limits.maxDisplayNameLength;
+export const MAX_DESCRIPTION_LENGTH = limits.maxDescriptionLength;
 
 export interface PickedFile {
   /** Path relative to the project root, posix separators. */
@@ -46,25 +48,22 @@ export type UploadAction =
 
 export const initialUpload: UploadState = { step: { kind: "pick" }, drafts: [], error: undefined };
 
-/** `sprites/Hero Idle.png` becomes `Hero Idle`, kept within the 50-character limit. */
+/** `sprites/Hero Idle.png` becomes `Hero Idle`, kept within the name limit (core's one rule). */
 export function defaultDisplayName(file: string): string {
-  const base = file.split("/").pop() ?? file;
-  const dot = base.lastIndexOf(".");
-  const stem = (dot > 0 ? base.slice(0, dot) : base).trim() || base;
-  return stem.slice(0, MAX_NAME_LENGTH);
+  return coreDefaultDisplayName(file);
 }
 
 export function validateName(value: string): string | undefined {
   const name = value.trim();
   if (name === "") return "A name is required.";
-  if (name.length > MAX_NAME_LENGTH)
-    return `Keep the name to ${MAX_NAME_LENGTH} characters (it has ${name.length}).`;
+  if (codePointLength(name) > MAX_NAME_LENGTH)
+    return `Keep the name to ${MAX_NAME_LENGTH} characters (it has ${codePointLength(name)}).`;
   return undefined;
 }
 
 export function validateDescription(value: string): string | undefined {
-  if (value.length > MAX_DESCRIPTION_LENGTH) {
-    return `Keep the description to ${MAX_DESCRIPTION_LENGTH} characters (it has ${value.length}).`;
+  if (codePointLength(value) > MAX_DESCRIPTION_LENGTH) {
+    return `Keep the description to ${MAX_DESCRIPTION_LENGTH} characters (it has ${codePointLength(value)}).`;
   }
   return undefined;
 }
