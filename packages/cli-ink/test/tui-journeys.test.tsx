@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { getAsset, uploadFile } from "../src/services/assets.js";
 import { createServiceContext } from "../src/services/context.js";
-import { fbx, png } from "./helpers/files.js";
+import { fbx, mp4, png } from "./helpers/files.js";
 import { KEYS, type RenderedApp, renderApp, startTuiEnv, type TuiEnv } from "./tui-helpers.js";
 
 let env: TuiEnv | undefined;
@@ -72,6 +72,26 @@ describe("uploads are recorded", () => {
     expect(frame).toContain("ui/copy.png");
     expect(frame).toContain("same content as ui/a.png: reuses its asset (no upload)");
     expect(frame).not.toMatch(/= ui\/copy\.png.*unchanged/);
+    expect(e.emulator.stats().creates).toBe(1);
+  });
+});
+
+describe("videos", () => {
+  test("the upload asks the most Robux to pay per video before it starts, and uses it", async () => {
+    const e = await setup({ "intro.mp4": mp4() });
+    app = renderApp(e.ctx, { name: "upload" });
+    await app.waitFor("intro.mp4");
+    await app.press(KEYS.space, KEYS.enter);
+    await app.waitFor("File 1 of 1");
+    await app.press(KEYS.tab);
+    await app.waitFor("Most Robux to pay per video:");
+    await app.type("lots\r");
+    await app.waitFor("Type a whole number of Robux");
+    await app.type("\x15" + "2000\r");
+    let frame = await app.waitFor("videos at most 2000 Robux each");
+    await app.press(KEYS.enter);
+    frame = await app.waitFor("Upload finished");
+    expect(frame).toMatch(/✔ intro\.mp4 → \d+ Video/);
     expect(e.emulator.stats().creates).toBe(1);
   });
 });
