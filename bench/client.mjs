@@ -73,7 +73,8 @@ async function memoryRun() {
   const emulator = await startEmulator({ rateLimits: false, operations: { pendingPolls: 0, pendingMs: 0 } });
   const dir = await mkdtemp(join(tmpdir(), "rbxassets-bench-"));
   const file = join(dir, "big.glb");
-  // A 20 MB (decimal, the service's limit) glb-looking file.
+  // A 20 MB (decimal, the service's limit) file with a glb header (magic, version 2, length): the
+  // emulator checks that the bytes are what the content type says.
   const size = 20_000_000 - 1024;
   const body = Buffer.alloc(size, 7);
   // A GLB header (magic, version 2, total length): the emulator checks that the bytes are what the
