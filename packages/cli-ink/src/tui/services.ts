@@ -17,6 +17,7 @@ export {
   type UploadResult,
   updateAsset,
   uploadFile,
+  uploadFiles,
 } from "../services/assets.js";
 export type { ServiceContext } from "../services/context.js";
 export { AmbiguousAssetTypeError, MissingCredentialsError, ServiceError } from "../services/errors.js";
