@@ -1,7 +1,8 @@
-// The account gate: until one write of a pipeline has been answered without an account-level refusal, the
-// credentials and the creator are unproven. Sending every queued upload at once would have a wrong key
-// refused once per upload slot (16 requests for one mistake), so the first write goes alone and the rest
-// wait for its answer: then they all go, or, after a refusal, none does.
+// The account gate: until a first write of a pipeline has settled, the credentials and the creator are
+// unproven. Sending every queued upload at once would have a wrong key refused once per upload slot (16
+// requests for one mistake), so the first write goes alone and the rest wait for it: after an account-level
+// refusal none goes; after anything else (success, or a failure of that file or of the network, which a
+// one-by-one retry would only make slower) they all go.
 import { type AccountRefusal, AccountRefusedError, classifyAccountRefusal } from "./account-refusal.js";
 
 /** What a write's refusal is judged by: the configured creator, and an update's recorded one. */
@@ -11,8 +12,8 @@ export interface WriteContext {
 }
 
 export class AccountGate {
-  #proven = false;
-  /** The write sent while the account is unproven; settles (never rejects) when it is answered. */
+  #open = false;
+  /** The first write; settles (never rejects) when it has. */
   #probe: Promise<void> | undefined;
   #refusal: AccountRefusal | undefined;
 
@@ -26,27 +27,24 @@ export class AccountGate {
    * request, once the account was refused; the write's own error otherwise passes through untouched.
    */
   async send<T>(file: string, context: WriteContext, write: () => Promise<T>): Promise<T> {
-    while (!this.#proven && this.#probe) await this.#probe;
+    if (!this.#open && this.#probe) await this.#probe;
     if (this.#refusal) throw new AccountRefusedError(file, this.#refusal, { attempted: false });
-    if (this.#proven) return this.#judge(context, write);
-    let answered!: () => void;
+    if (this.#open) return this.#judge(context, write);
+    let settled!: () => void;
     this.#probe = new Promise((resolve) => {
-      answered = resolve;
+      settled = resolve;
     });
     try {
       return await this.#judge(context, write);
     } finally {
-      // Waiters wake in order: the first starts the next probe if this one proved nothing (a network error).
-      this.#probe = undefined;
-      answered();
+      this.#open = true;
+      settled();
     }
   }
 
   async #judge<T>(context: WriteContext, write: () => Promise<T>): Promise<T> {
     try {
-      const result = await write();
-      this.#proven = true;
-      return result;
+      return await write();
     } catch (error) {
       // Latched here, before the upload slot is released, so that no queued write starts after a refusal.
       this.#refusal ??= classifyAccountRefusal(error, context);
