@@ -2,6 +2,7 @@
 import { stripVTControlCharacters } from "node:util";
 import { AssetsApiError } from "@rbxassets/core";
 import { render } from "ink-testing-library";
+import stringWidth from "string-width";
 import { describe, expect, test } from "vitest";
 import { AssetCard } from "../src/tui/components/asset-card.js";
 import { Confirm } from "../src/tui/components/confirm.js";
@@ -9,6 +10,7 @@ import { ErrorBox } from "../src/tui/components/error-box.js";
 import { KeyHints } from "../src/tui/components/key-hints.js";
 import { Menu } from "../src/tui/components/menu.js";
 import { FinishedLine, ProgressPanel } from "../src/tui/components/progress-panel.js";
+import { truncateEnd, truncateStart } from "../src/tui/state/format.js";
 import { initialProgress, type ProgressAction, progressReducer } from "../src/tui/state/progress.js";
 import { afterEscape, KEYS } from "./tui-helpers.js";
 
@@ -135,7 +137,7 @@ describe("ProgressPanel", () => {
           {state.finished.map((item) => (
             <FinishedLine key={item.key} item={item} />
           ))}
-          <ProgressPanel state={state} now={2_000} />
+          <ProgressPanel state={state} now={10_000} />
         </>,
       ).lastFrame(),
     );
@@ -146,8 +148,54 @@ describe("ProgressPanel", () => {
     expect(frame).toContain("Uploading b.png (upload)");
     expect(frame).toContain("2/4 files · 50%");
     expect(frame).toContain("✔ 1 uploaded · ✖ 1 failed");
-    expect(frame).toContain("1.0 files/s · 0:02 elapsed · about 0:02 left");
+    expect(frame).toContain("12.0 files/min · 0:10 elapsed · about 0:10 left");
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe("ProgressPanel counts and rate", () => {
+  test("files that are not assets count in the total: never more done than there are", () => {
+    const actions: ProgressAction[] = [
+      { type: "scan", files: 2, others: 2 },
+      { type: "skipped", file: "notes.txt", reason: "not an asset type" },
+      { type: "skipped", file: "readme.md", reason: "not an asset type" },
+      { type: "done", asset: { file: "a.png", assetId: "1", status: "uploaded" } },
+      { type: "done", asset: { file: "b.png", assetId: "2", status: "uploaded" } },
+      { type: "finish", at: 1_000 },
+    ];
+    const state = actions.reduce(progressReducer, initialProgress(0));
+    const frame = plain(render(<ProgressPanel state={state} now={1_000} />).lastFrame());
+    expect(frame).toContain("4/4 files · 100%");
+  });
+
+  test("no rate for a couple of files in a couple of seconds; a rate once it means something", () => {
+    const two: ProgressAction[] = [
+      { type: "scan", files: 2 },
+      { type: "done", asset: { file: "a.png", assetId: "1", status: "uploaded" } },
+      { type: "done", asset: { file: "b.png", assetId: "2", status: "uploaded" } },
+    ];
+    const state = two.reduce(progressReducer, initialProgress(0));
+    const early = plain(render(<ProgressPanel state={state} now={2_170} />).lastFrame());
+    expect(early).not.toMatch(/files\/(min|s)/);
+    expect(early).toContain("– · 0:02 elapsed · estimating time left");
+    const later = plain(render(<ProgressPanel state={state} now={12_000} />).lastFrame());
+    expect(later).toContain("10.0 files/min");
+  });
+});
+
+describe("truncation", () => {
+  test("cuts whole characters by display width, never inside one", () => {
+    const rockets = "🚀".repeat(50);
+    for (const width of [1, 2, 7, 20, 33]) {
+      for (const cut of [truncateEnd(rockets, width), truncateStart(rockets, width)]) {
+        expect(stringWidth(cut)).toBeLessThanOrEqual(width);
+        expect(cut.isWellFormed()).toBe(true);
+        expect(cut.replaceAll("🚀", "").replace("…", "")).toBe("");
+      }
+    }
+    expect(truncateEnd(rockets, 7)).toBe("🚀🚀🚀…");
+    expect(truncateStart(`dir/${"漢".repeat(10)}.png`, 11)).toBe("…漢漢漢.png");
+    expect(truncateEnd("short", 10)).toBe("short");
   });
 });
 

@@ -314,6 +314,20 @@ describe("sync", () => {
     await app.waitFor("What would you like to do?");
   });
 
+  test("files that are not assets count in the total, so it never reads more done than there are", async () => {
+    const e = await setup({ "a.png": png(1), "notes.txt": "hi", "readme.md": "# hi", "data.json": "{}" });
+    app = renderApp(e.ctx, { name: "sync" });
+    await app.waitFor("Folder:");
+    await app.press(KEYS.enter);
+    await app.waitFor("Upload new and changed files");
+    await app.press(KEYS.enter);
+    const frame = await app.waitFor("Sync finished");
+    const [, done, total] = /(\d+)\/(\d+) files/.exec(frame) ?? [];
+    expect(Number(done)).toBe(Number(total));
+    expect(frame).toContain("✔ 1 uploaded");
+    expect(frame).toMatch(/\d+ skipped/);
+  });
+
   test("a second sync finds everything unchanged", async () => {
     const e = await setup({ "a.png": png(1) });
     const run = async () => {

@@ -64,7 +64,11 @@ export async function runSync(
     requested.filter((path) => !outside.includes(path)),
     ignore,
   );
-  pipeline.emit({ type: "scan", files: scan.files.length });
+  pipeline.emit({
+    type: "scan",
+    files: scan.files.length,
+    others: outside.length + scan.skipped.length + scan.missing.length,
+  });
   for (const path of outside) {
     const error = outsideRootError(pipeline.root, path, pipeline.outsideRootFix);
     fail(error.file, error.message, error);

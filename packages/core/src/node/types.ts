@@ -39,7 +39,11 @@ export interface SyncReport {
 }
 
 export type PipelineEvent =
-  | { type: "scan"; files: number }
+  /**
+   * `files` will be uploaded or checked; `others` (skipped as not assets, missing, outside the root) are
+   * reported too, each with an outcome, so that a progress count can include them.
+   */
+  | { type: "scan"; files: number; others?: number }
   | { type: "start"; file: string; action: "upload" | "update" }
   | { type: "done"; asset: ResolvedAsset }
   /** `rule` and `fix` when the failure is a PipelineError: a shell may word its own fix from the rule. */

@@ -3,7 +3,7 @@ import { useEffect, useReducer } from "react";
 import type { PickableFile } from "../files.js";
 import { useInteractive, useKeys } from "../hooks/use-keys.js";
 import { useLayout } from "../hooks/use-layout.js";
-import { truncateStart } from "../state/format.js";
+import { padColumns, truncateStart } from "../state/format.js";
 import { hiddenRows, type MenuAction } from "../state/menu.js";
 import { initialPicker, pickerReducer, selectedFiles, visibleFiles } from "../state/picker.js";
 import { keysOf } from "../state/text-field.js";
@@ -109,7 +109,8 @@ export function FilePicker({
         return (
           <Text key={file} color={focused ? "blue" : undefined} wrap="truncate-end">
             {focused ? "❯ " : "  "}
-            {truncateStart(file, fileWidth).padEnd(fileWidth)} <Text dimColor>{types.padEnd(typeWidth)}</Text>
+            {padColumns(truncateStart(file, fileWidth), fileWidth)}{" "}
+            <Text dimColor>{types.padEnd(typeWidth)}</Text>
             {chosen ? <Text color="green"> ✔</Text> : null}
           </Text>
         );

@@ -10,7 +10,7 @@ import { useBackKey, useInteractive, useKeys } from "../hooks/use-keys.js";
 import { useLayout } from "../hooks/use-layout.js";
 import { useListFilter } from "../hooks/use-list-filter.js";
 import { listLockedAssets } from "../services.js";
-import { assetTypeLabel, truncateStart } from "../state/format.js";
+import { assetTypeLabel, padColumns, truncateStart } from "../state/format.js";
 
 /** The assets the lockfile knows; Enter opens one. */
 export function BrowseScreen() {
@@ -75,7 +75,7 @@ export function BrowseScreen() {
             isDisabled={!interactive || filter.typing}
             visibleCount={listRows(5)}
             options={entries.map((entry) => ({
-              label: `${truncateStart(entry.file, FILE_WIDTH).padEnd(FILE_WIDTH)} ${assetTypeLabel(entry.assetType).padEnd(9)} ${entry.assetId}`,
+              label: `${padColumns(truncateStart(entry.file, FILE_WIDTH), FILE_WIDTH)} ${assetTypeLabel(entry.assetType).padEnd(9)} ${entry.assetId}`,
               value: `${entry.assetId}\n${entry.file}`,
             }))}
             onSelect={(value) => {

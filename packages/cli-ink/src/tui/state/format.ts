@@ -4,6 +4,7 @@ import {
   normalizeAssetType,
   normalizeModerationState,
 } from "@rbxassets/core";
+import stringWidth from "string-width";
 
 /** `ASSET_TYPE_DECAL` (2023 responses) and `Decal` both read as `Decal`. */
 export function assetTypeLabel(type: string | undefined): string {
@@ -65,15 +66,43 @@ export function formatRate(perSecond: number | undefined): string {
   return `${perSecond.toFixed(1)} files/s`;
 }
 
+// Cut by grapheme (so never inside a code point, an emoji sequence or an accent) and measured in terminal
+// columns with the width rules ink lays out by (a 🚀 or 漢 takes two).
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** Whole characters of `parts`, in order, that fit in `width` columns. */
+function fitting(parts: string[], width: number): string[] {
+  const kept: string[] = [];
+  let used = 0;
+  for (const part of parts) {
+    const w = stringWidth(part);
+    if (used + w > width) break;
+    kept.push(part);
+    used += w;
+  }
+  return kept;
+}
+
+const charsOf = (text: string) => Array.from(graphemes.segment(text), (s) => s.segment);
+
 /** Shortens text to `width` columns, keeping the end (the file name) of a path visible. */
 export function truncateStart(text: string, width: number): string {
-  if (width <= 1) return text.slice(-Math.max(0, width));
-  return text.length <= width ? text : `…${text.slice(text.length - width + 1)}`;
+  if (stringWidth(text) <= width) return text;
+  if (width <= 1) return width === 1 ? "…" : "";
+  return `…${fitting(charsOf(text).reverse(), width - 1)
+    .reverse()
+    .join("")}`;
 }
 
 export function truncateEnd(text: string, width: number): string {
-  if (width <= 1) return text.slice(0, Math.max(0, width));
-  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+  if (stringWidth(text) <= width) return text;
+  if (width <= 1) return width === 1 ? "…" : "";
+  return `${fitting(charsOf(text), width - 1).join("")}…`;
+}
+
+/** `text` padded with spaces to `width` columns (String#padEnd counts UTF-16 units, not columns). */
+export function padColumns(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - stringWidth(text)));
 }
 
 /** One line of possibly multi-line user text. */

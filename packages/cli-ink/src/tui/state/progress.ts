@@ -71,7 +71,8 @@ export interface DoneAsset {
 }
 
 export type ProgressAction =
-  | { type: "scan"; files: number }
+  /** `others`: files reported without being uploaded (not assets, missing); they count in the total. */
+  | { type: "scan"; files: number; others?: number }
   | { type: "start"; file: string; action: string }
   | { type: "done"; asset: DoneAsset }
   | { type: "failed"; file: string; reason: string }
@@ -138,7 +139,11 @@ function finish(state: ProgressState, file: string, item: Omit<FinishedItem, "ke
 export function progressReducer(state: ProgressState, action: ProgressAction): ProgressState {
   switch (action.type) {
     case "scan":
-      return { ...state, total: action.files, phase: state.phase === "scanning" ? "running" : state.phase };
+      return {
+        ...state,
+        total: action.files + (action.others ?? 0),
+        phase: state.phase === "scanning" ? "running" : state.phase,
+      };
     case "start":
       return {
         ...state,
@@ -239,11 +244,17 @@ export function elapsedMs(state: ProgressState, now: number): number {
   return (state.finishedAt ?? now) - state.startedAt;
 }
 
-/** Files finished per second so far; undefined until one has finished. */
+/** Below both, a rate says more about start-up than about speed ("55 files/min" for two files). */
+export const RATE_MIN_FILES = 10;
+export const RATE_MIN_MS = 10_000;
+
+/** Files finished per second so far; undefined until it means something (enough files or time). */
 export function ratePerSecond(state: ProgressState, now: number): number | undefined {
   const done = completedCount(state);
-  const seconds = elapsedMs(state, now) / 1000;
+  const elapsed = elapsedMs(state, now);
+  const seconds = elapsed / 1000;
   if (done === 0 || seconds <= 0) return undefined;
+  if (done < RATE_MIN_FILES && elapsed < RATE_MIN_MS) return undefined;
   return done / seconds;
 }
 
