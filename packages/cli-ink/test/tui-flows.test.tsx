@@ -66,6 +66,9 @@ describe("home", () => {
     expect(frame.split("\n").length).toBeLessThanOrEqual(24);
     await app.press("q");
     expect(await app.waitForExit()).toBe(0);
+    // Nothing running, nothing unsaved: no question, and the menu does not stay on the terminal.
+    expect(app.output()).not.toContain("Quit rbxassets?");
+    expect(app.frame()).not.toContain("What would you like to do?");
   });
 
   test("arrows move, Enter opens, Esc comes back", async () => {

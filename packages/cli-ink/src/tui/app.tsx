@@ -1,6 +1,6 @@
 import { defaultHost } from "@rbxassets/core";
 import { Box, render, Static, Text, useApp, useInput, useStdin } from "ink";
-import { useCallback, useMemo, useReducer, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from "react";
 import { FinishedLine } from "./components/progress-panel.js";
 import { type Tui, TuiContext } from "./context.js";
 import { useLayout } from "./hooks/use-layout.js";
@@ -93,13 +93,15 @@ export function App({ ctx, onExit, initialRoute }: AppProps) {
   const { columns } = useLayout();
   const exiting = useRef(false);
 
-  const leave = useCallback(
-    (code: number) => {
-      onExit?.(code);
-      exit();
-    },
-    [exit, onExit],
-  );
+  // Leaving first draws an empty live area, then exits: Ink keeps the last frame on the terminal, and a
+  // "Quit?" dialog or a menu left there after the app is gone reads as if it were still running.
+  const [leftWith, setLeftWith] = useState<number | undefined>(undefined);
+  const leave = useCallback((code: number) => setLeftWith((was) => was ?? code), []);
+  useEffect(() => {
+    if (leftWith === undefined) return;
+    onExit?.(leftWith);
+    exit();
+  }, [leftWith, exit, onExit]);
 
   const quit = useCallback(
     (code: number) => {
@@ -133,21 +135,23 @@ export function App({ ctx, onExit, initialRoute }: AppProps) {
   return (
     <TuiContext.Provider value={tui}>
       <Static items={printed}>{(item) => <FinishedLine key={item.key} item={item} width={columns} />}</Static>
-      <Box flexDirection="column" width={columns}>
-        <Text dimColor wrap="truncate-end">
-          <Text bold color="magenta">
-            rbxassets
-          </Text>{" "}
-          · {apiHost(ctx.config.baseUrl)} · {creator}
-          {busy > 0 ? ` · ${busy} task${busy === 1 ? "" : "s"} running` : ""}
-        </Text>
-        {stopping ? (
-          <Text color="yellow" wrap="truncate-end">
-            Stopping: letting work in flight settle… (ctrl-c again: quit now)
+      {leftWith !== undefined ? null : (
+        <Box flexDirection="column" width={columns}>
+          <Text dimColor wrap="truncate-end">
+            <Text bold color="magenta">
+              rbxassets
+            </Text>{" "}
+            · {apiHost(ctx.config.baseUrl)} · {creator}
+            {busy > 0 ? ` · ${busy} task${busy === 1 ? "" : "s"} running` : ""}
           </Text>
-        ) : null}
-        <RouteView key={navigation.stack.length + JSON.stringify(route)} route={route} />
-      </Box>
+          {stopping ? (
+            <Text color="yellow" wrap="truncate-end">
+              Stopping: letting work in flight settle… (ctrl-c again: quit now)
+            </Text>
+          ) : null}
+          <RouteView key={navigation.stack.length + JSON.stringify(route)} route={route} />
+        </Box>
+      )}
     </TuiContext.Provider>
   );
 }

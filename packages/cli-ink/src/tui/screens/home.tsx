@@ -7,6 +7,7 @@ import { Screen } from "../components/screen.js";
 import { useTui } from "../context.js";
 import { useInteractive, useKeys } from "../hooks/use-keys.js";
 import { useLayout } from "../hooks/use-layout.js";
+import { plural } from "../state/format.js";
 import type { Route } from "../state/navigation.js";
 
 export const HOME_CHOICES: readonly { label: string; value: string; route?: Route }[] = [
@@ -30,15 +31,15 @@ export const HOME_CHOICES: readonly { label: string; value: string; route?: Rout
 ];
 
 export function HomeScreen() {
-  const { ctx, navigate, quit } = useTui();
+  const { ctx, navigate, quit, tasks } = useTui();
   const interactive = useInteractive();
   const { listRows } = useLayout();
   const [asking, setAsking] = useState(false);
-  // q quits (it says so below); Esc is often pressed once too many on the way back, so it asks first.
+  // q and Esc quit at once when nothing would be lost; with work running they ask first, as it would stop.
+  const leave = () => (tasks.size > 0 ? setAsking(true) : quit(0));
   useKeys(
     (input, key) => {
-      if (input === "q") quit(0);
-      else if (key.escape) setAsking(true);
+      if (input === "q" || key.escape) leave();
     },
     { isActive: !asking },
   );
@@ -58,12 +59,16 @@ export function HomeScreen() {
         onSelect={(value) => {
           const choice = HOME_CHOICES.find((c) => c.value === value);
           if (choice?.route) navigate({ type: "push", route: choice.route });
-          else quit(0);
+          else leave();
         }}
       />
       {asking ? (
         <Box marginTop={1}>
-          <Confirm message="Quit rbxassets?" onConfirm={() => quit(0)} onCancel={() => setAsking(false)} />
+          <Confirm
+            message={`Quit rbxassets? ${plural(tasks.size, "task")} running will be stopped.`}
+            onConfirm={() => quit(0)}
+            onCancel={() => setAsking(false)}
+          />
         </Box>
       ) : null}
       {missing.length > 0 && !asking ? (
