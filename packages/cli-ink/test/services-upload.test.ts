@@ -30,11 +30,24 @@ test("a batch upload is recorded: the next sync of the same files uploads nothin
     env: {},
   });
   const creates = emulator.stats().creates;
-  const report = await uploadFiles(ctx, [
-    { file: "a.png", assetType: "Image", displayName: "A" },
-    { file: "b.png", assetType: "Decal" },
-    { file: "c.png", assetType: "Image" },
-  ]);
+  // Each failure is told as it happens: c.png is refused before any request, so before a.png is done.
+  const told: string[] = [];
+  const report = await uploadFiles(
+    ctx,
+    [
+      { file: "a.png", assetType: "Image", displayName: "A" },
+      { file: "b.png", assetType: "Decal" },
+      { file: "c.png", assetType: "Image" },
+    ],
+    {
+      onFailed: (failure) => told.push(`failed ${failure.file} ${failure.reason}`),
+      onEvent: (event) => {
+        if (event.type === "done") told.push(`done ${event.asset.file}`);
+      },
+    },
+  );
+  expect(told.filter((t) => t.startsWith("failed"))).toEqual([`failed c.png ${report.failed[0]?.reason}`]);
+  expect(told.indexOf(`failed c.png ${report.failed[0]?.reason}`)).toBeLessThan(told.indexOf("done a.png"));
   expect(report.done.map((a) => [a.file, a.assetType, a.status])).toEqual([
     ["a.png", "Image", "uploaded"],
     ["b.png", "Decal", "uploaded"],

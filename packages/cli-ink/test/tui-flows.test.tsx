@@ -167,8 +167,8 @@ describe("upload", () => {
     expect(app.frame()).toContain("(Animation)");
   });
 
-  test("a failing upload is shown in place with the reason, and the rest carry on", async () => {
-    const e = await setup({ "a.png": png(1), "b.png": png(2) });
+  test("a failing upload is shown in place with the reason as it happens, and the rest carry on", async () => {
+    const e = await setup({ "a.png": png(1), "b.png": png(2) }, { operations: { pendingPolls: 3 } });
     app = renderApp(e.ctx, { name: "upload" });
     await app.waitFor("b.png");
     await app.press("a");
@@ -182,7 +182,10 @@ describe("upload", () => {
     await app.press(KEYS.enter, KEYS.enter);
     await app.waitFor("Ready to upload");
     await app.press(KEYS.enter);
-    const frame = await app.waitFor("Upload finished");
+    // The failure shows while a.png is still being uploaded (its operation stays pending a while).
+    const during = await app.waitFor(/✖ b\.png/);
+    expect(during).not.toContain("Upload finished");
+    const frame = await app.waitFor("Upload finished", 30_000);
     expect(frame).toMatch(/✔ a\.png → \d+/);
     expect(frame).toMatch(/✖ b\.png\n\s+.*does not exist/);
     expect(frame).toContain("1 file failed: see the reasons above.");

@@ -35,7 +35,16 @@ export interface BatchUploadReport {
 export async function uploadFiles(
   ctx: ServiceContext,
   uploads: readonly BatchUpload[],
-  opts: { expectedPrice?: number; signal?: AbortSignal; onEvent?: (event: PipelineEvent) => void } = {},
+  opts: {
+    expectedPrice?: number;
+    signal?: AbortSignal;
+    onEvent?: (event: PipelineEvent) => void;
+    /**
+     * Each file's failure as it happens (not an abort, not the account-level refusal), so that a caller can
+     * show it at once; the report still lists it at the end.
+     */
+    onFailed?: (failure: BatchUploadReport["failed"][number]) => void;
+  } = {},
 ): Promise<BatchUploadReport> {
   const pipeline = ctx.pipeline({
     ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
@@ -61,6 +70,8 @@ export async function uploadFiles(
         return { kind: "done" as const, upload, asset };
       } catch (error) {
         if (opts.signal?.aborted) return { kind: "skipped" as const, upload };
+        if (opts.onFailed && !accountRefusalOf(error))
+          opts.onFailed({ file: upload.file, reason: reasonOf(error), error });
         return { kind: "failed" as const, upload, error };
       }
     }),
@@ -77,10 +88,15 @@ export async function uploadFiles(
         report.refusal = { ...refusal, message, files: [outcome.upload.file] };
       }
     } else {
-      const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
-      report.failed.push({ file: outcome.upload.file, reason, error: outcome.error });
+      report.failed.push({
+        file: outcome.upload.file,
+        reason: reasonOf(outcome.error),
+        error: outcome.error,
+      });
     }
   }
   report.aborted = opts.signal?.aborted === true;
   return report;
 }
+
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

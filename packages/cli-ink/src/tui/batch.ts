@@ -137,6 +137,7 @@ export function uploadWork(
 ): ProgressWork {
   return async (emit, signal) => {
     const map = progressMapper(await knownContents(ctx));
+    const shown = new Set<string>();
     const report = await uploadFiles(
       ctx,
       // The wizard only offers types the pipeline listed for each file.
@@ -152,13 +153,20 @@ export function uploadWork(
           const action = map(event);
           if (action) emit(action);
         },
+        // Each failure is shown as it happens, not when the whole batch ends.
+        onFailed: ({ file, error }) => {
+          if (isAbort(error)) return;
+          shown.add(file);
+          emit({ type: "failed", file, reason: describeError(error, ctx.redact).message });
+        },
         ...(options.videoExpectedPrice !== undefined ? { expectedPrice: options.videoExpectedPrice } : {}),
       },
     );
     const notDone = [...report.notStarted];
     for (const { file, error } of report.failed) {
       if (isAbort(error)) notDone.push(file);
-      else emit({ type: "failed", file, reason: describeError(error, ctx.redact).message });
+      else if (!shown.has(file))
+        emit({ type: "failed", file, reason: describeError(error, ctx.redact).message });
     }
     const stopped = report.refusal ? refusalOf(ctx, report.refusal, report.notAttempted) : undefined;
     if (stopped) {
