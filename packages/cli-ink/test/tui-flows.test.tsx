@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { getAsset, updateAsset, uploadFile } from "../src/services/assets.js";
 import { listLockedAssets } from "../src/services/lockfile.js";
+import { syncPaths } from "../src/services/sync.js";
 import { fbx, makeProject, png } from "./helpers/files.js";
 import { KEYS, type RenderedApp, renderApp, startTuiEnv, type TuiEnv } from "./tui-helpers.js";
 
@@ -152,6 +153,27 @@ describe("upload", () => {
 
     await app.press(KEYS.enter);
     await app.waitFor("What would you like to do?");
+  });
+
+  test("the picker sorts naturally, uses the full width, and marks files already in the lockfile", async () => {
+    const long = `${"deep/".repeat(20)}n3.png`;
+    const e = await setup({ "n10.png": png(10), "n2.png": png(2), "n1.png": png(1), [long]: png(3) });
+    const synced = await syncPaths(e.ctx, ["n2.png"]);
+    const lockedId = synced.uploaded[0]!.assetId;
+    app = renderApp(e.ctx, { name: "upload" }, { columns: 160, rows: 30 });
+    const frame = await app.waitFor("n10.png");
+    const order = ["n1.png", "n2.png", "n10.png"].map((f) => frame.indexOf(f));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    // 160 columns leave the 103-column path whole (it was cut at 60).
+    expect(frame).toContain(long);
+    expect(frame).toMatch(/n2\.png\s+Image\s+locked/);
+    expect(frame).not.toMatch(/n1\.png\s+Image\s+locked/);
+    // deep/… sorts first: n2.png is the third.
+    await app.press(KEYS.down, KEYS.down);
+    const focused = await app.waitFor("in the lockfile as asset");
+    expect(focused).toContain(
+      `in the lockfile as asset ${lockedId}: picking it updates that asset if the file changed`,
+    );
   });
 
   test("an ambiguous file asks for its type", async () => {

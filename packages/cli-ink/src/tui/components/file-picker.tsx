@@ -1,5 +1,6 @@
 import { Box, Text } from "ink";
 import { useEffect, useReducer } from "react";
+import stringWidth from "string-width";
 import type { PickableFile } from "../files.js";
 import { useInteractive, useKeys } from "../hooks/use-keys.js";
 import { useLayout } from "../hooks/use-layout.js";
@@ -7,6 +8,9 @@ import { padColumns, truncateStart } from "../state/format.js";
 import { hiddenRows, type MenuAction } from "../state/menu.js";
 import { initialPicker, pickerReducer, selectedFiles, visibleFiles } from "../state/picker.js";
 import { keysOf } from "../state/text-field.js";
+
+/** Beside a file the lockfile already has an asset for. */
+const LOCKED_MARK = "locked";
 
 /** The menu keys shared with every list: arrows, PgUp/PgDn, Home/End. */
 function menuAction(key: {
@@ -28,7 +32,8 @@ function menuAction(key: {
 
 /**
  * Multi-select of the project's uploadable files, with the inferred type beside each: Space chooses, `a`
- * all (of those shown), `/` filters, PgUp/PgDn/Home/End page. The rules are in `state/picker.ts`.
+ * all (of those shown), `/` filters, PgUp/PgDn/Home/End page. Files already in the lockfile are marked,
+ * and the focused one says what picking it does. The rules are in `state/picker.ts`.
  */
 export function FilePicker({
   files,
@@ -86,7 +91,11 @@ export function FilePicker({
   const rows = shown.slice(state.menu.from, state.menu.from + state.menu.visible);
   // The path gets what the mark, the types and a margin leave of the terminal's width.
   const typeWidth = Math.max(5, ...files.map((f) => f.assetTypes.join(" or ").length));
-  const fileWidth = Math.max(16, Math.min(60, columns - typeWidth - 7));
+  const anyLocked = files.some((f) => f.lockedAs !== undefined);
+  // As wide as the longest path, up to what the terminal leaves: long paths are cut only when they must be.
+  const room = columns - typeWidth - 7 - (anyLocked ? LOCKED_MARK.length + 1 : 0);
+  const fileWidth = Math.max(16, Math.min(room, Math.max(...files.map((f) => stringWidth(f.file)))));
+  const focusedLock = byFile.get(shown[state.menu.focus] ?? "")?.lockedAs;
   return (
     <Box flexDirection="column">
       {state.filtering || state.filter.value ? (
@@ -111,6 +120,13 @@ export function FilePicker({
             {focused ? "❯ " : "  "}
             {padColumns(truncateStart(file, fileWidth), fileWidth)}{" "}
             <Text dimColor>{types.padEnd(typeWidth)}</Text>
+            {anyLocked ? (
+              <Text color="cyan">
+                {byFile.get(file)?.lockedAs !== undefined
+                  ? ` ${LOCKED_MARK}`
+                  : "".padEnd(LOCKED_MARK.length + 1)}
+              </Text>
+            ) : null}
             {chosen ? <Text color="green"> ✔</Text> : null}
           </Text>
         );
@@ -119,6 +135,9 @@ export function FilePicker({
       {below > 0 ? <Text dimColor> ↓ {below} more</Text> : <Text> </Text>}
       <Text dimColor wrap="truncate-end">
         {state.selected.size} of {files.length} selected
+        {focusedLock !== undefined && interactive
+          ? ` · in the lockfile as asset ${focusedLock}: picking it updates that asset if the file changed`
+          : ""}
       </Text>
     </Box>
   );
