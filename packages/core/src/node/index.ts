@@ -22,5 +22,23 @@ export {
   type PipelineOptions,
   type ResolveOptions,
 } from "./pipeline.js";
+export type { InputFile, ProjectInput } from "./project/inputs.js";
+export {
+  findProjectFile,
+  loadProject,
+  PROJECT_FILE_NAMES,
+  type Project,
+  ProjectFileError,
+} from "./project/loader.js";
+export {
+  type CodegenStyle,
+  defineConfig,
+  type ImageAssetType,
+  type InputConfig,
+  type OutputConfig,
+  type ProcessingOptions,
+  type ProjectConfig,
+  type SpritesheetOptions,
+} from "./project/schema.js";
 export type { AssetType, ModerationStatus, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 export { type ValidateMeta, type ValidateOptions, validateFile } from "./validate.js";
