@@ -1,5 +1,12 @@
 // @rbxassets/core/node: the upload pipeline (files, hashing, lockfile, sync) on top of the client.
 export { createNodeAssetsClient, type NodeAssetsClient, type NodeFileInput } from "./client.js";
+export {
+  type ModuleFile,
+  type RenderedModules,
+  renderInputModules,
+  writeInputModules,
+} from "./codegen/modules.js";
+export type { CodegenValue, SpriteValue } from "./codegen/tree.js";
 export { type CodegenEntry, renderLuauModule, renderTypeScriptModule } from "./codegen.js";
 export { type CreatorRef, type ResolveConfigOptions, ResolvedConfig, resolveConfig } from "./config.js";
 export { type DetectedFile, detectFile } from "./detect.js";
@@ -40,5 +47,12 @@ export {
   type ProjectConfig,
   type SpritesheetOptions,
 } from "./project/schema.js";
+export {
+  moduleValue,
+  type ProjectSyncOptions,
+  type ProjectSyncReport,
+  syncProjectInputs,
+  writeModulesFor,
+} from "./project/sync-project.js";
 export type { AssetType, ModerationStatus, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 export { type ValidateMeta, type ValidateOptions, validateFile } from "./validate.js";
