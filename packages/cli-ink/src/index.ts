@@ -4,3 +4,6 @@ export * from "./services/context.js";
 export * from "./services/errors.js";
 export * from "./services/lockfile.js";
 export * from "./services/sync.js";
+export * from "./services/project-sync.js";
+// A project file's types: `import { defineConfig } from "@rbxassets/cli"` in rbxassets.config.ts.
+export { defineConfig, type ProjectConfig } from "@rbxassets/core/node";

@@ -126,7 +126,10 @@ ${examples(
       const self = received.at(-1) as Command;
       const options = self.opts();
       const globals = self.optsWithGlobals<GlobalOptions>();
-      const args = self.processedArgs.map((arg) => String(arg));
+      // A variadic argument arrives as one array: spread it, never join it (`sync a b` is two paths).
+      const args = self.processedArgs.flatMap((arg) =>
+        Array.isArray(arg) ? arg.map(String) : [String(arg)],
+      );
       state.exitCode = await runCommand(globals, async (env) => {
         const implementation = await commands[name]!();
         return implementation.run(env, args, options);
@@ -262,7 +265,10 @@ ${examples(
   );
   define("sync", (c) =>
     c
-      .argument("[dir...]", "files or folders to sync (default: the project root)")
+      .argument(
+        "[input-or-path...]",
+        "inputs of rbxassets.config.* or files and folders (default: every input, else the project root)",
+      )
       .description("upload what is new or changed and record it in the lockfile")
       .option("--check", "upload nothing; exit 1 when something would be uploaded")
       .option("--lockfile <path>", "lockfile path (default rbxassets.lock.json in the project root)")
@@ -271,7 +277,8 @@ ${examples(
       .addHelpText(
         "after",
         examples(
-          "rbxassets sync assets",
+          "rbxassets sync",
+          "rbxassets sync ui",
           "rbxassets sync assets --ts src/assets.ts --luau src/Assets.luau",
           "rbxassets sync --check",
         ),

@@ -72,6 +72,7 @@ export async function run(env: CommandEnv, paths: string[], options: SyncOptions
       ...(options.luau !== undefined ? { luau: options.luau } : {}),
     },
   });
+  for (const module of report.modules ?? []) env.out.log(`wrote     ${showPath(module)}`);
   env.out.result(report, () => summary(report, check));
   if (report.aborted) {
     env.out.error("sync aborted; finished uploads are recorded in the lockfile");

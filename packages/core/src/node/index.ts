@@ -47,6 +47,7 @@ export {
   type ProjectConfig,
   type SpritesheetOptions,
 } from "./project/schema.js";
+export { resolveProjectConfig } from "./project/precedence.js";
 export {
   moduleValue,
   type ProjectSyncOptions,
