@@ -271,6 +271,14 @@ ${examples(
       )
       .description("upload what is new or changed and record it in the lockfile")
       .option("--check", "upload nothing; exit 1 when something would be uploaded")
+      .addOption(
+        new Option(
+          "--target <target>",
+          "cloud (upload, the default) or studio (copy into Studio's content folder)",
+        )
+          .choices(["cloud", "studio"])
+          .default("cloud"),
+      )
       .option("--lockfile <path>", "lockfile path (default rbxassets.lock.json in the project root)")
       .option("--ts <out.ts>", "also write a TypeScript module mapping paths to rbxassetid:// ids")
       .option("--luau <out.luau>", "also write a Luau module mapping paths to rbxassetid:// ids")

@@ -199,3 +199,29 @@ test("a broken project file: one line per problem, nothing written, no request s
   expect(await listing()).toEqual(before);
   expect(requestCount(emulator)).toBe(requests);
 });
+
+test("--target studio copies images into Studio's content folder with no credentials; a plain sync switches back", async () => {
+  const root = await tsProject({ "assets/ui/play.png": png(91), "assets/sounds/click.wav": wav() });
+  const content = join(root, "..", `${root.split("/").at(-1)}-studio-content`);
+  const requests = requestCount(emulator);
+  const studio = await runCli(["sync", "--target", "studio"], {
+    cwd: root,
+    env: { RBXASSETS_STUDIO_CONTENT: content },
+  });
+  expect(studio.code, studio.stderr).toBe(0);
+  expect(requestCount(emulator)).toBe(requests);
+  const name = root
+    .split("/")
+    .at(-1)!
+    .replace(/[^A-Za-z0-9_.-]/g, "_");
+  expect(await readFile(join(content, "rbxassets", name, "assets/ui/play.png"))).toEqual(png(91));
+  expect(studio.stderr).toContain("copied    assets/ui/play.png");
+  expect(studio.stderr).toContain("note      assets/sounds/click.wav: left out of the modules");
+  expect(await readFile(join(root, "src/shared/UI.luau"), "utf8")).toContain(
+    `play = "rbxasset://rbxassets/${name}/assets/ui/play.png",`,
+  );
+
+  const cloud = await runCli(["sync", "--json"], { cwd: root, env: cliEnv(emulator) });
+  expect(cloud.code, cloud.stderr).toBe(0);
+  expect(await readFile(join(root, "src/shared/UI.luau"), "utf8")).toMatch(/play = "rbxassetid:\/\/\d+",/);
+});

@@ -1,10 +1,13 @@
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { ExitCode } from "../errors.js";
 import { showPath, table } from "../output.js";
+import { ServiceError } from "../services/errors.js";
+import { selectInputs, syncInputsToStudio } from "../services/project-sync.js";
 import { type PipelineEvent, type SyncReport, syncPaths } from "../services/sync.js";
 
 interface SyncOptions {
   check?: boolean;
+  target?: "cloud" | "studio";
   lockfile?: string;
   ts?: string;
   luau?: string;
@@ -56,7 +59,31 @@ function summary(report: SyncReport, check: boolean): string {
   return `${head}${counts}${report.aborted ? " (aborted)" : ""} in ${(report.elapsedMs / 1000).toFixed(1)}s`;
 }
 
+/** `--target studio`: copies into Studio's content folder; one line per file copied and per note. */
+async function runStudio(env: CommandEnv, paths: string[], options: SyncOptions): Promise<CommandResult> {
+  const ctx = await env.context();
+  const inputs = selectInputs(ctx.project, paths);
+  if (!ctx.project || !inputs) {
+    throw new ServiceError(
+      "--target studio works on the project file's inputs — create one with rbxassets init, or name an input",
+    );
+  }
+  const report = await syncInputsToStudio(ctx, ctx.project, inputs, {
+    ...(options.lockfile !== undefined ? { lockfile: options.lockfile } : {}),
+  });
+  for (const file of report.copied) env.out.log(`copied    ${showPath(file)}`);
+  for (const { file, note } of report.notes) env.out.log(`note      ${showPath(file)}: ${note}`);
+  for (const module of report.modules) env.out.log(`wrote     ${showPath(module)}`);
+  env.out.result(
+    report,
+    () =>
+      `${report.copied.length} copied, ${report.unchanged.length} unchanged into ${report.content}; modules use rbxasset:// paths (a plain sync switches them back to ids)`,
+  );
+  return ExitCode.ok;
+}
+
 export async function run(env: CommandEnv, paths: string[], options: SyncOptions): Promise<CommandResult> {
+  if (options.target === "studio") return runStudio(env, paths, options);
   const ctx = await env.context();
   const check = options.check === true;
   const report = await syncPaths(ctx, paths, {

@@ -1,11 +1,15 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import {
+  findStudioContent,
   type PipelineEvent,
   type Project,
   type ProjectInput,
   type ProjectSyncReport,
+  STUDIO_CONTENT_ENV,
+  type StudioReport,
   syncProjectInputs,
+  syncStudio,
 } from "@rbxassets/core/node";
 import type { ServiceContext } from "./context.js";
 import { ServiceError } from "./errors.js";
@@ -80,4 +84,29 @@ function withCodegenFlags(inputs: ProjectInput[], codegen: ProjectSyncRequest["c
       },
     },
   ];
+}
+
+/**
+ * `--target studio`: the inputs' images into Studio's content folder, modules with `rbxasset://` paths.
+ * No upload, no credentials.
+ */
+export async function syncInputsToStudio(
+  ctx: ServiceContext,
+  project: Project,
+  inputs: ProjectInput[],
+  opts: { lockfile?: string; env?: Record<string, string | undefined> } = {},
+): Promise<StudioReport & { content: string }> {
+  const content = await findStudioContent({ env: opts.env ?? process.env });
+  if (content === undefined) {
+    throw new ServiceError(
+      `Roblox Studio's content folder was not found — set ${STUDIO_CONTENT_ENV} to it (e.g. …/RobloxStudio.app/Contents/Resources/content)`,
+      { usage: false },
+    );
+  }
+  const lockfile = opts.lockfile ?? project.lockfile;
+  const report = await syncStudio({ ...project, lockfile }, inputs, {
+    content,
+    pipelineFor: () => ctx.pipeline({ lockfile }),
+  });
+  return { content, ...report };
 }

@@ -37,6 +37,7 @@ export {
   type Project,
   ProjectFileError,
 } from "./project/loader.js";
+export { resolveProjectConfig } from "./project/precedence.js";
 export {
   type CodegenStyle,
   defineConfig,
@@ -47,7 +48,14 @@ export {
   type ProjectConfig,
   type SpritesheetOptions,
 } from "./project/schema.js";
-export { resolveProjectConfig } from "./project/precedence.js";
+export {
+  findStudioContent,
+  STUDIO_CONTENT_ENV,
+  type StudioLookup,
+  type StudioReport,
+  studioProjectName,
+  syncStudio,
+} from "./project/studio.js";
 export {
   moduleValue,
   type ProjectSyncOptions,

@@ -55,9 +55,16 @@ export async function syncProjectInputs(
   };
   for (const input of inputs) {
     const pipeline = opts.pipelineFor(input);
+    // The input's processing and name go to the process stage (which names atlases after the input).
+    const syncOptions = {
+      check: opts.check === true,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+      process: input.processing,
+      input: input.name,
+    };
     const report = await pipeline.sync(
       input.files.map((f) => f.file),
-      { check: opts.check === true, ...(opts.signal ? { signal: opts.signal } : {}) },
+      syncOptions,
     );
     for (const key of ["uploaded", "updated", "unchanged", "failed", "skipped", "pending"] as const) {
       (total[key] as unknown[]).push(...report[key]);
