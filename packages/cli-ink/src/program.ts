@@ -271,6 +271,10 @@ ${examples(
       )
       .description("upload what is new or changed and record it in the lockfile")
       .option("--check", "upload nothing; exit 1 when something would be uploaded")
+      .option(
+        "--watch",
+        "after syncing, re-sync the project file's inputs as their files change (Ctrl-C stops)",
+      )
       .addOption(
         new Option(
           "--target <target>",

@@ -8,6 +8,7 @@ import { type PipelineEvent, type SyncReport, syncPaths } from "../services/sync
 interface SyncOptions {
   check?: boolean;
   target?: "cloud" | "studio";
+  watch?: boolean;
   lockfile?: string;
   ts?: string;
   luau?: string;
@@ -84,6 +85,7 @@ async function runStudio(env: CommandEnv, paths: string[], options: SyncOptions)
 
 export async function run(env: CommandEnv, paths: string[], options: SyncOptions): Promise<CommandResult> {
   if (options.target === "studio") return runStudio(env, paths, options);
+  if (options.watch) return (await import("./sync-watch.js")).runWatch(env, paths, options);
   const ctx = await env.context();
   const check = options.check === true;
   const report = await syncPaths(ctx, paths, {

@@ -63,5 +63,12 @@ export {
   syncProjectInputs,
   writeModulesFor,
 } from "./project/sync-project.js";
+export {
+  type WatchBatch,
+  type WatchChange,
+  type WatchChangeKind,
+  type WatchOptions,
+  watchProject,
+} from "./project/watch.js";
 export type { AssetType, ModerationStatus, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 export { type ValidateMeta, type ValidateOptions, validateFile } from "./validate.js";
