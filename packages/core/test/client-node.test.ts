@@ -2,20 +2,21 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEFAULT_EMULATOR_API_KEY, startEmulator } from "@rbxassets/emulator";
+import { DEFAULT_EMULATOR_API_KEY } from "@rbxassets/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assetIdOf } from "../src/index.js";
 import { createNodeAssetsClient, type NodeAssetsClient, nodeFetch } from "../src/node/client.js";
+import { startTestEmulator } from "./helpers/emulator.js";
 import { imageRequest, modelRequest, PNG_1X1 } from "./helpers/fixtures.js";
 import { sendJson, startPeer } from "./helpers/peer.js";
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+type Emulator = Awaited<ReturnType<typeof startTestEmulator>>;
 let emulator: Emulator;
 let client: NodeAssetsClient;
 let dir: string;
 
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startTestEmulator();
   client = createNodeAssetsClient({ baseUrl: emulator.url, apiKey: DEFAULT_EMULATOR_API_KEY, env: {} });
   dir = await mkdtemp(join(tmpdir(), "rbxassets-client-"));
 });
@@ -52,6 +53,8 @@ describe("createNodeAssetsClient", () => {
     const file = join(dir, "big.rbxm");
     const bytes = new Uint8Array(size);
     for (let i = 0; i < size; i += 4096) bytes[i] = i % 251;
+    // A Roblox binary model's magic: the emulator checks that the bytes are what the content type says.
+    bytes.set(new TextEncoder().encode("<roblox!"));
     await writeFile(file, bytes);
     emulator.resetStats();
     const op = await client.createAsset({ request: modelRequest("Big"), file: { path: file } });
@@ -100,11 +103,34 @@ describe("nodeFetch", () => {
       expect(created.headers.get("content-type")).toBe("application/json");
       expect(await created.json()).toEqual({ ok: true, method: "POST" });
       expect(peer.requests[0]!.bodyBytes).toBe(5);
+      // A body of no declared length is measured, never sent chunked.
+      expect(peer.requests[0]!.headers["content-length"]).toBe("5");
+      expect(peer.requests[0]!.headers["transfer-encoding"]).toBeUndefined();
       const empty = await nodeFetch(new Request(`${base}/empty`));
       expect(empty.status).toBe(204);
       expect(empty.body).toBeNull();
       const head = await nodeFetch(new Request(`${base}/x`, { method: "HEAD" }));
       expect(head.body).toBeNull();
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it("streams a body of declared length as declared, and refuses one whose bytes differ", async () => {
+    const peer = await startPeer((_req, res) => sendJson(res, 200, {}));
+    try {
+      const base = peer.url.replace(/\/assets$/, "");
+      const declared = (length: number) =>
+        new Request(`${base}/x`, {
+          method: "POST",
+          body: new Blob(["hello"]),
+          headers: { "content-length": String(length) },
+        });
+      expect((await nodeFetch(declared(5))).status).toBe(200);
+      expect(peer.requests[0]!.headers["content-length"]).toBe("5");
+      expect(peer.requests[0]!.bodyBytes).toBe(5);
+      await expect(nodeFetch(declared(6))).rejects.toThrow();
+      expect(peer.requests).toHaveLength(1);
     } finally {
       await peer.close();
     }
