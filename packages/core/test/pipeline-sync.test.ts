@@ -79,14 +79,9 @@ describe("sync against the emulator", () => {
       "README.md": "# not an asset",
       "node_modules/x/y.png": fixture("png", 9),
     });
-<<<<<<< HEAD
-    const { p, events } = pipeline({ videoExpectedPrice: 0 });
+    const { p, events } = pipeline({ videoExpectedPrice: VIDEO_FEE });
     // A walk passes over non-assets in silence; README.md is named so that its skip reason shows.
     const report = await p.sync([".", "README.md"]);
-=======
-    const { p, events } = pipeline({ videoExpectedPrice: VIDEO_FEE });
-    const report = await p.sync(["."]);
->>>>>>> main
     expect(report.failed).toEqual([]);
     expect(report.uploaded.map((a) => [a.file, a.assetType])).toEqual(
       Object.keys(everyFormat)
