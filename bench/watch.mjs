@@ -26,7 +26,11 @@ const PNG = Buffer.from(
 );
 const png = (n) => Buffer.concat([PNG, Buffer.from(String(n))]);
 
-const emulator = await startEmulator({ rateLimits: false, operations: { pendingPolls: 0 } });
+const emulator = await startEmulator({
+  rateLimits: false,
+  operations: { pendingPolls: 0 },
+  creator: "user:1",
+});
 const root = await mkdtemp(join(tmpdir(), "rbxassets-bench-watch-"));
 try {
   await mkdir(join(root, "assets/ui"), { recursive: true });

@@ -146,10 +146,12 @@ test("the project file's creator is the last resort: the environment wins over i
     "ui/a.png": png(71),
     "ui/b.png": png(72),
   });
+  // The emulator's key acts for the project file's creator only.
+  const groupEmulator = await startTestEmulator({ creator: "group:999" });
   const fromFile = await runCli(["sync", "--json"], {
     cwd: root,
-    env: cliEnv(emulator, { RBXASSETS_CREATOR: undefined }),
-  });
+    env: cliEnv(groupEmulator, { RBXASSETS_CREATOR: undefined }),
+  }).finally(() => groupEmulator.close());
   expect(fromFile.code, fromFile.stderr).toBe(0);
   const lock = JSON.parse(await readFile(join(root, "rbxassets.lock.json"), "utf8")) as {
     assets: Record<string, { creator: string }>;

@@ -17,7 +17,7 @@ import { tempProject } from "./pipeline-project.js";
 let project: Awaited<ReturnType<typeof tempProject>>;
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await startEmulator({ operations: { pendingPolls: 0 }, rateLimits: false });
+  emulator = await startEmulator({ operations: { pendingPolls: 0 }, rateLimits: false, creator: "user:42" });
 });
 afterAll(() => emulator.close());
 beforeEach(async () => {

@@ -10,7 +10,7 @@ let emulator: RunningEmulator;
 let project: Awaited<ReturnType<typeof tempProject>>;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ operations: { pendingPolls: 0 }, rateLimits: false });
+  emulator = await startEmulator({ operations: { pendingPolls: 0 }, rateLimits: false, creator: "user:42" });
 });
 afterAll(() => emulator.close());
 beforeEach(async () => {
