@@ -26,6 +26,7 @@ const commands: Record<string, () => Promise<{ run: Handler }>> = {
   rollback: () => import("./commands/rollback.js"),
   operation: () => import("./commands/operation.js"),
   sync: () => import("./commands/sync.js"),
+  init: () => import("./commands/init.js"),
   emulator: () => import("./commands/emulator.js"),
 };
 
@@ -295,6 +296,14 @@ ${examples(
           "rbxassets sync --check",
         ),
       ),
+  );
+  define("init", (c) =>
+    c
+      .description(
+        "write a project file (rbxassets.config.ts or .json) for this folder; never overwrites one",
+      )
+      .option("--yes", "take the proposals without asking (needed without a terminal)")
+      .addHelpText("after", examples("rbxassets init", "rbxassets init --yes")),
   );
   define("emulator", (c) =>
     c

@@ -39,6 +39,17 @@ export {
 } from "./project/loader.js";
 export { resolveProjectConfig } from "./project/precedence.js";
 export {
+  configFor,
+  type FolderProposal,
+  type InitAnswers,
+  type InitProposal,
+  type OutputProposal,
+  ProjectFileExistsError,
+  proposeProject,
+  renderProjectFile,
+  writeProjectFile,
+} from "./project/propose.js";
+export {
   type CodegenStyle,
   defineConfig,
   type ImageAssetType,
