@@ -89,6 +89,8 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
         ...(config.creator !== undefined ? { creator: config.creator } : {}),
         ...(project ? { lockfile: project.lockfile } : {}),
         env: {},
+        // The CLI words this fix in its own terms (core's default is neutral).
+        outsideRootFix: "move it into the project or run from a folder that contains it (-C)",
         ...options,
       }),
     redact: (text) => secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text),

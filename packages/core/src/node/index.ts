@@ -1,4 +1,12 @@
 // @rbxassets/core/node: the upload pipeline (files, hashing, lockfile, sync) on top of the client.
+export {
+  ACCOUNT_REFUSED,
+  type AccountRefusal,
+  type AccountRefusalReason,
+  AccountRefusedError,
+  accountRefusalOf,
+  classifyAccountRefusal,
+} from "./account-refusal.js";
 export { createNodeAssetsClient, type NodeAssetsClient, type NodeFileInput } from "./client.js";
 export {
   type ModuleFile,
@@ -8,9 +16,23 @@ export {
 } from "./codegen/modules.js";
 export type { CodegenValue, SpriteValue } from "./codegen/tree.js";
 export { type CodegenEntry, renderLuauModule, renderTypeScriptModule } from "./codegen.js";
-export { type CreatorRef, type ResolveConfigOptions, ResolvedConfig, resolveConfig } from "./config.js";
+export {
+  type CreatorRef,
+  parseCreator,
+  type ResolveConfigOptions,
+  ResolvedConfig,
+  resolveConfig,
+} from "./config.js";
 export { type DetectedFile, detectFile } from "./detect.js";
-export { PipelineError } from "./errors.js";
+export {
+  describeError,
+  isAbortError,
+  isPipelineError,
+  oneLine,
+  PipelineError,
+  showFile,
+} from "./errors.js";
+export { type AssetKind, type ExtensionInfo, extensionInfo, supportedExtensions } from "./formats.js";
 export { hashFile } from "./hash.js";
 export {
   LOCKFILE_NAME,
@@ -22,12 +44,14 @@ export {
   serializeLockfile,
 } from "./lockfile.js";
 export { nodeFetch } from "./node-fetch.js";
+export { isInsideRoot, toProjectPath } from "./paths.js";
 export {
   createPipeline,
   type LockedAsset,
   type Pipeline,
   type PipelineOptions,
   type ResolveOptions,
+  type SyncOptions,
 } from "./pipeline.js";
 export type { InputFile, ProjectInput } from "./project/inputs.js";
 export {
@@ -81,5 +105,15 @@ export {
   type WatchOptions,
   watchProject,
 } from "./project/watch.js";
-export type { AssetType, ModerationStatus, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
+export { type ScanResult, scanPaths } from "./scan.js";
+export type { PreparedFile } from "./stages/prepare.js";
+export { type ProcessStage, sendAsIs, type UploadContent } from "./stages/process.js";
+export type {
+  AssetType,
+  ModerationStatus,
+  PipelineEvent,
+  ResolvedAsset,
+  SyncRefusal,
+  SyncReport,
+} from "./types.js";
 export { type ValidateMeta, type ValidateOptions, validateFile } from "./validate.js";

@@ -1,12 +1,36 @@
-import { resolve } from "node:path";
+import { extname, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import type { AccountRefusal } from "./account-refusal.js";
+import { accountRefusalOf } from "./account-refusal.js";
 import { writeCodegen } from "./codegen.js";
 import { describeError, isAbortError, PipelineError } from "./errors.js";
-import { isInsideRoot, outsideRootError } from "./paths.js";
-import type { AssetPipeline } from "./pipeline.js";
+import type { AssetKind } from "./formats.js";
+import { extensionInfo } from "./formats.js";
+import { isInsideRoot, outsideRootError, toProjectPath } from "./paths.js";
 import { scanPaths } from "./scan.js";
-import type { ResolvedAsset, SyncReport } from "./types.js";
-import { validateFile } from "./validate.js";
+import type { PreparedFile } from "./stages/prepare.js";
+import type { PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
+
+/** What sync needs of the pipeline: a narrow face, so that the pipeline's internals stay private. */
+export interface SyncHost {
+  readonly root: string;
+  readonly lockfilePath: string;
+  readonly codegen: { typescript?: string; luau?: string } | undefined;
+  readonly outsideRootFix: string;
+  /** Whether audio is uploaded (`audio: false` skips it). */
+  readonly audio: boolean;
+  emit(event: PipelineEvent): void;
+  /** Opens the lockfile and resolves the configuration: their errors fail the run before any file. */
+  ready(): Promise<void>;
+  prepare(file: string): Promise<PreparedFile>;
+  /** Validates a prepared miss without credentials or creator (check mode). */
+  check(prepared: PreparedFile): Promise<void>;
+  lookup(file: string): Promise<ResolvedAsset | undefined>;
+  resolve(file: string, signal: AbortSignal | undefined): Promise<ResolvedAsset>;
+}
+
+/** The skip reason for audio when audio uploads are off (neutral: the option's name is the caller's). */
+const AUDIO_OFF = "audio uploads are turned off";
 
 /**
  * Syncs files and directories: every file goes through the pipeline at once (the pipeline bounds how many
@@ -14,7 +38,7 @@ import { validateFile } from "./validate.js";
  * stops new work, and everything finished is already in the lockfile.
  */
 export async function runSync(
-  pipeline: AssetPipeline,
+  pipeline: SyncHost,
   paths: string[],
   opts: { signal?: AbortSignal | undefined; check?: boolean | undefined },
 ): Promise<SyncReport> {
@@ -27,6 +51,7 @@ export async function runSync(
     failed: [],
     skipped: [],
     pending: [],
+    notAttempted: [],
     aborted: false,
     elapsedMs: 0,
   };
@@ -46,6 +71,8 @@ export async function runSync(
   }
   for (const item of scan.skipped) skip(item.file, item.reason);
   for (const item of scan.missing) fail(item.file, item.reason);
+  const relative = (absolute: string) => toProjectPath(pipeline.root, absolute);
+  const wanted = (kind: AssetKind | undefined) => !(kind === "audio" && !pipeline.audio);
 
   function skip(file: string, reason: string) {
     report.skipped.push({ file, reason });
@@ -55,6 +82,18 @@ export async function runSync(
     report.failed.push({ file, reason });
     pipeline.emit({ type: "failed", file, reason });
   }
+  /** An account-level refusal is reported once; the files it kept from being sent are listed apart. */
+  function refused(file: string, facts: AccountRefusal & { attempted: boolean }, message: string) {
+    // Reported at the first error of this run, also one of a file never sent (the pipeline was refused
+    // in an earlier run of its life).
+    if (!report.refusal) {
+      const { attempted: _, ...refusal } = facts;
+      report.refusal = { ...refusal, message, files: [] };
+      pipeline.emit({ type: "refused", file, refusal, message });
+    }
+    if (facts.attempted) report.refusal.files.push(file);
+    else report.notAttempted.push(file);
+  }
   function done(asset: ResolvedAsset) {
     if (asset.status === "uploaded") report.uploaded.push(asset);
     else if (asset.status === "updated") report.updated.push(asset);
@@ -62,11 +101,11 @@ export async function runSync(
   }
 
   // A malformed lockfile or creator fails the whole run with its one-line error, before any file.
-  await Promise.all([pipeline.lockfile(), pipeline.config()]);
+  await pipeline.ready();
 
   await Promise.all(
     scan.files.map(async (absolute) => {
-      const file = pipeline.relative(absolute);
+      const file = relative(absolute);
       if (signal?.aborted) {
         report.pending.push(file);
         return;
@@ -77,28 +116,26 @@ export async function runSync(
           if (prepared.hit) {
             done(prepared.hit);
           } else {
-            if (!pipeline.wants(prepared.detected.kind))
-              return skip(file, "audio uploads are turned off (audio: false)");
+            if (!wanted(prepared.detected.kind)) return skip(file, AUDIO_OFF);
             // Check mode also catches what would be refused, without credentials.
-            await validateFile(prepared.detected, pipeline.metaFor(prepared), {
-              root: pipeline.root,
-              requireCreator: false,
-            });
+            await pipeline.check(prepared);
             report.pending.push(file);
           }
           return;
         }
-        if (!pipeline.wants(pipeline.kindOf(absolute))) {
+        if (!wanted(extensionInfo(extname(absolute).slice(1))?.kind)) {
           const hit = await pipeline.lookup(absolute).catch(() => undefined);
           if (hit) return done(hit);
-          return skip(file, "audio uploads are turned off (audio: false)");
+          return skip(file, AUDIO_OFF);
         }
-        done(await pipeline.resolve(absolute, signal ? { signal } : {}));
+        done(await pipeline.resolve(absolute, signal));
       } catch (error) {
         if (signal?.aborted || isAbortError(error)) {
           report.pending.push(file);
           return;
         }
+        const refusal = accountRefusalOf(error);
+        if (refusal) return refused(file, refusal, (error as Error).message);
         fail(file, error instanceof PipelineError ? error.message : `${file}: ${describeError(error)}`);
       }
     }),
@@ -106,7 +143,7 @@ export async function runSync(
 
   report.aborted = signal?.aborted === true;
   if (!opts.check) {
-    const targets = pipeline.options.codegen;
+    const targets = pipeline.codegen;
     if (targets && (targets.typescript || targets.luau)) {
       const entries = [...report.uploaded, ...report.updated, ...report.unchanged];
       await writeCodegen(pipeline.root, targets, entries);
@@ -116,12 +153,14 @@ export async function runSync(
   report.failed.sort(byFile);
   report.skipped.sort(byFile);
   report.pending.sort();
+  report.notAttempted.sort();
+  report.refusal?.files.sort();
   report.elapsedMs = Math.round(performance.now() - started);
   return report;
 }
 
-function codegenTargets(pipeline: AssetPipeline): string[] {
-  const targets = pipeline.options.codegen;
+function codegenTargets(pipeline: SyncHost): string[] {
+  const targets = pipeline.codegen;
   return [targets?.typescript, targets?.luau].filter((p): p is string => typeof p === "string");
 }
 

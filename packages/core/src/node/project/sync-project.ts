@@ -49,6 +49,7 @@ export async function syncProjectInputs(
     failed: [],
     skipped: [],
     pending: [],
+    notAttempted: [],
     aborted: false,
     elapsedMs: 0,
     modules: [],
@@ -66,10 +67,25 @@ export async function syncProjectInputs(
       input.files.map((f) => f.file),
       syncOptions,
     );
-    for (const key of ["uploaded", "updated", "unchanged", "failed", "skipped", "pending"] as const) {
+    for (const key of [
+      "uploaded",
+      "updated",
+      "unchanged",
+      "failed",
+      "skipped",
+      "pending",
+      "notAttempted",
+    ] as const) {
       (total[key] as unknown[]).push(...report[key]);
     }
     total.elapsedMs += report.elapsedMs;
+    if (report.refusal) {
+      // An account-level refusal (a wrong key, a creator it may not act for) would refuse every input alike.
+      total.refusal = report.refusal;
+      const rest = inputs.slice(inputs.indexOf(input) + 1).flatMap((i) => i.files.map((f) => f.file));
+      total.notAttempted.push(...rest);
+      break;
+    }
     if (report.aborted) {
       total.aborted = true;
       break;
