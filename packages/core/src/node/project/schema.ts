@@ -1,5 +1,6 @@
 // The project file's shape (`rbxassets.config.*`), and the typed validator that turns whatever a file
 // exports into that shape or into one line per problem.
+import { limits } from "@rbxassets/spec";
 import { parseCreator } from "../config.js";
 
 export type ImageAssetType = "Image" | "Decal";
@@ -76,8 +77,9 @@ const ASSET_TYPES: readonly ImageAssetType[] = ["Image", "Decal"];
 const STYLES: readonly CodegenStyle[] = ["nested", "flat"];
 /** Input names are typed on the command line (`rbxassets sync ui`) and appear in messages. */
 const INPUT_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
-/** The largest image Roblox takes, per side: an atlas bigger than this could not be uploaded. */
-const MAX_ATLAS_SIZE = 4096;
+/** Atlas sides the process stage packs: below the largest image the API takes (the spec's limit). */
+const MIN_ATLAS_SIZE = 16;
+const MAX_ATLAS_SIZE = limits.maxImageDimension - 1;
 
 /**
  * Checks the whole exported value: every problem is collected (not only the first), each as
@@ -206,13 +208,13 @@ function checkSpritesheet(
   unknownKeys(value, SPRITESHEET_KEYS, `${at}.`, problem);
   const sheet: SpritesheetOptions = {};
   if (value.maxSize !== undefined) {
-    if (isInteger(value.maxSize) && value.maxSize >= 1 && value.maxSize <= MAX_ATLAS_SIZE)
+    if (isInteger(value.maxSize) && value.maxSize >= MIN_ATLAS_SIZE && value.maxSize <= MAX_ATLAS_SIZE)
       sheet.maxSize = value.maxSize;
     else
       problem(
         `${at}.maxSize`,
         `${describe(value.maxSize)} is not a size in pixels`,
-        `write a whole number from 1 to ${MAX_ATLAS_SIZE}, e.g. 1024`,
+        `write a whole number from ${MIN_ATLAS_SIZE} to ${MAX_ATLAS_SIZE}, e.g. 1024`,
       );
   }
   if (value.padding !== undefined) {
