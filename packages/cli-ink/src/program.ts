@@ -1,11 +1,18 @@
+import {
+  defaultServerUrl,
+  limits,
+  socialLinkKinds,
+  uploadableAssetTypes,
+  uploadableExtensions,
+} from "@rbxassets/core";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { type CommandEnv, type CommandResult, type GlobalOptions, runCommand } from "./command-env.js";
 import { ExitCode } from "./errors.js";
 import { terminalSupportsPrompting } from "./prompt.js";
 import type { Route } from "./tui/state/navigation.js";
 
-/** The asset types `upload --type` takes (the same list as the upload service's). */
-const UPLOAD_TYPES = ["Image", "Decal", "Audio", "Model", "Animation", "Video"] as const;
+/** The asset types `upload --type` takes: the spec's, through core's spec facts. */
+const UPLOAD_TYPES = uploadableAssetTypes;
 
 /** What the program reports back to `main` once commander is done. */
 export interface ProgramState {
@@ -14,7 +21,10 @@ export interface ProgramState {
 
 type Handler = (env: CommandEnv, args: string[], options: Record<string, unknown>) => Promise<CommandResult>;
 
-/** Command implementations load on demand, so `--help` and a typo cost nothing but commander. */
+/**
+ * Command implementations load on demand, so `--help` and a typo cost commander and core's spec facts (the
+ * choices and limits the help texts quote), never a command's own modules.
+ */
 const commands: Record<string, () => Promise<{ run: Handler }>> = {
   upload: () => import("./commands/upload.js"),
   get: () => import("./commands/get.js"),
@@ -76,7 +86,7 @@ export function createProgram(state: ProgramState, version: string): Command {
       "--api-key-file <path>",
       "read the Open Cloud API key from this file (keeps it out of shell history)",
     )
-    .option("--api-url <url>", "API base URL (env RBXASSETS_API_URL; default https://apis.roblox.com/assets)")
+    .option("--api-url <url>", `API base URL (env RBXASSETS_API_URL; default ${defaultServerUrl})`)
     .option("--creator <creator>", "owner of new assets: user:<id> or group:<id> (env RBXASSETS_CREATOR)")
     .option("--json", "print the result as one JSON document on stdout")
     .option("-C, --cwd <dir>", "project root: where .env and the lockfile live, and relative paths start")
@@ -127,9 +137,9 @@ ${examples(
       const self = received.at(-1) as Command;
       const options = self.opts();
       const globals = self.optsWithGlobals<GlobalOptions>();
-      // A variadic argument arrives as one array: spread it, never join it (`sync a b` is two paths).
-      const args = self.processedArgs.flatMap((arg) =>
-        Array.isArray(arg) ? arg.map(String) : [String(arg)],
+      // A variadic argument (`sync [dir...]`) arrives as one array: spread it, never join it into a string.
+      const args = self.processedArgs.flatMap((arg: unknown) =>
+        Array.isArray(arg) ? arg.map(String) : arg === undefined ? [] : [String(arg)],
       );
       state.exitCode = await runCommand(globals, async (env) => {
         const implementation = await commands[name]!();
@@ -140,25 +150,28 @@ ${examples(
 
   define("upload", (c) =>
     c
-      .argument(
-        "<file>",
-        "the file to upload (png, jpg, bmp, tga, mp3, ogg, wav, flac, fbx, gltf, glb, rbxm, rbxmx, mp4, mov)",
-      )
-      .description("upload a file as a new asset")
+      .argument("<file>", `the file to upload (${uploadableExtensions.join(", ")})`)
+      .description("upload a file as a new asset; a file inside the project is recorded in the lockfile")
       .addOption(
         new Option(
           "--type <type>",
           `asset type: ${UPLOAD_TYPES.join("|")} (default: from the file)`,
         ).argParser(assetType),
       )
-      .option("--name <name>", "display name (default: the file name without its extension)")
-      .option("--description <text>", "description (at most 1000 characters)")
+      .option(
+        "--name <name>",
+        `display name, at most ${limits.maxDisplayNameLength} characters (default: the file name without its extension)`,
+      )
+      .option("--description <text>", `description (at most ${limits.maxDescriptionLength} characters)`)
       .option(
         "--expected-price <robux>",
         "most Robux you accept to pay (Video uploads carry a fee)",
         integer("--expected-price", 0),
       )
-      .option("--wait", "wait for the upload to finish and print the asset id and moderation state")
+      .option(
+        "--wait",
+        "wait for the upload to finish and print the asset id and moderation state (always, for a file inside the project: the lockfile records the id)",
+      )
       .addHelpText(
         "after",
         examples(
@@ -187,8 +200,8 @@ ${examples(
       .argument("<assetId>", "the asset id")
       .description("change an asset's metadata, or its content (Models only: commits a new version)")
       .option("--file <path>", "new content (Models only)")
-      .option("--name <name>", "new display name")
-      .option("--description <text>", "new description")
+      .option("--name <name>", `new display name (at most ${limits.maxDisplayNameLength} characters)`)
+      .option("--description <text>", `new description (at most ${limits.maxDescriptionLength} characters)`)
       .option("--icon <imageId>", "icon: a square Image asset id")
       .option(
         "--preview <imageId[:alt]>",
@@ -197,7 +210,7 @@ ${examples(
       )
       .option(
         "--social <kind=uri>",
-        "a social link, e.g. github=https://github.com/me (repeat, at most 3)",
+        `a social link, e.g. github=https://github.com/me (repeat, at most ${limits.maxSocialLinks}); kinds: ${socialLinkKinds.join(", ")}`,
         keyValue,
       )
       .option(
@@ -232,7 +245,11 @@ ${examples(
       .argument("<assetId>", "the asset id")
       .description("list an asset's versions, newest first")
       .option("--all", "every version (follows page tokens)")
-      .option("--page-size <n>", "versions per page, 1-50 (default 8)", integer("--page-size", 1, 50))
+      .option(
+        "--page-size <n>",
+        `versions per page, 1-${limits.maxPageSize} (default ${limits.defaultPageSize})`,
+        integer("--page-size", 1, limits.maxPageSize),
+      )
       .option("--page-token <token>", "the page to show (from the previous page's nextPageToken)")
       .addHelpText(
         "after",
@@ -283,6 +300,11 @@ ${examples(
         )
           .choices(["cloud", "studio"])
           .default("cloud"),
+      )
+      .option(
+        "--expected-price <robux>",
+        "most Robux you accept to pay per video upload (Video uploads carry a fee)",
+        integer("--expected-price", 0),
       )
       .option("--lockfile <path>", "lockfile path (default rbxassets.lock.json in the project root)")
       .option("--ts <out.ts>", "also write a TypeScript module mapping paths to rbxassetid:// ids")
@@ -368,6 +390,6 @@ export function openTui(globals: GlobalOptions, route?: Route): Promise<number> 
       const { runTui } = await import("./tui/app.js");
       return runTui(ctx, route ? { initialRoute: route } : {});
     },
-    { handleSignals: false },
+    { handleSignals: false, stderrNotices: false },
   );
 }

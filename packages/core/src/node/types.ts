@@ -42,7 +42,8 @@ export type PipelineEvent =
   | { type: "scan"; files: number }
   | { type: "start"; file: string; action: "upload" | "update" }
   | { type: "done"; asset: ResolvedAsset }
-  | { type: "failed"; file: string; reason: string }
+  /** `rule` and `fix` when the failure is a PipelineError: a shell may word its own fix from the rule. */
+  | { type: "failed"; file: string; reason: string; rule?: string; fix?: string }
   | { type: "warning"; file: string; message: string }
   | { type: "skipped"; file: string; reason: string }
   /** Once per sync, at the first account-level refusal: no new upload starts after it. */
