@@ -64,7 +64,11 @@ const config = JSON.stringify({
 });
 
 test("sync --watch: added, changed and deleted files update the modules, one line per change", async () => {
-  const root = await makeProject({ "rbxassets.config.json": config, "assets/ui/play.png": png(101) });
+  const root = await makeProject({
+    "rbxassets.config.json": config,
+    "assets/ui/play.png": png(101),
+    "other/not-in-an-input.png": png(109),
+  });
   const running = startCli(["sync", "--watch"], { cwd: root, env: cliEnv(emulator), timeoutMs: 90_000 });
   const stderr = stderrWatcher(running.child);
   await stderr.next(/watching ui for changes \(Ctrl-C to stop\)\n/);
@@ -86,6 +90,15 @@ test("sync --watch: added, changed and deleted files update the modules, one lin
   await stderr.next(/wrote {5}src\/UI\.luau\n/);
   expect(await module()).not.toContain("stop");
   expect(await readFile(join(root, "src/ui.ts"), "utf8")).not.toContain("stop");
+
+  // The input's last file goes: the modules empty out (the watch goes on).
+  await rm(join(root, "assets/ui/play.png"));
+  await stderr.next(/removed {3}assets\/ui\/play\.png \(left the modules\)\n/);
+  await stderr.next(/wrote {5}src\/UI\.luau\n/);
+  expect(await module()).toMatch(/\nreturn \{\}\n$/);
+  // An empty input syncs nothing (never the whole project).
+  const lock = parseLockfile(await readFile(join(root, "rbxassets.lock.json"), "utf8")).assets;
+  expect([...lock.keys()].some((file) => file.startsWith("other/"))).toBe(false);
 
   running.child.kill("SIGINT");
   const result = await running.done;

@@ -31,7 +31,8 @@ export async function runWatch(env: CommandEnv, args: string[], flags: WatchFlag
     project: ctx.project,
     inputNames: inputs.map((i) => i.name),
     reload: async () => {
-      const project = await loadProject(ctx.root);
+      // An input may lose its last file while watched: its modules must still drop it.
+      const project = await loadProject(ctx.root, { allowEmptyGlobs: true });
       if (!project) throw new ServiceError(`the project file was removed — stopped watching its inputs`);
       return project;
     },

@@ -56,6 +56,7 @@ export {
 export type { InputFile, ProjectInput } from "./project/inputs.js";
 export {
   findProjectFile,
+  type LoadProjectOptions,
   loadProject,
   PROJECT_FILE_NAMES,
   type Project,

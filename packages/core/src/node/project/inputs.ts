@@ -31,6 +31,7 @@ export async function resolveInputs(
   root: string,
   specs: InputSpec[],
   reserved: Iterable<string>,
+  allowEmptyGlobs = false,
 ): Promise<{ inputs: ProjectInput[]; problems: string[] }> {
   const problems: string[] = [];
   const taken = new Set(reserved);
@@ -49,7 +50,7 @@ export async function resolveInputs(
         expandDirectories: false,
       });
       const assets = found.filter((file) => !taken.has(file) && isAsset(file)).sort();
-      if (assets.length === 0) {
+      if (assets.length === 0 && !allowEmptyGlobs) {
         problems.push(
           `inputs.${spec.name}.include: ${JSON.stringify(pattern)} matches no asset file — fix the glob (it is relative to the project root ${root}) or remove it`,
         );

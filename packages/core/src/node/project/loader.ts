@@ -67,21 +67,37 @@ export async function findProjectFile(root: string): Promise<string | undefined>
  * Loads, validates and expands the project file in `root`; undefined when there is none. Throws a
  * ProjectFileError listing every problem; nothing is written and nothing is sent before this returns.
  */
-export async function loadProject(root: string): Promise<Project | undefined> {
+export interface LoadProjectOptions {
+  /**
+   * Accept a glob that matches nothing (watch mode: the last file of an input was deleted, and the input's
+   * modules must still drop it). Default false: a glob matching nothing is a mistake to report.
+   */
+  allowEmptyGlobs?: boolean;
+}
+
+export async function loadProject(
+  root: string,
+  options: LoadProjectOptions = {},
+): Promise<Project | undefined> {
   const absoluteRoot = resolve(root);
   const file = await findProjectFile(absoluteRoot);
   if (file === undefined) return undefined;
   const value = await importProjectFile(absoluteRoot, file);
   const { spec, problems } = checkProjectConfig(value);
   if (!spec) throw new ProjectFileError(file, problems);
-  return expandProject(absoluteRoot, file, spec);
+  return expandProject(absoluteRoot, file, spec, options);
 }
 
-async function expandProject(root: string, file: string, spec: ProjectSpec): Promise<Project> {
+async function expandProject(
+  root: string,
+  file: string,
+  spec: ProjectSpec,
+  options: LoadProjectOptions,
+): Promise<Project> {
   const lockfile = spec.lockfile ?? LOCKFILE_NAME;
   const problems = checkOutputs(root, spec.inputs, spec.lockfile);
   const reserved = [lockfile, file, ...outputPaths(spec.inputs)];
-  const expanded = await resolveInputs(root, spec.inputs, reserved);
+  const expanded = await resolveInputs(root, spec.inputs, reserved, options.allowEmptyGlobs === true);
   problems.push(...expanded.problems);
   if (problems.length > 0) throw new ProjectFileError(file, problems);
   const { inputs } = expanded;

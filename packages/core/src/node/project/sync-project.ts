@@ -42,18 +42,7 @@ export async function syncProjectInputs(
   inputs: ProjectInput[],
   opts: ProjectSyncOptions,
 ): Promise<ProjectSyncReport> {
-  const total: ProjectSyncReport = {
-    uploaded: [],
-    updated: [],
-    unchanged: [],
-    failed: [],
-    skipped: [],
-    pending: [],
-    notAttempted: [],
-    aborted: false,
-    elapsedMs: 0,
-    modules: [],
-  };
+  const total: ProjectSyncReport = { ...emptyReport(), modules: [] };
   for (const input of inputs) {
     const pipeline = opts.pipelineFor(input);
     // The input's processing and name go to the process stage (which names atlases after the input).
@@ -63,10 +52,15 @@ export async function syncProjectInputs(
       process: input.processing,
       input: input.name,
     };
-    const report = await pipeline.sync(
-      input.files.map((f) => f.file),
-      syncOptions,
-    );
+    // An input with no file (its last one deleted while watched) has nothing to sync, only modules to empty:
+    // `pipeline.sync([])` would mean the whole project.
+    const report =
+      input.files.length === 0
+        ? emptyReport()
+        : await pipeline.sync(
+            input.files.map((f) => f.file),
+            syncOptions,
+          );
     for (const key of [
       "uploaded",
       "updated",
@@ -124,4 +118,18 @@ export async function writeModulesFor(
     files.filter((f) => f !== undefined),
     basename(project.lockfile),
   );
+}
+
+function emptyReport(): SyncReport {
+  return {
+    uploaded: [],
+    updated: [],
+    unchanged: [],
+    failed: [],
+    skipped: [],
+    pending: [],
+    notAttempted: [],
+    aborted: false,
+    elapsedMs: 0,
+  };
 }
