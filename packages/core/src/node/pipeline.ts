@@ -6,7 +6,8 @@ import { inspect } from "node:util";
 import pLimit from "p-limit";
 import { defaultDisplayName } from "../client/display-name.js";
 import type { AssetsClient } from "../index.js";
-import { type AccountRefusal, AccountRefusedError } from "./account-refusal.js";
+import { AccountGate } from "./account-gate.js";
+import { AccountRefusedError } from "./account-refusal.js";
 import { ContentClaims } from "./claims.js";
 import { createNodeAssetsClient } from "./client.js";
 import { type ResolvedConfig, resolveConfig } from "./config.js";
@@ -68,11 +69,8 @@ class AssetPipeline implements Pipeline {
   #config: Promise<ResolvedConfig> | undefined;
   #lockfile: Promise<Lockfile> | undefined;
   #client: AssetsClient | undefined;
-  /**
-   * The first account-level refusal: after it, no request is started (credentials and creator are fixed
-   * for the pipeline's life, so every further write would be refused the same way). Lockfile hits still work.
-   */
-  #refusal: AccountRefusal | undefined;
+  /** Sends the first write alone, and none after an account-level refusal. Lockfile hits still work. */
+  readonly #gate = new AccountGate();
 
   constructor(options: PipelineOptions) {
     this.#options = options;
@@ -115,15 +113,13 @@ class AssetPipeline implements Pipeline {
       // Only a request takes an upload slot.
       return await this.#limit(async () => {
         opts.signal?.throwIfAborted();
-        if (this.#refusal) throw new AccountRefusedError(prepared.file, this.#refusal, { attempted: false });
+        const refusal = this.#gate.refusal;
+        if (refusal) throw new AccountRefusedError(prepared.file, refusal, { attempted: false });
         try {
           return await this.#upload(prepared, opts);
         } catch (error) {
-          // Latched before the slot is released, so that no queued upload starts after a refusal.
           const creator = (await this.#getConfig()).creator;
-          const mapped = requestError(prepared.file, error, opts.signal, { creator });
-          if (mapped instanceof AccountRefusedError && mapped.attempted) this.#refusal ??= mapped.refusal;
-          throw mapped;
+          throw requestError(prepared.file, error, opts.signal, { creator });
         }
       });
     } catch (error) {
@@ -272,23 +268,26 @@ class AssetPipeline implements Pipeline {
       const client = this.#getClient(config, file);
       this.#emit({ type: "start", file, action: target ? "update" : "upload" });
       const content = await this.#process(prepared, signal);
+      const context = { creator, targetCreator: target?.creator };
       let operation: Awaited<ReturnType<typeof sendUpload>>;
       try {
-        operation = await sendUpload(
-          client,
-          {
-            assetType,
-            displayName: meta.displayName,
-            description: meta.description,
-            creator: config.creatorRef!,
-            videoExpectedPrice: meta.expectedPrice,
-            target,
-          },
-          content,
-          signal,
+        operation = await this.#gate.send(file, context, () =>
+          sendUpload(
+            client,
+            {
+              assetType,
+              displayName: meta.displayName,
+              description: meta.description,
+              creator: config.creatorRef!,
+              videoExpectedPrice: meta.expectedPrice,
+              target,
+            },
+            content,
+            signal,
+          ),
         );
       } catch (error) {
-        throw requestError(file, error, signal, { creator, targetCreator: target?.creator });
+        throw requestError(file, error, signal, context);
       }
       const { asset, moderation } = await settleUpload(client, operation, {
         file,
