@@ -8,6 +8,13 @@ export {
   classifyAccountRefusal,
 } from "./account-refusal.js";
 export { createNodeAssetsClient, type NodeAssetsClient, type NodeFileInput } from "./client.js";
+export {
+  type ModuleFile,
+  type RenderedModules,
+  renderInputModules,
+  writeInputModules,
+} from "./codegen/modules.js";
+export type { CodegenValue, SpriteValue } from "./codegen/tree.js";
 export { type CodegenEntry, renderLuauModule, renderTypeScriptModule } from "./codegen.js";
 export {
   type CreatorRef,
@@ -46,6 +53,59 @@ export {
   type ResolveOptions,
   type SyncOptions,
 } from "./pipeline.js";
+export type { InputFile, ProjectInput } from "./project/inputs.js";
+export {
+  findProjectFile,
+  type LoadProjectOptions,
+  loadProject,
+  PROJECT_FILE_NAMES,
+  type Project,
+  ProjectFileError,
+} from "./project/loader.js";
+export { resolveProjectConfig } from "./project/precedence.js";
+export {
+  configFor,
+  type FolderProposal,
+  type InitAnswers,
+  type InitProposal,
+  type OutputProposal,
+  ProjectFileExistsError,
+  proposeProject,
+  renderProjectFile,
+  writeProjectFile,
+} from "./project/propose.js";
+export {
+  type CodegenStyle,
+  defineConfig,
+  type ImageAssetType,
+  type InputConfig,
+  type OutputConfig,
+  type ProcessingOptions,
+  type ProjectConfig,
+  type SpritesheetOptions,
+} from "./project/schema.js";
+export {
+  findStudioContent,
+  STUDIO_CONTENT_ENV,
+  type StudioLookup,
+  type StudioReport,
+  studioProjectName,
+  syncStudio,
+} from "./project/studio.js";
+export {
+  moduleValue,
+  type ProjectSyncOptions,
+  type ProjectSyncReport,
+  syncProjectInputs,
+  writeModulesFor,
+} from "./project/sync-project.js";
+export {
+  type WatchBatch,
+  type WatchChange,
+  type WatchChangeKind,
+  type WatchOptions,
+  watchProject,
+} from "./project/watch.js";
 export { type ScanResult, scanPaths } from "./scan.js";
 export type { PreparedFile } from "./stages/prepare.js";
 export { type ProcessStage, sendAsIs, type UploadContent } from "./stages/process.js";
