@@ -143,8 +143,10 @@ describe("progress", () => {
       { type: "done", asset: { file: "a", status: "uploaded" } },
       { type: "done", asset: { file: "b", status: "updated" } },
     ]);
-    expect(ratePerSecond(state, 4_000)).toBe(0.5);
-    expect(etaMs(state, 4_000)).toBe(16_000);
+    // Two files in 4 s is too little to say a rate (none before 10 files or 10 s): the clock is at 20 s.
+    expect(ratePerSecond(state, 4_000)).toBeUndefined();
+    expect(ratePerSecond(state, 20_000)).toBe(0.1);
+    expect(etaMs(state, 20_000)).toBe(80_000);
     expect(ratePerSecond(initialProgress(0, 3), 1_000)).toBeUndefined();
     expect(etaMs(initialProgress(0, 3), 1_000)).toBeUndefined();
   });
