@@ -1,4 +1,4 @@
-import { MaxRectsPacker, PACKING_LOGIC, type Rectangle } from "maxrects-packer";
+import { MaxRectsPacker } from "maxrects-packer/dist/maxrects-packer.mjs";
 
 /** One image to place: its size in pixels, without padding. */
 export interface SpriteInput {
@@ -42,8 +42,8 @@ export interface LayoutOptions {
 }
 
 /**
- * The share of atlas area left empty (holes left by removed or resized images) past which the layout is
- * packed afresh, when a fresh packing also needs fewer atlases: below it, keeping every unchanged atlas as
+ * The share of the atlases' area (`maxSize` squared each) left empty, by holes that removed or resized
+ * images left, past which the layout is packed afresh when a fresh packing also needs fewer atlases: below it, keeping every unchanged atlas as
  * it is saves more uploads than the tighter packing would.
  */
 export const REPACK_WASTE_THRESHOLD = 0.25;
@@ -74,7 +74,7 @@ export function planLayout(
   }
   const atlases = packStable(sorted, previousAtlases, options);
   const freshAtlases = fresh();
-  if (freshAtlases.length < atlases.length && waste(atlases, options.padding) > REPACK_WASTE_THRESHOLD) {
+  if (freshAtlases.length < atlases.length && waste(atlases, options) > REPACK_WASTE_THRESHOLD) {
     return { atlases: freshAtlases, changed: changedNames(freshAtlases, previousAtlases), repacked: true };
   }
   return { atlases, changed: changedNames(atlases, previousAtlases), repacked: false };
@@ -141,26 +141,28 @@ function packFresh(
   onlyName?: string,
 ): AtlasLayout[] {
   const { maxSize, padding } = options;
-  const packer = new MaxRectsPacker<Rectangle>(maxSize, maxSize, 0, {
+  const packer = new MaxRectsPacker<SpriteInput>(maxSize, maxSize, 0, {
     smart: true,
     pot: false,
     square: false,
     allowRotation: false,
     border: 0,
-    logic: PACKING_LOGIC.MAX_EDGE,
   });
   packer.addArray(
-    sorted.map((sprite) => {
-      const rect = { width: sprite.width + 2 * padding, height: sprite.height + 2 * padding, data: sprite };
-      return rect as unknown as Rectangle;
-    }),
+    sorted.map((sprite) => ({
+      width: sprite.width + 2 * padding,
+      height: sprite.height + 2 * padding,
+      data: sprite,
+    })),
   );
   return packer.bins.map((bin, index) => {
     const name = onlyName ?? `${options.group}#${firstNumber + index}`;
-    const placed = bin.rects.map((rect) => {
-      const sprite = rect.data as SpriteInput;
-      return { ...sprite, atlas: name, x: rect.x + padding, y: rect.y + padding };
-    });
+    const placed = bin.rects.map((rect) => ({
+      ...rect.data,
+      atlas: name,
+      x: rect.x + padding,
+      y: rect.y + padding,
+    }));
     return atlasOf(name, placed, padding);
   });
 }
@@ -175,14 +177,14 @@ function atlasOf(name: string, sprites: PlacedSprite[], padding: number): AtlasL
   return { name, width, height, sprites: [...sprites].sort(byFile) };
 }
 
-function waste(atlases: AtlasLayout[], padding: number): number {
-  let total = 0;
+/** The share of the atlases' full area (`maxSize` squared each) that no sprite cell covers. */
+function waste(atlases: AtlasLayout[], options: LayoutOptions): number {
+  const { maxSize, padding } = options;
   let used = 0;
   for (const atlas of atlases) {
-    total += atlas.width * atlas.height;
     for (const s of atlas.sprites) used += (s.width + 2 * padding) * (s.height + 2 * padding);
   }
-  return total === 0 ? 0 : 1 - used / total;
+  return atlases.length === 0 ? 0 : 1 - used / (atlases.length * maxSize * maxSize);
 }
 
 function changedNames(atlases: AtlasLayout[], previous: Map<string, PlacedSprite[]>): string[] {
