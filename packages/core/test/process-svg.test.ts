@@ -56,7 +56,7 @@ describe("SVG rasterizing", () => {
   it("refuses an SVG that would render too large before rendering it", async () => {
     const huge = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="9000" height="10"></svg>');
     await expect(processImage(huge, "big.svg", resolveProcessOptions({}))).rejects.toThrow(
-      /^big\.svg: the SVG renders at 9000x10, not under 8000x8000/,
+      /^big\.svg: the image is 9000x10, not under 8000x8000 — give it a smaller size or scale$/,
     );
   });
 });

@@ -1,6 +1,6 @@
-import { limits } from "@rbxassets/spec";
 import type { Sharp, SharpOptions } from "sharp";
 import { oneLine, PipelineError } from "../errors.js";
+import { checkImageDimensions } from "../validate.js";
 import type { RgbaImage } from "./rgba.js";
 
 /**
@@ -97,15 +97,7 @@ function targetSize(
   }
   width = Math.max(1, width);
   height = Math.max(1, height);
-  const max = limits.maxImageDimension;
-  if (width >= max || height >= max) {
-    throw new PipelineError(
-      file,
-      "image-dimensions",
-      `the SVG renders at ${width}x${height}, not under ${max}x${max}`,
-      "give it a smaller size or scale",
-    );
-  }
+  checkImageDimensions(file, width, height, "give it a smaller size or scale");
   return { width, height };
 }
 
