@@ -21,6 +21,13 @@ import { hashBytes, hashFile } from "./hash.js";
 import { LOCKFILE_NAME, type LockEntry, Lockfile } from "./lockfile.js";
 import { moderationOf, waitForVerdict } from "./moderation.js";
 import { RootGuard, toProjectPath } from "./paths.js";
+import {
+  imageFingerprint,
+  type ProcessOptions,
+  type ResolvedProcessOptions,
+  resolveProcessOptions,
+} from "./process/options.js";
+import { contentTypeOf, processForUpload, type UploadContent } from "./process/stage.js";
 import { runSync } from "./sync.js";
 import type { AssetType, ModerationStatus, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 import { type ValidateMeta, validateFile } from "./validate.js";
@@ -53,6 +60,8 @@ export interface PipelineOptions {
   waitForModeration?: boolean;
   /** Most time to wait for an upload operation (and for a verdict). Default 120 000 ms. */
   operationTimeoutMs?: number;
+  /** Image processing (alpha bleeding, SVG, spritesheets); a sync call's own `process` overrides it. */
+  process?: ProcessOptions;
   /** Modules to write after a sync, paths relative to root. */
   codegen?: { typescript?: string; luau?: string };
   /**
@@ -68,6 +77,19 @@ export interface ResolveOptions {
   description?: string;
   assetType?: AssetType;
   signal?: AbortSignal;
+  /** Processing for this file (default: the pipeline's `process` option). */
+  process?: ProcessOptions;
+}
+
+export interface SyncOptions {
+  signal?: AbortSignal;
+  check?: boolean;
+  /** Processing for these files (default: the pipeline's `process` option). */
+  process?: ProcessOptions;
+  /** The input's name: names its atlases (`<input>#<n>`). Default `sprites`. */
+  input?: string;
+  /** Pack the spritesheet afresh instead of keeping its layout. */
+  repack?: boolean;
 }
 
 export interface Pipeline {
@@ -75,7 +97,8 @@ export interface Pipeline {
   resolve(file: string, opts?: ResolveOptions): Promise<ResolvedAsset>;
   /** The lockfile's answer for this file's current content; no network, no credentials. */
   lookup(file: string): Promise<ResolvedAsset | undefined>;
-  sync(paths: string[], opts?: { signal?: AbortSignal; check?: boolean }): Promise<SyncReport>;
+  /** With `process.spritesheet`, the files given are the whole sheet: sprites not among them leave it. */
+  sync(paths: string[], opts?: SyncOptions): Promise<SyncReport>;
   /** Every lockfile entry as on disk now (a missing lockfile is empty), sorted by file. No network. */
   entries(): Promise<LockedAsset[]>;
   readonly root: string;
@@ -109,6 +132,11 @@ export interface PreparedFile {
   assetType: AssetType;
   hash: string;
   hit: ResolvedAsset | undefined;
+  /** The processing this file's upload comes from (its fingerprint), when it is processed. */
+  process?: ResolvedProcessOptions;
+  fingerprint?: string;
+  /** What goes up instead of the file's bytes, once processed. */
+  content?: UploadContent;
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -249,7 +277,7 @@ export class AssetPipeline implements Pipeline {
   async resolve(file: string, opts: ResolveOptions = {}): Promise<ResolvedAsset> {
     opts.signal?.throwIfAborted();
     try {
-      const prepared = await this.prepare(file, opts.assetType);
+      const prepared = await this.prepare(file, opts.assetType, opts.process);
       if (prepared.hit) {
         if (prepared.hit.status === "reused") await this.#record(prepared, prepared.hit);
         this.emit({ type: "done", asset: prepared.hit });
@@ -280,8 +308,13 @@ export class AssetPipeline implements Pipeline {
     return (await this.prepare(file)).hit;
   }
 
-  sync(paths: string[], opts: { signal?: AbortSignal; check?: boolean } = {}): Promise<SyncReport> {
+  sync(paths: string[], opts: SyncOptions = {}): Promise<SyncReport> {
     return runSync(this, paths, opts);
+  }
+
+  /** The processing options in force: the call's, else the pipeline's, with defaults. */
+  processOptions(given?: ProcessOptions): ResolvedProcessOptions {
+    return resolveProcessOptions(given ?? this.options.process);
   }
 
   /**
@@ -293,16 +326,24 @@ export class AssetPipeline implements Pipeline {
    * extension, so it is not repeated. Anything else (new or changed content, the same content under another
    * extension, a file that cannot be read) is detected before it can go anywhere near a request.
    */
-  prepare(file: string, requested?: AssetType): Promise<PreparedFile> {
-    return this.#localLimit(() => this.#prepare(file, requested));
+  prepare(file: string, requested?: AssetType, process?: ProcessOptions): Promise<PreparedFile> {
+    return this.#localLimit(() => this.#prepare(file, requested, process));
   }
 
-  async #prepare(file: string, requested: AssetType | undefined): Promise<PreparedFile> {
+  async #prepare(
+    file: string,
+    requested: AssetType | undefined,
+    processGiven: ProcessOptions | undefined,
+  ): Promise<PreparedFile> {
     const absolute = resolvePath(this.root, file);
     // Only project files: the lockfile records paths relative to the root.
     const linkInfo = await this.#guard.check(absolute);
     const shown = toProjectPath(this.root, absolute);
     const extension = extname(absolute).slice(1).toLowerCase();
+    // Processing is keyed, not run: its fingerprint picks the lockfile entry (no decode on a hit).
+    const process = this.processOptions(processGiven);
+    const fingerprint = imageFingerprint(process, absolute);
+    const processing = fingerprint !== undefined ? { process, fingerprint } : {};
     const info = extensionInfo(extension);
     const quick =
       linkInfo !== undefined &&
@@ -316,7 +357,7 @@ export class AssetPipeline implements Pipeline {
       ]);
       if (content) {
         const assetType = this.#assetTypeOf(info.kind, info.assetTypes, requested);
-        const hit = lockHit(lockfile, shown, content.hash, assetType, config.creator);
+        const hit = lockHit(lockfile, shown, content.hash, assetType, config.creator, fingerprint);
         if (hit && extname(hit.source).slice(1).toLowerCase() === extension) {
           const contentType = info.contentTypes[assetType] ?? info.contentTypes[info.assetTypes[0]!]!;
           const detected: DetectedFile = {
@@ -328,7 +369,15 @@ export class AssetPipeline implements Pipeline {
             contentType: info.contentTypes[info.assetTypes[0]!]!,
             size: content.size,
           };
-          return { absolute, file: shown, detected, assetType, hash: content.hash, hit: hit.asset };
+          return {
+            absolute,
+            file: shown,
+            detected,
+            assetType,
+            hash: content.hash,
+            hit: hit.asset,
+            ...processing,
+          };
         }
         // Not in the lockfile (or only under another extension): detect, and keep the hash already made.
         const detected = await detectFile(absolute, { root: this.root });
@@ -340,6 +389,7 @@ export class AssetPipeline implements Pipeline {
           assetType: type,
           hash: content.hash,
           hit: hit?.asset,
+          ...processing,
         };
       }
     }
@@ -351,8 +401,8 @@ export class AssetPipeline implements Pipeline {
     ]);
     const assetType = this.assetTypeFor(detected, shown, requested);
     const hash = await hashFile(absolute);
-    const hit = lockHit(lockfile, shown, hash, assetType, config.creator)?.asset;
-    return { absolute, file: shown, detected, assetType, hash, hit };
+    const hit = lockHit(lockfile, shown, hash, assetType, config.creator, fingerprint)?.asset;
+    return { absolute, file: shown, detected, assetType, hash, hit, ...processing };
   }
 
   #assetTypeOf(kind: AssetKind, assetTypes: readonly AssetType[], requested?: AssetType): AssetType {
@@ -385,6 +435,7 @@ export class AssetPipeline implements Pipeline {
             ...lockfile.findByHash(prepared.hash, {
               assetType: prepared.assetType,
               preferPath: prepared.file,
+              process: prepared.fingerprint,
             })![1],
           };
     await lockfile.record(prepared.file, entry);
@@ -397,11 +448,18 @@ export class AssetPipeline implements Pipeline {
     const meta = this.metaFor(prepared, opts, config.creator);
     const { displayName, description } = meta;
     await validateFile(detected, meta, { root: this.root });
+    if (prepared.process && !prepared.content) {
+      const onDecode = (decoded: string) => this.emit({ type: "decode", file: decoded });
+      const content = await processForUpload(prepared.absolute, file, prepared.process, onDecode);
+      if (content) prepared.content = content;
+    }
     const creator = config.creator!;
     const target = this.#updateTarget(lockfile, file, assetType);
     // Same content, same creator and type: one upload, whatever the path. A model update keeps its own key
     // so that its id stays stable.
-    const key = target ? `update\0${file}\0${hash}` : `${creator}\0${assetType}\0${hash}`;
+    const key = target
+      ? `update\0${file}\0${hash}`
+      : `${creator}\0${assetType}\0${hash}\0${prepared.fingerprint ?? ""}`;
     let shared = this.#inflight.get(key);
     const owner = shared === undefined;
     if (!shared) {
@@ -459,9 +517,15 @@ export class AssetPipeline implements Pipeline {
       // Another process may have uploaded this content while we waited: re-read before uploading.
       await lockfile.refresh();
       const config = await this.config();
-      const hit = lockHit(lockfile, file, hash, assetType, config.creator)?.asset;
+      const fingerprint = prepared.fingerprint;
+      const hit = lockHit(lockfile, file, hash, assetType, config.creator, fingerprint)?.asset;
       if (hit) {
-        const [, entry] = lockfile.findByHash(hash, { assetType, creator: meta.creator, preferPath: file })!;
+        const [, entry] = lockfile.findByHash(hash, {
+          assetType,
+          creator: meta.creator,
+          preferPath: file,
+          process: fingerprint,
+        })!;
         return {
           entry,
           moderation: hit.moderation,
@@ -472,11 +536,16 @@ export class AssetPipeline implements Pipeline {
       const client = this.#getClient(config, file);
       const target = meta.target;
       this.emit({ type: "start", file, action: target ? "update" : "upload" });
+      const processed = prepared.content;
       const contentType =
-        extensionInfo(prepared.detected.extension)?.contentTypes[assetType] ?? prepared.detected.contentType;
+        (processed && contentTypeOf(processed, assetType)) ??
+        extensionInfo(prepared.detected.extension)?.contentTypes[assetType] ??
+        prepared.detected.contentType;
       const fileInput = {
-        data: await openAsBlob(prepared.absolute, { type: contentType }),
-        fileName: basename(prepared.absolute),
+        data: processed
+          ? new Blob([processed.bytes as Uint8Array<ArrayBuffer>], { type: contentType })
+          : await openAsBlob(prepared.absolute, { type: contentType }),
+        fileName: processed?.fileName ?? basename(prepared.absolute),
         contentType,
       };
       const callOpts = signal ? { signal } : {};
@@ -561,6 +630,7 @@ export class AssetPipeline implements Pipeline {
         creator: meta.creator,
       };
       if (assetType === "Model" && asset.revisionId) entry.version = asset.revisionId;
+      if (fingerprint !== undefined) entry.process = fingerprint;
       if (moderation === "Reviewing") entry.moderation = "Reviewing";
       // Recorded here, before the claim is released, so that a waiting process finds it.
       await lockfile.record(file, entry);
@@ -607,9 +677,15 @@ function lockHit(
   hash: string,
   assetType: AssetType,
   creator: string | undefined,
+  fingerprint: string | undefined,
 ): { asset: ResolvedAsset; source: string } | undefined {
   // Without a configured creator (offline, check mode) any creator's entry answers.
-  const found = lockfile.findByHash(hash, { assetType, preferPath: file, ...(creator ? { creator } : {}) });
+  const found = lockfile.findByHash(hash, {
+    assetType,
+    preferPath: file,
+    process: fingerprint,
+    ...(creator ? { creator } : {}),
+  });
   if (!found) return undefined;
   const [path, entry] = found;
   const reviewing = entry.moderation === "Reviewing";

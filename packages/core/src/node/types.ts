@@ -36,4 +36,6 @@ export type PipelineEvent =
   | { type: "done"; asset: ResolvedAsset }
   | { type: "failed"; file: string; reason: string }
   | { type: "warning"; file: string; message: string }
+  /** The process stage decoded (or rendered) this image: never on a warm run. */
+  | { type: "decode"; file: string }
   | { type: "skipped"; file: string; reason: string };
