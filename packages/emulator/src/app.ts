@@ -24,6 +24,7 @@ export interface AppConfig {
   rateLimits: RateLimitOption | false;
   moderation?: ModerationOption;
   dataDir?: string;
+  keepContent?: boolean;
   logger: boolean;
   stats: StatsRecorder;
   faults?: Faults;
@@ -42,6 +43,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     moderator: createModerator(config.moderation),
     operations: new OperationTracker(store, config.operations, faults, now),
     stats: config.stats,
+    keepContent: config.keepContent === true,
     now,
   };
   const auth = new Authenticator(config.apiKeys, config.oauthTokens);
@@ -164,7 +166,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   registerAssetRoutes(app, apiPrefix, context);
   registerVersionRoutes(app, apiPrefix, context);
   registerOperationRoutes(app, apiPrefix, context);
-  registerEmulatorRoutes(app, context.stats, faults instanceof FaultInjector ? faults : undefined);
+  registerEmulatorRoutes(app, context.stats, faults instanceof FaultInjector ? faults : undefined, store);
   return app;
 }
 

@@ -10,6 +10,8 @@ export interface EmulatorContext {
   moderator: Moderator;
   operations: OperationTracker;
   stats: StatsRecorder;
+  /** Keep uploaded bytes in `store.content` (test-only read-back). */
+  keepContent: boolean;
   now: () => number;
 }
 

@@ -208,6 +208,15 @@ export class Lockfile {
     return [...this.#assets.entries()].sort(([a], [b]) => comparePaths(a, b));
   }
 
+  sprite(file: string): SpriteEntry | undefined {
+    return this.#sheets.sprites.get(file);
+  }
+
+  /** Every atlas record, sorted by name. */
+  atlases(): [string, AtlasEntry][] {
+    return [...this.#sheets.atlases.entries()].sort(([a], [b]) => comparePaths(a, b));
+  }
+
   atlas(name: string): AtlasEntry | undefined {
     return this.#sheets.atlases.get(name);
   }

@@ -533,9 +533,7 @@ export class AssetPipeline implements Pipeline {
           reused: true,
         };
       }
-      const client = this.#getClient(config, file);
       const target = meta.target;
-      this.emit({ type: "start", file, action: target ? "update" : "upload" });
       const processed = prepared.content;
       const contentType =
         (processed && contentTypeOf(processed, assetType)) ??
@@ -548,81 +546,10 @@ export class AssetPipeline implements Pipeline {
         fileName: processed?.fileName ?? basename(prepared.absolute),
         contentType,
       };
-      const callOpts = signal ? { signal } : {};
-      let operation: Operation;
-      try {
-        operation = target
-          ? await client.updateAsset(target.assetId, { file: fileInput }, callOpts)
-          : await client.createAsset(
-              {
-                request: {
-                  assetType,
-                  displayName: meta.displayName,
-                  description: meta.description,
-                  creationContext: {
-                    creator: config.creatorRef!,
-                    ...(assetType === "Video" && this.options.videoExpectedPrice !== undefined
-                      ? { expectedPrice: this.options.videoExpectedPrice }
-                      : {}),
-                  },
-                },
-                file: fileInput,
-              },
-              callOpts,
-            );
-      } catch (error) {
-        throw requestError(file, error, signal);
-      }
-      const timeoutMs = this.options.operationTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-      const outcome = await client.waitForOperation(operation, {
-        timeoutMs,
-        initialDelayMs: firstPollDelayMs(fileInput.data.size, this.#pollScale),
-        ...callOpts,
-      });
-      if (outcome.polls > POLLS_PER_UPLOAD) this.#pollScale = Math.min(this.#pollScale * 1.5, 5);
-      else if (outcome.polls < POLLS_PER_UPLOAD) this.#pollScale = Math.max(this.#pollScale / 1.5, 1);
-      if (outcome.status === "aborted") throw abortError(signal);
-      if (outcome.status === "timedOut") {
-        throw new PipelineError(
-          file,
-          "operation-timeout",
-          `the upload was accepted but did not finish within ${Math.round(timeoutMs / 1000)} s`,
-          "run again later, or raise operationTimeoutMs",
-        );
-      }
-      if (outcome.status === "failed") {
-        throw new PipelineError(
-          file,
-          "operation-failed",
-          `the upload failed: ${outcome.error.message} (${outcome.error.code})`,
-          "fix the file or its name and description, then run again",
-        );
-      }
-      let asset: Asset = outcome.asset;
-      // A finished operation must name the asset: never record (or return) `rbxassetid://undefined`.
-      if (!target && !/^\d+$/.test(String(asset?.assetId)))
-        throw new PipelineError(
-          file,
-          "response",
-          "the service answered without a valid asset id",
-          "run again; if it persists, check RBXASSETS_API_URL",
-        );
-      if (this.options.waitForModeration && moderationOf(asset) === "Reviewing") {
-        try {
-          asset = await waitForVerdict(client, asset, { timeoutMs, signal });
-        } catch (error) {
-          throw requestError(file, error, signal);
-        }
-      }
-      const moderation = moderationOf(asset);
-      if (moderation === "Rejected") {
-        throw new PipelineError(
-          file,
-          "moderation-rejected",
-          `moderation rejected the content (asset ${asset.assetId})`,
-          "replace the content, or its name and description, with something that follows the Community Standards",
-        );
-      }
+      const { asset, moderation } = await this.send(
+        { file, fileInput, assetType, displayName: meta.displayName, description: meta.description, target },
+        signal,
+      );
       const entry: LockEntry = {
         assetId: target?.assetId ?? asset.assetId,
         assetType,
@@ -644,6 +571,108 @@ export class AssetPipeline implements Pipeline {
     } finally {
       await release();
     }
+  }
+
+  /**
+   * One create (or, with `target`, update) request, its operation waited for and its moderation verdict
+   * checked: the asset, or a PipelineError naming `file`. Records nothing; the caller does.
+   */
+  async send(
+    request: {
+      file: string;
+      fileInput: { data: Blob; fileName: string; contentType: string };
+      assetType: AssetType;
+      displayName: string;
+      description: string;
+      target?: LockEntry | undefined;
+    },
+    signal: AbortSignal | undefined,
+  ): Promise<{ asset: Asset; moderation: ModerationStatus }> {
+    const { file, fileInput, assetType, target } = request;
+    const config = await this.config();
+    const client = this.#getClient(config, file);
+    this.emit({ type: "start", file, action: target ? "update" : "upload" });
+    const callOpts = signal ? { signal } : {};
+    let operation: Operation;
+    try {
+      operation = target
+        ? await client.updateAsset(target.assetId, { file: fileInput }, callOpts)
+        : await client.createAsset(
+            {
+              request: {
+                assetType,
+                displayName: request.displayName,
+                description: request.description,
+                creationContext: {
+                  creator: config.creatorRef!,
+                  ...(assetType === "Video" && this.options.videoExpectedPrice !== undefined
+                    ? { expectedPrice: this.options.videoExpectedPrice }
+                    : {}),
+                },
+              },
+              file: fileInput,
+            },
+            callOpts,
+          );
+    } catch (error) {
+      throw requestError(file, error, signal);
+    }
+    const timeoutMs = this.options.operationTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const outcome = await client.waitForOperation(operation, {
+      timeoutMs,
+      initialDelayMs: firstPollDelayMs(fileInput.data.size, this.#pollScale),
+      ...callOpts,
+    });
+    if (outcome.polls > POLLS_PER_UPLOAD) this.#pollScale = Math.min(this.#pollScale * 1.5, 5);
+    else if (outcome.polls < POLLS_PER_UPLOAD) this.#pollScale = Math.max(this.#pollScale / 1.5, 1);
+    if (outcome.status === "aborted") throw abortError(signal);
+    if (outcome.status === "timedOut") {
+      throw new PipelineError(
+        file,
+        "operation-timeout",
+        `the upload was accepted but did not finish within ${Math.round(timeoutMs / 1000)} s`,
+        "run again later, or raise operationTimeoutMs",
+      );
+    }
+    if (outcome.status === "failed") {
+      throw new PipelineError(
+        file,
+        "operation-failed",
+        `the upload failed: ${outcome.error.message} (${outcome.error.code})`,
+        "fix the file or its name and description, then run again",
+      );
+    }
+    let asset: Asset = outcome.asset;
+    // A finished operation must name the asset: never record (or return) `rbxassetid://undefined`.
+    if (!target && !/^\d+$/.test(String(asset?.assetId)))
+      throw new PipelineError(
+        file,
+        "response",
+        "the service answered without a valid asset id",
+        "run again; if it persists, check RBXASSETS_API_URL",
+      );
+    if (this.options.waitForModeration && moderationOf(asset) === "Reviewing") {
+      try {
+        asset = await waitForVerdict(client, asset, { timeoutMs, signal });
+      } catch (error) {
+        throw requestError(file, error, signal);
+      }
+    }
+    const moderation = moderationOf(asset);
+    if (moderation === "Rejected") {
+      throw new PipelineError(
+        file,
+        "moderation-rejected",
+        `moderation rejected the content (asset ${asset.assetId})`,
+        "replace the content, or its name and description, with something that follows the Community Standards",
+      );
+    }
+    return { asset, moderation };
+  }
+
+  /** Runs `task` in one of the upload slots (the concurrency option). */
+  withUploadSlot<T>(task: () => Promise<T>): Promise<T> {
+    return this.#limit(task);
   }
 
   #getClient(config: ResolvedConfig, file: string): AssetsClient {

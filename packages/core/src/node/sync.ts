@@ -3,7 +3,9 @@ import { performance } from "node:perf_hooks";
 import { writeCodegen } from "./codegen.js";
 import { describeError, isAbortError, PipelineError } from "./errors.js";
 import { isInsideRoot, outsideRootError } from "./paths.js";
-import type { AssetPipeline } from "./pipeline.js";
+import type { AssetPipeline, SyncOptions } from "./pipeline.js";
+import { isDecodable } from "./process/options.js";
+import { syncSpritesheet } from "./process/spritesheet.js";
 import { scanPaths } from "./scan.js";
 import type { ResolvedAsset, SyncReport } from "./types.js";
 import { validateFile } from "./validate.js";
@@ -16,7 +18,7 @@ import { validateFile } from "./validate.js";
 export async function runSync(
   pipeline: AssetPipeline,
   paths: string[],
-  opts: { signal?: AbortSignal | undefined; check?: boolean | undefined },
+  opts: SyncOptions,
 ): Promise<SyncReport> {
   const started = performance.now();
   const { signal } = opts;
@@ -63,9 +65,40 @@ export async function runSync(
 
   // A malformed lockfile or creator fails the whole run with its one-line error, before any file.
   await Promise.all([pipeline.lockfile(), pipeline.config()]);
+  const process = pipeline.processOptions(opts.process);
+
+  // A spritesheet takes the images it can decode; the rest (and images too large for it) go up alone.
+  let single = scan.files;
+  if (process.spritesheet) {
+    const sprites = scan.files.filter(isDecodable);
+    single = scan.files.filter((file) => !isDecodable(file));
+    try {
+      const sheet = await syncSpritesheet(pipeline, sprites, {
+        group: opts.input ?? "sprites",
+        process,
+        repack: opts.repack,
+        check: opts.check,
+        signal,
+      });
+      for (const asset of sheet.assets) {
+        if (asset.warning) pipeline.emit({ type: "warning", file: asset.file, message: asset.warning });
+        pipeline.emit({ type: "done", asset });
+        done(asset);
+      }
+      for (const item of sheet.failed) report.failed.push(item);
+      report.pending.push(...sheet.pending);
+      for (const item of sheet.alone) {
+        pipeline.emit({ type: "warning", file: pipeline.relative(item.absolute), message: item.note });
+        single.push(item.absolute);
+      }
+    } catch (error) {
+      if (!(signal?.aborted || isAbortError(error))) throw error;
+      report.pending.push(...sprites.map((file) => pipeline.relative(file)));
+    }
+  }
 
   await Promise.all(
-    scan.files.map(async (absolute) => {
+    single.map(async (absolute) => {
       const file = pipeline.relative(absolute);
       if (signal?.aborted) {
         report.pending.push(file);
@@ -73,7 +106,7 @@ export async function runSync(
       }
       try {
         if (opts.check) {
-          const prepared = await pipeline.prepare(absolute);
+          const prepared = await pipeline.prepare(absolute, undefined, opts.process);
           if (prepared.hit) {
             done(prepared.hit);
           } else {
@@ -93,7 +126,12 @@ export async function runSync(
           if (hit) return done(hit);
           return skip(file, "audio uploads are turned off (audio: false)");
         }
-        done(await pipeline.resolve(absolute, signal ? { signal } : {}));
+        done(
+          await pipeline.resolve(absolute, {
+            ...(signal ? { signal } : {}),
+            ...(opts.process ? { process: opts.process } : {}),
+          }),
+        );
       } catch (error) {
         if (signal?.aborted || isAbortError(error)) {
           report.pending.push(file);

@@ -15,6 +15,10 @@ export interface ResolvedAsset {
   status: "uploaded" | "updated" | "unchanged" | "reused";
   moderation: ModerationStatus;
   warning?: string;
+  /** A sprite packed into a spritesheet: its rect in the atlas, whose id `assetId` is. */
+  sprite?: { x: number; y: number; width: number; height: number };
+  /** A sprite's atlas, by name (`<input>#<n>`). */
+  atlas?: string;
 }
 
 export interface SyncReport {

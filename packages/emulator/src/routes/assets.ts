@@ -73,6 +73,7 @@ export function registerAssetRoutes(app: FastifyInstance, prefix: string, contex
     store.assets.set(assetId, asset);
     stats.created();
     stats.contentUploaded(form.file.sha256);
+    if (context.keepContent) store.content.set(form.file.sha256, form.file.buffer);
     return context.operations.start("create", assetId);
   });
 
@@ -148,6 +149,7 @@ export function registerAssetRoutes(app: FastifyInstance, prefix: string, contex
     }
     store.assets.set(draft.assetId, draft);
     if (file) stats.contentUploaded(file.sha256);
+    if (file && context.keepContent) store.content.set(file.sha256, file.buffer);
     return context.operations.start("update", draft.assetId);
   });
 
