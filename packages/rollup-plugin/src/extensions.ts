@@ -7,7 +7,15 @@ export const MODEL_EXTENSIONS = ["fbx", "gltf", "glb", "rbxm", "rbxmx"] as const
 /** Audio is opt-in (`audio: true`): uploads count against a small monthly quota. */
 export const AUDIO_EXTENSIONS = ["mp3", "ogg", "wav", "flac"] as const;
 
-const ALL = new Set<string>([...IMAGE_EXTENSIONS, ...MODEL_EXTENSIONS, ...AUDIO_EXTENSIONS]);
+/** Sources converted before upload (SVG is rendered to PNG): opt-in only, bundlers claim `.svg` themselves. */
+export const CONVERTED_EXTENSIONS = ["svg"] as const;
+
+const ALL = new Set<string>([
+  ...IMAGE_EXTENSIONS,
+  ...MODEL_EXTENSIONS,
+  ...AUDIO_EXTENSIONS,
+  ...CONVERTED_EXTENSIONS,
+]);
 
 /** Extensions claimed by a plain import (no query). */
 export function defaultExtensions(audio: boolean): Set<string> {

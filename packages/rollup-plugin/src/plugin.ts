@@ -1,9 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import { createPipeline, type Pipeline, PipelineError, type ResolvedAsset } from "@rbxassets/core/node";
+import {
+  createPipeline,
+  type Pipeline,
+  PipelineError,
+  type ResolvedAsset,
+  renderTypeScriptValue,
+} from "@rbxassets/core/node";
 import type { Plugin, PluginContext } from "rollup";
 import { readAssetMap } from "./asset-map.js";
-import { createImportMatcher, hasOptInQuery, splitId } from "./import-matcher.js";
+import { createImportMatcher, hasOptInQuery, SPRITE_QUERY, splitId } from "./import-matcher.js";
 import { placeholderLiteral, replacePlaceholder } from "./late-constant.js";
 import { manifestFileName, type RbxassetsOptions } from "./options.js";
 import {
@@ -71,6 +77,7 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
       ...(options.env !== undefined && { env: options.env }),
       ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
       ...(options.imageAssetType !== undefined && { imageAssetType: options.imageAssetType }),
+      ...(options.alphaBleed !== undefined && { process: { alphaBleed: options.alphaBleed } }),
       audio: options.audio === true,
       outsideRootFix:
         "move it into the project, or set the plugin's root option to a folder that contains it",
@@ -169,8 +176,14 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
       if (file === undefined) return null;
       this.addWatchFile(file);
       const asset = await resolveAsset(this, file);
+      if (!asset.sprite && new URLSearchParams(splitId(id).query).has(SPRITE_QUERY)) {
+        return this.error(
+          `${asset.file}: it is not packed into a spritesheet — set spritesheet on its input and run \`rbxassets sync\`, or import it without ?sprite`,
+        );
+      }
       resolvedInBuild.set(asset.file, asset.uri);
-      return { code: `export default ${JSON.stringify(asset.uri)};\n`, moduleSideEffects: false };
+      // A sprite imports as `{ Image, ImageRectOffset, ImageRectSize }`, like the generated modules.
+      return { code: `export default ${renderTypeScriptValue(asset)};\n`, moduleSideEffects: false };
     },
 
     buildEnd() {

@@ -1,6 +1,12 @@
 // @rbxassets/core/node: the upload pipeline (files, hashing, lockfile, sync) on top of the client.
 export { createNodeAssetsClient, type NodeAssetsClient, type NodeFileInput } from "./client.js";
-export { type CodegenEntry, renderLuauModule, renderTypeScriptModule } from "./codegen.js";
+export {
+  type CodegenEntry,
+  luauValue as renderLuauValue,
+  renderLuauModule,
+  renderTypeScriptModule,
+  typeScriptValue as renderTypeScriptValue,
+} from "./codegen.js";
 export { type CreatorRef, type ResolveConfigOptions, ResolvedConfig, resolveConfig } from "./config.js";
 export { type DetectedFile, detectFile } from "./detect.js";
 export { PipelineError } from "./errors.js";
@@ -14,6 +20,7 @@ export {
   parseLockfile,
   serializeLockfile,
 } from "./lockfile.js";
+export type { AtlasEntry, SpriteEntry } from "./lockfile-sheets.js";
 export { nodeFetch } from "./node-fetch.js";
 export {
   createPipeline,
@@ -21,6 +28,17 @@ export {
   type Pipeline,
   type PipelineOptions,
   type ResolveOptions,
+  type SyncOptions,
 } from "./pipeline.js";
+export { alphaBleed } from "./process/alpha-bleed.js";
+export type { SvgOptions } from "./process/codec.js";
+export { REPACK_WASTE_THRESHOLD } from "./process/layout.js";
+export {
+  DEFAULT_ATLAS_SIZE,
+  DEFAULT_PADDING,
+  type ProcessOptions,
+  type SpritesheetOptions,
+} from "./process/options.js";
+export type { RgbaImage } from "./process/rgba.js";
 export type { AssetType, ModerationStatus, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 export { type ValidateMeta, type ValidateOptions, validateFile } from "./validate.js";

@@ -27,6 +27,7 @@ import {
   type ResolvedProcessOptions,
   resolveProcessOptions,
 } from "./process/options.js";
+import { lookupSprite } from "./process/spritesheet.js";
 import { contentTypeOf, processForUpload, type UploadContent } from "./process/stage.js";
 import { runSync } from "./sync.js";
 import type { AssetType, ModerationStatus, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
@@ -278,6 +279,12 @@ export class AssetPipeline implements Pipeline {
     opts.signal?.throwIfAborted();
     try {
       const prepared = await this.prepare(file, opts.assetType, opts.process);
+      // A file an earlier sync packed into a spritesheet resolves to its sprite while its content holds.
+      const sprite = lookupSprite(await this.lockfile(), prepared.file, prepared.hash);
+      if (sprite) {
+        this.emit({ type: "done", asset: sprite });
+        return sprite;
+      }
       if (prepared.hit) {
         if (prepared.hit.status === "reused") await this.#record(prepared, prepared.hit);
         this.emit({ type: "done", asset: prepared.hit });
@@ -305,7 +312,8 @@ export class AssetPipeline implements Pipeline {
   }
 
   async lookup(file: string): Promise<ResolvedAsset | undefined> {
-    return (await this.prepare(file)).hit;
+    const prepared = await this.prepare(file);
+    return lookupSprite(await this.lockfile(), prepared.file, prepared.hash) ?? prepared.hit;
   }
 
   sync(paths: string[], opts: SyncOptions = {}): Promise<SyncReport> {

@@ -6,6 +6,7 @@ import { limits } from "@rbxassets/spec";
 import { describeError, isAbortError, PipelineError } from "../errors.js";
 import { extensionInfo } from "../formats.js";
 import { hashBytes } from "../hash.js";
+import type { Lockfile } from "../lockfile.js";
 import type { AtlasEntry, SpriteEntry } from "../lockfile-sheets.js";
 import type { AssetPipeline } from "../pipeline.js";
 import type { ResolvedAsset } from "../types.js";
@@ -275,4 +276,23 @@ async function forgetLeftovers(pipeline: AssetPipeline, group: string, members: 
     .filter(([name]) => name.startsWith(prefix) && !used.has(name))
     .map(([name]) => [name, null] as [string, null]);
   if (sprites.length > 0 || atlases.length > 0) await lockfile.recordSheets({ sprites, atlases });
+}
+
+/**
+ * The lockfile's answer for a file packed into a spritesheet by an earlier sync, when its content is
+ * still what was packed: the atlas's id and the sprite's rect. No decode, no network.
+ */
+export function lookupSprite(lockfile: Lockfile, file: string, hash: string): ResolvedAsset | undefined {
+  const record = lockfile.sprite(file);
+  if (!record || record.hash !== hash) return undefined;
+  const atlas = lockfile.atlas(record.atlas);
+  if (!atlas) return undefined;
+  const layout: AtlasLayout = {
+    name: record.atlas,
+    width: atlas.width,
+    height: atlas.height,
+    sprites: [{ ...record, file, key: keyOf(record.hash, record.process) }],
+  };
+  const member: Member = { absolute: file, file, hash, fingerprint: record.process };
+  return spriteAssets(layout, atlas, "unchanged", new Map([[file, member]]))[0];
 }
