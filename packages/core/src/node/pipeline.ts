@@ -338,6 +338,22 @@ export class AssetPipeline implements Pipeline {
     return this.#localLimit(() => this.#prepare(file, requested, process));
   }
 
+  /**
+   * The file's project path and content hash, nothing more (no detection): what a spritesheet needs to
+   * tell an unchanged sprite. Refuses files outside the root like `prepare`.
+   */
+  hashOnly(file: string): Promise<{ file: string; hash: string }> {
+    return this.#localLimit(async () => {
+      const absolute = resolvePath(this.root, file);
+      const linkInfo = await this.#guard.check(absolute);
+      const shown = toProjectPath(this.root, absolute);
+      // An unreadable file: detection words the problem.
+      if (!linkInfo) await detectFile(absolute, { root: this.root });
+      const content = linkInfo ? await readAndHash(absolute, linkInfo) : { hash: await hashFile(absolute) };
+      return { file: shown, hash: content.hash };
+    });
+  }
+
   async #prepare(
     file: string,
     requested: AssetType | undefined,

@@ -18,91 +18,97 @@ import type { RgbaImage } from "./rgba.js";
 export function alphaBleed(image: RgbaImage): RgbaImage {
   const { width, height } = image;
   const data = new Uint8Array(image.data);
-  const count = width * height;
-  // 1 = may be sampled (visible, or coloured in an earlier pass); 2 = queued in the current frontier.
-  const state = new Uint8Array(count);
-  let frontier = new Int32Array(count);
-  let frontierLength = 0;
-  for (let i = 0; i < count; i++) if (data[i * 4 + 3] !== 0) state[i] = 1;
-  for (let i = 0; i < count; i++) {
-    if (state[i] === 0 && touchesSampled(state, i, width, height)) {
-      state[i] = 2;
-      frontier[frontierLength++] = i;
+  // Work on a copy framed by a 1-pixel border that is never sampled nor queued: neighbours are fixed
+  // offsets, with no bounds checks in the inner loops.
+  const stride = width + 2;
+  const size = stride * (height + 2);
+  const state = new Uint8Array(size); // 0 empty, 1 may be sampled, 2 queued, 3 border
+  const rgb = new Uint8Array(size * 3);
+  for (let x = 0; x < stride; x++) {
+    state[x] = 3;
+    state[size - 1 - x] = 3;
+  }
+  for (let y = 0; y < height; y++) {
+    const row = (y + 1) * stride;
+    state[row] = 3;
+    state[row + stride - 1] = 3;
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      if (data[i + 3] === 0) continue;
+      const p = row + x + 1;
+      state[p] = 1;
+      rgb[p * 3] = data[i]!;
+      rgb[p * 3 + 1] = data[i + 1]!;
+      rgb[p * 3 + 2] = data[i + 2]!;
     }
   }
-  let next = new Int32Array(count);
-  const colours = new Uint8Array(count * 3);
+  const offsets = [-stride - 1, -stride, -stride + 1, -1, 1, stride - 1, stride, stride + 1];
+  let frontier = new Int32Array(width * height);
+  let next = new Int32Array(width * height);
+  let frontierLength = 0;
+  for (let p = stride; p < size - stride; p++) {
+    if (state[p] !== 0) continue;
+    for (const offset of offsets) {
+      if (state[p + offset] === 1) {
+        state[p] = 2;
+        frontier[frontierLength++] = p;
+        break;
+      }
+    }
+  }
+  const colours = new Uint8Array(width * height * 3);
+  let bled = 0;
+  const done = new Int32Array(width * height);
   while (frontierLength > 0) {
     // Colour the whole ring from finished pixels first, then mark it finished: order-independent.
     for (let f = 0; f < frontierLength; f++) {
-      const i = frontier[f]!;
-      const x = i % width;
-      const y = (i - x) / width;
+      const p = frontier[f]!;
       let r = 0;
       let g = 0;
       let b = 0;
       let n = 0;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if ((dx === 0 && dy === 0) || nx < 0 || nx >= width) continue;
-          const j = ny * width + nx;
-          if (state[j] !== 1) continue;
-          r += data[j * 4]!;
-          g += data[j * 4 + 1]!;
-          b += data[j * 4 + 2]!;
-          n++;
-        }
+      for (let k = 0; k < 8; k++) {
+        const q = p + offsets[k]!;
+        if (state[q] !== 1) continue;
+        r += rgb[q * 3]!;
+        g += rgb[q * 3 + 1]!;
+        b += rgb[q * 3 + 2]!;
+        n++;
       }
-      colours[f * 3] = Math.floor(r / n);
-      colours[f * 3 + 1] = Math.floor(g / n);
-      colours[f * 3 + 2] = Math.floor(b / n);
+      colours[f * 3] = (r / n) | 0;
+      colours[f * 3 + 1] = (g / n) | 0;
+      colours[f * 3 + 2] = (b / n) | 0;
     }
     let nextLength = 0;
     for (let f = 0; f < frontierLength; f++) {
-      const i = frontier[f]!;
-      data[i * 4] = colours[f * 3]!;
-      data[i * 4 + 1] = colours[f * 3 + 1]!;
-      data[i * 4 + 2] = colours[f * 3 + 2]!;
-      state[i] = 1;
+      const p = frontier[f]!;
+      rgb[p * 3] = colours[f * 3]!;
+      rgb[p * 3 + 1] = colours[f * 3 + 1]!;
+      rgb[p * 3 + 2] = colours[f * 3 + 2]!;
+      state[p] = 1;
+      done[bled++] = p;
     }
     // The next ring: untouched neighbours of this one.
     for (let f = 0; f < frontierLength; f++) {
-      const i = frontier[f]!;
-      const x = i % width;
-      const y = (i - x) / width;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= width) continue;
-          const j = ny * width + nx;
-          if (state[j] !== 0) continue;
-          state[j] = 2;
-          next[nextLength++] = j;
-        }
+      const p = frontier[f]!;
+      for (let k = 0; k < 8; k++) {
+        const q = p + offsets[k]!;
+        if (state[q] !== 0) continue;
+        state[q] = 2;
+        next[nextLength++] = q;
       }
     }
     [frontier, next] = [next, frontier];
     frontierLength = nextLength;
   }
-  return { width, height, data };
-}
-
-function touchesSampled(state: Uint8Array, i: number, width: number, height: number): boolean {
-  const x = i % width;
-  const y = (i - x) / width;
-  for (let dy = -1; dy <= 1; dy++) {
-    const ny = y + dy;
-    if (ny < 0 || ny >= height) continue;
-    for (let dx = -1; dx <= 1; dx++) {
-      const nx = x + dx;
-      if (nx < 0 || nx >= width) continue;
-      if (state[ny * width + nx] === 1) return true;
-    }
+  // Only bled pixels change, and only their colour.
+  for (let d = 0; d < bled; d++) {
+    const p = done[d]!;
+    const y = ((p / stride) | 0) - 1;
+    const i = (y * width + (p - (y + 1) * stride - 1)) * 4;
+    data[i] = rgb[p * 3]!;
+    data[i + 1] = rgb[p * 3 + 1]!;
+    data[i + 2] = rgb[p * 3 + 2]!;
   }
-  return false;
+  return { width, height, data };
 }

@@ -71,13 +71,8 @@ export async function syncSpritesheet(
     files.map(async (absolute) => {
       const file = pipeline.relative(absolute);
       try {
-        const prepared = await pipeline.prepare(absolute);
-        const member: Member = {
-          absolute,
-          file,
-          hash: prepared.hash,
-          fingerprint: spriteFingerprint(run.process, file),
-        };
+        const { hash } = await pipeline.hashOnly(absolute);
+        const member: Member = { absolute, file, hash, fingerprint: spriteFingerprint(run.process, file) };
         const record = lockfile.sprite(file);
         const key = keyOf(member.hash, member.fingerprint);
         if (record && inGroup(record.atlas) && keyOf(record.hash, record.process) === key) {
@@ -85,6 +80,8 @@ export async function syncSpritesheet(
           inputs.push({ file, key, width: record.width, height: record.height });
           return;
         }
+        // New or changed: detection names a file that is not what its extension says, before decoding.
+        await pipeline.prepare(absolute);
         member.image = await decode(pipeline, member, run.process);
         const { width, height } = member.image;
         if (width + 2 * sheet.padding > sheet.maxSize || height + 2 * sheet.padding > sheet.maxSize) {
