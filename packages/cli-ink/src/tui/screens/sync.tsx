@@ -14,7 +14,7 @@ import { isOver, type ProgressAction } from "../state/progress.js";
 import { BatchSummary } from "./batch-summary.js";
 
 /** A pipeline event as a progress action (the two are deliberately close). */
-export function progressActionOf(event: PipelineEvent): ProgressAction {
+export function progressActionOf(event: Exclude<PipelineEvent, { type: "decode" }>): ProgressAction {
   switch (event.type) {
     case "done": {
       const { asset } = event;
@@ -40,7 +40,10 @@ export function syncWork(ctx: ServiceContext, folder: string, check: boolean): P
     const report = await syncPaths(ctx, [folder], {
       check,
       signal,
-      onEvent: (event) => emit(progressActionOf(event)),
+      // Decodes (image processing) are not progress steps of their own.
+      onEvent: (event) => {
+        if (event.type !== "decode") emit(progressActionOf(event));
+      },
     });
     return { aborted: report.aborted, notDone: report.pending };
   };
