@@ -100,11 +100,34 @@ describe("nodeFetch", () => {
       expect(created.headers.get("content-type")).toBe("application/json");
       expect(await created.json()).toEqual({ ok: true, method: "POST" });
       expect(peer.requests[0]!.bodyBytes).toBe(5);
+      // A body of no declared length is measured, never sent chunked.
+      expect(peer.requests[0]!.headers["content-length"]).toBe("5");
+      expect(peer.requests[0]!.headers["transfer-encoding"]).toBeUndefined();
       const empty = await nodeFetch(new Request(`${base}/empty`));
       expect(empty.status).toBe(204);
       expect(empty.body).toBeNull();
       const head = await nodeFetch(new Request(`${base}/x`, { method: "HEAD" }));
       expect(head.body).toBeNull();
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it("streams a body of declared length as declared, and refuses one whose bytes differ", async () => {
+    const peer = await startPeer((_req, res) => sendJson(res, 200, {}));
+    try {
+      const base = peer.url.replace(/\/assets$/, "");
+      const declared = (length: number) =>
+        new Request(`${base}/x`, {
+          method: "POST",
+          body: new Blob(["hello"]),
+          headers: { "content-length": String(length) },
+        });
+      expect((await nodeFetch(declared(5))).status).toBe(200);
+      expect(peer.requests[0]!.headers["content-length"]).toBe("5");
+      expect(peer.requests[0]!.bodyBytes).toBe(5);
+      await expect(nodeFetch(declared(6))).rejects.toThrow();
+      expect(peer.requests).toHaveLength(1);
     } finally {
       await peer.close();
     }

@@ -6,6 +6,7 @@ import { type ApiKeyOption, Authenticator, type OAuthTokenOption } from "./auth.
 import type { EmulatorContext } from "./context.js";
 import { ApiError, gatewayError, invalidArgument, serviceError } from "./errors.js";
 import { FAULT_HEADER, FaultInjector, type Faults, noFaults, type RequestFaultPlan } from "./faults.js";
+import { registerFraming } from "./framing.js";
 import { createModerator, type ModerationOption } from "./moderation.js";
 import { drain } from "./multipart.js";
 import { type OperationPolicy, OperationTracker } from "./operation-tracker.js";
@@ -71,6 +72,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   // Injected faults of the requests in flight, and the requests whose socket a fault destroyed.
   const faultPlans = new WeakMap<FastifyRequest, RequestFaultPlan>();
   const dropped = new WeakSet<FastifyRequest>();
+
+  // Framing first: the gateway refuses a body of unknown or excessive length before it looks at the key.
+  registerFraming(app, context.stats);
 
   // Gateway order: count, authenticate, authorise, then throttle; all before the body is parsed.
   // Faults come last, so unauthorised and really rate-limited calls answer as they would anyway.

@@ -13,7 +13,7 @@ export {
   type OperationFaultKind,
   type RequestFaultKind,
 } from "./faults.js";
-export type { EmulatorStats } from "./stats.js";
+export type { BodyRecord, EmulatorStats } from "./stats.js";
 
 export const DEFAULT_EMULATOR_API_KEY = "rbxassets-emulator-key";
 

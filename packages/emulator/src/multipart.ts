@@ -1,6 +1,6 @@
 // Reads the multipart body of Create/Update Asset: a JSON `request` part (sent as a plain field, a JSON
 // field or a file part with Content-Type application/json) and an optional `fileContent` part.
-// Limits come from the spec metadata (`x-rbxassets-limits`).
+// Limits come from the spec metadata (`x-rbxassets-limits`); the whole body's cap is framing.ts's.
 import { createHash } from "node:crypto";
 import { once } from "node:events";
 import type { IncomingMessage } from "node:http";
@@ -21,8 +21,6 @@ export interface AssetForm {
   file?: UploadedFile;
 }
 
-const requestTooLarge = () =>
-  invalidArgument(`The request is larger than the ${limits.maxRequestBytes}-byte limit per request.`);
 const fileTooLarge = () =>
   invalidArgument(
     `fileContent is larger than the ${limits.maxFileBytes}-byte (${limits.maxFileBytes / 1_000_000} MB) limit per file.`,
@@ -32,16 +30,6 @@ export async function readAssetForm(req: FastifyRequest): Promise<AssetForm> {
   if (!req.isMultipart()) {
     throw invalidArgument("The body must be multipart/form-data with a `request` part.");
   }
-  if (Number(req.headers["content-length"]) > limits.maxRequestBytes) {
-    // Read the body anyway: answering before it is consumed makes clients see a reset, not our 400.
-    await drain(req.raw);
-    throw requestTooLarge();
-  }
-  let received = 0;
-  const count = (chunk: Buffer) => {
-    received += chunk.length;
-  };
-  req.raw.on("data", count);
   const form: AssetForm = { request: undefined };
   let sawRequest = false;
   try {
@@ -66,10 +54,7 @@ export async function readAssetForm(req: FastifyRequest): Promise<AssetForm> {
     }
   } catch (error) {
     throw mapMultipartError(error);
-  } finally {
-    req.raw.off("data", count);
   }
-  if (received > limits.maxRequestBytes) throw requestTooLarge();
   return form;
 }
 

@@ -11,13 +11,24 @@ export interface EmulatorStats {
   contentUploads: Record<string, number>;
   /** Injected faults per kind (`serverError`, `dropBeforeRead`, `slow`, `operationFail`, ...). */
   faults: Record<string, number>;
+  /** The last MAX_BODIES bodies of API requests: declared Content-Length (null: none) and bytes read. */
+  bodies: BodyRecord[];
 }
+
+export interface BodyRecord {
+  operationId: string;
+  contentLength: number | null;
+  received: number;
+}
+
+/** A long-running emulator keeps only the newest records, so memory stays flat. */
+const MAX_BODIES = 1000;
 
 export class StatsRecorder {
   private stats = StatsRecorder.empty();
 
   private static empty(): EmulatorStats {
-    return { requests: {}, responses: {}, creates: 0, contentUploads: {}, faults: {} };
+    return { requests: {}, responses: {}, creates: 0, contentUploads: {}, faults: {}, bodies: [] };
   }
 
   request(operationId: string): void {
@@ -39,6 +50,11 @@ export class StatsRecorder {
 
   fault(kind: string): void {
     this.stats.faults[kind] = (this.stats.faults[kind] ?? 0) + 1;
+  }
+
+  body(record: BodyRecord): void {
+    this.stats.bodies.push(record);
+    if (this.stats.bodies.length > MAX_BODIES) this.stats.bodies.shift();
   }
 
   snapshot(): EmulatorStats {

@@ -16,7 +16,7 @@ describe("stats", () => {
     await create(emulator);
     await call(emulator, "GET", "/v1/assets/99999999999");
     await call(emulator, "GET", "/v1/assets/1", { apiKey: "wrong" });
-    const stats = emulator.stats();
+    const { bodies, ...stats } = emulator.stats();
     const sha = createHash("sha256").update(pngBytes).digest("hex");
     expect(stats).toEqual({
       requests: { Assets_CreateAsset: 2, Assets_GetAsset: 2 },
@@ -25,6 +25,9 @@ describe("stats", () => {
       contentUploads: { [sha]: 2 },
       faults: {},
     });
+    // Only the two creates carried a body; each arrived whole, as declared.
+    expect(bodies.map((body) => body.operationId)).toEqual(["Assets_CreateAsset", "Assets_CreateAsset"]);
+    for (const body of bodies) expect(body.received).toBe(body.contentLength);
   });
 
   it("serves stats over HTTP without auth and resets them", async () => {
@@ -42,6 +45,7 @@ describe("stats", () => {
       creates: 0,
       contentUploads: {},
       faults: {},
+      bodies: [],
     });
   });
 });

@@ -9,7 +9,15 @@ import {
   resolveConfig,
 } from "./config.js";
 import { AssetsClientError } from "./errors.js";
-import { buildMultipart, type FileInput, type FileResolver, resolveFileInput } from "./files.js";
+import {
+  buildMultipart,
+  type FileInput,
+  type FileResolver,
+  formDataAsIs,
+  type MultipartEncoder,
+  type ResolvedFile,
+  resolveFileInput,
+} from "./files.js";
 import { assetIdArg, operationIdArg, versionArg } from "./ids.js";
 import { operationIdOf } from "./normalize.js";
 import { paginate } from "./paging.js";
@@ -71,9 +79,17 @@ const MASKABLE_FIELDS = new Set<string>(maskFields.update);
 
 const MAX_PAGE_SIZE = limits.maxPageSize;
 
-/** The typed form object is what the spec describes; on the wire it is this FormData, passed through untouched. */
-function formBody<T extends CreateAssetForm | UpdateAssetForm>(form: FormData): T {
-  return form as unknown as T;
+/**
+ * The fetch options of a multipart call: a fresh body each time (one per attempt), framed by `encode`. The
+ * typed form object is what the spec describes; on the wire it is the encoded body, passed through untouched.
+ */
+function multipart<T extends CreateAssetForm | UpdateAssetForm>(
+  encode: MultipartEncoder,
+  request: unknown,
+  file: ResolvedFile | undefined,
+): { body: T; headers: Record<string, string>; bodySerializer: (body: T) => unknown } {
+  const { body, headers = {} } = encode(buildMultipart(request, file));
+  return { body: body as unknown as T, headers, bodySerializer: (encoded) => encoded };
 }
 
 function pageSizeArg(value: number | undefined): number | undefined {
@@ -104,10 +120,14 @@ export function createAssetsClient(options?: AssetsClientOptions): AssetsClient 
   return createAssetsClientWith(options, resolveFileInput);
 }
 
-/** The client with a custom file resolver (the node client adds `{ path }` inputs this way). */
+/**
+ * The client with a custom file resolver and multipart framing (the node client adds `{ path }` inputs and
+ * bodies of declared length this way).
+ */
 export function createAssetsClientWith<F>(
   options: AssetsClientOptions | undefined,
   resolveFile: FileResolver<F>,
+  encodeMultipart: MultipartEncoder = formDataAsIs,
 ): AssetsClient<F> {
   const config = resolveConfig(options);
   const secrets = new Set<string>();
@@ -162,7 +182,7 @@ export function createAssetsClientWith<F>(
       const file = await resolveFile(input.file, input.request.assetType);
       return call("Assets_CreateAsset", opts, (signal) =>
         api.POST("/v1/assets", {
-          body: formBody<CreateAssetForm>(buildMultipart(input.request, file)),
+          ...multipart<CreateAssetForm>(encodeMultipart, input.request, file),
           signal,
         }),
       );
@@ -197,7 +217,7 @@ export function createAssetsClientWith<F>(
             path: { assetId: id },
             ...(mask.length ? { query: { updateMask: mask.join(",") } } : {}),
           },
-          body: formBody<UpdateAssetForm>(buildMultipart(request, file)),
+          ...multipart<UpdateAssetForm>(encodeMultipart, request, file),
           signal,
         }),
       );

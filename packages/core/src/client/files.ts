@@ -86,3 +86,18 @@ export function buildMultipart(request: unknown, file: ResolvedFile | undefined)
   if (file) form.append("fileContent", file.blob, file.fileName);
   return form;
 }
+
+/** A multipart body as it is handed to the transport, with the framing headers it needs, if any. */
+export interface EncodedMultipart {
+  body: FormData | Blob;
+  headers?: Record<string, string>;
+}
+
+/** Frames a fresh FormData for sending; called once per attempt, so each attempt's length is its own. */
+export type MultipartEncoder = (form: FormData) => EncodedMultipart;
+
+/**
+ * fetch's own framing: the FormData goes as it is, and the runtime sets Content-Type (with the boundary)
+ * and Content-Length (every part is a string or a Blob of known size).
+ */
+export const formDataAsIs: MultipartEncoder = (form) => ({ body: form });

@@ -1,10 +1,12 @@
-// The client for Node: undici transport (streamed uploads) and `{ path }` file inputs read lazily from disk.
+// The client for Node: undici transport (streamed uploads of declared length) and `{ path }` file inputs
+// read lazily from disk.
 import { openAsBlob } from "node:fs";
 import { basename } from "node:path";
 import { type AssetsClient, createAssetsClientWith } from "../client/client.js";
 import type { AssetsClientOptions } from "../client/config.js";
 import { describeFile, type FileInput, type FileResolver, resolveFileInput } from "../client/files.js";
 import { contentTypeFor, contentTypeForExtension } from "../client/normalize.js";
+import { multipartWithLength } from "./multipart-body.js";
 import { nodeFetch } from "./node-fetch.js";
 
 /** FileInput plus a file on disk, streamed (never read whole). */
@@ -30,9 +32,13 @@ export const resolveNodeFileInput: FileResolver<NodeFileInput> = async (input, a
   return describeFile(blob, { fileName, contentType, assetType });
 };
 
-/** `createAssetsClient` with the undici transport and `{ path }` file inputs. */
+/** `createAssetsClient` with the undici transport, `{ path }` file inputs and multipart bodies of declared length. */
 export function createNodeAssetsClient(options?: AssetsClientOptions): NodeAssetsClient {
-  return createAssetsClientWith({ ...options, fetch: options?.fetch ?? nodeFetch }, resolveNodeFileInput);
+  return createAssetsClientWith(
+    { ...options, fetch: options?.fetch ?? nodeFetch },
+    resolveNodeFileInput,
+    multipartWithLength,
+  );
 }
 
 export { nodeFetch };

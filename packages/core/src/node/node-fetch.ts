@@ -1,6 +1,11 @@
-// A fetch that sends a WHATWG Request through undici.request with the body piped from its stream, so
-// uploads keep their backpressure: a 20 MB multipart upload costs a fraction of its size in memory, where
-// fetch + FormData buffers roughly 1.3x the file.
+// A fetch that sends a WHATWG Request through undici.request. Every body goes with its Content-Length (the
+// gateway refuses a body without one, so nothing is ever sent chunked):
+// - a Request that declares it (the node client's multipart bodies, multipart-body.ts) has its body piped
+//   from its stream, so uploads keep their backpressure: a 20 MB upload costs a fraction of its size in
+//   memory, where fetch + FormData buffers roughly 1.3x the file. undici refuses to send a body whose
+//   bytes differ from the declared length.
+// - any other body (rollback's JSON; a FormData from the plain client) is read first and sent as bytes,
+//   which gives it its length.
 import { Readable } from "node:stream";
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -10,7 +15,11 @@ export const nodeFetch = async (input: Request): Promise<Response> => {
   input.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  const body = input.body ? Readable.from(chunksOf(input.body), { objectMode: false }) : null;
+  const body = !input.body
+    ? null
+    : input.headers.has("content-length")
+      ? Readable.from(chunksOf(input.body), { objectMode: false })
+      : Buffer.from(await input.arrayBuffer());
   const method = input.method.toUpperCase();
   // Loaded on first use: importing undici costs ~190 ms, which commands that never upload should not pay.
   const { request: undiciRequest } = await import("undici");
