@@ -81,6 +81,28 @@ describe("alpha bleeding on upload", () => {
   });
 });
 
+describe("images bleeding cannot change", () => {
+  it("go up byte for byte: an RGB PNG is not even decoded, an opaque RGBA one is decoded once", async () => {
+    const { createHash } = await import("node:crypto");
+    const { png } = await import("./pipeline-fixtures.js");
+    const opaque = iconPixels(6, 6, 1, 0);
+    opaque.data[(3 * 6 + 3) * 4 + 3] = 255; // no partly transparent pixel either
+    const rgba = await encode(opaque);
+    const rgb = png(5, 5, 7);
+    await put("flat/rgb.png", rgb);
+    await put("flat/rgba.png", rgba);
+    const { p, decodes } = pipeline();
+    const report = await p.sync(["flat"]);
+    expect(report.uploaded).toHaveLength(2);
+    expect(decodes()).toBe(1);
+    const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+    expect(Object.keys(emulator.stats().contentUploads).sort()).toEqual([sha(rgb), sha(rgba)].sort());
+    const assets = (await lock()).assets;
+    expect(assets.get("flat/rgb.png")!.process).toBeUndefined();
+    expect(assets.get("flat/rgba.png")!.process).toMatch(/^p1-/);
+  });
+});
+
 describe("SVG", () => {
   it("round trip: an SVG goes up as a PNG of its intrinsic size, bled", async () => {
     await put(

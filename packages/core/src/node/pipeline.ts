@@ -1,4 +1,4 @@
-import { openAsBlob, readFileSync, type Stats } from "node:fs";
+import { closeSync, openAsBlob, openSync, readFileSync, readSync, type Stats } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { basename, extname, resolve as resolvePath } from "node:path";
 import { inspect } from "node:util";
@@ -27,6 +27,7 @@ import {
   type ResolvedProcessOptions,
   resolveProcessOptions,
 } from "./process/options.js";
+import { PNG_HEAD_BYTES } from "./process/png-header.js";
 import { lookupSprite } from "./process/spritesheet.js";
 import { contentTypeOf, processForUpload, type UploadContent } from "./process/stage.js";
 import { runSync } from "./sync.js";
@@ -366,8 +367,10 @@ export class AssetPipeline implements Pipeline {
     const extension = extname(absolute).slice(1).toLowerCase();
     // Processing is keyed, not run: its fingerprint picks the lockfile entry (no decode on a hit).
     const process = this.processOptions(processGiven);
-    const fingerprint = imageFingerprint(process, absolute);
-    const processing = fingerprint !== undefined ? { process, fingerprint } : {};
+    const processingOf = (head: Uint8Array | undefined) => {
+      const fingerprint = imageFingerprint(process, absolute, () => head ?? readHeadSync(absolute));
+      return fingerprint !== undefined ? { process, fingerprint } : {};
+    };
     const info = extensionInfo(extension);
     const quick =
       linkInfo !== undefined &&
@@ -381,6 +384,8 @@ export class AssetPipeline implements Pipeline {
       ]);
       if (content) {
         const assetType = this.#assetTypeOf(info.kind, info.assetTypes, requested);
+        const processing = processingOf(content.head);
+        const fingerprint = processing.fingerprint;
         const hit = lockHit(lockfile, shown, content.hash, assetType, config.creator, fingerprint);
         if (hit && extname(hit.source).slice(1).toLowerCase() === extension) {
           const contentType = info.contentTypes[assetType] ?? info.contentTypes[info.assetTypes[0]!]!;
@@ -425,7 +430,8 @@ export class AssetPipeline implements Pipeline {
     ]);
     const assetType = this.assetTypeFor(detected, shown, requested);
     const hash = await hashFile(absolute);
-    const hit = lockHit(lockfile, shown, hash, assetType, config.creator, fingerprint)?.asset;
+    const processing = processingOf(undefined);
+    const hit = lockHit(lockfile, shown, hash, assetType, config.creator, processing.fingerprint)?.asset;
     return { absolute, file: shown, detected, assetType, hash, hit, ...processing };
   }
 
@@ -761,14 +767,31 @@ function lockHit(
  * The file's content hash and size: a small file is read once, whole, and hashed from memory; a big one is
  * hashed in chunks. `linkInfo` is the path's `lstat`: for a link, its target is looked up.
  */
-async function readAndHash(absolute: string, linkInfo: Stats): Promise<{ hash: string; size: number }> {
+async function readAndHash(
+  absolute: string,
+  linkInfo: Stats,
+): Promise<{ hash: string; size: number; head?: Uint8Array }> {
   const info = linkInfo.isSymbolicLink() ? await stat(absolute) : linkInfo;
   if (!info.isFile()) throw new Error("not a regular file");
   if (info.size > READ_WHOLE_BYTES) return { hash: await hashFile(absolute), size: info.size };
   // A tiny file is read in place: a few microseconds, where a trip through libuv's thread pool (open,
   // stat, read, close: four) costs far more in waiting than in reading; a build imports thousands of them.
   const data = info.size <= READ_SYNC_BYTES ? readFileSync(absolute) : await readFile(absolute);
-  return { hash: hashBytes(data), size: data.length };
+  return { hash: hashBytes(data), size: data.length, head: data.subarray(0, PNG_HEAD_BYTES) };
+}
+
+/** The first bytes of a file (what the PNG header check reads); undefined when it cannot be read. */
+function readHeadSync(absolute: string): Uint8Array | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(absolute, "r");
+    const head = Buffer.alloc(PNG_HEAD_BYTES);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function defaultDisplayName(absolute: string): string {

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { extname } from "node:path";
 import { limits } from "@rbxassets/spec";
 import type { SvgOptions } from "./codec.js";
+import { pngMayHaveTransparency } from "./png-header.js";
 
 /** Spritesheet packing of an input's images. */
 export interface SpritesheetOptions {
@@ -82,11 +83,18 @@ export function resolveProcessOptions(options: ProcessOptions | undefined): Reso
  * What processing one image on its own depends on, as a short stable string; undefined when the file goes
  * up as it is (a JPEG, or a PNG with bleeding off), so that its lockfile entry stays as before.
  */
-export function imageFingerprint(options: ResolvedProcessOptions, file: string): string | undefined {
+export function imageFingerprint(
+  options: ResolvedProcessOptions,
+  file: string,
+  pngHead: () => Uint8Array | undefined,
+): string | undefined {
   const extension = extname(file).slice(1).toLowerCase();
   if (extension === "svg") return fingerprint({ bleed: options.alphaBleed, svg: svgKey(options.svg) });
-  if (extension === "png" && options.alphaBleed) return fingerprint({ bleed: true });
-  return undefined;
+  if (extension !== "png" || !options.alphaBleed) return undefined;
+  // A PNG that cannot hold a transparent pixel goes up as it is.
+  const head = pngHead();
+  if (head && !pngMayHaveTransparency(head)) return undefined;
+  return fingerprint({ bleed: true });
 }
 
 /** What a sprite's place and pixels in an atlas depend on. */
