@@ -52,7 +52,7 @@ async function measure(label, argv, env = {}) {
   return median;
 }
 
-const emulator = await startEmulator({ rateLimits: false, operations: { pendingPolls: 0 } });
+const emulator = await startEmulator({ rateLimits: false, operations: { pendingPolls: 0, pendingMs: 0 } });
 try {
   const dir = await mkdtemp(join(tmpdir(), "rbxassets-bench-"));
   await writeFile(join(dir, "a.png"), PNG);

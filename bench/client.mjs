@@ -11,6 +11,7 @@ import { operations } from "../packages/spec/dist/index.js";
 
 const COUNT = Number(process.env.BENCH_COUNT ?? 200);
 const TIME_SCALE = 30; // one minute of rate-limit window lasts 2 s
+const PROCESSES = 7; // fresh processes per way of uploading, for the memory figure
 const PNG = Buffer.from(
   "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
     "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db40000000049454e44ae426082",
@@ -20,7 +21,7 @@ const PNG = Buffer.from(
 async function rateLimitRun() {
   const emulator = await startEmulator({
     rateLimits: { timeScale: TIME_SCALE },
-    operations: { pendingPolls: 1 },
+    operations: { pendingPolls: 1, pendingMs: 0 },
   });
   const client = createAssetsClient({ baseUrl: emulator.url, apiKey: emulator.apiKey });
   const limit = operations.Assets_CreateAsset.rateLimit.apiKey;
@@ -78,12 +79,13 @@ async function memoryRun() {
   body.write("glTF", 0);
   await writeFile(file, body);
   // Each upload runs in a fresh process (RSS never shrinks, so a second upload in one process would hide
-  // the first one's growth); several processes per way, since the figure depends on when GC runs.
+  // the first one's growth); several processes per way, since the figure depends on when GC runs. The
+  // goal holds for the worst of them.
   const measure = async (mode) => {
     const samples = [];
-    for (let i = 0; i < 5; i++) samples.push((await runChild(mode, emulator, file)).addedBytes);
+    for (let i = 0; i < PROCESSES; i++) samples.push((await runChild(mode, emulator, file)).addedBytes);
     samples.sort((a, b) => a - b);
-    return { median: samples[2], min: samples[0], max: samples[4] };
+    return { median: samples[Math.floor(PROCESSES / 2)], min: samples[0], max: samples[PROCESSES - 1] };
   };
   const result = { nodePath: await measure("path"), fetchBuffer: await measure("buffer") };
   await emulator.close();
@@ -124,9 +126,10 @@ console.log(
 console.log(`| polls per asset | ${rl.pollsPerAsset.toFixed(2)} | |`);
 console.log(`| 429 answers | ${rl.got429} | |`);
 console.log(`| elapsed | ${(rl.elapsedMs / 1000).toFixed(2)} s | |`);
-const runs = (r) => `${mb(r.median)} median (min ${mb(r.min)}, max ${mb(r.max)}; 5 processes)`;
+const runs = (r) =>
+  `worst ${mb(r.max)} of ${PROCESSES} processes (median ${mb(r.median)}, best ${mb(r.min)})`;
 console.log(
-  `| peak RSS added uploading one 20 MB file from its path (node client, streamed) | ${runs(mem.nodePath)} | < 40 MB |`,
+  `| peak RSS added uploading one 20 MB file from its path (node client, streamed, Content-Length declared) | ${runs(mem.nodePath)} | worst < 40 MB |`,
 );
 console.log(
   `| the same file read into a Buffer, sent by global fetch (for comparison) | ${runs(mem.fetchBuffer)} | |`,

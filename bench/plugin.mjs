@@ -80,7 +80,7 @@ const median = (values) => {
 };
 
 const root = await mkdtemp(join(tmpdir(), "rbxassets-bench-plugin-"));
-const emulator = await startEmulator({ rateLimits: false, operations: { pendingPolls: 0 } });
+const emulator = await startEmulator({ rateLimits: false, operations: { pendingPolls: 0, pendingMs: 0 } });
 try {
   await generateApp(root);
   // Record every image in the lockfile once (the state of a project whose assets were all uploaded before).

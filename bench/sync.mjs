@@ -129,7 +129,7 @@ function windowBound(id, count) {
 async function cold() {
   const emulator = await startEmulatorProcess({
     rateLimits: { timeScale: TIME_SCALE },
-    operations: { pendingPolls: PENDING_POLLS },
+    operations: { pendingPolls: PENDING_POLLS, pendingMs: 0 },
   });
   const root = await project(COLD_FILES, "rbxassets-bench-cold-");
   try {

@@ -20,7 +20,7 @@ const lockfile = join(work, "rbxassets.lock.json");
 Object.assign(process.env, {
   RBXASSETS_API_URL: emulator.url,
   RBXASSETS_API_KEY: emulator.apiKey,
-  RBXASSETS_CREATOR: "user:1",
+  RBXASSETS_CREATOR: emulator.creator,
   EXAMPLE_LOCKFILE: lockfile,
 });
 

@@ -13,7 +13,7 @@ const child = spawn(command, args, {
     ...process.env,
     RBXASSETS_API_URL: emulator.url,
     RBXASSETS_API_KEY: emulator.apiKey,
-    RBXASSETS_CREATOR: "user:1",
+    RBXASSETS_CREATOR: emulator.creator,
     EXAMPLE_LOCKFILE: "rbxassets.emulator.lock.json",
   },
 });

@@ -285,7 +285,7 @@ ${examples(
         "after",
         examples(
           "rbxassets emulator --port 4010",
-          "RBXASSETS_API_URL=http://127.0.0.1:4010/assets rbxassets get 1",
+          "RBXASSETS_API_URL=http://127.0.0.1:4010/assets RBXASSETS_API_KEY=rbxassets-emulator-key RBXASSETS_CREATOR=user:1 rbxassets upload logo.png --wait",
         ),
       ),
   );

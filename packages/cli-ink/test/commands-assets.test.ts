@@ -56,7 +56,7 @@ describe("upload", () => {
     ["sounds/click.wav", "Audio", []],
     ["models/sword.fbx", "Model", []],
     ["anims/wave.rbxm", "Animation", ["--type", "animation"]],
-    ["videos/intro.mp4", "Video", ["--expected-price", "0"]],
+    ["videos/intro.mp4", "Video", ["--expected-price", "2000"]],
   ])("%s as %s with --wait prints the asset id, uri and moderation", async (file, type, flags) => {
     const result = await uploadWait(file, ...flags);
     expect(result).toMatchObject({

@@ -1,7 +1,7 @@
 // The shell contract: --version, help, no arguments without a terminal, what plain commands load, and the
 // emulator command.
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +9,7 @@ import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BIN, expectOneLineFailure, runCli, startCli } from "./helpers/cli.js";
 import { cliEnv, startTestEmulator } from "./helpers/emulator.js";
+import { png } from "./helpers/files.js";
 
 const COMMANDS = [
   "upload",
@@ -106,10 +107,47 @@ test("emulator prints a base URL that answers, and stops on SIGINT", async () =>
 
 test("emulator human output gives the variables to set", async () => {
   const cli = startCli(["emulator"]);
-  const [, url] = await cli.stdoutMatching(/^RBXASSETS_API_URL=(\S+)\nRBXASSETS_API_KEY=\S+\n/m);
+  const [, url, , creator] = await cli.stdoutMatching(
+    /^RBXASSETS_API_URL=(\S+)\nRBXASSETS_API_KEY=(\S+)\nRBXASSETS_CREATOR=(\S+)\n/m,
+  );
   expect((await fetch(new URL("/_emulator/stats", url))).status).toBe(200);
+  expect(creator).toMatch(/^(user|group):\d+$/);
   cli.child.kill("SIGTERM");
   expect((await cli.done).code).toBe(0);
+});
+
+test("emulator --help's example is complete and works as written", async () => {
+  const help = await runCli(["emulator", "--help"]);
+  const lines = [...help.stdout.matchAll(/^ {2}\$ (.+)$/gm)].map((match) => match[1]!);
+  const [serve, use] = lines;
+  expect(serve).toBe("rbxassets emulator --port 4010");
+  // The first line, run (on a free port instead of 4010: tests never take a fixed port).
+  const cli = startCli(["emulator", "--port", "0"]);
+  const [printed, url] = await cli.stdoutMatching(/^RBXASSETS_API_URL=(\S+)\n(RBXASSETS_\w+=\S+\n){2}/m);
+  try {
+    const port = new URL(url!).port;
+    // The second line sets every variable the first one prints, to the values it prints.
+    const words = use!.replaceAll("4010", port).split(" ");
+    const env = Object.fromEntries(
+      words
+        .filter((word) => /^RBXASSETS_\w+=/.test(word))
+        .map((word) => word.split("=", 2) as [string, string]),
+    );
+    for (const line of printed.trim().split("\n")) {
+      const [name, value] = line.split("=", 2) as [string, string];
+      expect(env[name], name).toBe(value);
+    }
+    const command = words.filter((word) => !/^RBXASSETS_\w+=/.test(word));
+    expect(command[0]).toBe("rbxassets");
+    const cwd = await mkdtemp(join(tmpdir(), "rbxassets-example-"));
+    const file = command.find((word) => word.endsWith(".png"));
+    if (file) await writeFile(join(cwd, file), png());
+    const result = await runCli(command.slice(1), { cwd, env });
+    expect(result.code, result.stderr).toBe(0);
+  } finally {
+    cli.child.kill("SIGTERM");
+    await cli.done;
+  }
 });
 
 test("a failing command prints exactly one line", async () => {

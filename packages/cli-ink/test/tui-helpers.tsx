@@ -31,9 +31,13 @@ export interface TuiEnv {
 /** An emulator (operations finish at once unless told otherwise) and a context on a new project folder. */
 export async function startTuiEnv(
   files: Record<string, Buffer | string> = {},
-  emulatorOptions: Parameters<typeof startEmulator>[0] = { operations: { pendingPolls: 0 } },
+  emulatorOptions: Parameters<typeof startEmulator>[0] = {},
 ): Promise<TuiEnv> {
-  const emulator = await startEmulator(emulatorOptions);
+  // Operations finish without a delay in time (polls still count when the options ask for them).
+  const emulator = await startEmulator({
+    ...emulatorOptions,
+    operations: { pendingPolls: 0, pendingMs: 0, ...emulatorOptions?.operations },
+  });
   const root = await makeProject(files);
   const ctx = await createServiceContext({
     root,

@@ -70,7 +70,7 @@ describe.skipIf(!tmuxInstalled || skip)("the TUI in a real 80x24 terminal (tmux)
   let tmuxEnv: string[] = [];
 
   beforeAll(async () => {
-    emulator = await startEmulator({ operations: { pendingPolls: 0 } });
+    emulator = await startEmulator({ operations: { pendingPolls: 0, pendingMs: 0 } });
     root = await makeProject({ "sprites/hero.png": png(7), "tree.fbx": fbx(1) });
     ctx = await createServiceContext({
       root,

@@ -2,20 +2,21 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEFAULT_EMULATOR_API_KEY, startEmulator } from "@rbxassets/emulator";
+import { DEFAULT_EMULATOR_API_KEY } from "@rbxassets/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assetIdOf } from "../src/index.js";
 import { createNodeAssetsClient, type NodeAssetsClient, nodeFetch } from "../src/node/client.js";
+import { startTestEmulator } from "./helpers/emulator.js";
 import { imageRequest, modelRequest, PNG_1X1 } from "./helpers/fixtures.js";
 import { sendJson, startPeer } from "./helpers/peer.js";
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+type Emulator = Awaited<ReturnType<typeof startTestEmulator>>;
 let emulator: Emulator;
 let client: NodeAssetsClient;
 let dir: string;
 
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startTestEmulator();
   client = createNodeAssetsClient({ baseUrl: emulator.url, apiKey: DEFAULT_EMULATOR_API_KEY, env: {} });
   dir = await mkdtemp(join(tmpdir(), "rbxassets-client-"));
 });
@@ -52,6 +53,8 @@ describe("createNodeAssetsClient", () => {
     const file = join(dir, "big.rbxm");
     const bytes = new Uint8Array(size);
     for (let i = 0; i < size; i += 4096) bytes[i] = i % 251;
+    // A Roblox binary model's magic: the emulator checks that the bytes are what the content type says.
+    bytes.set(new TextEncoder().encode("<roblox!"));
     await writeFile(file, bytes);
     emulator.resetStats();
     const op = await client.createAsset({ request: modelRequest("Big"), file: { path: file } });

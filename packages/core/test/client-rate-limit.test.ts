@@ -1,10 +1,11 @@
 // 429 handling and client-side rate limiting against the emulator's limits (time-scaled windows).
-import { DEFAULT_EMULATOR_API_KEY, startEmulator } from "@rbxassets/emulator";
+import { DEFAULT_EMULATOR_API_KEY } from "@rbxassets/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assetIdOf, type ClientEvent, createAssetsClient } from "../src/index.js";
+import { startTestEmulator } from "./helpers/emulator.js";
 import { imageRequest, PNG_1X1 } from "./helpers/fixtures.js";
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+type Emulator = Awaited<ReturnType<typeof startTestEmulator>>;
 let emulator: Emulator;
 let assetId: string;
 
@@ -13,7 +14,7 @@ const CALLS = 12;
 
 beforeAll(async () => {
   // 60 s windows scaled to 0.5 s; Get Asset allows LIMIT calls per window.
-  emulator = await startEmulator({ rateLimits: { timeScale: 120, limits: { Assets_GetAsset: LIMIT } } });
+  emulator = await startTestEmulator({ rateLimits: { timeScale: 120, limits: { Assets_GetAsset: LIMIT } } });
   const client = createAssetsClient({ baseUrl: emulator.url, apiKey: DEFAULT_EMULATOR_API_KEY, env: {} });
   const op = await client.createAsset({ request: imageRequest("Limited"), file: PNG_1X1 });
   const result = await client.waitForOperation(op, { initialDelayMs: 5, maxDelayMs: 20 });

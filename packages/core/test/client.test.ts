@@ -1,5 +1,5 @@
 // Every operation of the typed client against the emulator, over real loopback HTTP.
-import { DEFAULT_EMULATOR_API_KEY, startEmulator } from "@rbxassets/emulator";
+import { DEFAULT_EMULATOR_API_KEY } from "@rbxassets/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   AssetsApiError,
@@ -12,16 +12,17 @@ import {
   type Operation,
   versionNumberOf,
 } from "../src/index.js";
+import { startTestEmulator } from "./helpers/emulator.js";
 import { imageRequest, modelBytes, modelRequest, PNG_1X1 } from "./helpers/fixtures.js";
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+type Emulator = Awaited<ReturnType<typeof startTestEmulator>>;
 
 const READ_ONLY_KEY = "rbxassets-read-only-key";
 let emulator: Emulator;
 let client: AssetsClient;
 
 beforeAll(async () => {
-  emulator = await startEmulator({
+  emulator = await startTestEmulator({
     apiKeys: [DEFAULT_EMULATOR_API_KEY, { key: READ_ONLY_KEY, readOnly: true }],
     operations: { pendingPolls: 1 },
   });
@@ -222,7 +223,7 @@ describe("errors", () => {
   });
 
   it("OAuth2 bearer tokens work (static and from a function)", async () => {
-    const oauthEmulator = await startEmulator({
+    const oauthEmulator = await startTestEmulator({
       oauthTokens: [{ token: "token-read", scopes: ["asset:read"] }],
     });
     try {

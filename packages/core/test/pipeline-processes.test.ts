@@ -5,9 +5,10 @@ import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { type RunningEmulator, startEmulator } from "@rbxassets/emulator";
+import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncReport } from "../src/node/index.js";
+import { startTestEmulator } from "./helpers/emulator.js";
 import { fixture, writeFiles } from "./pipeline-fixtures.js";
 import { readLock, sum, tempProject } from "./pipeline-project.js";
 
@@ -26,7 +27,11 @@ beforeAll(async () => {
       cwd: packageRoot,
     },
   );
-  emulator = await startEmulator({ operations: { pendingPolls: 0 }, rateLimits: false });
+  emulator = await startTestEmulator({
+    creator: "user:7",
+    operations: { pendingPolls: 0 },
+    rateLimits: false,
+  });
 }, 60_000);
 afterAll(async () => {
   await emulator?.close();

@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readFile, rename, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { inspect } from "node:util";
-import { type RunningEmulator, startEmulator } from "@rbxassets/emulator";
+import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   createPipeline,
@@ -9,14 +9,21 @@ import {
   type PipelineEvent,
   type PipelineOptions,
 } from "../src/node/index.js";
+import { startTestEmulator } from "./helpers/emulator.js";
 import { fixture, writeFiles } from "./pipeline-fixtures.js";
 import { readLock, sum, tempProject } from "./pipeline-project.js";
 
 let emulator: RunningEmulator;
 let project: { root: string; dispose(): Promise<void> };
 
+/** The emulator refuses a video whose expected price is under its fee. */
+const VIDEO_FEE = 2000;
+
 beforeAll(async () => {
-  emulator = await startEmulator({
+  // The key belongs to the creator the project uploads for.
+  emulator = await startTestEmulator({
+    creator: "user:42",
+    fees: { Video: VIDEO_FEE },
     operations: { pendingPolls: 0 },
     rateLimits: false,
     moderation: { rejectWords: ["forbidden"], reviewWords: ["pending"], reviewPolls: 2 },
@@ -72,7 +79,7 @@ describe("sync against the emulator", () => {
       "README.md": "# not an asset",
       "node_modules/x/y.png": fixture("png", 9),
     });
-    const { p, events } = pipeline({ videoExpectedPrice: 0 });
+    const { p, events } = pipeline({ videoExpectedPrice: VIDEO_FEE });
     const report = await p.sync(["."]);
     expect(report.failed).toEqual([]);
     expect(report.uploaded.map((a) => [a.file, a.assetType])).toEqual(
@@ -101,7 +108,7 @@ describe("sync against the emulator", () => {
 
     // No credentials, no network: everything is answered by the lockfile.
     emulator.resetStats();
-    const offline = createPipeline({ root: project.root, env: {}, videoExpectedPrice: 0 });
+    const offline = createPipeline({ root: project.root, env: {}, videoExpectedPrice: VIDEO_FEE });
     const again = await offline.sync(["."]);
     expect(again.unchanged.map((a) => a.status)).toEqual(Object.keys(everyFormat).map(() => "unchanged"));
     expect(again.uploaded).toEqual([]);

@@ -2,11 +2,14 @@
 import multipart from "@fastify/multipart";
 import { defaultServerUrl, operations } from "@rbxassets/spec";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from "fastify";
-import { type ApiKeyOption, Authenticator, type OAuthTokenOption } from "./auth.js";
+import { type ApiKeyOption, Authenticator, type OAuthTokenOption, type Principal } from "./auth.js";
 import type { EmulatorContext } from "./context.js";
+import type { CreatorRef } from "./creator.js";
 import { ApiError, gatewayError, invalidArgument, serviceError } from "./errors.js";
 import { FAULT_HEADER, FaultInjector, type Faults, noFaults, type RequestFaultPlan } from "./faults.js";
+import { defaultFees, type Fees } from "./fees.js";
 import { registerFraming } from "./framing.js";
+import { toLegacyWire, type WireMode } from "./legacy-wire.js";
 import { createModerator, type ModerationOption } from "./moderation.js";
 import { drain } from "./multipart.js";
 import { type OperationPolicy, OperationTracker } from "./operation-tracker.js";
@@ -21,6 +24,12 @@ import { Store } from "./store.js";
 export interface AppConfig {
   apiKeys: ApiKeyOption[];
   oauthTokens: OAuthTokenOption[];
+  /** Owner of keys and tokens that name none; default DEFAULT_EMULATOR_CREATOR. */
+  creator?: CreatorRef;
+  /** Every write is answered 403 `User is moderated`. */
+  accountModerated?: boolean;
+  fees?: Fees;
+  wire?: WireMode;
   operations: OperationPolicy;
   rateLimits: RateLimitOption | false;
   moderation?: ModerationOption;
@@ -45,9 +54,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     operations: new OperationTracker(store, config.operations, faults, now),
     stats: config.stats,
     keepContent: config.keepContent === true,
+    fees: config.fees ?? defaultFees,
+    callers: new WeakMap(),
     now,
   };
-  const auth = new Authenticator(config.apiKeys, config.oauthTokens);
+  const auth = new Authenticator(config.apiKeys, config.oauthTokens, config.creator);
   const limiter = config.rateLimits === false ? undefined : new RateLimiter(config.rateLimits, now);
 
   const app = Fastify({
@@ -82,11 +93,26 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     const operationId = request.routeOptions.config.operationId;
     if (!operationId) return;
     context.stats.request(operationId);
-    const principal = auth.authorize(request.headers, operationId);
+    let principal: Principal;
+    try {
+      principal = auth.authorize(request.headers, operationId);
+    } catch (error) {
+      // Refused callers see the limit headers too (counted per address, never refused for it).
+      if (limiter)
+        reply.headers(
+          limiter.hit({ kind: "apiKey", rateLimitKey: `anonymous:${request.ip}` }, operationId).headers,
+        );
+      throw error;
+    }
+    context.callers.set(request, principal);
     if (limiter) {
       const decision = limiter.hit(principal, operationId);
       reply.headers(decision.headers);
       if (!decision.allowed) throw gatewayError(429, "Too many requests", decision.headers);
+    }
+    if (config.accountModerated && operations[operationId].scopes.some((scope) => scope.endsWith(":write"))) {
+      await drain(request.raw);
+      throw serviceError(403, "PERMISSION_DENIED", "User is moderated");
     }
     const plan = faults.request?.(operationId);
     if (!plan) return;
@@ -120,6 +146,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       }
     }
   });
+  if (config.wire === "legacy") {
+    app.addHook("preSerialization", async (request, _reply, payload) =>
+      request.routeOptions.config.operationId ? toLegacyWire(payload) : payload,
+    );
+  }
   // Faults that act on the answer: after the handler ran (state changed), before anything is written.
   app.addHook("onSend", async (request, reply, payload) => {
     const plan = faultPlans.get(request);

@@ -1,33 +1,51 @@
 // Gateway authentication: `x-api-key` against the configured keys, or `Authorization: Bearer` against
-// the configured OAuth2 tokens and the operation's scopes (from spec metadata).
+// the configured OAuth2 tokens and the operation's scopes (from spec metadata). Every key and token acts
+// for one creator (its owner); the routes check that owner against what the request touches.
 import { type OperationId, operations } from "@rbxassets/spec";
+import { type CreatorRef, DEFAULT_EMULATOR_CREATOR, parseCreatorRef } from "./creator.js";
 import { gatewayError } from "./errors.js";
 
-export type ApiKeyOption = string | { key: string; readOnly?: boolean; ownerId?: string };
+export type ApiKeyOption = string | { key: string; readOnly?: boolean; creator?: string };
 export interface OAuthTokenOption {
   token: string;
   scopes: string[];
-  ownerId?: string;
+  /** The user (or group) the authorization acts for; default the emulator's creator. */
+  creator?: string;
 }
 
-/** Who is calling. `rateLimitKey` groups callers the way the real limits do (per key owner / per token). */
+/**
+ * Who is calling, and for whom. `rateLimitKey` groups callers the way the real limits do: all keys of
+ * one owner together, each OAuth authorization on its own.
+ */
 export type Principal =
-  | { kind: "apiKey"; rateLimitKey: string; readOnly: boolean }
-  | { kind: "oauth2"; rateLimitKey: string; scopes: ReadonlySet<string> };
+  | { kind: "apiKey"; rateLimitKey: string; readOnly: boolean; creator: CreatorRef }
+  | { kind: "oauth2"; rateLimitKey: string; scopes: ReadonlySet<string>; creator: CreatorRef };
 
 export class Authenticator {
-  private readonly keys = new Map<string, { readOnly: boolean; owner: string }>();
-  private readonly tokens = new Map<string, { scopes: ReadonlySet<string>; owner: string }>();
+  private readonly keys = new Map<string, { readOnly: boolean; creator: CreatorRef }>();
+  private readonly tokens = new Map<
+    string,
+    { scopes: ReadonlySet<string>; creator: CreatorRef; index: number }
+  >();
 
-  constructor(apiKeys: ApiKeyOption[], oauthTokens: OAuthTokenOption[]) {
+  constructor(
+    apiKeys: ApiKeyOption[],
+    oauthTokens: OAuthTokenOption[],
+    defaultCreator = DEFAULT_EMULATOR_CREATOR,
+  ) {
     apiKeys.forEach((option, index) => {
-      const { key, readOnly = false, ownerId } = typeof option === "string" ? { key: option } : option;
-      // Without an ownerId every key is its own owner; the index (not the key) names it so no secret
-      // ends up in anything we might log.
-      this.keys.set(key, { readOnly, owner: ownerId ?? `key#${index}` });
+      const { key, readOnly = false, creator } = typeof option === "string" ? { key: option } : option;
+      // Errors name the key by its index, never by its value.
+      const owner =
+        creator === undefined ? defaultCreator : parseCreatorRef(creator, `apiKeys[${index}].creator`);
+      this.keys.set(key, { readOnly, creator: owner });
     });
     oauthTokens.forEach((option, index) => {
-      this.tokens.set(option.token, { scopes: new Set(option.scopes), owner: `token#${index}` });
+      const owner =
+        option.creator === undefined
+          ? defaultCreator
+          : parseCreatorRef(option.creator, `oauthTokens[${index}].creator`);
+      this.tokens.set(option.token, { scopes: new Set(option.scopes), creator: owner, index });
     });
   }
 
@@ -51,14 +69,20 @@ export class Authenticator {
     if (apiKey !== undefined) {
       const entry = this.keys.get(apiKey);
       if (!entry) throw gatewayError(401, "Invalid API Key");
-      return { kind: "apiKey", rateLimitKey: `apiKey:${entry.owner}`, readOnly: entry.readOnly };
+      // The limits are per key owner, so the owner (not the key) names the window.
+      return { kind: "apiKey", rateLimitKey: `apiKey:${entry.creator}`, ...entry };
     }
     const authorization = single(headers.authorization);
     const match = authorization === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (match?.[1]) {
       const entry = this.tokens.get(match[1]);
       if (!entry) throw gatewayError(401, "Invalid OAuth token");
-      return { kind: "oauth2", rateLimitKey: `oauth2:${entry.owner}`, scopes: entry.scopes };
+      return {
+        kind: "oauth2",
+        rateLimitKey: `oauth2:token#${entry.index}`,
+        scopes: entry.scopes,
+        creator: entry.creator,
+      };
     }
     throw gatewayError(401, "Invalid API Key");
   }

@@ -1,5 +1,8 @@
 // What the route modules share: state, policies and counters of one running emulator.
 import type { OperationId } from "@rbxassets/spec";
+import type { FastifyRequest } from "fastify";
+import type { Principal } from "./auth.js";
+import type { Fees } from "./fees.js";
 import type { Moderator } from "./moderation.js";
 import type { OperationTracker } from "./operation-tracker.js";
 import type { StatsRecorder } from "./stats.js";
@@ -12,6 +15,9 @@ export interface EmulatorContext {
   stats: StatsRecorder;
   /** Keep uploaded bytes in `store.content` (test-only read-back). */
   keepContent: boolean;
+  fees: Fees;
+  /** The authenticated caller of an API request (set by the gateway hook before any route runs). */
+  callers: WeakMap<FastifyRequest, Principal>;
   now: () => number;
 }
 
@@ -23,3 +29,9 @@ declare module "fastify" {
 }
 
 export const timestamp = (context: EmulatorContext) => new Date(context.now()).toISOString();
+
+export function callerOf(context: EmulatorContext, request: FastifyRequest): Principal {
+  const principal = context.callers.get(request);
+  if (!principal) throw new Error("route ran without an authenticated caller");
+  return principal;
+}

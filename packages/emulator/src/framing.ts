@@ -8,7 +8,7 @@
 import type { IncomingMessage } from "node:http";
 import { finished } from "node:stream/promises";
 import { limits } from "@rbxassets/spec";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { invalidArgument } from "./errors.js";
 import type { StatsRecorder } from "./stats.js";
 
@@ -17,6 +17,7 @@ export const MISSING_CONTENT_LENGTH =
 export const BODY_TOO_LARGE = `Request body too large. The max request body size is ${limits.maxRequestBytes} bytes.`;
 
 export function registerFraming(app: FastifyInstance, stats: StatsRecorder): void {
+  const withBody = new WeakSet<FastifyRequest>();
   app.addHook("onRequest", async (request) => {
     const operationId = request.routeOptions.config.operationId;
     if (!operationId) return;
@@ -26,6 +27,7 @@ export function registerFraming(app: FastifyInstance, stats: StatsRecorder): voi
     const contentLength = declared === undefined ? null : Number(declared);
     if (contentLength === 0 || (contentLength === null && raw.headers["transfer-encoding"] === undefined))
       return;
+    withBody.add(request);
     countReceived(raw, (received) => stats.body({ operationId, contentLength, received }));
     if (contentLength === null || contentLength > limits.maxRequestBytes) {
       // Read the body anyway: answering before it is consumed makes clients see a reset, not our 400.
@@ -36,7 +38,7 @@ export function registerFraming(app: FastifyInstance, stats: StatsRecorder): voi
   // Whatever answers early (a refused key, a 429) still reads the body first, so that it is counted and
   // the client gets the answer instead of a reset.
   app.addHook("onSend", async (request, _reply, payload) => {
-    if (request.routeOptions.config.operationId) await readToEnd(request.raw);
+    if (withBody.has(request)) await readToEnd(request.raw);
     return payload;
   });
 }

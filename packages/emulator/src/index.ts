@@ -1,10 +1,15 @@
 // Public entry point: start a local Open Cloud Assets API v1 server on loopback.
 import type { OperationId } from "@rbxassets/spec";
 import { apiPrefix, buildApp } from "./app.js";
+import type { ApiKeyOption, OAuthTokenOption } from "./auth.js";
+import { type CreatorRef, DEFAULT_EMULATOR_CREATOR, parseCreatorRef } from "./creator.js";
 import { FaultInjector, type FaultOptions } from "./faults.js";
+import type { Fees } from "./fees.js";
+import type { WireMode } from "./legacy-wire.js";
 import type { ModerationInput } from "./moderation.js";
 import { type EmulatorStats, StatsRecorder } from "./stats.js";
 
+export { type CreatorRef, DEFAULT_EMULATOR_CREATOR } from "./creator.js";
 export {
   contractBreakingFaults,
   FAULT_HEADER,
@@ -13,6 +18,8 @@ export {
   type OperationFaultKind,
   type RequestFaultKind,
 } from "./faults.js";
+export type { Fees } from "./fees.js";
+export type { WireMode } from "./legacy-wire.js";
 export type { BodyRecord, EmulatorStats } from "./stats.js";
 
 export const DEFAULT_EMULATOR_API_KEY = "rbxassets-emulator-key";
@@ -22,21 +29,40 @@ export interface EmulatorOptions {
   port?: number;
   /** Default "127.0.0.1": loopback only unless told otherwise. */
   host?: string;
-  /** Default [DEFAULT_EMULATOR_API_KEY]. Read-only keys get 403 on writes; keys of one owner share limits. */
-  apiKeys?: Array<string | { key: string; readOnly?: boolean; ownerId?: string }>;
-  /** Bearer tokens; a missing scope answers 403. */
-  oauthTokens?: Array<{ token: string; scopes: string[]; ownerId?: string }>;
   /**
-   * An operation answers done:false for `pendingPolls` GETs and until `pendingMs` ms passed (defaults 1
-   * and 0). With both 0, Create/Update answer a finished operation at once.
+   * The creator (`user:<id>` or `group:<id>`) that keys and tokens act for unless they name their own.
+   * Default DEFAULT_EMULATOR_CREATOR (`user:1`).
    */
-  operations?: { pendingPolls?: number; pendingMs?: number };
+  creator?: string;
+  /**
+   * Default [DEFAULT_EMULATOR_API_KEY]. Each key belongs to one creator (default `creator`): creating for
+   * another creator, or changing another creator's asset, answers 403. Keys of one owner share limits.
+   * Read-only keys get 403 on writes.
+   */
+  apiKeys?: ApiKeyOption[];
+  /** Bearer tokens, each acting for `creator` (default the emulator's); a missing scope answers 403. */
+  oauthTokens?: OAuthTokenOption[];
+  /**
+   * An operation stays done:false until `pendingMs` ms passed since it started (default 1000) and, if
+   * set, until Get Operation answered `pendingPolls` times (default 0). What it changes is invisible until
+   * then. With both 0, Create/Update answer a finished operation at once.
+   */
+  operations?: { pendingMs?: number; pendingPolls?: number };
   /** Default on, limits from the spec. timeScale 60 makes a one-minute window last one second. */
   rateLimits?: false | { timeScale?: number; limits?: Partial<Record<OperationId, number>> };
-  /** Moderation outcome of a name/description; default Approved. */
+  /**
+   * Moderation of names and descriptions. `refuseWords`: 400 `AssetName is moderated.` /
+   * `AssetDescription is moderated.`. `rejectWords` / `reviewWords`: the asset is Rejected / Reviewing.
+   */
   moderation?:
-    | { rejectWords?: string[]; reviewWords?: string[]; reviewPolls?: number }
+    | { refuseWords?: string[]; rejectWords?: string[]; reviewWords?: string[]; reviewPolls?: number }
     | ((input: ModerationInput) => "Approved" | "Rejected" | "Reviewing");
+  /** The account is moderated: every write answers 403 `User is moderated`. */
+  accountModerated?: boolean;
+  /** Robux per upload by asset type; a lower (or missing) `expectedPrice` answers 400. Default { Video: 2000 }. */
+  fees?: Fees;
+  /** "legacy": answer as older live responses did (no `done` while pending, ASSET_TYPE_* spellings, ...). */
+  wire?: WireMode;
   /** Persist state as JSON there (loaded on start, written after each change). */
   dataDir?: string;
   /** Fastify logger; default false. */
@@ -55,6 +81,8 @@ export interface RunningEmulator {
   url: string;
   /** The first configured key. */
   apiKey: string;
+  /** The first key's owner, `user:<id>` or `group:<id>`: the creator to upload for (RBXASSETS_CREATOR). */
+  creator: CreatorRef;
   /** The address the server is bound to (127.0.0.1 unless `host` was given). */
   address: { address: string; family: string; port: number };
   stats(): EmulatorStats;
@@ -67,15 +95,25 @@ export interface RunningEmulator {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const apiKeys = options.apiKeys ?? [DEFAULT_EMULATOR_API_KEY];
   const first = apiKeys[0];
+  const creator =
+    options.creator === undefined ? DEFAULT_EMULATOR_CREATOR : parseCreatorRef(options.creator, "creator");
+  const firstCreator =
+    typeof first === "object" && first.creator !== undefined
+      ? parseCreatorRef(first.creator, "apiKeys[0].creator")
+      : creator;
   const stats = new StatsRecorder();
   const faults = new FaultInjector(stats, options.faults);
   const app = await buildApp({
     apiKeys,
     oauthTokens: options.oauthTokens ?? [],
+    creator,
     operations: {
-      pendingPolls: options.operations?.pendingPolls ?? 1,
-      pendingMs: options.operations?.pendingMs ?? 0,
+      pendingMs: options.operations?.pendingMs ?? 1000,
+      pendingPolls: options.operations?.pendingPolls ?? 0,
     },
+    accountModerated: options.accountModerated ?? false,
+    ...(options.fees ? { fees: options.fees } : {}),
+    wire: options.wire ?? "current",
     rateLimits: options.rateLimits ?? {},
     moderation: options.moderation,
     dataDir: options.dataDir,
@@ -96,6 +134,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     url: `http://${urlHost}:${port}${apiPrefix}`,
     apiKey: first === undefined ? "" : typeof first === "string" ? first : first.key,
+    creator: firstCreator,
     address,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),

@@ -31,7 +31,7 @@ export class RateLimiter {
   }
 
   /** Counts one request; the headers belong on the response whether or not it is allowed. */
-  hit(principal: Principal, operationId: OperationId): RateLimitDecision {
+  hit(principal: Pick<Principal, "kind" | "rateLimitKey">, operationId: OperationId): RateLimitDecision {
     const policy = operations[operationId].rateLimit[principal.kind];
     const max = this.option.limits?.[operationId] ?? policy.max;
     const windowMs = (policy.windowSeconds * 1000) / this.timeScale;

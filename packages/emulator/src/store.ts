@@ -41,6 +41,17 @@ export interface StoredAsset {
   versions: StoredVersion[];
 }
 
+/** Metadata fields an update may change; the values sit on the update's draft until it is done. */
+export type ChangedField = "displayName" | "description" | "icon" | "previews" | SocialLinkField;
+
+/**
+ * What an operation does to the store when it finishes: nothing is visible before. A create adds its
+ * asset; an update copies the fields it names from its draft, and adds a version when it carried content.
+ */
+export type PendingChange =
+  | { kind: "create"; asset: StoredAsset }
+  | { kind: "update"; fields: ChangedField[]; draft: StoredAsset; content?: Omit<StoredVersion, "number"> };
+
 export interface StoredOperation {
   operationId: string;
   kind: "create" | "update";
@@ -54,6 +65,8 @@ export interface StoredOperation {
   pendingPolls?: number;
   /** The error an injected operationFail finishes with. */
   faultError?: Status;
+  /** Applied (and dropped) when the operation finishes. */
+  change?: PendingChange;
   /** Frozen once the operation finishes: the asset as it was then, or the error it failed with. */
   response?: Asset;
   error?: Status;

@@ -3,8 +3,16 @@
 import { contentTypes, limits } from "@rbxassets/spec";
 import { invalidArgument } from "./errors.js";
 import type { UploadedFile } from "./multipart.js";
+import { checkSocialLinkUri } from "./social-links.js";
 import { assetPrivacies, createRequestFields, requestAssetTypes, socialLinkFields } from "./spec-values.js";
-import type { AssetPrivacy, Creator, Preview, RequestAssetType, SocialLink } from "./types.js";
+import type {
+  AssetPrivacy,
+  Creator,
+  Preview,
+  RequestAssetType,
+  SocialLink,
+  SocialLinkField,
+} from "./types.js";
 
 const digits = /^[0-9]+$/;
 
@@ -101,10 +109,6 @@ export function parseCreateRequest(body: unknown): CreateInput {
   }
   const creator = parseCreator(context.creator);
   const expectedPrice = parseExpectedPrice(context.expectedPrice);
-  // Uploads that cost a fee are refused unless the caller states the price it accepts.
-  if (assetType === "Video" && expectedPrice === undefined) {
-    throw invalidArgument("creationContext.expectedPrice is required for Video uploads (they cost a fee).");
-  }
   let assetPrivacy: AssetPrivacy | undefined;
   if (context.assetPrivacy !== undefined) {
     if (!(assetPrivacies as unknown[]).includes(context.assetPrivacy)) {
@@ -150,11 +154,12 @@ export function parsePreviews(value: unknown): Preview[] {
   });
 }
 
-export function parseSocialLink(value: unknown, field: string): SocialLink {
+export function parseSocialLink(value: unknown, field: SocialLinkField): SocialLink {
   if (!isRecord(value)) throw invalidArgument(`${field} must be an object with a uri.`);
   if (typeof value.uri !== "string" || !URL.canParse(value.uri)) {
     throw invalidArgument(`${field}.uri must be an absolute URI.`);
   }
+  checkSocialLinkUri(field, value.uri);
   if (value.title !== undefined && typeof value.title !== "string") {
     throw invalidArgument(`${field}.title must be a string.`);
   }

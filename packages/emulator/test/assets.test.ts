@@ -1,21 +1,26 @@
 import { limits } from "@rbxassets/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../src/index.js";
+import type { RunningEmulator } from "../src/index.js";
 import {
   assetForm,
   call,
   create,
   createAsset,
   createRequest,
+  DEFAULT_EMULATOR_API_KEY,
+  mp4File,
   pngBytes,
   pngFile,
   rbxmFile,
+  startTestEmulator,
   waitForOperation,
 } from "./harness.js";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startTestEmulator({
+    apiKeys: [DEFAULT_EMULATOR_API_KEY, { key: "group-key", creator: "group:7654321" }],
+  });
 });
 afterAll(() => emulator.close());
 
@@ -41,7 +46,7 @@ describe("create", () => {
       displayName: "Logo",
       description: "A logo",
       assetType: "Image",
-      creationContext: { creator: { userId: "11112938575" } },
+      creationContext: { creator: { userId: "1" } },
       moderationResult: { moderationState: "Approved" },
       state: "Active",
     });
@@ -51,6 +56,7 @@ describe("create", () => {
   it("gives unique ids, accepts numeric group ids and omits an empty description", async () => {
     const a = await createAsset(emulator);
     const b = await createAsset(emulator, {
+      apiKey: "group-key",
       request: createRequest({ description: "", creationContext: { creator: { groupId: 7654321 } } }),
     });
     expect(a.assetId).not.toBe(b.assetId);
@@ -69,7 +75,7 @@ describe("create", () => {
         assetType: "Video",
         creationContext: { creator: { userId: "1" }, expectedPrice: 2000, assetPrivacy: "default" },
       }),
-      file: { bytes: new Uint8Array([1]), contentType: "video/mp4" },
+      file: mp4File(),
     });
     expect(video.assetType).toBe("Video");
     const model = await createAsset(emulator, {
@@ -127,7 +133,7 @@ describe("create", () => {
       "video without expectedPrice",
       {
         request: createRequest({ assetType: "Video" }),
-        file: { bytes: new Uint8Array([1]), contentType: "video/mp4" },
+        file: mp4File(),
       },
       /expectedPrice/,
     ],
@@ -178,7 +184,9 @@ describe("create", () => {
   });
 
   it("accepts a file exactly at the limit", async () => {
-    const created = await create(emulator, { file: pngFile(new Uint8Array(limits.maxFileBytes)) });
+    const padded = new Uint8Array(limits.maxFileBytes);
+    padded.set(pngBytes);
+    const created = await create(emulator, { file: pngFile(padded) });
     expect(created.status).toBe(200);
   });
 
@@ -219,6 +227,7 @@ describe("get", () => {
       },
     );
     expect(updated.status).toBe(200);
+    await waitForOperation(emulator, updated.body.operationId);
     const plain = await call(emulator, "GET", `/v1/assets/${asset.assetId}`);
     expect(plain.body.description).toBe("A logo");
     expect(plain.body.icon).toBeUndefined();

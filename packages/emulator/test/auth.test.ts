@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_EMULATOR_API_KEY, type RunningEmulator, startEmulator } from "../src/index.js";
-import { call, create, createAsset } from "./harness.js";
+import { DEFAULT_EMULATOR_API_KEY, type RunningEmulator } from "../src/index.js";
+import { call, create, createAsset, startTestEmulator } from "./harness.js";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await startEmulator({
+  emulator = await startTestEmulator({
     apiKeys: ["writer-key", { key: "reader-key", readOnly: true }],
     oauthTokens: [
       { token: "read-token", scopes: ["asset:read"] },
@@ -43,7 +43,7 @@ describe("api keys", () => {
   });
 
   it("uses the default key when none is configured", async () => {
-    const defaults = await startEmulator();
+    const defaults = await startTestEmulator();
     try {
       expect(defaults.apiKey).toBe(DEFAULT_EMULATOR_API_KEY);
       expect((await create(defaults)).status).toBe(200);

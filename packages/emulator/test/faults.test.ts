@@ -3,16 +3,25 @@
 import { createHash } from "node:crypto";
 import http, { type IncomingHttpHeaders } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { FAULT_HEADER, type FaultOptions, type RunningEmulator, startEmulator } from "../src/index.js";
+import { FAULT_HEADER, type FaultOptions, type RunningEmulator, type startEmulator } from "../src/index.js";
 import { assertContract } from "./contract.js";
-import { assetForm, call, create, createAsset, createRequest, pngBytes, pngFile } from "./harness.js";
+import {
+  assetForm,
+  call,
+  create,
+  createAsset,
+  createRequest,
+  pngBytes,
+  pngFile,
+  startTestEmulator,
+} from "./harness.js";
 
 const started: RunningEmulator[] = [];
 afterEach(async () => {
   await Promise.all(started.splice(0).map((emulator) => emulator.close()));
 });
 async function start(options: Parameters<typeof startEmulator>[0] = {}) {
-  const emulator = await startEmulator(options);
+  const emulator = await startTestEmulator(options);
   started.push(emulator);
   return emulator;
 }
@@ -200,7 +209,11 @@ describe("drops", () => {
   });
 
   it("drop after handle leaves the asset created, and counted", async () => {
-    const emulator = await start({ faults: { only: ["Assets_CreateAsset"], dropAfterHandleRate: 1 } });
+    // The operation finishes at once: nobody will poll it, and only a finished create makes an asset.
+    const emulator = await start({
+      operations: { pendingPolls: 0 },
+      faults: { only: ["Assets_CreateAsset"], dropAfterHandleRate: 1 },
+    });
     expect(await send(emulator, "POST", "/v1/assets", { form: createForm() })).toEqual({ dropped: true });
     const stats = emulator.stats();
     expect(stats.creates).toBe(1);
@@ -287,10 +300,10 @@ describe("operation faults", () => {
   });
 
   it("applies to Update operations only when Update is selected", async () => {
-    const emulator = await start({
-      operations: { pendingPolls: 0, pendingMs: 0 },
-      faults: { only: ["Assets_CreateAsset"], operationFailRate: 1 },
-    });
+    const emulator = await start({ operations: { pendingPolls: 0, pendingMs: 0 } });
+    // A failed create makes no asset, so the asset to update is created before the fault is on.
+    await create(emulator);
+    emulator.setFaults({ only: ["Assets_CreateAsset"], operationFailRate: 1 });
     const { body } = await create(emulator);
     expect(body.error).toBeDefined();
     const update = await call(emulator, "PATCH", `/v1/assets/${firstAssetId}`, {
@@ -349,8 +362,8 @@ describe("switching faults", () => {
   });
 
   it("rejects invalid options at start", async () => {
-    await expect(startEmulator({ faults: { serverErrorRate: 1.5 } })).rejects.toThrow(/serverErrorRate/);
-    await expect(startEmulator({ faults: { burst429: -1 } })).rejects.toThrow(/burst429/);
+    await expect(startTestEmulator({ faults: { serverErrorRate: 1.5 } })).rejects.toThrow(/serverErrorRate/);
+    await expect(startTestEmulator({ faults: { burst429: -1 } })).rejects.toThrow(/burst429/);
     const emulator = await start();
     expect(() => emulator.setFaults({ seed: 0.5 })).toThrow(/seed/);
   });

@@ -10,7 +10,7 @@ import { assetForm, createAsset, createRequest, pngFile } from "./harness.js";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startEmulator({ operations: { pendingMs: 0 } });
 });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.resetStats());

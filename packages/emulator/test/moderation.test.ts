@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../src/index.js";
-import { assetForm, call, createAsset, createRequest, waitForOperation } from "./harness.js";
+import type { RunningEmulator } from "../src/index.js";
+import {
+  assetForm,
+  call,
+  createAsset,
+  createRequest,
+  startTestEmulator,
+  waitForOperation,
+} from "./harness.js";
 
 let emulator: RunningEmulator | undefined;
 afterEach(async () => {
@@ -10,7 +17,7 @@ afterEach(async () => {
 
 describe("moderation", () => {
   it("rejects and reviews by words, and approves after reviewPolls reads", async () => {
-    emulator = await startEmulator({
+    emulator = await startTestEmulator({
       moderation: { rejectWords: ["badword"], reviewWords: ["hmm"], reviewPolls: 2 },
     });
     const rejected = await createAsset(emulator, { request: createRequest({ displayName: "my BADWORD" }) });
@@ -30,7 +37,7 @@ describe("moderation", () => {
   });
 
   it("re-judges a renamed asset and accepts a function", async () => {
-    emulator = await startEmulator({
+    emulator = await startTestEmulator({
       moderation: ({ displayName }) => (displayName.startsWith("X") ? "Reviewing" : "Approved"),
     });
     const asset = await createAsset(emulator);

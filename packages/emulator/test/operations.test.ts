@@ -1,9 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { apiPrefix, buildApp } from "../src/app.js";
-import { type RunningEmulator, startEmulator } from "../src/index.js";
+import type { RunningEmulator } from "../src/index.js";
 import { StatsRecorder } from "../src/stats.js";
-import { call, create } from "./harness.js";
+import { call, create, startTestEmulator } from "./harness.js";
 
 let emulator: RunningEmulator | undefined;
 afterEach(async () => {
@@ -15,7 +15,7 @@ const poll = async (id: string) => (await call(emulator!, "GET", `/v1/operations
 
 describe("operation timing", () => {
   it("stays pending for pendingPolls polls, then stays done", async () => {
-    emulator = await startEmulator({ operations: { pendingPolls: 3 } });
+    emulator = await startTestEmulator({ operations: { pendingPolls: 3 } });
     const { body } = await create(emulator);
     const answers = [];
     for (let i = 0; i < 5; i++) answers.push((await poll(body.operationId)).done);
@@ -25,14 +25,14 @@ describe("operation timing", () => {
   });
 
   it("finishes in the create response when both delays are 0", async () => {
-    emulator = await startEmulator({ operations: { pendingPolls: 0, pendingMs: 0 } });
+    emulator = await startTestEmulator({ operations: { pendingPolls: 0, pendingMs: 0 } });
     const { body } = await create(emulator);
     expect(body.done).toBe(true);
     expect(body.response.displayName).toBe("Logo");
   });
 
   it("stays pending until pendingMs passed, however often it is polled", async () => {
-    emulator = await startEmulator({ operations: { pendingPolls: 0, pendingMs: 3_600_000 } });
+    emulator = await startTestEmulator({ operations: { pendingPolls: 0, pendingMs: 3_600_000 } });
     const { body } = await create(emulator);
     expect(body.done).toBe(false);
     for (let i = 0; i < 3; i++) expect((await poll(body.operationId)).done).toBe(false);

@@ -2,8 +2,15 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmulator } from "../src/index.js";
-import { call, create, createAsset, createRequest, rbxmFile, waitForOperation } from "./harness.js";
+import {
+  call,
+  create,
+  createAsset,
+  createRequest,
+  rbxmFile,
+  startTestEmulator,
+  waitForOperation,
+} from "./harness.js";
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -14,7 +21,7 @@ describe("dataDir", () => {
   it("keeps assets, versions and operations across a restart", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "rbxassets-emulator-"));
     dirs.push(dataDir);
-    const first = await startEmulator({ dataDir, apiKeys: ["secret-key-123"] });
+    const first = await startTestEmulator({ dataDir, apiKeys: ["secret-key-123"] });
     const model = await createAsset(first, {
       request: createRequest({ assetType: "Model" }),
       file: rbxmFile("a"),
@@ -26,7 +33,7 @@ describe("dataDir", () => {
     const state = await readFile(join(dataDir, "emulator-state.json"), "utf8");
     expect(state).not.toContain("secret-key-123");
 
-    const second = await startEmulator({ dataDir, apiKeys: ["secret-key-123"] });
+    const second = await startTestEmulator({ dataDir, apiKeys: ["secret-key-123"] });
     try {
       const got = await call(second, "GET", `/v1/assets/${model.assetId}`);
       expect(got.status).toBe(200);

@@ -1,7 +1,7 @@
 import { operations } from "@rbxassets/spec";
 import { afterEach, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../src/index.js";
-import { call, createAsset } from "./harness.js";
+import type { RunningEmulator } from "../src/index.js";
+import { call, createAsset, startTestEmulator } from "./harness.js";
 
 let emulator: RunningEmulator | undefined;
 afterEach(async () => {
@@ -11,7 +11,7 @@ afterEach(async () => {
 
 describe("rate limits", () => {
   it("answers the spec's limit in headers on every response", async () => {
-    emulator = await startEmulator();
+    emulator = await startTestEmulator();
     const asset = await createAsset(emulator);
     const got = await call(emulator, "GET", `/v1/assets/${asset.assetId}`);
     expect(got.headers.get("x-ratelimit-limit")).toBe(
@@ -31,7 +31,7 @@ describe("rate limits", () => {
   });
 
   it("answers 429 in the gateway shape with headers and retry-after over the limit", async () => {
-    emulator = await startEmulator({ rateLimits: { limits: { Assets_GetAsset: 2 } } });
+    emulator = await startTestEmulator({ rateLimits: { limits: { Assets_GetAsset: 2 } } });
     const asset = await createAsset(emulator);
     const path = `/v1/assets/${asset.assetId}`;
     expect((await call(emulator, "GET", path)).headers.get("x-ratelimit-remaining")).toBe("1");
@@ -47,11 +47,11 @@ describe("rate limits", () => {
   });
 
   it("shares the budget between keys of one owner, not between owners", async () => {
-    emulator = await startEmulator({
+    emulator = await startTestEmulator({
       apiKeys: [
-        { key: "a1", ownerId: "alice" },
-        { key: "a2", ownerId: "alice" },
-        { key: "b1", ownerId: "bob" },
+        { key: "a1", creator: "user:10" },
+        { key: "a2", creator: "user:10" },
+        { key: "b1", creator: "group:20" },
       ],
       rateLimits: { limits: { Assets_GetOperation: 1 } },
     });
@@ -63,7 +63,9 @@ describe("rate limits", () => {
 
   it("scales windows with timeScale (fractional reset) and opens a new window after it", async () => {
     // 60000x: the one-minute window lasts one millisecond.
-    emulator = await startEmulator({ rateLimits: { timeScale: 60_000, limits: { Assets_GetOperation: 1 } } });
+    emulator = await startTestEmulator({
+      rateLimits: { timeScale: 60_000, limits: { Assets_GetOperation: 1 } },
+    });
     const path = "/v1/operations/00000000-0000-0000-0000-000000000000";
     const first = await call(emulator, "GET", path);
     expect(Number(first.headers.get("x-ratelimit-reset"))).toBeLessThanOrEqual(0.01);
@@ -72,7 +74,7 @@ describe("rate limits", () => {
   });
 
   it("can be turned off", async () => {
-    emulator = await startEmulator({ rateLimits: false });
+    emulator = await startTestEmulator({ rateLimits: false });
     const result = await call(emulator, "GET", "/v1/operations/00000000-0000-0000-0000-000000000000", {
       unchecked: true,
     });

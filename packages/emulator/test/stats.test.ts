@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../src/index.js";
-import { call, create, pngBytes } from "./harness.js";
+import type { RunningEmulator } from "../src/index.js";
+import { call, create, pngBytes, startTestEmulator } from "./harness.js";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startTestEmulator();
 });
 afterAll(() => emulator.close());
 

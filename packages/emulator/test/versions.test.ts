@@ -1,13 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../src/index.js";
-import { assetForm, call, createAsset, createRequest, rbxmFile, waitForOperation } from "./harness.js";
+import type { RunningEmulator } from "../src/index.js";
+import {
+  assetForm,
+  call,
+  createAsset,
+  createRequest,
+  rbxmFile,
+  startTestEmulator,
+  waitForOperation,
+} from "./harness.js";
 
 let emulator: RunningEmulator;
 let assetId: string;
 
 beforeAll(async () => {
   // Operations finish at once here, to keep the setup of 11 versions short.
-  emulator = await startEmulator({ operations: { pendingPolls: 0, pendingMs: 0 } });
+  emulator = await startTestEmulator({ operations: { pendingPolls: 0, pendingMs: 0 } });
   const model = await createAsset(emulator, {
     request: createRequest({ assetType: "Model" }),
     file: rbxmFile("v1"),
@@ -31,7 +39,7 @@ describe("list versions", () => {
     expect(numbers(first.body.assetVersions)).toEqual([11, 10, 9, 8, 7, 6, 5, 4]);
     expect(first.body.assetVersions[0]).toEqual({
       path: `assets/${assetId}/versions/11`,
-      creationContext: { creator: { userId: "11112938575" } },
+      creationContext: { creator: { userId: "1" } },
       moderationResult: { moderationState: "Approved" },
       published: false,
     });

@@ -15,11 +15,13 @@ export const CREATOR = "user:4242";
 export function useEmulator(options: Parameters<typeof startEmulator>[0] = {}) {
   const state: { emulator: RunningEmulator; roots: string[] } = { emulator: undefined!, roots: [] };
   beforeAll(async () => {
+    // The key belongs to CREATOR; operations finish without a delay in time.
     state.emulator = await startEmulator({
       apiKeys: [SECRET_KEY],
-      operations: { pendingPolls: 0, pendingMs: 0 },
+      creator: CREATOR,
       moderation: { rejectWords: ["forbidden"], reviewWords: ["pending"] },
       ...options,
+      operations: { pendingPolls: 0, pendingMs: 0, ...options?.operations },
     });
   });
   afterAll(async () => {

@@ -2,7 +2,15 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { rollupBuild } from "./build.js";
-import { assetUris, FIXTURE, readLockfile, SECRET_KEY, useEmulator, writeProjectFile } from "./helpers.js";
+import {
+  assetUris,
+  CREATOR,
+  FIXTURE,
+  readLockfile,
+  SECRET_KEY,
+  useEmulator,
+  writeProjectFile,
+} from "./helpers.js";
 
 const FIXTURE_IMAGES = join(FIXTURE, "src/images");
 
@@ -173,7 +181,7 @@ describe("rollup build", () => {
   it("explicit options win over the environment, which wins over .env", async () => {
     const root = await ctx.project({
       "src/main.js": `export { default as red } from "./images/red.png";`,
-      ".env": `RBXASSETS_API_KEY=${SECRET_KEY}\nRBXASSETS_CREATOR=user:1\nRBXASSETS_API_URL=${ctx.emulator.url}\n`,
+      ".env": `RBXASSETS_API_KEY=${SECRET_KEY}\nRBXASSETS_CREATOR=${CREATOR}\nRBXASSETS_API_URL=${ctx.emulator.url}\n`,
     });
     // .env alone is enough to build.
     await rollupBuild(root, { env: {} });

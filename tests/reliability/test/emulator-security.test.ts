@@ -2,9 +2,9 @@
 // read-only keys; checked through the real client.
 import { networkInterfaces } from "node:os";
 import { AssetsApiError, createAssetsClient } from "@rbxassets/core";
-import { type RunningEmulator, startEmulator } from "@rbxassets/emulator";
+import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { CREATOR } from "./helpers/emulator.js";
+import { CREATOR, startTestEmulator } from "./helpers/emulator.js";
 import { png } from "./helpers/files.js";
 import { record } from "./helpers/results.js";
 
@@ -14,7 +14,7 @@ const READ_KEY = "rbx-read-key-0002";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await startEmulator({
+  emulator = await startTestEmulator({
     apiKeys: [WRITE_KEY, { key: READ_KEY, readOnly: true }],
     rateLimits: false,
     operations: { pendingPolls: 0 },
@@ -81,7 +81,7 @@ it("binds to loopback by default and is unreachable on other interfaces", async 
 });
 
 it("binds elsewhere only when told to", async () => {
-  const open = await startEmulator({ host: "0.0.0.0", rateLimits: false });
+  const open = await startTestEmulator({ host: "0.0.0.0", rateLimits: false });
   try {
     record(import.meta.filename, {
       area: AREA,

@@ -6,9 +6,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type AssetsClient, createAssetsClient } from "@rbxassets/core";
 import { createNodeAssetsClient, createPipeline, Lockfile, type SyncReport } from "@rbxassets/core/node";
-import { type FaultOptions, type RunningEmulator, startEmulator } from "@rbxassets/emulator";
+import type { FaultOptions, RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CREATOR, duplicateUploads, hexOf, UNKNOWABLE_FAULTS, unknowableFaults } from "./helpers/emulator.js";
+import {
+  CREATOR,
+  duplicateUploads,
+  hexOf,
+  startTestEmulator,
+  UNKNOWABLE_FAULTS,
+  unknowableFaults,
+} from "./helpers/emulator.js";
 import { png } from "./helpers/files.js";
 import { record } from "./helpers/results.js";
 
@@ -51,7 +58,7 @@ let root: string;
 let checker: AssetsClient;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ rateLimits: { timeScale: 60 }, operations: { pendingPolls: 1 } });
+  emulator = await startTestEmulator({ rateLimits: { timeScale: 60 }, operations: { pendingPolls: 1 } });
   checker = createAssetsClient({ apiKey: emulator.apiKey, baseUrl: emulator.url, env: {} });
   root = await mkdtemp(join(tmpdir(), "rbxassets-rel-faults-"));
   await mkdir(join(root, "images"));

@@ -7,11 +7,11 @@ import { join } from "node:path";
 import { runInNewContext } from "node:vm";
 import { createAssetsClient } from "@rbxassets/core";
 import { parseLockfile } from "@rbxassets/core/node";
-import { type FaultOptions, type RunningEmulator, startEmulator } from "@rbxassets/emulator";
+import type { FaultOptions, RunningEmulator } from "@rbxassets/emulator";
 import rbxassets from "@rbxassets/vite-plugin";
 import { build, type Rollup } from "vite";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { CREATOR, duplicateUploads, hexOf, unknowableFaults } from "./helpers/emulator.js";
+import { CREATOR, duplicateUploads, hexOf, startTestEmulator, unknowableFaults } from "./helpers/emulator.js";
 import { png } from "./helpers/files.js";
 import { addCounts, record } from "./helpers/results.js";
 
@@ -49,7 +49,7 @@ let emulator: RunningEmulator;
 const roots: string[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ rateLimits: { timeScale: 60 }, operations: { pendingPolls: 1 } });
+  emulator = await startTestEmulator({ rateLimits: { timeScale: 60 }, operations: { pendingPolls: 1 } });
 });
 afterAll(async () => {
   await emulator?.close();

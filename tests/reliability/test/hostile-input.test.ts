@@ -6,10 +6,10 @@ import { chmod, mkdir, mkdtemp, rm, symlink, truncate, writeFile } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAssetsClient } from "@rbxassets/core";
-import { type RunningEmulator, startEmulator } from "@rbxassets/emulator";
+import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliResult, runCli } from "./helpers/cli.js";
-import { env, totalRequests } from "./helpers/emulator.js";
+import { env, startTestEmulator, totalRequests } from "./helpers/emulator.js";
 import { mp4, png, pngHeader, wav } from "./helpers/files.js";
 import { record } from "./helpers/results.js";
 
@@ -375,7 +375,7 @@ let emulator: RunningEmulator;
 const roots: string[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ rateLimits: false, operations: { pendingPolls: 0 } });
+  emulator = await startTestEmulator({ rateLimits: false, operations: { pendingPolls: 0 } });
 });
 afterAll(async () => {
   await emulator?.close();

@@ -9,12 +9,12 @@ import { join } from "node:path";
 import { inspect } from "node:util";
 import { createAssetsClient } from "@rbxassets/core";
 import { createPipeline } from "@rbxassets/core/node";
-import { type RunningEmulator, startEmulator } from "@rbxassets/emulator";
+import type { RunningEmulator } from "@rbxassets/emulator";
 import rbxassets from "@rbxassets/vite-plugin";
 import { build, type Rollup } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./helpers/cli.js";
-import { CREATOR } from "./helpers/emulator.js";
+import { CREATOR, startTestEmulator } from "./helpers/emulator.js";
 import { png } from "./helpers/files.js";
 import { record } from "./helpers/results.js";
 
@@ -30,7 +30,7 @@ let emulator: RunningEmulator;
 const roots: string[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator({
+  emulator = await startTestEmulator({
     apiKeys: [SECRET],
     rateLimits: false,
     operations: { pendingPolls: 0 },

@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAssetsClient } from "@rbxassets/core";
 import { parseLockfile } from "@rbxassets/core/node";
-import { type RunningEmulator, startEmulator } from "@rbxassets/emulator";
+import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { CLI_BIN, childEnv, runCli } from "./helpers/cli.js";
-import { duplicateUploads, env, totalRequests } from "./helpers/emulator.js";
+import { duplicateUploads, env, startTestEmulator, totalRequests } from "./helpers/emulator.js";
 import { png } from "./helpers/files.js";
 import { record } from "./helpers/results.js";
 
@@ -37,7 +37,7 @@ let root: string;
 
 beforeAll(async () => {
   // Every answer is slowed down a little, so that a sync lasts long enough to be killed many times.
-  emulator = await startEmulator({
+  emulator = await startTestEmulator({
     rateLimits: { timeScale: 60 },
     operations: { pendingPolls: 1 },
     faults: { seed: 1, slowRate: 1, slowMs: 100 },

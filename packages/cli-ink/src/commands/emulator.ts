@@ -8,11 +8,17 @@ export async function run(
   options: { port?: number },
 ): Promise<CommandResult> {
   const { startEmulator } = await import("@rbxassets/emulator");
+  // The emulator's defaults are the realistic ones: operations take about a second, as live ones do.
   const emulator = await startEmulator(options.port !== undefined ? { port: options.port } : {});
-  // The emulator's key is public (it only opens this local server), so printing it is fine.
-  const info = { url: emulator.url, apiKey: emulator.apiKey };
+  // The emulator's key is public (it only opens this local server), so printing it is fine. The creator
+  // is the key's owner: uploads for anyone else are refused, as live.
+  const info = { url: emulator.url, apiKey: emulator.apiKey, creator: emulator.creator };
   // As VAR=value lines, ready to paste into a .env file or a shell.
-  env.out.result(info, () => `RBXASSETS_API_URL=${emulator.url}\nRBXASSETS_API_KEY=${emulator.apiKey}`);
+  env.out.result(
+    info,
+    () =>
+      `RBXASSETS_API_URL=${emulator.url}\nRBXASSETS_API_KEY=${emulator.apiKey}\nRBXASSETS_CREATOR=${emulator.creator}`,
+  );
   env.out.log(`emulator listening on ${emulator.url}; press Ctrl-C to stop`);
   await new Promise<void>((resolve) => {
     if (env.signal.aborted) resolve();

@@ -4,15 +4,16 @@ import { SECRET_KEY } from "./cli.js";
 export const CREATOR = "user:4242";
 
 /**
- * An emulator that accepts only the recognisable test key. Operations finish at once unless the options say
- * otherwise, so that tests do not wait on polling.
+ * An emulator that accepts only the recognisable test key, owned by CREATOR. Operations finish at once
+ * (no delay, no pending polls) unless the options say otherwise, so that tests do not wait on polling.
  */
 export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   return startEmulator({
     apiKeys: [SECRET_KEY],
+    creator: CREATOR,
     rateLimits: false,
-    operations: { pendingPolls: 0, pendingMs: 0 },
     ...options,
+    operations: { pendingPolls: 0, pendingMs: 0, ...options.operations },
   });
 }
 

@@ -1,8 +1,11 @@
 // Create, Get, Update, Archive and Restore Asset.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { checkContent } from "../content-check.js";
 import { type EmulatorContext, timestamp } from "../context.js";
 import { invalidArgument, notFound } from "../errors.js";
+import { checkFee } from "../fees.js";
 import { readAssetForm } from "../multipart.js";
+import { requireCreator } from "../ownership.js";
 import { renderAsset } from "../render.js";
 import {
   assetFields,
@@ -11,7 +14,7 @@ import {
   maxSocialLinks,
   updateRequestFields,
 } from "../spec-values.js";
-import type { StoredAsset } from "../store.js";
+import type { StoredAsset, StoredVersion } from "../store.js";
 import type { AssetState, Operation } from "../types.js";
 import {
   checkContentType,
@@ -30,21 +33,38 @@ import {
 } from "../validation.js";
 import { defineOperation, type Params, type Query } from "./define.js";
 
+/** The asset as visible now: operations whose time has come are applied first. */
 export function findAsset(context: EmulatorContext, rawId: string | undefined): StoredAsset {
   const assetId = parsePathId(rawId ?? "", "assetId");
+  context.operations.settle(assetId);
   const asset = context.store.assets.get(assetId);
   if (!asset) throw notFound(`Asset ${assetId} not found.`);
   return asset;
 }
 
+/** An asset the caller is about to change: it must belong to the caller's creator. */
+export function findOwnedAsset(
+  context: EmulatorContext,
+  request: FastifyRequest,
+  rawId: string | undefined,
+): StoredAsset {
+  const asset = findAsset(context, rawId);
+  requireCreator(context, request, asset.creator);
+  return asset;
+}
+
 export function registerAssetRoutes(app: FastifyInstance, prefix: string, context: EmulatorContext): void {
-  const { store, stats, moderator } = context;
+  const { store, moderator, stats } = context;
 
   defineOperation(app, prefix, "Assets_CreateAsset", async (request): Promise<Operation> => {
     const form = await readAssetForm(request);
     const input = parseCreateRequest(form.request);
+    requireCreator(context, request, input.creator);
     if (!form.file) throw invalidArgument("The fileContent part is required.");
     checkContentType(input.assetType, form.file);
+    await checkContent(form.file);
+    moderator.screen(input);
+    checkFee(context.fees, input.assetType, input.expectedPrice);
     const now = timestamp(context);
     const moderationState = moderator.judge(input);
     const assetId = store.allocateAssetId();
@@ -70,11 +90,10 @@ export function registerAssetRoutes(app: FastifyInstance, prefix: string, contex
       ],
     };
     if (moderationState === "Reviewing") asset.reviewReadsLeft = moderator.reviewPolls;
-    store.assets.set(assetId, asset);
     stats.created();
     stats.contentUploaded(form.file.sha256);
     if (context.keepContent) store.content.set(form.file.sha256, form.file.buffer);
-    return context.operations.start("create", assetId);
+    return context.operations.start("create", assetId, { kind: "create", asset });
   });
 
   defineOperation(app, prefix, "Assets_GetAsset", async (request) => {
@@ -92,7 +111,11 @@ export function registerAssetRoutes(app: FastifyInstance, prefix: string, contex
     const rawId = (request.params as Params).assetId;
     parsePathId(rawId ?? "", "assetId");
     const form = await readAssetForm(request);
-    const asset = findAsset(context, rawId);
+    const asset = findOwnedAsset(context, request, rawId);
+    if (asset.state === "Archived") {
+      // Unconfirmed live; the strict answer: an archived asset takes no changes until restored.
+      throw invalidArgument(`Asset ${asset.assetId} is archived; restore it before updating it.`);
+    }
     const body = form.request;
     if (body === undefined) throw invalidArgument("The `request` part is required.");
     if (!isRecord(body)) throw invalidArgument("The `request` part must be a JSON object.");
@@ -123,10 +146,15 @@ export function registerAssetRoutes(app: FastifyInstance, prefix: string, contex
       throw invalidArgument(`An asset can have at most ${maxSocialLinks} social links.`);
     }
     if (mask.includes("displayName") || mask.includes("description")) {
+      moderator.screen({
+        ...(mask.includes("displayName") ? { displayName: draft.displayName } : {}),
+        ...(mask.includes("description") ? { description: draft.description } : {}),
+      });
       draft.moderationState = moderator.judge(draft);
       draft.reviewReadsLeft = draft.moderationState === "Reviewing" ? moderator.reviewPolls : undefined;
     }
     const file = form.file;
+    let content: Omit<StoredVersion, "number"> | undefined;
     if (file) {
       // Only Model content can be replaced; every other type is fixed at upload.
       if (draft.assetType !== "Model") {
@@ -135,26 +163,27 @@ export function registerAssetRoutes(app: FastifyInstance, prefix: string, contex
         );
       }
       checkContentType(draft.assetType, file);
-      const now = timestamp(context);
-      const number = (draft.versions.at(-1)?.number ?? 0) + 1;
-      draft.versions.push({
-        number,
-        createTime: now,
+      await checkContent(file);
+      content = {
+        createTime: timestamp(context),
         creator: draft.creator,
         moderationState: draft.moderationState,
         contentSha256: file.sha256,
-      });
-      draft.revisionId = number;
-      draft.revisionCreateTime = now;
+      };
+      stats.contentUploaded(file.sha256);
+      if (context.keepContent) store.content.set(file.sha256, file.buffer);
     }
-    store.assets.set(draft.assetId, draft);
-    if (file) stats.contentUploaded(file.sha256);
-    if (file && context.keepContent) store.content.set(file.sha256, file.buffer);
-    return context.operations.start("update", draft.assetId);
+    // Nothing is visible before the operation is done: it carries the change.
+    return context.operations.start("update", draft.assetId, {
+      kind: "update",
+      fields: mask,
+      draft,
+      ...(content ? { content } : {}),
+    });
   });
 
-  const setState = (state: AssetState) => async (request: { params: unknown }) => {
-    const asset = findAsset(context, (request.params as Params).assetId);
+  const setState = (state: AssetState) => async (request: FastifyRequest) => {
+    const asset = findOwnedAsset(context, request, (request.params as Params).assetId);
     asset.state = state;
     store.save();
     return renderAsset(asset);
@@ -214,6 +243,7 @@ function applyField(
 
 /** Icons and previews must be existing Image assets. */
 function requireImage(context: EmulatorContext, assetId: string, field: string): string {
+  context.operations.settle(assetId);
   const referenced = context.store.assets.get(assetId);
   if (!referenced) throw invalidArgument(`${field}: asset ${assetId} does not exist.`);
   if (referenced.assetType !== "Image")

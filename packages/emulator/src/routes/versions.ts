@@ -6,7 +6,7 @@ import { renderVersion } from "../render.js";
 import { defaultPageSize, maxPageSize } from "../spec-values.js";
 import type { AssetVersion, ListAssetVersionsResponse } from "../types.js";
 import { isRecord, parsePathId } from "../validation.js";
-import { findAsset } from "./assets.js";
+import { findAsset, findOwnedAsset } from "./assets.js";
 import { defineOperation, type Params, type Query } from "./define.js";
 
 export function registerVersionRoutes(app: FastifyInstance, prefix: string, context: EmulatorContext): void {
@@ -43,7 +43,7 @@ export function registerVersionRoutes(app: FastifyInstance, prefix: string, cont
   });
 
   defineOperation(app, prefix, "Assets_RollbackAssetVersion", async (request): Promise<AssetVersion> => {
-    const asset = findAsset(context, (request.params as Params).assetId);
+    const asset = findOwnedAsset(context, request, (request.params as Params).assetId);
     const body = request.body;
     const path = isRecord(body) ? body.assetVersion : undefined;
     const match = typeof path === "string" ? /^assets\/([0-9]+)\/versions\/([0-9]+)$/.exec(path) : null;

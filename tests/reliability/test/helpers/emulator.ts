@@ -1,6 +1,23 @@
-import type { EmulatorStats, RunningEmulator } from "@rbxassets/emulator";
+import {
+  type EmulatorOptions,
+  type EmulatorStats,
+  type RunningEmulator,
+  startEmulator,
+} from "@rbxassets/emulator";
 
 export const CREATOR = "user:4242";
+
+/**
+ * An emulator whose keys belong to CREATOR (the creator every test uploads for); operations take no
+ * time unless the options give a delay (polls still count when asked for).
+ */
+export function startTestEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  return startEmulator({
+    creator: CREATOR,
+    ...options,
+    operations: { pendingMs: 0, ...options.operations },
+  });
+}
 
 /** Every request the emulator saw, of any operation. */
 export function totalRequests(stats: EmulatorStats): number {
