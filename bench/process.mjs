@@ -57,7 +57,11 @@ alphaBleed(big);
 const bleedMs = performance.now() - started;
 console.log(`alpha bleed ${BIG}x${BIG} (one visible pixel per 128x128 cell): ${bleedMs.toFixed(0)} ms`);
 
-const emulator = await startEmulator({ operations: { pendingPolls: 0 }, rateLimits: false });
+const emulator = await startEmulator({
+  creator: "user:1",
+  operations: { pendingPolls: 0 },
+  rateLimits: false,
+});
 const env = {
   RBXASSETS_API_KEY: emulator.apiKey,
   RBXASSETS_API_URL: emulator.url,

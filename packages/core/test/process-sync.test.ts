@@ -1,12 +1,13 @@
 // The process stage end to end: what reaches the emulator is decoded and compared pixel for pixel.
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { type RunningEmulator, startEmulator } from "@rbxassets/emulator";
+import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPipeline, type PipelineEvent, type PipelineOptions } from "../src/node/index.js";
 import { parseLockfile } from "../src/node/lockfile.js";
 import { alphaBleed } from "../src/node/process/alpha-bleed.js";
 import { cropImage } from "../src/node/process/rgba.js";
+import { startTestEmulator } from "./helpers/emulator.js";
 import { tempProject } from "./pipeline-project.js";
 import { decode, encode, iconPixels, pixel, uploadedContent } from "./process-fixtures.js";
 
@@ -14,7 +15,9 @@ let emulator: RunningEmulator;
 let project: { root: string; dispose(): Promise<void> };
 
 beforeAll(async () => {
-  emulator = await startEmulator({
+  // The key belongs to the creator the project uploads for.
+  emulator = await startTestEmulator({
+    creator: "user:42",
     operations: { pendingPolls: 0 },
     rateLimits: false,
     keepContent: true,
