@@ -99,7 +99,7 @@ try {
     if (event.type === "decode") decodes++;
   };
   started = performance.now();
-  const cold = await createPipeline({ root, env, process: sheet, onEvent }).sync(["icons"], {
+  const cold = await createPipeline({ root, env, processing: sheet, onEvent }).sync(["icons"], {
     input: "icons",
   });
   const coldMs = performance.now() - started;
@@ -114,7 +114,7 @@ try {
   emulator.resetStats();
   const warmEnv = { RBXASSETS_API_URL: emulator.url, RBXASSETS_CREATOR: "user:1" };
   started = performance.now();
-  const warm = await createPipeline({ root, env: warmEnv, process: sheet, onEvent }).sync(["icons"], {
+  const warm = await createPipeline({ root, env: warmEnv, processing: sheet, onEvent }).sync(["icons"], {
     input: "icons",
   });
   const warmMs = performance.now() - started;
@@ -128,12 +128,12 @@ try {
   const small = await mkdtemp(join(tmpdir(), "rbxassets-bench-process-"));
   roots.push(small);
   await writeIcons(small, SHEET_ICONS);
-  await createPipeline({ root: small, env, process: sheet }).sync(["icons"], { input: "icons" });
+  await createPipeline({ root: small, env, processing: sheet }).sync(["icons"], { input: "icons" });
   await writeIcons(small, 1, SHEET_ICONS);
   emulator.resetStats();
   decodes = 0;
   started = performance.now();
-  const grown = await createPipeline({ root: small, env, process: sheet, onEvent }).sync(["icons"], {
+  const grown = await createPipeline({ root: small, env, processing: sheet, onEvent }).sync(["icons"], {
     input: "icons",
   });
   const grownMs = performance.now() - started;

@@ -114,3 +114,19 @@ test("sync progress and summary lines stay whole for file names with control cha
   expect(stdout).toContainEqual(expect.stringMatching(/^"bad\\tname\.png"\s+failed/));
   expect(stdout).toHaveLength(4); // header, two rows, counts
 });
+
+test("sync with a wrong key stops at the refusal: non-zero exit, no more creates than the concurrency", async () => {
+  const files: Record<string, Buffer> = {};
+  for (let i = 0; i < 40; i++) files[`assets/r${i}.png`] = png(500 + i);
+  const root = await makeProject(files);
+  const before = emulator.stats().requests.Assets_CreateAsset ?? 0;
+  const result = await runCli(["sync", "assets"], {
+    cwd: root,
+    env: { ...cliEnv(emulator), RBXASSETS_API_KEY: "rbxassets-wrong-key" },
+  });
+  expect(result.code).not.toBe(0);
+  // The pipeline's default concurrency is 16.
+  expect((emulator.stats().requests.Assets_CreateAsset ?? 0) - before).toBeLessThanOrEqual(16);
+  expect(result.stderr).not.toContain("rbxassets-wrong-key");
+  expect(result.stderr.match(/Invalid API Key/g)?.length).toBe(1);
+});

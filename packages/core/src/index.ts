@@ -1,14 +1,18 @@
 // @rbxassets/core: the typed Open Cloud Assets client. Runs wherever fetch does (no node: imports here).
 
 export { contentTypes, limits, type MaskField, maskFields } from "@rbxassets/spec";
+export { isAbortError } from "./client/abort.js";
 export {
   type AssetsClient,
   type CallOptions,
   createAssetsClient,
 } from "./client/client.js";
 export type { AssetsClientOptions } from "./client/config.js";
+export { codePointLength, defaultDisplayName, truncateCodePoints } from "./client/display-name.js";
 export { AssetsApiError, AssetsClientError, AssetsNetworkError } from "./client/errors.js";
 export type { FileInput } from "./client/files.js";
+export { assetIdOrThrow, parseAssetId, parseVersionNumber } from "./client/ids.js";
+export { parsePreview, parseSocialLinks, socialLinkFieldOf, socialLinkUri } from "./client/metadata-input.js";
 export {
   assetIdOf,
   assetUri,
@@ -37,3 +41,19 @@ export type {
   SocialLink,
 } from "./client/types.js";
 export type { WaitOptions, WaitResult } from "./client/wait.js";
+export {
+  assetStates,
+  assetTypesForExtension,
+  contentTypesOf,
+  defaultHost,
+  defaultServerUrl,
+  extensionsFor,
+  isUploadableAssetType,
+  moderationStates,
+  type SocialLinkField,
+  socialLinkFields,
+  socialLinkKinds,
+  type UploadableAssetType,
+  uploadableAssetTypes,
+  uploadableExtensions,
+} from "./spec-facts.js";

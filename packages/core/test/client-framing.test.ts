@@ -4,18 +4,19 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BodyRecord, DEFAULT_EMULATOR_API_KEY, startEmulator } from "@rbxassets/emulator";
+import { type BodyRecord, DEFAULT_EMULATOR_API_KEY } from "@rbxassets/emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type AssetsClient, assetIdOf, createAssetsClient, type Operation } from "../src/index.js";
 import { createNodeAssetsClient } from "../src/node/client.js";
+import { startTestEmulator } from "./helpers/emulator.js";
 import { imageRequest, modelBytes, modelRequest, PNG_1X1 } from "./helpers/fixtures.js";
 
-type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+type Emulator = Awaited<ReturnType<typeof startTestEmulator>>;
 let emulator: Emulator;
 let dir: string;
 
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startTestEmulator();
   dir = await mkdtemp(join(tmpdir(), "rbxassets-framing-"));
 });
 

@@ -43,20 +43,29 @@ describe("resolveConfig", () => {
   });
 
   it("never shows secrets", async () => {
-    const config = await resolveConfig({
+    // One credential per config (the first layer that has any wins): the key from options, the token
+    // from the environment.
+    const config = await resolveConfig({ root: project.root, env: {}, apiKey: "super-secret-key" });
+    const tokenConfig = await resolveConfig({
       root: project.root,
-      env: {},
-      apiKey: "super-secret-key",
-      oauthToken: "tok-123456",
+      env: { RBXASSETS_OAUTH_TOKEN: "tok-123456" },
     });
     expect(JSON.stringify(config)).not.toContain("super-secret-key");
     expect(inspect(config)).not.toContain("super-secret-key");
-    expect(inspect(config)).not.toContain("tok-123456");
+    expect(inspect(tokenConfig)).not.toContain("tok-123456");
     expect(JSON.stringify({ ...config })).not.toContain("super-secret-key");
-    expect(JSON.parse(JSON.stringify(config))).toMatchObject({
-      apiKey: "[redacted]",
-      oauthToken: "[redacted]",
+    expect(JSON.parse(JSON.stringify(config))).toMatchObject({ apiKey: "[redacted]" });
+    expect(JSON.parse(JSON.stringify(tokenConfig))).toMatchObject({ oauthToken: "[redacted]" });
+  });
+
+  it("takes credentials whole from the first layer that has any, as the client does", async () => {
+    const config = await resolveConfig({
+      root: project.root,
+      env: { RBXASSETS_API_KEY: "env-key" },
+      oauthToken: "explicit-token",
     });
+    expect(config.oauthToken).toBe("explicit-token");
+    expect(config.apiKey).toBeUndefined();
   });
 
   it("explains a malformed creator in one line naming RBXASSETS_CREATOR", async () => {

@@ -314,7 +314,7 @@ describe("files outside the project root", () => {
     return { app, ...pipeline({ root: app }) };
   }
   const outsideMessage = (app: string) =>
-    `../outside.png: the file is outside the project root ${app} — move it into the project or run from a folder that contains it (-C)`;
+    `../outside.png: the file is outside the project root ${app} — move it into the project, or make the project root a folder that contains it`;
 
   it("sync refuses a path outside the root in one line, uploads the rest, records no absolute path", async () => {
     const { app, p } = await layout();

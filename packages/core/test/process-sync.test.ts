@@ -75,7 +75,7 @@ describe("alpha bleeding on upload", () => {
     expect(warm.decodes()).toBe(0);
     expect(emulator.stats().creates).toBe(1);
 
-    const off = pipeline({ process: { alphaBleed: false } });
+    const off = pipeline({ processing: { alphaBleed: false } });
     const plain = await off.p.sync(["icons"]);
     expect(plain.uploaded.map((a) => a.file)).toEqual(["icons/a.png"]);
     const original = await decode(await uploadedContent(emulator.url, plain.uploaded[0]!.assetId));
@@ -151,7 +151,7 @@ describe("spritesheets", () => {
 
   it("packs, uploads atlases in which every sprite's rect holds its bled pixels, with extruded padding", async () => {
     const sources = await writeIcons(10);
-    const { p } = pipeline({ process: sheet });
+    const { p } = pipeline({ processing: sheet });
     const report = await p.sync(["ui"], { input: "ui" });
     expect(report.failed).toEqual([]);
     expect(report.uploaded).toHaveLength(10);
@@ -180,11 +180,11 @@ describe("spritesheets", () => {
 
   it("a warm run decodes nothing and uploads nothing; adding one image re-uploads one atlas", async () => {
     await writeIcons(10);
-    const cold = pipeline({ process: sheet });
+    const cold = pipeline({ processing: sheet });
     const before = await cold.p.sync(["ui"], { input: "ui" });
     const creates = emulator.stats().creates;
 
-    const warm = pipeline({ process: sheet });
+    const warm = pipeline({ processing: sheet });
     const again = await warm.p.sync(["ui"], { input: "ui" });
     expect(warm.decodes()).toBe(0);
     expect(emulator.stats().creates).toBe(creates);
@@ -193,7 +193,7 @@ describe("spritesheets", () => {
     );
 
     await writeIcons(1, 10);
-    const grow = pipeline({ process: sheet });
+    const grow = pipeline({ processing: sheet });
     const grown = await grow.p.sync(["ui"], { input: "ui" });
     expect(grown.failed).toEqual([]);
     expect(emulator.stats().creates).toBe(creates + 1);
@@ -212,9 +212,9 @@ describe("spritesheets", () => {
 
   it("a change of options re-processes and re-uploads; removing an image re-uploads only its atlas", async () => {
     await writeIcons(10);
-    await pipeline({ process: sheet }).p.sync(["ui"], { input: "ui" });
+    await pipeline({ processing: sheet }).p.sync(["ui"], { input: "ui" });
     const creates = emulator.stats().creates;
-    const wider = pipeline({ process: { spritesheet: { maxSize: 64, padding: 3 } } });
+    const wider = pipeline({ processing: { spritesheet: { maxSize: 64, padding: 3 } } });
     const redone = await wider.p.sync(["ui"], { input: "ui" });
     expect(redone.uploaded).toHaveLength(10);
     expect(wider.decodes()).toBe(10);
@@ -222,7 +222,7 @@ describe("spritesheets", () => {
     expect(afterPadding).toBeGreaterThan(creates);
 
     await rm(join(project.root, "ui/icon03.png"));
-    const shrink = pipeline({ process: { spritesheet: { maxSize: 64, padding: 3 } } });
+    const shrink = pipeline({ processing: { spritesheet: { maxSize: 64, padding: 3 } } });
     const shrunk = await shrink.p.sync(["ui"], { input: "ui" });
     expect(emulator.stats().creates).toBe(afterPadding + 1);
     expect(new Set(shrunk.uploaded.map((a) => a.atlas)).size).toBe(1);
@@ -233,7 +233,7 @@ describe("spritesheets", () => {
     await writeIcons(2);
     const big = iconPixels(70, 10, 9);
     await put("ui/wide.png", await encode(big));
-    const { p, events } = pipeline({ process: sheet });
+    const { p, events } = pipeline({ processing: sheet });
     const report = await p.sync(["ui"], { input: "ui" });
     const wide = report.uploaded.find((a) => a.file === "ui/wide.png")!;
     expect(wide.sprite).toBeUndefined();
@@ -250,7 +250,7 @@ describe("spritesheets", () => {
 
   it("one failed atlas fails only its sprites", async () => {
     await writeIcons(10);
-    const { p } = pipeline({ process: sheet });
+    const { p } = pipeline({ processing: sheet });
     const report = await p.sync(["ui"], { input: "doomed" });
     const failedAtlas = "doomed#1";
     expect(report.failed.length).toBeGreaterThan(0);

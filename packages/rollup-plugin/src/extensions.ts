@@ -1,11 +1,13 @@
+import { extensionsFor } from "@rbxassets/core";
+
 /**
- * The file extensions the plugin claims from plain imports. The list is the plugin's product decision (and
- * mirrors `client.d.ts`); whether a given file may be uploaded is decided by the pipeline, from the spec.
+ * The file extensions the plugin claims from plain imports: the spec's for images and models (which kinds
+ * is the plugin's product decision, mirrored in `client.d.ts`; the extensions come from the spec).
  */
-export const IMAGE_EXTENSIONS = ["png", "jpg", "jpeg", "bmp", "tga"] as const;
-export const MODEL_EXTENSIONS = ["fbx", "gltf", "glb", "rbxm", "rbxmx"] as const;
+export const IMAGE_EXTENSIONS = extensionsFor("Image");
+export const MODEL_EXTENSIONS = extensionsFor("Model");
 /** Audio is opt-in (`audio: true`): uploads count against a small monthly quota. */
-export const AUDIO_EXTENSIONS = ["mp3", "ogg", "wav", "flac"] as const;
+export const AUDIO_EXTENSIONS = extensionsFor("Audio");
 
 /** Sources converted before upload (SVG is rendered to PNG): opt-in only, bundlers claim `.svg` themselves. */
 export const CONVERTED_EXTENSIONS = ["svg"] as const;

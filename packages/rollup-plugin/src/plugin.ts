@@ -1,17 +1,20 @@
 import { randomBytes } from "node:crypto";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
 import {
+  accountRefusalOf,
   createPipeline,
   type Pipeline,
-  PipelineError,
   type ResolvedAsset,
   renderTypeScriptValue,
+  toProjectPath,
 } from "@rbxassets/core/node";
 import type { Plugin, PluginContext } from "rollup";
 import { readAssetMap } from "./asset-map.js";
 import { createImportMatcher, hasOptInQuery, SPRITE_QUERY, splitId } from "./import-matcher.js";
 import { placeholderLiteral, replacePlaceholder } from "./late-constant.js";
+import { buildErrorMessage } from "./messages.js";
 import { manifestFileName, type RbxassetsOptions } from "./options.js";
+import { buildSummary } from "./summary.js";
 import {
   type AssetMap,
   RESOLVED_VIRTUAL_ID,
@@ -57,8 +60,12 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
   let pipeline: Pipeline | undefined;
   let matcher: ((id: string) => string | undefined) | undefined;
   let abort = new AbortController();
+  /** Resolves of the current build still running: after an account refusal they settle before the end. */
+  const inflight = new Set<Promise<unknown>>();
   /** Ids resolved in the current build, by project path (also those uploaded by it). */
   const resolvedInBuild = new Map<string, `rbxassetid://${string}`>();
+  /** How each file of the current build was resolved, for its summary line. */
+  const statusInBuild = new Map<string, ResolvedAsset["status"]>();
   /** The map of a finished build (every module loaded), shared by renderChunk and the manifest. */
   let finalMap: Promise<AssetMap> | undefined;
   /** Stands for the map in a build's virtual module until renderChunk knows every id. */
@@ -77,7 +84,7 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
       ...(options.env !== undefined && { env: options.env }),
       ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
       ...(options.imageAssetType !== undefined && { imageAssetType: options.imageAssetType }),
-      ...(options.alphaBleed !== undefined && { process: { alphaBleed: options.alphaBleed } }),
+      ...(options.alphaBleed !== undefined && { processing: { alphaBleed: options.alphaBleed } }),
       audio: options.audio === true,
       outsideRootFix:
         "move it into the project, or set the plugin's root option to a folder that contains it",
@@ -93,10 +100,7 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
     });
     return matcher;
   };
-  const projectPath = (file: string) => {
-    const rel = relative(root, file);
-    return rel.startsWith("..") || isAbsolute(rel) ? file : rel.split(sep).join("/");
-  };
+  const projectPath = (file: string) => toProjectPath(root, file);
 
   async function resolveAsset(ctx: PluginContext, file: string): Promise<ResolvedAsset> {
     const shown = projectPath(file);
@@ -111,12 +115,12 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
           );
         }
       } else {
-        asset = await getPipeline().resolve(file, { signal: abort.signal });
+        const pending = getPipeline().resolve(file, { signal: abort.signal });
+        inflight.add(pending);
+        asset = await pending.finally(() => inflight.delete(pending));
       }
     } catch (error) {
-      // PipelineError messages already read `<file>: <problem> — <fix>` on one line.
-      const message = isPipelineError(error) ? error.message : `${shown}: ${describe(error)}`;
-      return ctx.error({ message, cause: error });
+      return ctx.error({ message: buildErrorMessage(error, shown), cause: error });
     }
     if (!ASSET_URI.test(asset.uri)) {
       // Never ship an empty or malformed id, whatever happened upstream.
@@ -149,6 +153,7 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
     buildStart() {
       abort = new AbortController();
       resolvedInBuild.clear();
+      statusInBuild.clear();
       finalMap = undefined;
       getPipeline();
     },
@@ -182,11 +187,18 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
         );
       }
       resolvedInBuild.set(asset.file, asset.uri);
+      statusInBuild.set(asset.file, asset.status);
       // A sprite imports as `{ Image, ImageRectOffset, ImageRectSize }`, like the generated modules.
       return { code: `export default ${renderTypeScriptValue(asset)};\n`, moduleSideEffects: false };
     },
 
-    buildEnd() {
+    async buildEnd(error) {
+      if (!error && command === "build") {
+        const summary = buildSummary(statusInBuild.values());
+        if (summary !== undefined) this.info(summary);
+      }
+      // After an account refusal no upload starts; those already sent settle (and are recorded) first.
+      if (error && accountRefusalOf(error.cause ?? error)) await Promise.allSettled([...inflight]);
       // Nothing a build still waits for after it ends; a failed build stops its other uploads.
       abort.abort();
     },
@@ -206,14 +218,4 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
       this.emitFile({ type: "asset", fileName, source: `${JSON.stringify(map, null, 2)}\n` });
     },
   };
-}
-
-/** By name too: a second copy of @rbxassets/core in node_modules has its own PipelineError class. */
-function isPipelineError(error: unknown): error is PipelineError {
-  return error instanceof PipelineError || (error instanceof Error && error.name === "PipelineError");
-}
-
-function describe(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
 }

@@ -7,6 +7,8 @@ export interface BuildResult {
   assets: OutputAsset[];
   code: string;
   warnings: RollupLog[];
+  /** Info logs (`this.info`), as `rollup -c` prints them. */
+  infos: RollupLog[];
   /** The entry's exports, from running the generated code. */
   exports: Record<string, unknown>;
 }
@@ -18,9 +20,14 @@ export async function rollupBuild(
   input = "src/main.js",
 ): Promise<BuildResult> {
   const warnings: RollupLog[] = [];
+  const infos: RollupLog[] = [];
   const bundle = await rollup({
     input: join(root, input),
     plugins: [rbxassets({ root, ...options })],
+    onLog: (level, log, handler) => {
+      if (level === "info") infos.push(log);
+      else handler(level, log);
+    },
     onwarn: (warning) => {
       warnings.push(warning);
     },
@@ -38,7 +45,7 @@ export async function rollupBuild(
       string,
       unknown
     >;
-    return { chunks, assets, code, warnings, exports: { ...exports } };
+    return { chunks, assets, code, warnings, infos, exports: { ...exports } };
   } finally {
     await bundle.close();
   }

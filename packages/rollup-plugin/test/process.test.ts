@@ -49,7 +49,7 @@ describe("process stage through the plugin", () => {
       "src/main.js":
         'import a from "./icons/a.png?sprite";\nimport b from "./icons/b.png";\nexport { a, b };\n',
     });
-    const sync = await createPipeline({ root, env: ctx.env(), process: { spritesheet: true } }).sync(
+    const sync = await createPipeline({ root, env: ctx.env(), processing: { spritesheet: true } }).sync(
       ["src/icons"],
       { input: "icons" },
     );

@@ -150,6 +150,7 @@ describe("rollup build", () => {
     );
     expect(error?.message).toContain("src/images/red.png");
     expect(error?.message).toContain("RBXASSETS_API_KEY");
+    expect(error?.message).toContain("the plugin's apiKey option");
     expect(ctx.requestCount()).toBe(0);
   });
 

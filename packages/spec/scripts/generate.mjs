@@ -60,6 +60,19 @@ const maskFields = (name) => {
   return fields;
 };
 
+/** Every named enum of the schemas, as listed (older wire spellings included where the spec has them). */
+const enums = Object.fromEntries(
+  Object.entries(spec.components.schemas)
+    .filter(([, schema]) => Array.isArray(schema.enum))
+    .map(([name, schema]) => [name, schema.enum]),
+);
+
+/** The Asset fields that hold a social link, in spec order. */
+const socialLinkFields = Object.entries(spec.components.schemas.Asset.properties)
+  .filter(([, schema]) => schema.$ref === "#/components/schemas/SocialLink")
+  .map(([name]) => name);
+if (socialLinkFields.length === 0) throw new Error("components.schemas.Asset has no SocialLink fields");
+
 const json = (v) => JSON.stringify(v, null, 2);
 const metadata = `${banner}
 /** The spec's default server URL. */
@@ -80,6 +93,12 @@ export const limits = ${json(limits)} as const;
 export const maskFields = ${json({ update: maskFields("UpdateMask"), read: maskFields("ReadMask") })} as const;
 
 export type MaskField = (typeof maskFields.update)[number];
+
+/** The values of each enum schema (from \`components.schemas\`). */
+export const enums = ${json(enums)} as const;
+
+/** The Asset fields that hold a social link (those whose schema is \`SocialLink\`). */
+export const socialLinkFields = ${json(socialLinkFields)} as const;
 `;
 
 const files = { "openapi.ts": types, "metadata.ts": metadata };

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import type { Rollup } from "vite";
 import { beforeAll, describe, expect, it } from "vitest";
 import rbxassets, { type ViteRbxassetsOptions } from "../src/index.js";
@@ -17,18 +18,34 @@ import ship from "./models/ship.glb";
 globalThis.result = { red, checker, crate, ship };
 `;
 
+/** A Vite logger that keeps every info line (colours stripped) and drops the rest. */
+function collectingLogger(infos: string[]) {
+  return {
+    hasWarned: false,
+    info: (message: string) => {
+      infos.push(stripVTControlCharacters(message));
+    },
+    warn: () => {},
+    warnOnce: () => {},
+    error: () => {},
+    clearScreen: () => {},
+    hasErrorLogged: () => false,
+  };
+}
+
 describe.each(VITE_VERSIONS)("%s build", (_name, loadVite) => {
   let vite: ViteApi;
   beforeAll(async () => {
     vite = await loadVite();
   });
 
-  async function viteBuild(root: string, options: ViteRbxassetsOptions = {}) {
+  async function viteBuild(root: string, options: ViteRbxassetsOptions = {}, infos?: string[]) {
     const result = (await vite.build({
       root,
       configFile: false,
       envFile: false,
-      logLevel: "silent",
+      // With `infos`, the build's info lines are collected through Vite's logger, as a terminal shows them.
+      ...(infos ? { logLevel: "info", customLogger: collectingLogger(infos) } : { logLevel: "silent" }),
       build: { write: false, assetsInlineLimit: 0, modulePreload: { polyfill: false } },
       plugins: [rbxassets(options)],
     })) as Rollup.RollupOutput | Rollup.RollupOutput[];
@@ -90,6 +107,19 @@ describe.each(VITE_VERSIONS)("%s build", (_name, loadVite) => {
     expect(code).toMatch(/data:[^,]*;base64,/); // red-copy.png?inline
     expect(code).toContain("Tree"); // the raw XML text
     expect(ctx.emulator.stats().creates).toBe(1);
+  });
+
+  it("prints one summary line through Vite's logger, and none when nothing was uploaded", async () => {
+    const root = await ctx.project({ "index.html": HTML, "src/main.js": MAIN });
+    const first: string[] = [];
+    await viteBuild(root, { env: ctx.env() }, first);
+    expect(first.filter((line) => line.includes("rbxassets"))).toEqual([
+      "[plugin rbxassets] 4 assets uploaded, 0 updated, 0 from the lockfile",
+    ]);
+    const again: string[] = [];
+    await viteBuild(root, { env: ctx.env() }, again);
+    expect(again.length).toBeGreaterThan(0);
+    expect(again.filter((line) => line.includes("rbxassets"))).toEqual([]);
   });
 
   it("keeps a changed model's id", async () => {

@@ -17,6 +17,7 @@ const AREA_ORDER = [
   "hostile input (CLI)",
   "secrets",
   "emulator: exposure and keys",
+  "account-level refusals",
 ];
 
 const files = (await readdir(RESULTS)).filter((name) => name.endsWith(".jsonl")).sort();

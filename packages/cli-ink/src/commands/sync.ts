@@ -77,6 +77,11 @@ export async function run(env: CommandEnv, paths: string[], options: SyncOptions
     env.out.error("sync aborted; finished uploads are recorded in the lockfile");
     return ExitCode.failure;
   }
+  // Minimal until the CLI words its own line (core's neutral message meanwhile): never exit 0 on a refusal.
+  if (report.refusal) {
+    env.out.error(`${report.refusal.message} (${report.notAttempted.length} not attempted)`);
+    return ExitCode.failure;
+  }
   if (report.failed.length > 0) {
     env.out.error(`${report.failed.length} file${report.failed.length === 1 ? "" : "s"} failed`);
     return ExitCode.failure;

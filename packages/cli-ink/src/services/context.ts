@@ -78,6 +78,8 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
         ...(config.hasCredentials ? { client: getClient() } : {}),
         ...(config.creator !== undefined ? { creator: config.creator } : {}),
         env: {},
+        // The CLI words this fix in its own terms (core's default is neutral).
+        outsideRootFix: "move it into the project or run from a folder that contains it (-C)",
         ...options,
       }),
     redact: (text) => secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text),

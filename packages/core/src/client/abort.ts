@@ -31,11 +31,17 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** True for the errors an aborted fetch or sleep produces. */
+/**
+ * True for the errors an aborted fetch or sleep produces, and whenever `signal` aborted. A `TimeoutError`
+ * (what `AbortSignal.timeout()` aborts with) counts: a deadline the caller set is the caller's stop, not a
+ * failure of the service. The one abort check of core and its shells.
+ */
 export function isAbortError(error: unknown, signal?: AbortSignal): boolean {
   if (signal?.aborted) return true;
   return (
     error instanceof Error &&
-    (error.name === "AbortError" || (error as { code?: unknown }).code === "UND_ERR_ABORTED")
+    (error.name === "AbortError" ||
+      error.name === "TimeoutError" ||
+      (error as { code?: unknown }).code === "UND_ERR_ABORTED")
   );
 }

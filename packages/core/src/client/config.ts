@@ -2,6 +2,9 @@
 import { defaultServerUrl } from "@rbxassets/spec";
 import { AssetsClientError } from "./errors.js";
 import { type ClientEvent, DEFAULT_RETRY, type RetryOptions } from "./retry.js";
+import { type Credentials, layerFromEnv, resolveSettings } from "./settings.js";
+
+export type { Credentials };
 
 export interface AssetsClientOptions {
   /** Open Cloud API key, sent as `x-api-key`. Default: env `RBXASSETS_API_KEY`. */
@@ -21,10 +24,6 @@ export interface AssetsClientOptions {
   /** Called for retries, rate-limit waits and responses; for logs. Never carries credentials. */
   onEvent?: (event: ClientEvent) => void;
 }
-
-export type Credentials =
-  | { kind: "apiKey"; apiKey: string }
-  | { kind: "oauth2"; token: string | (() => string | Promise<string>) };
 
 export interface ResolvedConfig {
   baseUrl: string;
@@ -50,22 +49,13 @@ function processEnv(): Record<string, string | undefined> {
 
 export function resolveConfig(options: AssetsClientOptions = {}): ResolvedConfig {
   const env = options.env ?? processEnv();
-  const apiKey = nonEmpty(options.apiKey);
-  const oauthToken =
-    typeof options.oauthToken === "function" ? options.oauthToken : nonEmpty(options.oauthToken);
-  let credentials: Credentials | undefined;
-  // Explicit credentials of either kind win over any environment variable.
-  if (apiKey) credentials = { kind: "apiKey", apiKey };
-  else if (oauthToken) credentials = { kind: "oauth2", token: oauthToken };
-  else if (nonEmpty(env.RBXASSETS_API_KEY))
-    credentials = { kind: "apiKey", apiKey: nonEmpty(env.RBXASSETS_API_KEY)! };
-  else if (nonEmpty(env.RBXASSETS_OAUTH_TOKEN)) {
-    credentials = { kind: "oauth2", token: nonEmpty(env.RBXASSETS_OAUTH_TOKEN)! };
-  }
-  const baseUrl = (nonEmpty(options.baseUrl) ?? nonEmpty(env.RBXASSETS_API_URL) ?? defaultServerUrl).replace(
-    /\/+$/,
-    "",
-  );
+  // Explicit credentials of either kind win over any environment variable (one rule: settings.ts).
+  const settings = resolveSettings([
+    { apiKey: options.apiKey, oauthToken: options.oauthToken, baseUrl: options.baseUrl },
+    layerFromEnv(env),
+  ]);
+  const credentials = settings.credentials;
+  const baseUrl = (settings.baseUrl ?? defaultServerUrl).replace(/\/+$/, "");
   try {
     const url = new URL(baseUrl);
     if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("not http(s)");

@@ -2,6 +2,8 @@
 import { AssetsClientError } from "./errors.js";
 
 const DIGITS = /^[0-9]{1,20}$/;
+/** An asset id as a person writes it: its digits, `rbxassetid://<digits>` or `assets/<digits>`. */
+const ASSET_REFERENCE = /^(?:rbxassetid:\/\/|assets\/)?([0-9]{1,20})$/;
 const OPERATION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
 function describe(value: unknown): string {
@@ -32,4 +34,29 @@ export function operationIdArg(value: unknown): string {
     typeof value === "string" && value.startsWith("operations/") ? value.slice("operations/".length) : value;
   if (typeof id === "string" && OPERATION_ID.test(id)) return id;
   throw new AssetsClientError(`operationId must be an operation id (a UUID), got ${describe(value)}`);
+}
+
+/**
+ * An asset id from text a person typed or pasted (surrounding blanks ignored): `123`, `rbxassetid://123` or
+ * `assets/123`; undefined when it is none of those. The one parser the CLI, the TUI and the plugins share.
+ */
+export function parseAssetId(text: string): string | undefined {
+  return ASSET_REFERENCE.exec(text.trim())?.[1];
+}
+
+/** `parseAssetId`, or an AssetsClientError naming `what` (e.g. `icon`) and the accepted forms. */
+export function assetIdOrThrow(text: string, what = "asset id"): string {
+  const id = parseAssetId(text);
+  if (id === undefined) {
+    throw new AssetsClientError(
+      `${what} ${describe(text)} is not an asset id: give its digits, rbxassetid://<digits> or assets/<digits>`,
+    );
+  }
+  return id;
+}
+
+/** A version number from text (`3`), 1 or more; undefined otherwise. */
+export function parseVersionNumber(text: string | number): string | undefined {
+  const value = String(text).trim();
+  return DIGITS.test(value) && !/^0+$/.test(value) ? value : undefined;
 }

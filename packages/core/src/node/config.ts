@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { inspect, parseEnv } from "node:util";
+import { layerFromEnv, resolveSettings, SETTING_ENV } from "../client/settings.js";
 import { PipelineError } from "./errors.js";
 
 export interface ResolveConfigOptions {
@@ -16,12 +17,7 @@ export interface ResolveConfigOptions {
 
 export type CreatorRef = { userId: string } | { groupId: string };
 
-const ENV = {
-  apiKey: "RBXASSETS_API_KEY",
-  oauthToken: "RBXASSETS_OAUTH_TOKEN",
-  creator: "RBXASSETS_CREATOR",
-  baseUrl: "RBXASSETS_API_URL",
-} as const;
+const ENV = SETTING_ENV;
 
 /**
  * Configuration after applying precedence (explicit options > environment > `.env`). Secrets live in
@@ -86,10 +82,9 @@ export async function resolveConfig(opts: ResolveConfigOptions = {}): Promise<Re
   const root = resolve(opts.root ?? process.cwd());
   const env = opts.env ?? process.env;
   const dotenv = await readDotEnv(root);
-  const pick = (key: keyof typeof ENV, explicit: string | undefined) =>
-    nonEmpty(explicit) ?? nonEmpty(env[ENV[key]]) ?? nonEmpty(dotenv[ENV[key]]);
-
-  const creator = pick("creator", opts.creator);
+  // Options > environment > .env: the client's own rule (settings.ts), with .env as a further layer.
+  const settings = resolveSettings([opts, layerFromEnv(env), layerFromEnv(dotenv)]);
+  const { creator, baseUrl, credentials } = settings;
   if (creator !== undefined && parseCreator(creator) === undefined) {
     throw new PipelineError(
       ENV.creator,
@@ -99,11 +94,9 @@ export async function resolveConfig(opts: ResolveConfigOptions = {}): Promise<Re
     );
   }
   const values: ConstructorParameters<typeof ResolvedConfig>[0] = { root };
-  const apiKey = pick("apiKey", opts.apiKey);
-  const oauthToken = pick("oauthToken", opts.oauthToken);
-  const baseUrl = pick("baseUrl", opts.baseUrl);
-  if (apiKey !== undefined) values.apiKey = apiKey;
-  if (oauthToken !== undefined) values.oauthToken = oauthToken;
+  if (credentials?.kind === "apiKey") values.apiKey = credentials.apiKey;
+  if (credentials?.kind === "oauth2" && typeof credentials.token === "string")
+    values.oauthToken = credentials.token;
   if (baseUrl !== undefined) values.baseUrl = baseUrl;
   if (creator !== undefined) values.creator = creator;
   return new ResolvedConfig(values);
@@ -113,12 +106,6 @@ export function parseCreator(creator: string): CreatorRef | undefined {
   const match = /^(user|group):(\d+)$/.exec(creator.trim());
   if (!match) return undefined;
   return match[1] === "user" ? { userId: match[2]! } : { groupId: match[2]! };
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  return trimmed === "" ? undefined : trimmed;
 }
 
 async function readDotEnv(root: string): Promise<Record<string, string | undefined>> {

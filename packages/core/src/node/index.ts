@@ -1,4 +1,12 @@
 // @rbxassets/core/node: the upload pipeline (files, hashing, lockfile, sync) on top of the client.
+export {
+  ACCOUNT_REFUSED,
+  type AccountRefusal,
+  type AccountRefusalReason,
+  AccountRefusedError,
+  accountRefusalOf,
+  classifyAccountRefusal,
+} from "./account-refusal.js";
 export { createNodeAssetsClient, type NodeAssetsClient, type NodeFileInput } from "./client.js";
 export {
   type CodegenEntry,
@@ -7,9 +15,23 @@ export {
   renderTypeScriptModule,
   typeScriptValue as renderTypeScriptValue,
 } from "./codegen.js";
-export { type CreatorRef, type ResolveConfigOptions, ResolvedConfig, resolveConfig } from "./config.js";
+export {
+  type CreatorRef,
+  parseCreator,
+  type ResolveConfigOptions,
+  ResolvedConfig,
+  resolveConfig,
+} from "./config.js";
 export { type DetectedFile, detectFile } from "./detect.js";
-export { PipelineError } from "./errors.js";
+export {
+  describeError,
+  isAbortError,
+  isPipelineError,
+  oneLine,
+  PipelineError,
+  showFile,
+} from "./errors.js";
+export { type AssetKind, type ExtensionInfo, extensionInfo, supportedExtensions } from "./formats.js";
 export { hashFile } from "./hash.js";
 export {
   LOCKFILE_NAME,
@@ -22,6 +44,7 @@ export {
 } from "./lockfile.js";
 export type { AtlasEntry, SpriteEntry } from "./lockfile-sheets.js";
 export { nodeFetch } from "./node-fetch.js";
+export { isInsideRoot, toProjectPath } from "./paths.js";
 export {
   createPipeline,
   type LockedAsset,
@@ -40,5 +63,15 @@ export {
   type SpritesheetOptions,
 } from "./process/options.js";
 export type { RgbaImage } from "./process/rgba.js";
-export type { AssetType, ModerationStatus, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
+export { type ScanResult, scanPaths } from "./scan.js";
+export type { PreparedFile } from "./stages/prepare.js";
+export { type ProcessStage, sendAsIs, type UploadContent } from "./stages/process.js";
+export type {
+  AssetType,
+  ModerationStatus,
+  PipelineEvent,
+  ResolvedAsset,
+  SyncRefusal,
+  SyncReport,
+} from "./types.js";
 export { type ValidateMeta, type ValidateOptions, validateFile } from "./validate.js";

@@ -1,25 +1,49 @@
-import { resolve } from "node:path";
+import { extname, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import type { AccountRefusal } from "./account-refusal.js";
+import { accountRefusalOf } from "./account-refusal.js";
 import { writeCodegen } from "./codegen.js";
 import { describeError, isAbortError, PipelineError } from "./errors.js";
-import { isInsideRoot, outsideRootError } from "./paths.js";
-import type { AssetPipeline, SyncOptions } from "./pipeline.js";
-import { isDecodable } from "./process/options.js";
-import { syncSpritesheet } from "./process/spritesheet.js";
+import type { AssetKind } from "./formats.js";
+import { extensionInfo } from "./formats.js";
+import { isInsideRoot, outsideRootError, toProjectPath } from "./paths.js";
+import type { SyncOptions } from "./pipeline-options.js";
+import { isDecodable, type ResolvedProcessOptions } from "./process/options.js";
+import { type SheetHost, syncSpritesheet } from "./process/spritesheet.js";
 import { scanPaths } from "./scan.js";
-import type { ResolvedAsset, SyncReport } from "./types.js";
-import { validateFile } from "./validate.js";
+import type { PreparedFile } from "./stages/prepare.js";
+import type { PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
+
+/** What sync needs of the pipeline: a narrow face, so that the pipeline's internals stay private. */
+export interface SyncHost {
+  readonly root: string;
+  readonly lockfilePath: string;
+  readonly codegen: { typescript?: string; luau?: string } | undefined;
+  readonly outsideRootFix: string;
+  /** Whether audio is uploaded (`audio: false` skips it). */
+  readonly audio: boolean;
+  /** This sync's processing: with a spritesheet, its images go through the spritesheet stage. */
+  readonly processing: ResolvedProcessOptions;
+  readonly sheet: SheetHost;
+  emit(event: PipelineEvent): void;
+  /** Opens the lockfile and resolves the configuration: their errors fail the run before any file. */
+  ready(): Promise<void>;
+  prepare(file: string): Promise<PreparedFile>;
+  /** Validates a prepared miss without credentials or creator (check mode). */
+  check(prepared: PreparedFile): Promise<void>;
+  lookup(file: string): Promise<ResolvedAsset | undefined>;
+  resolve(file: string, signal: AbortSignal | undefined): Promise<ResolvedAsset>;
+}
+
+/** The skip reason for audio when audio uploads are off (neutral: the option's name is the caller's). */
+const AUDIO_OFF = "audio uploads are turned off";
 
 /**
  * Syncs files and directories: every file goes through the pipeline at once (the pipeline bounds how many
  * are in flight, the client's limiter sets the pace). One failing file never stops the others; an abort
  * stops new work, and everything finished is already in the lockfile.
  */
-export async function runSync(
-  pipeline: AssetPipeline,
-  paths: string[],
-  opts: SyncOptions,
-): Promise<SyncReport> {
+export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOptions): Promise<SyncReport> {
   const started = performance.now();
   const { signal } = opts;
   const report: SyncReport = {
@@ -29,6 +53,7 @@ export async function runSync(
     failed: [],
     skipped: [],
     pending: [],
+    notAttempted: [],
     aborted: false,
     elapsedMs: 0,
   };
@@ -48,6 +73,8 @@ export async function runSync(
   }
   for (const item of scan.skipped) skip(item.file, item.reason);
   for (const item of scan.missing) fail(item.file, item.reason);
+  const relative = (absolute: string) => toProjectPath(pipeline.root, absolute);
+  const wanted = (kind: AssetKind | undefined) => !(kind === "audio" && !pipeline.audio);
 
   function skip(file: string, reason: string) {
     report.skipped.push({ file, reason });
@@ -57,6 +84,18 @@ export async function runSync(
     report.failed.push({ file, reason });
     pipeline.emit({ type: "failed", file, reason });
   }
+  /** An account-level refusal is reported once; the files it kept from being sent are listed apart. */
+  function refused(file: string, facts: AccountRefusal & { attempted: boolean }, message: string) {
+    // Reported at the first error of this run, also one of a file never sent (the pipeline was refused
+    // in an earlier run of its life).
+    if (!report.refusal) {
+      const { attempted: _, ...refusal } = facts;
+      report.refusal = { ...refusal, message, files: [] };
+      pipeline.emit({ type: "refused", file, refusal, message });
+    }
+    if (facts.attempted) report.refusal.files.push(file);
+    else report.notAttempted.push(file);
+  }
   function done(asset: ResolvedAsset) {
     if (asset.status === "uploaded") report.uploaded.push(asset);
     else if (asset.status === "updated") report.updated.push(asset);
@@ -64,18 +103,17 @@ export async function runSync(
   }
 
   // A malformed lockfile or creator fails the whole run with its one-line error, before any file.
-  await Promise.all([pipeline.lockfile(), pipeline.config()]);
-  const process = pipeline.processOptions(opts.process);
+  await pipeline.ready();
 
   // A spritesheet takes the images it can decode; the rest (and images too large for it) go up alone.
   let single = scan.files;
-  if (process.spritesheet) {
+  if (pipeline.processing.spritesheet) {
     const sprites = scan.files.filter(isDecodable);
     single = scan.files.filter((file) => !isDecodable(file));
     try {
-      const sheet = await syncSpritesheet(pipeline, sprites, {
+      const sheet = await syncSpritesheet(pipeline.sheet, sprites, {
         group: opts.input ?? "sprites",
-        process,
+        process: pipeline.processing,
         repack: opts.repack,
         check: opts.check,
         signal,
@@ -85,58 +123,51 @@ export async function runSync(
         pipeline.emit({ type: "done", asset });
         done(asset);
       }
-      for (const item of sheet.failed) report.failed.push(item);
+      report.failed.push(...sheet.failed);
       report.pending.push(...sheet.pending);
       for (const item of sheet.alone) {
-        pipeline.emit({ type: "warning", file: pipeline.relative(item.absolute), message: item.note });
+        pipeline.emit({ type: "warning", file: relative(item.absolute), message: item.note });
         single.push(item.absolute);
       }
     } catch (error) {
       if (!(signal?.aborted || isAbortError(error))) throw error;
-      report.pending.push(...sprites.map((file) => pipeline.relative(file)));
+      report.pending.push(...sprites.map(relative));
     }
   }
 
   await Promise.all(
     single.map(async (absolute) => {
-      const file = pipeline.relative(absolute);
+      const file = relative(absolute);
       if (signal?.aborted) {
         report.pending.push(file);
         return;
       }
       try {
         if (opts.check) {
-          const prepared = await pipeline.prepare(absolute, undefined, opts.process);
+          const prepared = await pipeline.prepare(absolute);
           if (prepared.hit) {
             done(prepared.hit);
           } else {
-            if (!pipeline.wants(prepared.detected.kind))
-              return skip(file, "audio uploads are turned off (audio: false)");
+            if (!wanted(prepared.detected.kind)) return skip(file, AUDIO_OFF);
             // Check mode also catches what would be refused, without credentials.
-            await validateFile(prepared.detected, pipeline.metaFor(prepared), {
-              root: pipeline.root,
-              requireCreator: false,
-            });
+            await pipeline.check(prepared);
             report.pending.push(file);
           }
           return;
         }
-        if (!pipeline.wants(pipeline.kindOf(absolute))) {
+        if (!wanted(extensionInfo(extname(absolute).slice(1))?.kind)) {
           const hit = await pipeline.lookup(absolute).catch(() => undefined);
           if (hit) return done(hit);
-          return skip(file, "audio uploads are turned off (audio: false)");
+          return skip(file, AUDIO_OFF);
         }
-        done(
-          await pipeline.resolve(absolute, {
-            ...(signal ? { signal } : {}),
-            ...(opts.process ? { process: opts.process } : {}),
-          }),
-        );
+        done(await pipeline.resolve(absolute, signal));
       } catch (error) {
         if (signal?.aborted || isAbortError(error)) {
           report.pending.push(file);
           return;
         }
+        const refusal = accountRefusalOf(error);
+        if (refusal) return refused(file, refusal, (error as Error).message);
         fail(file, error instanceof PipelineError ? error.message : `${file}: ${describeError(error)}`);
       }
     }),
@@ -144,7 +175,7 @@ export async function runSync(
 
   report.aborted = signal?.aborted === true;
   if (!opts.check) {
-    const targets = pipeline.options.codegen;
+    const targets = pipeline.codegen;
     if (targets && (targets.typescript || targets.luau)) {
       const entries = [...report.uploaded, ...report.updated, ...report.unchanged];
       await writeCodegen(pipeline.root, targets, entries);
@@ -154,12 +185,14 @@ export async function runSync(
   report.failed.sort(byFile);
   report.skipped.sort(byFile);
   report.pending.sort();
+  report.notAttempted.sort();
+  report.refusal?.files.sort();
   report.elapsedMs = Math.round(performance.now() - started);
   return report;
 }
 
-function codegenTargets(pipeline: AssetPipeline): string[] {
-  const targets = pipeline.options.codegen;
+function codegenTargets(pipeline: SyncHost): string[] {
+  const targets = pipeline.codegen;
   return [targets?.typescript, targets?.luau].filter((p): p is string => typeof p === "string");
 }
 

@@ -1,4 +1,5 @@
 import type { components } from "@rbxassets/spec";
+import type { AccountRefusal } from "./account-refusal.js";
 
 /** An asset type as sent in requests. */
 export type AssetType = components["schemas"]["RequestAssetType"];
@@ -30,6 +31,13 @@ export interface SyncReport {
   skipped: { file: string; reason: string }[];
   /** Check mode: what would be uploaded. After an abort: what was not done. */
   pending: string[];
+  /**
+   * Set when the service refused the whole account (wrong key, moderated account, creator not allowed):
+   * the run started no upload after it. Reported once, not as a failure per file.
+   */
+  refusal?: SyncRefusal;
+  /** Files that needed a request and were never attempted, because of `refusal`. */
+  notAttempted: string[];
   aborted: boolean;
   elapsedMs: number;
 }
@@ -42,4 +50,14 @@ export type PipelineEvent =
   | { type: "warning"; file: string; message: string }
   /** The process stage decoded (or rendered) this image: never on a warm run. */
   | { type: "decode"; file: string }
-  | { type: "skipped"; file: string; reason: string };
+  | { type: "skipped"; file: string; reason: string }
+  /** Once per sync, at the first account-level refusal: no new upload starts after it. */
+  | { type: "refused"; file: string; refusal: AccountRefusal; message: string };
+
+/** The account-level refusal that stopped a sync. */
+export interface SyncRefusal extends AccountRefusal {
+  /** One line: `<first refused file>: <problem> — <neutral fix>`. */
+  message: string;
+  /** Files whose requests were sent and refused this way (those in flight when the first came back). */
+  files: string[];
+}

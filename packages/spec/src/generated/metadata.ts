@@ -319,3 +319,62 @@ export const maskFields = {
 } as const;
 
 export type MaskField = (typeof maskFields.update)[number];
+
+/** The values of each enum schema (from `components.schemas`). */
+export const enums = {
+  "AssetType": [
+    "Image",
+    "Decal",
+    "Audio",
+    "Model",
+    "Animation",
+    "Video",
+    "Mesh",
+    "ASSET_TYPE_IMAGE",
+    "ASSET_TYPE_DECAL",
+    "ASSET_TYPE_AUDIO",
+    "ASSET_TYPE_MODEL",
+    "ASSET_TYPE_ANIMATION",
+    "ASSET_TYPE_VIDEO",
+    "ASSET_TYPE_MESH"
+  ],
+  "RequestAssetType": [
+    "Image",
+    "Decal",
+    "Audio",
+    "Model",
+    "Animation",
+    "Video",
+    "Mesh"
+  ],
+  "State": [
+    "Active",
+    "Archived"
+  ],
+  "ModerationState": [
+    "Reviewing",
+    "Rejected",
+    "Approved",
+    "MODERATION_STATE_REVIEWING",
+    "MODERATION_STATE_REJECTED",
+    "MODERATION_STATE_APPROVED"
+  ],
+  "AssetPrivacy": [
+    "default",
+    "restricted",
+    "openUse"
+  ]
+} as const;
+
+/** The Asset fields that hold a social link (those whose schema is `SocialLink`). */
+export const socialLinkFields = [
+  "facebookSocialLink",
+  "twitterSocialLink",
+  "youtubeSocialLink",
+  "twitchSocialLink",
+  "discordSocialLink",
+  "githubSocialLink",
+  "robloxSocialLink",
+  "guildedSocialLink",
+  "devForumSocialLink"
+] as const;

@@ -30,6 +30,9 @@ export function progressActionOf(event: Exclude<PipelineEvent, { type: "decode" 
         },
       };
     }
+    case "refused":
+      // The account-level refusal, once (the files it kept from being sent are not listed one by one).
+      return { type: "failed", file: event.file, reason: event.message };
     default:
       return event;
   }

@@ -8,8 +8,11 @@ import { extensionInfo } from "../formats.js";
 import { hashBytes } from "../hash.js";
 import type { Lockfile } from "../lockfile.js";
 import type { AtlasEntry, SpriteEntry } from "../lockfile-sheets.js";
-import type { AssetPipeline } from "../pipeline.js";
-import type { ResolvedAsset } from "../types.js";
+import { toProjectPath } from "../paths.js";
+import type { PreparedFile } from "../stages/prepare.js";
+import type { UploadContent } from "../stages/process.js";
+import type { Settled } from "../stages/wait.js";
+import type { PipelineEvent, ResolvedAsset } from "../types.js";
 import { checkImageDimensions } from "../validate.js";
 import { renderAtlas } from "./atlas.js";
 import { encodePng } from "./codec.js";
@@ -17,6 +20,21 @@ import { processPixels } from "./image.js";
 import { type AtlasLayout, type PlacedSprite, planLayout, type SpriteInput } from "./layout.js";
 import { type ResolvedProcessOptions, spriteFingerprint } from "./options.js";
 import type { RgbaImage } from "./rgba.js";
+
+/** What the spritesheet stage needs of the pipeline. */
+export interface SheetHost {
+  readonly root: string;
+  readonly imageAssetType: "Image" | "Decal";
+  emit(event: PipelineEvent): void;
+  /** Project path and content hash, no detection. */
+  hashOnly(file: string): Promise<{ file: string; hash: string }>;
+  /** Detection of a new or changed image (a one-line error when it is not what its extension says). */
+  prepare(file: string): Promise<PreparedFile>;
+  lockfile(): Promise<Lockfile>;
+  creator(): Promise<string | undefined>;
+  /** Creates one atlas asset in an upload slot, waits for it and checks moderation. */
+  upload(name: string, content: UploadContent, signal: AbortSignal | undefined): Promise<Settled>;
+}
 
 export interface SpritesheetRun {
   /** Input name: atlases are `<group>#<n>`. */
@@ -49,19 +67,19 @@ interface Member {
 const keyOf = (hash: string, fingerprint: string) => `${hash}\0${fingerprint}`;
 
 export async function syncSpritesheet(
-  pipeline: AssetPipeline,
+  host: SheetHost,
   files: readonly string[],
   run: SpritesheetRun,
 ): Promise<SpritesheetResult> {
   const sheet = run.process.spritesheet!;
   const result: SpritesheetResult = { assets: [], failed: [], alone: [], pending: [] };
-  const lockfile = await pipeline.lockfile();
+  const lockfile = await host.lockfile();
   const inGroup = (atlas: string) => atlas.startsWith(`${run.group}#`) && lockfile.atlas(atlas) !== undefined;
   const fail = (file: string, error: unknown) => {
     if (isAbortError(error)) throw error;
     const reason = error instanceof PipelineError ? error.message : `${file}: ${describeError(error)}`;
     result.failed.push({ file, reason });
-    pipeline.emit({ type: "failed", file, reason });
+    host.emit({ type: "failed", file, reason });
   };
 
   // Read and hash; only new or changed images are decoded (for their size, and their pixels later).
@@ -69,9 +87,9 @@ export async function syncSpritesheet(
   const inputs: SpriteInput[] = [];
   await Promise.all(
     files.map(async (absolute) => {
-      const file = pipeline.relative(absolute);
+      const file = toProjectPath(host.root, absolute);
       try {
-        const { hash } = await pipeline.hashOnly(absolute);
+        const { hash } = await host.hashOnly(absolute);
         const member: Member = { absolute, file, hash, fingerprint: spriteFingerprint(run.process, file) };
         const record = lockfile.sprite(file);
         const key = keyOf(member.hash, member.fingerprint);
@@ -81,8 +99,8 @@ export async function syncSpritesheet(
           return;
         }
         // New or changed: detection names a file that is not what its extension says, before decoding.
-        await pipeline.prepare(absolute);
-        member.image = await decode(pipeline, member, run.process);
+        await host.prepare(absolute);
+        member.image = await decode(host, member, run.process);
         const { width, height } = member.image;
         if (width + 2 * sheet.padding > sheet.maxSize || height + 2 * sheet.padding > sheet.maxSize) {
           result.alone.push({
@@ -129,7 +147,7 @@ export async function syncSpritesheet(
         return;
       }
       try {
-        const entry = await pipeline.withUploadSlot(() => uploadAtlas(pipeline, layout, members, run));
+        const entry = await uploadAtlas(host, layout, members, run);
         sheetAssets.set(layout.name, spriteAssets(layout, entry, "uploaded", members));
       } catch (error) {
         if (run.signal?.aborted || isAbortError(error)) throw error;
@@ -140,19 +158,19 @@ export async function syncSpritesheet(
     }),
   );
   for (const name of [...sheetAssets.keys()].sort()) result.assets.push(...sheetAssets.get(name)!);
-  if (!run.check) await forgetLeftovers(pipeline, run.group, members);
+  if (!run.check) await forgetLeftovers(host, run.group, members);
   return result;
 }
 
-async function decode(pipeline: AssetPipeline, member: Member, process: ResolvedProcessOptions) {
+async function decode(host: SheetHost, member: Member, process: ResolvedProcessOptions) {
   const bytes = await readFile(member.absolute);
-  pipeline.emit({ type: "decode", file: member.file });
+  host.emit({ type: "decode", file: member.file });
   return processPixels(bytes, member.file, process);
 }
 
 /** Renders, checks and uploads one atlas, then records it and its sprites. */
 async function uploadAtlas(
-  pipeline: AssetPipeline,
+  host: SheetHost,
   layout: AtlasLayout,
   members: Map<string, Member>,
   run: SpritesheetRun,
@@ -161,7 +179,7 @@ async function uploadAtlas(
   const padding = run.process.spritesheet!.padding;
   for (const sprite of layout.sprites) {
     const member = members.get(sprite.file)!;
-    member.image ??= await decode(pipeline, member, run.process);
+    member.image ??= await decode(host, member, run.process);
   }
   const pixels = renderAtlas(layout, padding, (file) => members.get(file)!.image!);
   const bytes = await encodePng(pixels);
@@ -175,40 +193,27 @@ async function uploadAtlas(
       "lower the spritesheet's maxSize",
     );
   }
-  const config = await pipeline.config();
-  const assetType = pipeline.options.imageAssetType ?? "Image";
-  const lockfile = await pipeline.lockfile();
+  const creator = await host.creator();
+  const assetType = host.imageAssetType;
+  const lockfile = await host.lockfile();
   // The same atlas content uploaded before (a re-pack that came out the same, another input) is reused.
   let entry = lockfile
     .atlases()
     .map(([, atlas]) => atlas)
-    .find(
-      (atlas) => atlas.hash === hash && atlas.assetType === assetType && atlas.creator === config.creator,
-    );
+    .find((atlas) => atlas.hash === hash && atlas.assetType === assetType && atlas.creator === creator);
   if (!entry) {
-    if (!config.creator) {
-      throw new PipelineError(layout.name, "creator", "no creator is configured", "set RBXASSETS_CREATOR");
-    }
     const contentType = extensionInfo("png")!.contentTypes[assetType]!;
-    const { asset, moderation } = await pipeline.send(
-      {
-        file: layout.name,
-        fileInput: {
-          data: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: contentType }),
-          fileName: `${layout.name.replace(/[^A-Za-z0-9_.-]/g, "_")}.png`,
-          contentType,
-        },
-        assetType,
-        displayName: layout.name.replace("#", " atlas "),
-        description: "",
-      },
-      run.signal,
-    );
+    const content: UploadContent = {
+      data: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: contentType }),
+      fileName: `${layout.name.replace(/[^A-Za-z0-9_.-]/g, "_")}.png`,
+      contentType,
+    };
+    const { asset, moderation } = await host.upload(layout.name, content, run.signal);
     entry = {
       assetId: asset.assetId,
       assetType,
       hash,
-      creator: config.creator,
+      creator: creator!,
       width: layout.width,
       height: layout.height,
       ...(moderation === "Reviewing" ? { moderation: "Reviewing" as const } : {}),
@@ -255,8 +260,8 @@ function spriteAssets(
 }
 
 /** Sprites of this group that are no longer in it, and atlases no sprite points to, leave the lockfile. */
-async function forgetLeftovers(pipeline: AssetPipeline, group: string, members: Map<string, Member>) {
-  const lockfile = await pipeline.lockfile();
+async function forgetLeftovers(host: SheetHost, group: string, members: Map<string, Member>) {
+  const lockfile = await host.lockfile();
   const prefix = `${group}#`;
   const sprites = lockfile
     .sprites()

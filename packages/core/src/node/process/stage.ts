@@ -1,48 +1,39 @@
-// The process stage for an image uploaded on its own: between prepare (hash, lockfile lookup) and validate.
-// Only a lockfile miss gets here, so a warm run never decodes.
+// The process stage for an image uploaded on its own, in the pipeline's process seam (stages/process.ts):
+// only a lockfile miss gets here, so a warm run never decodes.
 import { readFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
 import { limits } from "@rbxassets/spec";
 import { PipelineError } from "../errors.js";
 import { extensionInfo } from "../formats.js";
+import { type ProcessStage, sendAsIs } from "../stages/process.js";
 import { processImage } from "./image.js";
-import type { ResolvedProcessOptions } from "./options.js";
-
-/** Bytes to upload instead of the file's own. */
-export interface UploadContent {
-  bytes: Uint8Array;
-  fileName: string;
-  /** The upload's extension (png for a rendered SVG). */
-  extension: string;
-}
 
 /**
- * The file's content as it goes up: processed (an SVG rendered, a PNG alpha-bled), or undefined when the
- * file goes up as it is. `onDecode` is told of each decode, for progress and for tests that count them.
+ * The default process stage: a file prepared with a processing fingerprint (a PNG that may hold
+ * transparent pixels, an SVG) is decoded, bled or rendered, and sent as PNG; anything else, and an image
+ * processing would not change, is sent as it is. `onDecode` is told of each decode (progress, and tests
+ * that count them).
  */
-export async function processForUpload(
-  absolute: string,
-  file: string,
-  options: ResolvedProcessOptions,
-  onDecode: (file: string) => void,
-): Promise<UploadContent | undefined> {
-  const source = await readFile(absolute);
-  onDecode(file);
-  const processed = await processImage(source, file, options);
-  if (!processed) return undefined;
-  if (processed.bytes.length > limits.maxFileBytes) {
-    throw new PipelineError(
-      file,
-      "size",
-      `the processed image is ${processed.bytes.length} bytes, over the ${limits.maxFileBytes}-byte limit`,
-      "reduce its resolution",
-    );
-  }
-  const base = (absolute.split(/[\\/]/).pop() ?? "image").replace(/\.[^.]*$/, "");
-  return { bytes: processed.bytes, fileName: `${base}.png`, extension: "png" };
-}
-
-/** The content type an upload of these bytes carries, from the spec. */
-export function contentTypeOf(content: UploadContent, assetType: string): string | undefined {
-  const info = extensionInfo(content.extension);
-  return info?.contentTypes[assetType as keyof typeof info.contentTypes];
+export function imageProcessStage(onDecode: (file: string) => void): ProcessStage {
+  return async (prepared, signal) => {
+    if (!prepared.processing || prepared.fingerprint === undefined) return sendAsIs(prepared, signal);
+    const source = await readFile(prepared.absolute);
+    onDecode(prepared.file);
+    const processed = await processImage(source, prepared.file, prepared.processing);
+    if (!processed) return sendAsIs(prepared, signal);
+    if (processed.bytes.length > limits.maxFileBytes) {
+      throw new PipelineError(
+        prepared.file,
+        "size",
+        `the processed image is ${processed.bytes.length} bytes, over the ${limits.maxFileBytes}-byte limit`,
+        "reduce its resolution",
+      );
+    }
+    const contentType = extensionInfo("png")!.contentTypes[prepared.assetType]!;
+    return {
+      data: new Blob([processed.bytes as Uint8Array<ArrayBuffer>], { type: contentType }),
+      fileName: `${basename(prepared.absolute, extname(prepared.absolute))}.png`,
+      contentType,
+    };
+  };
 }

@@ -1,0 +1,94 @@
+// Account-level refusals: answers after which every further write of the run would fail the same way (a
+// wrong or revoked key, a moderated account, a creator the key may not act for). A batch stops at the first.
+import { AssetsApiError } from "../index.js";
+import { PipelineError } from "./errors.js";
+
+/** Why the account was refused. */
+export type AccountRefusalReason = "invalid-key" | "user-moderated" | "creator-not-allowed";
+
+/** The facts of an account-level refusal: enough for a shell to word the fix in its own terms. */
+export interface AccountRefusal {
+  reason: AccountRefusalReason;
+  /** The configured creator (`user:<id>` / `group:<id>`), when one is. */
+  creator?: string;
+  /** HTTP status of the refused request. */
+  status: number;
+  /** The service's own message, e.g. `Invalid API Key`. */
+  serviceMessage: string;
+}
+
+/** The stable rule of `AccountRefusedError`. */
+export const ACCOUNT_REFUSED = "account-refused";
+
+const MODERATED_USER = /\buser is moderated\b/i;
+const WRITES = new Set(["Assets_CreateAsset", "Assets_UpdateAsset", "Assets_RollbackAssetVersion"]);
+
+/**
+ * The account-level refusal an API error stands for, if any. A 401 is one whatever the request (the key is
+ * wrong or revoked; no probe needed); `User is moderated` whatever the status; a 403 on a create, or on an
+ * update of an asset recorded for this same creator (a 403 on another owner's asset is that file's problem).
+ */
+export function classifyAccountRefusal(
+  error: unknown,
+  context: { creator?: string | undefined; targetCreator?: string | undefined },
+): AccountRefusal | undefined {
+  if (!(error instanceof AssetsApiError)) return undefined;
+  const facts = (reason: AccountRefusalReason): AccountRefusal => ({
+    reason,
+    ...(context.creator !== undefined ? { creator: context.creator } : {}),
+    status: error.status,
+    serviceMessage: error.message,
+  });
+  if (MODERATED_USER.test(error.message)) return facts("user-moderated");
+  if (error.status === 401) return facts("invalid-key");
+  if (error.status !== 403 || !WRITES.has(error.operationId)) return undefined;
+  if (error.operationId === "Assets_CreateAsset") return facts("creator-not-allowed");
+  return context.targetCreator === undefined || context.targetCreator === context.creator
+    ? facts("creator-not-allowed")
+    : undefined;
+}
+
+const PROBLEM: Record<AccountRefusalReason, (refusal: AccountRefusal) => string> = {
+  "invalid-key": (r) => `the service refused the credentials (${r.status}: ${r.serviceMessage})`,
+  "user-moderated": (r) =>
+    `the account that owns the credentials is moderated (${r.status}: ${r.serviceMessage})`,
+  "creator-not-allowed": (r) =>
+    `the credentials may not write assets for ${r.creator ?? "this creator"} (${r.status}: ${r.serviceMessage})`,
+};
+
+const FIX: Record<AccountRefusalReason, (refusal: AccountRefusal) => string> = {
+  "invalid-key": () => "use a valid API key (or OAuth token): this one is wrong, expired or revoked",
+  "user-moderated": () => "no upload can succeed until the account's moderation ends",
+  "creator-not-allowed": (r) =>
+    `use credentials of ${r.creator ?? "the creator"}, or set the creator to the key's owner`,
+};
+
+/**
+ * A write refused for the whole account. `attempted` is false for a file whose request was never sent
+ * because an earlier one was refused. The message is neutral; shells word the fix from `refusal`.
+ */
+export class AccountRefusedError extends PipelineError {
+  readonly refusal: AccountRefusal;
+  readonly attempted: boolean;
+
+  constructor(file: string, refusal: AccountRefusal, options: { attempted: boolean; cause?: unknown }) {
+    const problem = options.attempted
+      ? PROBLEM[refusal.reason](refusal)
+      : `not attempted: ${PROBLEM[refusal.reason](refusal)} for an earlier file`;
+    super(file, ACCOUNT_REFUSED, problem, FIX[refusal.reason](refusal), {
+      ...(options.cause !== undefined ? { cause: options.cause } : {}),
+      facts: { ...refusal, attempted: options.attempted },
+    });
+    this.refusal = refusal;
+    this.attempted = options.attempted;
+  }
+}
+
+/**
+ * The refusal an error stands for (an `AccountRefusedError`, also one from another copy of core), with
+ * whether its request was sent; undefined for any other error.
+ */
+export function accountRefusalOf(error: unknown): (AccountRefusal & { attempted: boolean }) | undefined {
+  if (!(error instanceof Error) || (error as { rule?: unknown }).rule !== ACCOUNT_REFUSED) return undefined;
+  return (error as unknown as { facts: AccountRefusal & { attempted: boolean } }).facts;
+}

@@ -1,0 +1,106 @@
+// The pipeline's public face: its options, its calls and what they return.
+import type { AssetsClient } from "../index.js";
+import type { ProcessOptions } from "./process/options.js";
+import type { ProcessStage } from "./stages/process.js";
+import type { AssetType, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
+
+export interface PipelineOptions {
+  /** Project root: paths in the lockfile and reports are relative to it. Default: `process.cwd()`. */
+  root?: string;
+  /** Lockfile path, relative to root. Default `rbxassets.lock.json`. */
+  lockfile?: string;
+  apiKey?: string;
+  oauthToken?: string;
+  baseUrl?: string;
+  /** `user:<id>` or `group:<id>`. Default: `RBXASSETS_CREATOR` (environment, then `.env`). */
+  creator?: string;
+  env?: Record<string, string | undefined>;
+  /** A client to use; otherwise one is built on the first request that needs it. */
+  client?: AssetsClient;
+  /**
+   * Most uploads in flight at once (default 16); the client's rate limiter sets the pace. Lockfile hits
+   * never wait for a slot.
+   */
+  concurrency?: number;
+  /** Asset type for images (default `Image`, whose id works in `ImageLabel.Image`). */
+  imageAssetType?: "Image" | "Decal";
+  /** Upload audio (default true). When false, sync skips audio files. */
+  audio?: boolean;
+  /** Most Robux you accept to pay per video upload; videos are refused without it. */
+  videoExpectedPrice?: number;
+  /** Wait for a final moderation verdict instead of warning on Reviewing. */
+  waitForModeration?: boolean;
+  /** Most time to wait for an upload operation (and for a verdict). Default 120 000 ms. */
+  operationTimeoutMs?: number;
+  /** Modules to write after a sync, paths relative to root. */
+  codegen?: { typescript?: string; luau?: string };
+  /**
+   * The fix suggested when a file lies outside the root, in the caller's terms (a CLI's `-C`, a plugin's
+   * `root` option). Default: a neutral wording.
+   */
+  outsideRootFix?: string;
+  /**
+   * Image processing (alpha bleeding, SVG rendering, spritesheets); a sync's or resolve's own `processing`
+   * overrides it. Default: alpha bleeding on, no spritesheet.
+   */
+  processing?: ProcessOptions;
+  /**
+   * Replaces the process stage (turns a prepared file into the bytes to upload). Default: image processing
+   * as `processing` says, other files as they are.
+   */
+  process?: ProcessStage;
+  onEvent?: (event: PipelineEvent) => void;
+}
+
+export interface ResolveOptions {
+  displayName?: string;
+  description?: string;
+  assetType?: AssetType;
+  /** Most Robux accepted for this upload if it is a video; default the pipeline's `videoExpectedPrice`. */
+  videoExpectedPrice?: number;
+  signal?: AbortSignal;
+  /** Processing for this file (default: the pipeline's `processing`). */
+  processing?: ProcessOptions;
+}
+
+export interface SyncOptions {
+  signal?: AbortSignal;
+  /** Report what would be uploaded (and what would be refused), without credentials or requests. */
+  check?: boolean;
+  /** Most Robux accepted per video upload in this sync; default the pipeline's `videoExpectedPrice`. */
+  videoExpectedPrice?: number;
+  /**
+   * Processing for these files (default: the pipeline's `processing`). With `spritesheet`, the files given
+   * are the whole sheet: sprites recorded before and not among them leave it.
+   */
+  processing?: ProcessOptions;
+  /** The input's name: names its atlases (`<input>#<n>`). Default `sprites`. */
+  input?: string;
+  /** Pack the spritesheet afresh instead of keeping its layout. */
+  repack?: boolean;
+}
+
+export interface Pipeline {
+  /** Lockfile hit, or upload (or update, for a changed model); throws a PipelineError naming the file. */
+  resolve(file: string, opts?: ResolveOptions): Promise<ResolvedAsset>;
+  /** The lockfile's answer for this file's current content; no network, no credentials. */
+  lookup(file: string): Promise<ResolvedAsset | undefined>;
+  sync(paths: string[], opts?: SyncOptions): Promise<SyncReport>;
+  /** Every lockfile entry as on disk now (a missing lockfile is empty), sorted by file. No network. */
+  entries(): Promise<LockedAsset[]>;
+  readonly root: string;
+  readonly lockfilePath: string;
+}
+
+/** One lockfile entry, as `Pipeline.entries` lists it. */
+export interface LockedAsset {
+  /** Project path, as in the lockfile. */
+  file: string;
+  assetId: string;
+  uri: `rbxassetid://${string}`;
+  assetType: AssetType;
+  hash: string;
+}
+
+export const DEFAULT_CONCURRENCY = 16;
+export const DEFAULT_OPERATION_TIMEOUT_MS = 120_000;

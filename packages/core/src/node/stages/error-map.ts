@@ -1,0 +1,54 @@
+// Stage: the mapping of errors. Whatever a stage throws becomes a PipelineError naming the file, with a
+// rule and a neutral fix (shells word their own from the rule and facts); aborts pass through untouched.
+import { AssetsApiError, AssetsClientError } from "../../index.js";
+import { AccountRefusedError, classifyAccountRefusal } from "../account-refusal.js";
+import { describeError, isAbortError, PipelineError } from "../errors.js";
+
+/** The error to throw for an aborted signal: its reason, else a plain AbortError. */
+export function abortError(signal: AbortSignal | undefined): unknown {
+  return signal?.reason ?? new DOMException("This operation was aborted", "AbortError");
+}
+
+/**
+ * A failed request as a PipelineError naming the file; an account-level refusal becomes an
+ * AccountRefusedError. `context` names the creator, and an update's recorded one.
+ */
+export function requestError(
+  file: string,
+  error: unknown,
+  signal: AbortSignal | undefined,
+  context: { creator?: string | undefined; targetCreator?: string | undefined } = {},
+): unknown {
+  if (signal?.aborted || isAbortError(error)) return signal?.aborted ? abortError(signal) : error;
+  if (error instanceof PipelineError) return error;
+  const refusal = classifyAccountRefusal(error, context);
+  if (refusal) return new AccountRefusedError(file, refusal, { attempted: true, cause: error });
+  if (error instanceof AssetsApiError) {
+    const busy = error.status === 429 || error.status >= 500;
+    const fix =
+      error.status === 401 || error.status === 403
+        ? "check the API key (or OAuth token) and that it may write assets for this creator"
+        : busy
+          ? "the service is busy or failing: run again later"
+          : "fix the file or its name and description, then run again";
+    return new PipelineError(
+      file,
+      "request",
+      `the service refused the upload (${error.status}${error.code !== undefined ? ` ${error.code}` : ""}: ${error.message})`,
+      fix,
+      { cause: error, facts: { status: error.status, code: error.code, operationId: error.operationId } },
+    );
+  }
+  if (error instanceof AssetsClientError) {
+    return new PipelineError(file, "request", describeError(error), "check the pipeline's options", {
+      cause: error,
+    });
+  }
+  return new PipelineError(
+    file,
+    "error",
+    describeError(error),
+    "run again; if it persists, check the network and the API URL",
+    { cause: error },
+  );
+}

@@ -1,0 +1,45 @@
+// Stage: upload or update. Builds the Create Asset (or, for a model recorded at this path, Update Asset)
+// request from the prepared file, its metadata and the processed content, and sends it.
+import type { AssetsClient, Operation } from "../../index.js";
+import type { CreatorRef } from "../config.js";
+import type { LockEntry } from "../lockfile.js";
+import type { AssetType } from "../types.js";
+import type { UploadContent } from "./process.js";
+
+export interface UploadRequest {
+  assetType: AssetType;
+  displayName: string;
+  description: string;
+  creator: CreatorRef;
+  /** Sent for videos only. */
+  videoExpectedPrice: number | undefined;
+  /** The asset to update in place, if any. */
+  target: LockEntry | undefined;
+}
+
+export function sendUpload(
+  client: AssetsClient,
+  request: UploadRequest,
+  content: UploadContent,
+  signal: AbortSignal | undefined,
+): Promise<Operation> {
+  const callOpts = signal ? { signal } : {};
+  if (request.target) return client.updateAsset(request.target.assetId, { file: content }, callOpts);
+  return client.createAsset(
+    {
+      request: {
+        assetType: request.assetType,
+        displayName: request.displayName,
+        description: request.description,
+        creationContext: {
+          creator: request.creator,
+          ...(request.assetType === "Video" && request.videoExpectedPrice !== undefined
+            ? { expectedPrice: request.videoExpectedPrice }
+            : {}),
+        },
+      },
+      file: content,
+    },
+    callOpts,
+  );
+}

@@ -1,0 +1,50 @@
+// Build errors worded in the plugin's terms: core states the rule and the facts, the plugin names its own
+// options in the fix (`apiKey`, `creator`, `root`).
+import {
+  type AccountRefusal,
+  accountRefusalOf,
+  describeError,
+  isPipelineError,
+  showFile,
+} from "@rbxassets/core/node";
+
+const WHAT: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string> = {
+  "invalid-key": (r) => `the API key was refused (${r.status}: ${r.serviceMessage})`,
+  "user-moderated": (r) =>
+    `the account that owns the API key is moderated (${r.status}: ${r.serviceMessage})`,
+  "creator-not-allowed": (r) =>
+    `the API key may not create assets for ${r.creator ?? "the creator"} (${r.status}: ${r.serviceMessage})`,
+};
+
+const FIX: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string> = {
+  "invalid-key": () =>
+    "set the plugin's apiKey option, or RBXASSETS_API_KEY in the environment or .env, to a valid Open Cloud API key",
+  "user-moderated": () =>
+    "no upload can succeed until the account's moderation ends; builds from the lockfile still work",
+  "creator-not-allowed": (r) =>
+    `set the plugin's creator option (or RBXASSETS_CREATOR) to the key's owner, or use a key of ${r.creator ?? "that creator"} with asset write permission`,
+};
+
+/** One line: the cause, that no further upload was started, and the fix. */
+export function refusalMessage(refusal: AccountRefusal): string {
+  return `${WHAT[refusal.reason](refusal)}; no further uploads were started — ${FIX[refusal.reason](refusal)}`;
+}
+
+/** Fixes the plugin words itself, by rule; other rules keep core's neutral fix. */
+const RULE_FIX: Record<string, string> = {
+  credentials: "set the plugin's apiKey option, or RBXASSETS_API_KEY in the environment or .env",
+};
+
+/** The one-line message a failed resolve fails the build with. `shown` is the file as the project names it. */
+export function buildErrorMessage(error: unknown, shown: string): string {
+  const refusal = accountRefusalOf(error);
+  // A refusal of the whole account is one message, whichever file met it first.
+  if (refusal) return refusalMessage(refusal);
+  if (!isPipelineError(error)) return `${shown}: ${describeError(error)}`;
+  const fix = RULE_FIX[error.rule];
+  // PipelineError messages read `<file>: <problem> — <fix>` on one line.
+  // `problem` is undefined on an error from an older copy of core: its own message then stands.
+  return fix === undefined || error.problem === undefined
+    ? error.message
+    : `${showFile(error.file)}: ${error.problem} — ${fix}`;
+}
