@@ -229,6 +229,18 @@ describe("spritesheets", () => {
     expect((await lock()).sprites.has("ui/icon03.png")).toBe(false);
   });
 
+  it("check mode lists the sprites whose atlas would be uploaded, and uploads nothing", async () => {
+    await writeIcons(4);
+    const { p } = pipeline({ processing: sheet });
+    const report = await p.sync(["ui"], { input: "ui", check: true });
+    expect(report.pending).toEqual(["ui/icon00.png", "ui/icon01.png", "ui/icon02.png", "ui/icon03.png"]);
+    expect(emulator.stats().creates).toBe(0);
+    await p.sync(["ui"], { input: "ui" });
+    const again = await pipeline({ processing: sheet }).p.sync(["ui"], { input: "ui", check: true });
+    expect(again.pending).toEqual([]);
+    expect(again.unchanged).toHaveLength(4);
+  });
+
   it("an image larger than maxSize goes up alone with a note", async () => {
     await writeIcons(2);
     const big = iconPixels(70, 10, 9);
