@@ -56,12 +56,8 @@ export {
 export { alphaBleed } from "./process/alpha-bleed.js";
 export type { SvgOptions } from "./process/codec.js";
 export { REPACK_WASTE_THRESHOLD } from "./process/layout.js";
-export {
-  DEFAULT_ATLAS_SIZE,
-  DEFAULT_PADDING,
-  type ProcessOptions,
-  type SpritesheetOptions,
-} from "./process/options.js";
+// The spritesheet part of ProcessOptions is exported by the project file's schema (one name, one type).
+export { DEFAULT_ATLAS_SIZE, DEFAULT_PADDING, type ProcessOptions } from "./process/options.js";
 export type { RgbaImage } from "./process/rgba.js";
 export { type ScanResult, scanPaths } from "./scan.js";
 export type { PreparedFile } from "./stages/prepare.js";
