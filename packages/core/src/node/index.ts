@@ -56,7 +56,7 @@ export {
 export { alphaBleed } from "./process/alpha-bleed.js";
 export type { SvgOptions } from "./process/codec.js";
 export { REPACK_WASTE_THRESHOLD } from "./process/layout.js";
-// The spritesheet part of ProcessOptions is exported by the project file's schema (one name, one type).
+// Its spritesheet part is `ProcessOptions["spritesheet"]` (the project file schema names its own type).
 export { DEFAULT_ATLAS_SIZE, DEFAULT_PADDING, type ProcessOptions } from "./process/options.js";
 export type { RgbaImage } from "./process/rgba.js";
 export { type ScanResult, scanPaths } from "./scan.js";
