@@ -229,6 +229,18 @@ describe("spritesheets", () => {
     expect((await lock()).sprites.has("ui/icon03.png")).toBe(false);
   });
 
+  it("two syncs of the same spritesheet at once upload each atlas once", async () => {
+    await writeIcons(10);
+    const [a, b] = await Promise.all([
+      pipeline({ processing: sheet }).p.sync(["ui"], { input: "ui" }),
+      pipeline({ processing: sheet }).p.sync(["ui"], { input: "ui" }),
+    ]);
+    expect([...a.failed, ...b.failed]).toEqual([]);
+    const atlases = new Set([...a.uploaded, ...a.unchanged].map((asset) => asset.assetId));
+    expect(emulator.stats().creates).toBe(atlases.size);
+    expect(new Set([...b.uploaded, ...b.unchanged].map((asset) => asset.assetId))).toEqual(atlases);
+  });
+
   it("check mode lists the sprites whose atlas would be uploaded, and uploads nothing", async () => {
     await writeIcons(4);
     const { p } = pipeline({ processing: sheet });

@@ -212,6 +212,7 @@ class AssetPipeline implements Pipeline {
       prepare: (file) => this.#preparer.prepare(file),
       lockfile: () => this.#getLockfile(),
       creator: async () => (await this.#getConfig()).creator,
+      claim: (key, signal) => this.#claims.acquire(key, signal),
       upload: (name, content, signal) => this.#limit(() => this.#uploadAtlas(name, content, signal)),
     };
   }

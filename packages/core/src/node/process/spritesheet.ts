@@ -32,6 +32,8 @@ export interface SheetHost {
   prepare(file: string): Promise<PreparedFile>;
   lockfile(): Promise<Lockfile>;
   creator(): Promise<string | undefined>;
+  /** A cross-process claim on this content (as for files), so that two syncs never upload it twice. */
+  claim(key: string, signal: AbortSignal | undefined): Promise<() => Promise<void>>;
   /** Creates one atlas asset in an upload slot, waits for it and checks moderation. */
   upload(name: string, content: UploadContent, signal: AbortSignal | undefined): Promise<Settled>;
 }
@@ -196,6 +198,25 @@ async function uploadAtlas(
   const creator = await host.creator();
   const assetType = host.imageAssetType;
   const lockfile = await host.lockfile();
+  const release = await host.claim(`${creator}\0atlas\0${assetType}\0${hash}`, run.signal);
+  try {
+    // Another process may have uploaded this atlas while we waited: re-read before uploading.
+    await lockfile.refresh();
+    return await recordAtlas(host, lockfile, layout, members, run, { hash, bytes, creator, assetType });
+  } finally {
+    await release();
+  }
+}
+
+async function recordAtlas(
+  host: SheetHost,
+  lockfile: Lockfile,
+  layout: AtlasLayout,
+  members: Map<string, Member>,
+  run: SpritesheetRun,
+  made: { hash: string; bytes: Uint8Array; creator: string | undefined; assetType: "Image" | "Decal" },
+): Promise<AtlasEntry> {
+  const { hash, bytes, creator, assetType } = made;
   // The same atlas content uploaded before (a re-pack that came out the same, another input) is reused.
   let entry = lockfile
     .atlases()
