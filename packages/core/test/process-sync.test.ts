@@ -241,6 +241,23 @@ describe("spritesheets", () => {
     expect(new Set([...b.uploaded, ...b.unchanged].map((asset) => asset.assetId))).toEqual(atlases);
   });
 
+  it("an SVG joins the sheet as its rendered pixels", async () => {
+    await writeIcons(2);
+    await put(
+      "ui/dot.svg",
+      '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="4"><rect width="4" height="4" fill="#ff0000"/></svg>',
+    );
+    const { p } = pipeline({ processing: sheet });
+    const report = await p.sync(["ui"], { input: "ui" });
+    expect(report.failed).toEqual([]);
+    const dot = report.uploaded.find((asset) => asset.file === "ui/dot.svg")!;
+    expect(dot.sprite).toMatchObject({ width: 8, height: 4 });
+    const atlas = await decode(await uploadedContent(emulator.url, dot.assetId));
+    const { x, y } = dot.sprite!;
+    expect(pixel(atlas, x, y)).toEqual([255, 0, 0, 255]);
+    expect(pixel(atlas, x + 7, y + 3)).toEqual([255, 0, 0, 0]); // transparent half, bled red
+  });
+
   it("check mode lists the sprites whose atlas would be uploaded, and uploads nothing", async () => {
     await writeIcons(4);
     const { p } = pipeline({ processing: sheet });
