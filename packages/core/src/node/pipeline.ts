@@ -5,7 +5,7 @@ import { resolve as resolvePath } from "node:path";
 import { inspect } from "node:util";
 import pLimit from "p-limit";
 import { defaultDisplayName } from "../client/display-name.js";
-import type { Asset, AssetsClient } from "../index.js";
+import type { AssetsClient } from "../index.js";
 import { type AccountRefusal, AccountRefusedError } from "./account-refusal.js";
 import { ContentClaims } from "./claims.js";
 import { createNodeAssetsClient } from "./client.js";
@@ -22,6 +22,7 @@ import {
   type ResolveOptions,
   type SyncOptions,
 } from "./pipeline-options.js";
+import { sendAtlas } from "./process/atlas-upload.js";
 import {
   type ProcessOptions,
   type ResolvedProcessOptions,
@@ -31,7 +32,7 @@ import { lookupSprite, type SheetHost } from "./process/spritesheet.js";
 import { imageProcessStage } from "./process/stage.js";
 import { requestError } from "./stages/error-map.js";
 import { lockHit, type PreparedFile, Preparer } from "./stages/prepare.js";
-import type { ProcessStage, UploadContent } from "./stages/process.js";
+import type { ProcessStage } from "./stages/process.js";
 import { entryFor, recordReuse, resolvedFrom, reviewingWarning, updateTarget } from "./stages/record.js";
 import { sendUpload } from "./stages/upload.js";
 import { PollPacer, settleUpload } from "./stages/wait.js";
@@ -130,19 +131,7 @@ class AssetPipeline implements Pipeline {
         return prepared.hit;
       }
       // Only a request takes an upload slot.
-      return await this.#limit(async () => {
-        opts.signal?.throwIfAborted();
-        if (this.#refusal) throw new AccountRefusedError(prepared.file, this.#refusal, { attempted: false });
-        try {
-          return await this.#upload(prepared, opts);
-        } catch (error) {
-          // Latched before the slot is released, so that no queued upload starts after a refusal.
-          const creator = (await this.#getConfig()).creator;
-          const mapped = requestError(prepared.file, error, opts.signal, { creator });
-          if (mapped instanceof AccountRefusedError && mapped.attempted) this.#refusal ??= mapped.refusal;
-          throw mapped;
-        }
-      });
+      return await this.#inSlot(prepared.file, opts.signal, () => this.#upload(prepared, opts));
     } catch (error) {
       throw requestError(toProjectPath(this.root, resolvePath(this.root, file)), error, opts.signal);
     }
@@ -213,53 +202,34 @@ class AssetPipeline implements Pipeline {
       lockfile: () => this.#getLockfile(),
       creator: async () => (await this.#getConfig()).creator,
       claim: (key, signal) => this.#claims.acquire(key, signal),
-      upload: (name, content, signal) => this.#limit(() => this.#uploadAtlas(name, content, signal)),
+      // An atlas goes up like any image, in an upload slot; recording it is the spritesheet stage's.
+      upload: (name, content, signal) =>
+        this.#inSlot(name, signal, async () => {
+          const config = await this.#getConfig();
+          this.#emit({ type: "start", file: name, action: "upload" });
+          const client = () => this.#getClient(config, name);
+          return sendAtlas(client, config, name, content, this.#options, this.#pacer, signal);
+        }),
     };
   }
 
-  /** One atlas: created, waited for and moderated like any image; recording is the caller's. */
-  async #uploadAtlas(
-    name: string,
-    content: UploadContent,
-    signal: AbortSignal | undefined,
-  ): Promise<{ asset: Asset; moderation: ModerationStatus }> {
-    signal?.throwIfAborted();
-    if (this.#refusal) throw new AccountRefusedError(name, this.#refusal, { attempted: false });
-    const config = await this.#getConfig();
-    const creator = config.creator;
-    try {
-      if (!creator) {
-        throw new PipelineError(name, "creator", "no creator is configured", "set RBXASSETS_CREATOR");
+  /**
+   * Runs a request in an upload slot. The first account-level refusal is latched before the slot is
+   * released, so that no queued upload starts after it.
+   */
+  #inSlot<T>(file: string, signal: AbortSignal | undefined, task: () => Promise<T>): Promise<T> {
+    return this.#limit(async () => {
+      signal?.throwIfAborted();
+      if (this.#refusal) throw new AccountRefusedError(file, this.#refusal, { attempted: false });
+      try {
+        return await task();
+      } catch (error) {
+        const creator = (await this.#getConfig()).creator;
+        const mapped = requestError(file, error, signal, { creator });
+        if (mapped instanceof AccountRefusedError && mapped.attempted) this.#refusal ??= mapped.refusal;
+        throw mapped;
       }
-      const client = this.#getClient(config, name);
-      this.#emit({ type: "start", file: name, action: "upload" });
-      const operation = await sendUpload(
-        client,
-        {
-          assetType: this.#options.imageAssetType ?? "Image",
-          displayName: name.replace("#", " atlas "),
-          description: "",
-          creator: config.creatorRef!,
-          videoExpectedPrice: undefined,
-          target: undefined,
-        },
-        content,
-        signal,
-      );
-      return await settleUpload(client, operation, {
-        file: name,
-        bytes: content.data.size,
-        isUpdate: false,
-        timeoutMs: this.#options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
-        waitForModeration: this.#options.waitForModeration === true,
-        pacer: this.#pacer,
-        signal,
-      });
-    } catch (error) {
-      const mapped = requestError(name, error, signal, { creator });
-      if (mapped instanceof AccountRefusedError && mapped.attempted) this.#refusal ??= mapped.refusal;
-      throw mapped;
-    }
+    });
   }
 
   #emit(event: Parameters<NonNullable<PipelineOptions["onEvent"]>>[0]): void {
