@@ -73,10 +73,15 @@ async function memoryRun() {
   const emulator = await startEmulator({ rateLimits: false, operations: { pendingPolls: 0, pendingMs: 0 } });
   const dir = await mkdtemp(join(tmpdir(), "rbxassets-bench-"));
   const file = join(dir, "big.glb");
-  // A 20 MB (decimal, the service's limit) glb-looking file.
+  // A 20 MB (decimal, the service's limit) file with a glb header (magic, version 2, length): the
+  // emulator checks that the bytes are what the content type says.
   const size = 20_000_000 - 1024;
   const body = Buffer.alloc(size, 7);
+  // A GLB header (magic, version 2, total length): the emulator checks that the bytes are what the
+  // content type says.
   body.write("glTF", 0);
+  body.writeUInt32LE(2, 4);
+  body.writeUInt32LE(size, 8);
   await writeFile(file, body);
   // Each upload runs in a fresh process (RSS never shrinks, so a second upload in one process would hide
   // the first one's growth); several processes per way, since the figure depends on when GC runs. The

@@ -11,6 +11,12 @@ async function packageVersion(): Promise<string> {
 
 /** Runs `rbxassets` with these arguments (without `node` and the script) and resolves to the exit code. */
 export async function main(args: readonly string[]): Promise<number> {
+  // A reader that stops early (`rbxassets versions 1 --all | head`) closes the pipe: that ends the output,
+  // quietly, instead of crashing with an unhandled EPIPE.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+  });
   const state: ProgramState = { exitCode: ExitCode.ok };
   const program = createProgram(state, await packageVersion());
   try {

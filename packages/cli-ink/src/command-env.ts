@@ -1,5 +1,6 @@
 import { describeError } from "./errors.js";
 import { createOutput, type Output } from "./output.js";
+import { rateLimitNotice } from "./rate-limit-notice.js";
 import type { ServiceContext } from "./services/context.js";
 
 /** Options every command accepts (commander's names for the global flags). */
@@ -31,7 +32,7 @@ export type CommandResult = number;
 export async function runCommand(
   globals: GlobalOptions,
   body: (env: CommandEnv) => Promise<CommandResult>,
-  options: { handleSignals?: boolean } = {},
+  options: { handleSignals?: boolean; stderrNotices?: boolean } = {},
 ): Promise<number> {
   const out = createOutput({ json: globals.json === true });
   const controller = new AbortController();
@@ -48,6 +49,8 @@ export async function runCommand(
     process.on("SIGTERM", onSignal);
   }
   let context: Promise<ServiceContext> | undefined;
+  /** Where the API is looked for, once the context knows: a failure to reach it names the place. */
+  let apiUrl: string | undefined;
   const env: CommandEnv = {
     out,
     globals,
@@ -61,6 +64,9 @@ export async function runCommand(
           ...(globals.creator !== undefined ? { creator: globals.creator } : {}),
         });
         out.redactWith(ctx.redact);
+        // The TUI draws its own waits: lines on stderr would tear its screen.
+        if (options.stderrNotices !== false) ctx.onClientEvent(rateLimitNotice((line) => out.log(line)));
+        apiUrl = ctx.apiUrl;
         return ctx;
       });
       return context;
@@ -69,7 +75,7 @@ export async function runCommand(
   try {
     return await body(env);
   } catch (error) {
-    const { message, exitCode } = describeError(error);
+    const { message, exitCode } = describeError(error, { apiUrl });
     out.error(message);
     return exitCode;
   } finally {

@@ -1,3 +1,4 @@
+import { withCliFix } from "./fixes.js";
 import { ServiceError } from "./services/errors.js";
 
 /** Exit codes: 1 when the work failed, 2 when the command line was wrong or incomplete. */
@@ -32,24 +33,69 @@ interface ApiErrorLike {
   code?: unknown;
 }
 
+interface NetworkErrorLike {
+  name: string;
+  causeCode?: unknown;
+  attempts?: unknown;
+}
+
 const isApiError = (error: unknown): error is ApiErrorLike =>
   error instanceof Error && error.name === "AssetsApiError";
+
+const isNetworkError = (error: unknown): error is Error & NetworkErrorLike =>
+  error instanceof Error && error.name === "AssetsNetworkError";
 
 const isAbort = (error: unknown): boolean =>
   error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
 
+/** What a connection error code means, for a person. */
+const NETWORK_CAUSES: Record<string, string> = {
+  ECONNREFUSED: "nothing is listening there",
+  ENOTFOUND: "the host name is unknown",
+  EAI_AGAIN: "the host name could not be looked up",
+  ECONNRESET: "the connection was cut",
+  ETIMEDOUT: "the connection timed out",
+  UND_ERR_CONNECT_TIMEOUT: "the connection timed out",
+  UND_ERR_SOCKET: "the connection was cut",
+};
+
+/** What `describeError` may mention beside the error: where the API was looked for. */
+export interface ErrorContext {
+  apiUrl?: string | undefined;
+}
+
 /** One line, whatever the error: newlines folded, the `rbxassets:` prefix left to the caller. */
-export function describeError(error: unknown): { message: string; exitCode: number } {
+export function describeError(
+  error: unknown,
+  context: ErrorContext = {},
+): { message: string; exitCode: number } {
   const oneLine = (text: string) => text.replace(/\s*\n\s*/g, " ").trim() || "unknown error";
   if (error instanceof CliError) return { message: oneLine(error.message), exitCode: error.exitCode };
   if (error instanceof ServiceError) {
     return { message: oneLine(error.message), exitCode: error.usage ? ExitCode.usage : ExitCode.failure };
   }
   if (isAbort(error)) return { message: "aborted", exitCode: ExitCode.failure };
+  const network = isNetworkError(error) ? error : isNetworkError(causeOf(error)) ? causeOf(error) : undefined;
+  if (network)
+    return { message: unreachable(network as NetworkErrorLike, context), exitCode: ExitCode.failure };
   if (isApiError(error)) {
     const status = typeof error.status === "number" ? ` (HTTP ${error.status})` : "";
-    return { message: oneLine(`${error.message}${status}`), exitCode: ExitCode.failure };
+    return { message: oneLine(withCliFix(error, `${error.message}${status}`)), exitCode: ExitCode.failure };
   }
-  if (error instanceof Error) return { message: oneLine(error.message), exitCode: ExitCode.failure };
+  if (error instanceof Error)
+    return { message: oneLine(withCliFix(error, error.message)), exitCode: ExitCode.failure };
   return { message: oneLine(String(error)), exitCode: ExitCode.failure };
+}
+
+const causeOf = (error: unknown): unknown => (error instanceof Error ? error.cause : undefined);
+
+/** The API did not answer: where it was looked for, why in plain words, and what to check. */
+function unreachable(error: NetworkErrorLike, context: ErrorContext): string {
+  const code = typeof error.causeCode === "string" ? error.causeCode : undefined;
+  const why = code === undefined ? undefined : (NETWORK_CAUSES[code] ?? code);
+  const tries =
+    typeof error.attempts === "number" && error.attempts > 1 ? `, tried ${error.attempts} times` : "";
+  const where = context.apiUrl ? ` at ${context.apiUrl}` : "";
+  const reason = why ? ` (${why}${tries})` : tries ? ` (${tries.slice(2)})` : "";
+  return `cannot reach the API${where}${reason}: check RBXASSETS_API_URL (or --api-url) and your network`;
 }

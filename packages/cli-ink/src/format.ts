@@ -1,16 +1,12 @@
 // Human-readable renderings of API data: concise lines a person scans (ids, uri, name, type, state,
 // moderation). `--json` bypasses all of this.
+import { normalizeAssetType, normalizeModerationState, versionNumberOf } from "@rbxassets/core";
 import { keyValues, showPath, table } from "./output.js";
 import type { Asset, AssetVersion, OperationReport, UploadResult } from "./services/assets.js";
+import { formatTime } from "./time.js";
 
 const moderationOf = (result: { moderationState?: string } | undefined): string | undefined =>
-  result?.moderationState?.replace(
-    /^MODERATION_STATE_(\w)(\w*)$/,
-    (_, first: string, rest: string) => `${first}${rest.toLowerCase()}`,
-  );
-
-const assetTypeOf = (type: string): string =>
-  type.replace(/^ASSET_TYPE_(\w)(\w*)$/, (_, first: string, rest: string) => `${first}${rest.toLowerCase()}`);
+  result?.moderationState === undefined ? undefined : normalizeModerationState(result.moderationState);
 
 const creatorOf = (
   context: { creator?: { userId?: string; groupId?: string } } | undefined,
@@ -21,8 +17,14 @@ const creatorOf = (
   return undefined;
 };
 
-export const versionNumberOf = (version: Pick<AssetVersion, "path">): string =>
-  /\/versions\/([0-9]+)$/.exec(version.path)?.[1] ?? version.path;
+/** The version number of a version, or its path when that names none (never thrown over in output). */
+const versionOf = (version: Pick<AssetVersion, "path">): string => {
+  try {
+    return String(versionNumberOf(version));
+  } catch {
+    return version.path;
+  }
+};
 
 /** The fields of an asset a person looks for first, then any others that are set. */
 export function formatAsset(asset: Partial<Asset>): string {
@@ -34,7 +36,7 @@ type Pair = readonly [string, string | undefined];
 function assetPairs(asset: Partial<Asset>): Pair[] {
   const id = asset.assetId ?? /^assets\/([0-9]+)/.exec(asset.path ?? "")?.[1];
   const revision = asset.revisionId
-    ? `${asset.revisionId}${asset.revisionCreateTime ? ` (${asset.revisionCreateTime})` : ""}`
+    ? `${asset.revisionId}${asset.revisionCreateTime ? `, ${formatTime(asset.revisionCreateTime)}` : ""}`
     : undefined;
   const socials = Object.entries(asset)
     .filter(([key]) => key.endsWith("SocialLink"))
@@ -43,7 +45,7 @@ function assetPairs(asset: Partial<Asset>): Pair[] {
     ["assetId", id],
     ["uri", id ? `rbxassetid://${id}` : undefined],
     ["name", asset.displayName],
-    ["type", asset.assetType ? assetTypeOf(asset.assetType) : undefined],
+    ["type", asset.assetType ? normalizeAssetType(asset.assetType) : undefined],
     ["state", asset.state],
     ["moderation", moderationOf(asset.moderationResult)],
     ["revision", revision],
@@ -73,7 +75,7 @@ export function formatVersions(versions: readonly AssetVersion[]): string {
   return table(
     ["VERSION", "MODERATION", "CREATOR"],
     versions.map((version) => [
-      versionNumberOf(version),
+      versionOf(version),
       moderationOf(version.moderationResult) ?? "-",
       creatorOf(version.creationContext) ?? "-",
     ]),
@@ -84,23 +86,37 @@ export function formatVersion(version: AssetVersion): string {
   const assetId = /^assets\/([0-9]+)/.exec(version.path)?.[1];
   return keyValues([
     ["assetId", assetId],
-    ["version", versionNumberOf(version)],
+    ["version", versionOf(version)],
     ["moderation", moderationOf(version.moderationResult)],
     ["creator", creatorOf(version.creationContext)],
     ["published", version.published === undefined ? undefined : String(version.published)],
   ]);
 }
 
-export function formatOperation(report: Omit<OperationReport, "done">, extra: Pair[] = []): string {
+export function formatOperation(
+  report: Omit<OperationReport, "done" | "operationId"> & { operationId?: string | undefined },
+  before: Pair[] = [],
+  after: Pair[] = [],
+): string {
   return keyValues([
-    ...extra,
+    ...before,
     ["operationId", report.operationId],
     ["status", report.status],
     ["error", report.error ? `${report.error.message} (${report.error.code})` : undefined],
     ...(report.asset ? assetPairs(report.asset) : []),
+    ...after,
   ]);
 }
 
 export function formatUpload(result: UploadResult): string {
-  return formatOperation(result, [["file", showPath(result.file)]]);
+  const recorded = result.recorded ? `${result.lockfile ?? "yes"} (${result.outcome})` : "no";
+  // Without the asset itself (a lockfile answer without credentials), the lockfile's facts stand in.
+  const facts: Pair[] = result.asset
+    ? []
+    : [
+        ["assetId", result.assetId],
+        ["uri", result.uri],
+        ["moderation", result.moderation],
+      ];
+  return formatOperation(result, [["file", showPath(result.file)]], [...facts, ["lockfile", recorded]]);
 }

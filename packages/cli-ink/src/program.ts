@@ -1,11 +1,18 @@
+import {
+  defaultServerUrl,
+  limits,
+  socialLinkKinds,
+  uploadableAssetTypes,
+  uploadableExtensions,
+} from "@rbxassets/core";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { type CommandEnv, type CommandResult, type GlobalOptions, runCommand } from "./command-env.js";
 import { ExitCode } from "./errors.js";
 import { terminalSupportsPrompting } from "./prompt.js";
 import type { Route } from "./tui/state/navigation.js";
 
-/** The asset types `upload --type` takes (the same list as the upload service's). */
-const UPLOAD_TYPES = ["Image", "Decal", "Audio", "Model", "Animation", "Video"] as const;
+/** The asset types `upload --type` takes: the spec's, through core's spec facts. */
+const UPLOAD_TYPES = uploadableAssetTypes;
 
 /** What the program reports back to `main` once commander is done. */
 export interface ProgramState {
@@ -14,7 +21,10 @@ export interface ProgramState {
 
 type Handler = (env: CommandEnv, args: string[], options: Record<string, unknown>) => Promise<CommandResult>;
 
-/** Command implementations load on demand, so `--help` and a typo cost nothing but commander. */
+/**
+ * Command implementations load on demand, so `--help` and a typo cost commander and core's spec facts (the
+ * choices and limits the help texts quote), never a command's own modules.
+ */
 const commands: Record<string, () => Promise<{ run: Handler }>> = {
   upload: () => import("./commands/upload.js"),
   get: () => import("./commands/get.js"),
@@ -75,7 +85,7 @@ export function createProgram(state: ProgramState, version: string): Command {
       "--api-key-file <path>",
       "read the Open Cloud API key from this file (keeps it out of shell history)",
     )
-    .option("--api-url <url>", "API base URL (env RBXASSETS_API_URL; default https://apis.roblox.com/assets)")
+    .option("--api-url <url>", `API base URL (env RBXASSETS_API_URL; default ${defaultServerUrl})`)
     .option("--creator <creator>", "owner of new assets: user:<id> or group:<id> (env RBXASSETS_CREATOR)")
     .option("--json", "print the result as one JSON document on stdout")
     .option("-C, --cwd <dir>", "project root: where .env and the lockfile live, and relative paths start")
@@ -126,7 +136,10 @@ ${examples(
       const self = received.at(-1) as Command;
       const options = self.opts();
       const globals = self.optsWithGlobals<GlobalOptions>();
-      const args = self.processedArgs.map((arg) => String(arg));
+      // A variadic argument (`sync [dir...]`) arrives as one array: spread it, never join it into a string.
+      const args = self.processedArgs.flatMap((arg: unknown) =>
+        Array.isArray(arg) ? arg.map(String) : arg === undefined ? [] : [String(arg)],
+      );
       state.exitCode = await runCommand(globals, async (env) => {
         const implementation = await commands[name]!();
         return implementation.run(env, args, options);
@@ -136,25 +149,28 @@ ${examples(
 
   define("upload", (c) =>
     c
-      .argument(
-        "<file>",
-        "the file to upload (png, jpg, bmp, tga, mp3, ogg, wav, flac, fbx, gltf, glb, rbxm, rbxmx, mp4, mov)",
-      )
-      .description("upload a file as a new asset")
+      .argument("<file>", `the file to upload (${uploadableExtensions.join(", ")})`)
+      .description("upload a file as a new asset; a file inside the project is recorded in the lockfile")
       .addOption(
         new Option(
           "--type <type>",
           `asset type: ${UPLOAD_TYPES.join("|")} (default: from the file)`,
         ).argParser(assetType),
       )
-      .option("--name <name>", "display name (default: the file name without its extension)")
-      .option("--description <text>", "description (at most 1000 characters)")
+      .option(
+        "--name <name>",
+        `display name, at most ${limits.maxDisplayNameLength} characters (default: the file name without its extension)`,
+      )
+      .option("--description <text>", `description (at most ${limits.maxDescriptionLength} characters)`)
       .option(
         "--expected-price <robux>",
         "most Robux you accept to pay (Video uploads carry a fee)",
         integer("--expected-price", 0),
       )
-      .option("--wait", "wait for the upload to finish and print the asset id and moderation state")
+      .option(
+        "--wait",
+        "wait for the upload to finish and print the asset id and moderation state (always, for a file inside the project: the lockfile records the id)",
+      )
       .addHelpText(
         "after",
         examples(
@@ -183,8 +199,8 @@ ${examples(
       .argument("<assetId>", "the asset id")
       .description("change an asset's metadata, or its content (Models only: commits a new version)")
       .option("--file <path>", "new content (Models only)")
-      .option("--name <name>", "new display name")
-      .option("--description <text>", "new description")
+      .option("--name <name>", `new display name (at most ${limits.maxDisplayNameLength} characters)`)
+      .option("--description <text>", `new description (at most ${limits.maxDescriptionLength} characters)`)
       .option("--icon <imageId>", "icon: a square Image asset id")
       .option(
         "--preview <imageId[:alt]>",
@@ -193,7 +209,7 @@ ${examples(
       )
       .option(
         "--social <kind=uri>",
-        "a social link, e.g. github=https://github.com/me (repeat, at most 3)",
+        `a social link, e.g. github=https://github.com/me (repeat, at most ${limits.maxSocialLinks}); kinds: ${socialLinkKinds.join(", ")}`,
         keyValue,
       )
       .option(
@@ -228,7 +244,11 @@ ${examples(
       .argument("<assetId>", "the asset id")
       .description("list an asset's versions, newest first")
       .option("--all", "every version (follows page tokens)")
-      .option("--page-size <n>", "versions per page, 1-50 (default 8)", integer("--page-size", 1, 50))
+      .option(
+        "--page-size <n>",
+        `versions per page, 1-${limits.maxPageSize} (default ${limits.defaultPageSize})`,
+        integer("--page-size", 1, limits.maxPageSize),
+      )
       .option("--page-token <token>", "the page to show (from the previous page's nextPageToken)")
       .addHelpText(
         "after",
@@ -265,6 +285,11 @@ ${examples(
       .argument("[dir...]", "files or folders to sync (default: the project root)")
       .description("upload what is new or changed and record it in the lockfile")
       .option("--check", "upload nothing; exit 1 when something would be uploaded")
+      .option(
+        "--expected-price <robux>",
+        "most Robux you accept to pay per video upload (Video uploads carry a fee)",
+        integer("--expected-price", 0),
+      )
       .option("--lockfile <path>", "lockfile path (default rbxassets.lock.json in the project root)")
       .option("--ts <out.ts>", "also write a TypeScript module mapping paths to rbxassetid:// ids")
       .option("--luau <out.luau>", "also write a Luau module mapping paths to rbxassetid:// ids")
@@ -340,6 +365,6 @@ export function openTui(globals: GlobalOptions, route?: Route): Promise<number> 
       const { runTui } = await import("./tui/app.js");
       return runTui(ctx, route ? { initialRoute: route } : {});
     },
-    { handleSignals: false },
+    { handleSignals: false, stderrNotices: false },
   );
 }

@@ -1,4 +1,6 @@
 // Every asset command, run as the built binary against an emulator in this process.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { showPath } from "../src/output.js";
@@ -36,6 +38,9 @@ beforeAll(async () => {
   root = await makeProject({
     "images/logo.png": png(1),
     "images/icon.png": png(2),
+    // Content of its own: the lockfile answers an upload of content it already holds without sending it.
+    "images/logo-meta.png": png(3),
+    "models/tree.fbx": fbx(4),
     "sounds/click.wav": wav(),
     "models/sword.fbx": fbx(1),
     "models/sword-v2.fbx": fbx(2),
@@ -74,7 +79,11 @@ describe("upload", () => {
     // This emulator keeps operations pending for two polls.
     const slow = await startTestEmulator({ operations: { pendingPolls: 2 } });
     const cli = (...args: string[]) => runCli(args, { cwd: root, env: cliEnv(slow) });
-    const started = json<UploadJson>(ok(await cli("upload", "images/icon.png", "--name", "Icon", "--json")));
+    // A file outside the project: one inside is always waited for, so that the lockfile can record it.
+    const outside = await makeProject({ "icon.png": png(2) });
+    const started = json<UploadJson>(
+      ok(await cli("upload", `${outside}/icon.png`, "--name", "Icon", "--json")),
+    );
     expect(started).toMatchObject({ assetType: "Image", done: false, status: "pending" });
     expect(started.assetId).toBeUndefined();
 
@@ -105,6 +114,72 @@ describe("upload", () => {
   });
 });
 
+describe("upload and the lockfile", () => {
+  interface Recorded extends UploadJson {
+    outcome: string;
+    recorded: boolean;
+    lockfile?: string;
+  }
+
+  test("a file inside the project is recorded: a later sync, and the same upload again, send nothing", async () => {
+    const project = await makeProject({ "ui/button.png": png(70), "ui/other.png": png(71) });
+    const run = (...args: string[]) => runCli(args, { cwd: project, env: cliEnv(emulator) });
+    const creates = emulator.stats().creates;
+
+    const uploaded = json<Recorded>(ok(await run("upload", "ui/button.png", "--json")));
+    expect(uploaded).toMatchObject({
+      file: "ui/button.png",
+      status: "succeeded",
+      outcome: "uploaded",
+      recorded: true,
+      lockfile: "rbxassets.lock.json",
+    });
+    expect(emulator.stats().creates).toBe(creates + 1);
+    const lock = JSON.parse(await readFile(join(project, "rbxassets.lock.json"), "utf8")) as {
+      assets: Record<string, { assetId: string }>;
+    };
+    expect(lock.assets["ui/button.png"]?.assetId).toBe(uploaded.assetId);
+
+    // sync finds it in the lockfile; only the other file is new.
+    const check = await run("sync", "ui", "--check", "--json");
+    expect(json<{ pending: string[] }>(check).pending).toEqual(["ui/other.png"]);
+    const synced = json<{ uploaded: { file: string }[]; unchanged: { file: string; assetId: string }[] }>(
+      ok(await run("sync", "ui", "--json")),
+    );
+    expect(synced.uploaded.map((a) => a.file)).toEqual(["ui/other.png"]);
+    expect(synced.unchanged).toMatchObject([{ file: "ui/button.png", assetId: uploaded.assetId }]);
+    expect(emulator.stats().creates).toBe(creates + 2);
+
+    // The same upload again: the lockfile answers, nothing is sent, and the output says so.
+    const again = ok(await run("upload", "ui/button.png", "--name", "Button"));
+    expect(emulator.stats().creates).toBe(creates + 2);
+    expect(again.stdout).toMatch(new RegExp(`assetId\\s+${uploaded.assetId}`));
+    expect(again.stdout).toMatch(/lockfile\s+rbxassets\.lock\.json \(unchanged\)/);
+    expect(again.stderr).toContain(
+      `nothing uploaded: rbxassets.lock.json already holds this content for this file as rbxassetid://${uploaded.assetId}`,
+    );
+    expect(again.stderr).toContain(`rbxassets update ${uploaded.assetId} --name`);
+  });
+
+  test("a file outside the project is uploaded but not recorded, and the output says so", async () => {
+    const project = await makeProject({ "keep.png": png(72) });
+    const outside = await makeProject({ "elsewhere.png": png(73) });
+    const run = (...args: string[]) => runCli(args, { cwd: project, env: cliEnv(emulator) });
+
+    const result = json<Recorded>(ok(await run("upload", `${outside}/elsewhere.png`, "--wait", "--json")));
+    expect(result).toMatchObject({ status: "succeeded", outcome: "uploaded", recorded: false });
+    expect(result.lockfile).toBeUndefined();
+    const lock = await readFile(join(project, "rbxassets.lock.json"), "utf8").catch(() => "");
+    expect(lock).not.toContain("elsewhere");
+
+    const human = ok(await run("upload", `${outside}/elsewhere.png`, "--wait"));
+    expect(human.stdout).toMatch(/^lockfile\s+no$/m);
+    expect(human.stderr).toMatch(
+      /^not recorded in the lockfile \(the file is outside the project root .*\): a later sync does not know this upload$/m,
+    );
+  });
+});
+
 describe("paths with control characters", () => {
   test("showPath leaves plain paths alone and quotes the others, escaping every control character", () => {
     expect(showPath("images/logo 1 ünï.png")).toBe("images/logo 1 ünï.png");
@@ -119,7 +194,7 @@ describe("paths with control characters", () => {
     const result = ok(await cli("upload", "images/new\nline.png", "--wait"));
     const stderr = result.stderr.trimEnd().split("\n");
     expect(stderr).toContain('uploading "images/new\\nline.png" as Image…');
-    expect(stderr.every((line) => line.startsWith("uploading") || line.startsWith("waiting"))).toBe(true);
+    expect(stderr.every((line) => /^(uploading|waiting|recorded) /.test(line))).toBe(true);
     expect(result.stdout).toMatch(/^file\s+"images\/new\\nline\.png"$/m);
     expect(result.stdout).toMatch(/name\s+new$/m); // the name itself is uploaded as given
   });
@@ -136,7 +211,7 @@ describe("get, update, archive, restore", () => {
   let iconId: string;
 
   beforeAll(async () => {
-    imageId = (await uploadWait("images/logo.png", "--name", "Logo", "--description", "First"))
+    imageId = (await uploadWait("images/logo-meta.png", "--name", "Logo", "--description", "First"))
       .assetId as string;
     iconId = (await uploadWait("images/icon.png")).assetId as string;
   });
@@ -157,6 +232,22 @@ describe("get, update, archive, restore", () => {
     const human = ok(await cli("get", imageId, "--fields", "displayName"));
     expect(human.stdout).toMatch(/displayName\s+Logo/);
     expect(human.stdout).not.toMatch(/description/);
+  });
+
+  test("get shows the revision time in local time, with how long ago", async () => {
+    const { revisionCreateTime } = json<{ revisionCreateTime: string }>(
+      ok(await cli("get", imageId, "--json")),
+    );
+    // Tokyo is UTC+9 all year: the local time shown is the API's time moved by nine hours.
+    const tokyo = new Date(Date.parse(revisionCreateTime) + 9 * 3600_000).toISOString();
+    const shown = `${tokyo.slice(0, 10)} ${tokyo.slice(11, 16)}`;
+    const human = ok(
+      await runCli(["get", imageId], { cwd: root, env: cliEnv(emulator, { TZ: "Asia/Tokyo" }) }),
+    );
+    expect(human.stdout).toMatch(
+      new RegExp(`^revision\\s+\\d+, ${shown} \\((now|\\d+ seconds? ago|\\d+ minutes? ago)\\)$`, "m"),
+    );
+    expect(human.stdout).not.toContain(revisionCreateTime);
   });
 
   test("update changes metadata: name, description, icon, previews and social links", async () => {
@@ -222,7 +313,7 @@ describe("model content, versions, rollback", () => {
     json<{ versions: { path: string }[] }>(result).versions.map((v) => Number(v.path.split("/").at(-1)));
 
   beforeAll(async () => {
-    modelId = (await uploadWait("models/sword.fbx")).assetId as string;
+    modelId = (await uploadWait("models/tree.fbx")).assetId as string;
     for (const file of ["models/sword-v2.fbx", "models/sword-v3.fbx"]) {
       const update = json<{ status: string; asset: { revisionId: string } }>(
         ok(await cli("update", modelId, "--file", file, "--wait", "--json")),

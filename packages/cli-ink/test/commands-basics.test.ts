@@ -93,12 +93,32 @@ describe("what plain commands load", () => {
 test("emulator prints a base URL that answers, and stops on SIGINT", async () => {
   const cli = startCli(["emulator", "--port", "0", "--json"]);
   const [document] = await cli.stdoutMatching(/\{[\s\S]*\}\n/);
-  const { url, apiKey } = JSON.parse(document) as { url: string; apiKey: string };
+  const { url, apiKey, creator } = JSON.parse(document) as { url: string; apiKey: string; creator: string };
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/assets$/);
+  expect(creator).toMatch(/^(user|group):\d+$/);
   const stats = await fetch(new URL("/_emulator/stats", url));
   expect(stats.status).toBe(200);
   const missing = await fetch(`${url}/v1/assets/1`, { headers: { "x-api-key": apiKey } });
   expect(missing.status).toBe(404);
+  // Operations take realistic time here (about a second): a fresh upload answers pending.
+  const form = new FormData();
+  const [kind, id] = creator.split(":");
+  form.append(
+    "request",
+    JSON.stringify({
+      assetType: "Image",
+      displayName: "Logo",
+      creationContext: { creator: kind === "user" ? { userId: id } : { groupId: id } },
+    }),
+  );
+  form.append("fileContent", new Blob([new Uint8Array(png())], { type: "image/png" }), "logo.png");
+  const created = await fetch(`${url}/v1/assets`, {
+    method: "POST",
+    headers: { "x-api-key": apiKey },
+    body: form,
+  });
+  expect(created.status).toBe(200);
+  expect(((await created.json()) as { done: boolean }).done).toBe(false);
   cli.child.kill("SIGINT");
   const result = await cli.done;
   expect(result.code).toBe(0);
@@ -152,4 +172,17 @@ test("emulator --help's example is complete and works as written", async () => {
 
 test("a failing command prints exactly one line", async () => {
   expectOneLineFailure(await runCli(["get", "not-a-number"]));
+});
+
+test("a reader that closes the pipe early ends the output quietly, without an EPIPE crash", async () => {
+  const child = spawn(process.execPath, [BIN, "--help"], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  // Like `| head -0`: the reader is gone before the first line is written.
+  child.stdout.destroy();
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+  expect(code).toBe(0);
 });

@@ -169,6 +169,38 @@ describe("credentials", () => {
     expect(result.stderr).not.toContain("-wrong");
   });
 
+  test("a rejected key: the lookup and the upload give the same fix, naming --api-key-file", async () => {
+    const env = cliEnv(emulator, { RBXASSETS_API_KEY: `${SECRET_KEY}-wrong` });
+    const fix = "check RBXASSETS_API_KEY (or --api-key-file): the key is wrong, expired or revoked";
+    const lookup = await runCli(["get", assetId], { cwd: root, env });
+    expectOneLineFailure(lookup, /Invalid API Key \(HTTP 401\)/);
+    expect(lookup.stderr).toContain(fix);
+    await writeFile(join(root, "fresh.png"), png(90));
+    const upload = await runCli(["upload", "fresh.png"], { cwd: root, env });
+    // Progress ("uploading …") may come first; the reason is the last line, and the only failure line.
+    expect(upload.code).toBe(1);
+    expect(upload.stdout).toBe("");
+    const lines = upload.stderr.trimEnd().split("\n");
+    expect(lines.filter((line) => line.startsWith("rbxassets:"))).toHaveLength(1);
+    expect(lines.at(-1)).toMatch(/^rbxassets: fresh\.png: .*401.*Invalid API Key/);
+    expect(lines.at(-1)).toContain(fix);
+    expect(upload.stderr).not.toContain("-wrong");
+  });
+
+  test("an API that cannot be reached is named by its URL, in plain words, without operation names", async () => {
+    const gone = await startTestEmulator();
+    await gone.close();
+    const result = await runCli(["get", assetId], { cwd: root, env: cliEnv(gone) });
+    expectOneLineFailure(result);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^rbxassets: cannot reach the API at ${gone.url.replace(/[.]/g, "\\.")} \\(nothing is listening there`,
+      ),
+    );
+    expect(result.stderr).toContain("check RBXASSETS_API_URL (or --api-url)");
+    expect(result.stderr).not.toMatch(/Assets_\w+/);
+  });
+
   test(".env in the project root is read; the environment wins over it; flags win over both", async () => {
     const project = await makeProject({
       ".env": `RBXASSETS_API_KEY=${SECRET_KEY}\nRBXASSETS_API_URL=http://127.0.0.1:9/assets\nRBXASSETS_CREATOR=${CREATOR}\n`,

@@ -4,7 +4,7 @@ import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { json, runCli } from "./helpers/cli.js";
 import { cliEnv, startTestEmulator } from "./helpers/emulator.js";
-import { fbx, makeProject, png, wav, writeProjectFiles } from "./helpers/files.js";
+import { fbx, makeProject, mp4, png, wav, writeProjectFiles } from "./helpers/files.js";
 
 interface Report {
   uploaded: { file: string; uri: string }[];
@@ -115,6 +115,98 @@ test("sync progress and summary lines stay whole for file names with control cha
   expect(stdout).toHaveLength(4); // header, two rows, counts
 });
 
+test("sync takes several paths, folders and files mixed, in sync and in --check", async () => {
+  const root = await makeProject({
+    "assets/a.png": png(60),
+    "assets/deep/b.png": png(61),
+    "src/icon.png": png(62),
+    "other/c.png": png(63),
+    "d.png": png(64),
+  });
+  const cli = (...args: string[]) => runCli(args, { cwd: root, env: cliEnv(emulator) });
+
+  const check = await cli("sync", "--check", "assets", "src/icon.png", "--json");
+  expect(check.code).toBe(1);
+  expect(json<Report>(check).pending).toEqual(["assets/a.png", "assets/deep/b.png", "src/icon.png"]);
+
+  const synced = await cli("sync", "assets", "src/icon.png", "--json");
+  expect(synced.code, synced.stderr).toBe(0);
+  expect(json<Report>(synced).uploaded.map((a) => a.file)).toEqual([
+    "assets/a.png",
+    "assets/deep/b.png",
+    "src/icon.png",
+  ]);
+  const lock = JSON.parse(await readFile(join(root, "rbxassets.lock.json"), "utf8")) as { assets: object };
+  expect(Object.keys(lock.assets).sort()).toEqual(["assets/a.png", "assets/deep/b.png", "src/icon.png"]);
+
+  // Two plain files: neither is joined to the other, and the files not named stay out of the run.
+  const two = await cli("sync", "--check", "other/c.png", "d.png", "--json");
+  expect(two.code).toBe(1);
+  expect(json<Report>(two).pending).toEqual(["d.png", "other/c.png"]);
+  const after = await cli("sync", "--check", "assets", "src/icon.png");
+  expect(after.code, after.stderr).toBe(0);
+});
+
+test("sync --check counts what would happen, not what did, and a failure does not hide what is to upload", async () => {
+  const root = await makeProject({ "a.png": png(80), "b.png": png(81), "c.png": png(82) });
+  const cli = (...args: string[]) => runCli(args, { cwd: root, env: cliEnv(emulator) });
+  expect((await cli("sync", "a.png")).code).toBe(0);
+  await writeProjectFiles(root, { "bad.png": "not a png" });
+
+  const check = await cli("sync", "--check");
+  expect(check.code).toBe(1);
+  const stdout = check.stdout.trimEnd().split("\n");
+  expect(stdout).toContainEqual(expect.stringMatching(/^b\.png\s+to upload/));
+  expect(stdout).toContainEqual(expect.stringMatching(/^c\.png\s+to upload/));
+  expect(stdout).toContainEqual(expect.stringMatching(/^bad\.png\s+failed/));
+  expect(stdout.at(-1)).toMatch(
+    /^1 up to date, 2 to upload, 1 failed, 0 skipped \(check only: nothing was uploaded\) in \d+\.\ds$/,
+  );
+  expect(check.stdout).not.toMatch(/uploaded, \d+ updated/);
+  expect(check.stderr.trimEnd().split("\n").at(-1)).toBe(
+    "rbxassets: 1 file failed the check and 2 files would be uploaded: fix the failures, then run rbxassets sync",
+  );
+});
+
+test("sync --expected-price lets a video through; without it the reason names the flag", async () => {
+  const root = await makeProject({ "intro.mp4": mp4() });
+  const cli = (...args: string[]) => runCli(args, { cwd: root, env: cliEnv(emulator) });
+  const refused = await cli("sync", "--json");
+  expect(refused.code).toBe(1);
+  expect(json<Report>(refused).failed.map((f) => f.file)).toEqual(["intro.mp4"]);
+  // The fix is worded for this command line, in the report and in the progress line alike.
+  const fix = "pass --expected-price <robux> (the most you accept to pay)";
+  expect(json<Report>(refused).failed[0]?.reason).toMatch(
+    new RegExp(`^intro\\.mp4: video uploads carry a fee.* — ${fix.replace(/[()<>]/g, "\\$&")}$`),
+  );
+  expect(refused.stderr).toContain(`failed    intro.mp4: video uploads carry a fee`);
+  expect(refused.stderr).toContain(fix);
+  expect(refused.stderr).not.toContain("videoExpectedPrice");
+  const synced = await cli("sync", "--expected-price", "2000", "--json");
+  expect(synced.code, synced.stderr).toBe(0);
+  expect(json<Report>(synced).uploaded.map((a) => a.file)).toEqual(["intro.mp4"]);
+});
+
+test("a rate-limit wait shows on stderr as a wait, once, not as a hang", async () => {
+  // Two creates per window, a window of three seconds: the third and fourth files wait for the reset.
+  const limited = await startTestEmulator({
+    rateLimits: { timeScale: 20, limits: { Assets_CreateAsset: 2 } },
+  });
+  try {
+    const files = Object.fromEntries([0, 1, 2, 3].map((n) => [`f${n}.png`, png(100 + n)]));
+    const root = await makeProject(files);
+    const result = await runCli(["sync"], { cwd: root, env: cliEnv(limited) });
+    expect(result.code, result.stderr).toBe(0);
+    const waits = result.stderr.split("\n").filter((line) => line.startsWith("waiting for the rate limit"));
+    expect(waits.length).toBeGreaterThanOrEqual(1);
+    expect(waits.length).toBeLessThanOrEqual(2);
+    for (const line of waits) expect(line).toMatch(/^waiting for the rate limit \(\d+ s\)$/);
+    expect(result.stdout).toMatch(/4 uploaded/);
+  } finally {
+    await limited.close();
+  }
+});
+
 test("sync with a wrong key stops at the refusal: non-zero exit, no more creates than the concurrency", async () => {
   const files: Record<string, Buffer> = {};
   for (let i = 0; i < 40; i++) files[`assets/r${i}.png`] = png(500 + i);
@@ -129,4 +221,16 @@ test("sync with a wrong key stops at the refusal: non-zero exit, no more creates
   expect((emulator.stats().requests.Assets_CreateAsset ?? 0) - before).toBeLessThanOrEqual(16);
   expect(result.stderr).not.toContain("rbxassets-wrong-key");
   expect(result.stderr.match(/Invalid API Key/g)?.length).toBe(1);
+});
+
+test("sync without credentials names the CLI's ways to give them", async () => {
+  const root = await makeProject({ "a.png": png(120) });
+  const result = await runCli(["sync", "--json"], {
+    cwd: root,
+    env: cliEnv(emulator, { RBXASSETS_API_KEY: undefined }),
+  });
+  expect(result.code).toBe(1);
+  expect(json<Report>(result).failed[0]?.reason).toMatch(
+    /^a\.png: .* — set RBXASSETS_API_KEY \(or RBXASSETS_OAUTH_TOKEN\) in the environment or \.env, or pass --api-key-file$/,
+  );
 });

@@ -1,5 +1,6 @@
 // The view components on their own, rendered with ink-testing-library.
 import { stripVTControlCharacters } from "node:util";
+import { AssetsApiError } from "@rbxassets/core";
 import { render } from "ink-testing-library";
 import { describe, expect, test } from "vitest";
 import { AssetCard } from "../src/tui/components/asset-card.js";
@@ -7,9 +8,13 @@ import { Confirm } from "../src/tui/components/confirm.js";
 import { ErrorBox } from "../src/tui/components/error-box.js";
 import { KeyHints } from "../src/tui/components/key-hints.js";
 import { Menu } from "../src/tui/components/menu.js";
-import { ProgressPanel } from "../src/tui/components/progress-panel.js";
+import { FinishedLine, ProgressPanel } from "../src/tui/components/progress-panel.js";
 import { initialProgress, type ProgressAction, progressReducer } from "../src/tui/state/progress.js";
-import { KEYS } from "./tui-helpers.js";
+import { afterEscape, KEYS } from "./tui-helpers.js";
+
+/** A real API error, as the client throws it (errors are classified by class, not by name). */
+const apiError = (message: string, status: number) =>
+  new AssetsApiError({ message, status, operationId: "Assets_GetAsset", body: undefined });
 
 const plain = (frame: string | undefined) => stripVTControlCharacters(frame ?? "");
 const turn = async () => {
@@ -33,7 +38,7 @@ describe("KeyHints", () => {
 
 describe("ErrorBox", () => {
   test("says what happened and what to do next", () => {
-    const error = Object.assign(new Error("Asset not found"), { name: "AssetsApiError", status: 404 });
+    const error = apiError("Asset not found", 404);
     const frame = plain(render(<ErrorBox error={error} />).lastFrame());
     expect(frame).toContain("The API answered 404");
     expect(frame).toContain("Asset not found");
@@ -73,6 +78,7 @@ describe("Confirm", () => {
     const esc = setup();
     await turn();
     esc.app.stdin.write(KEYS.escape);
+    await afterEscape();
     await turn();
     await turn();
     expect(esc.calls).toEqual(["no"]);
@@ -122,7 +128,17 @@ describe("ProgressPanel", () => {
       { type: "failed", file: "c.png", reason: "c.png: the file is too large — shrink it" },
     ];
     const state = actions.reduce(progressReducer, initialProgress(0));
-    const frame = plain(render(<ProgressPanel state={state} now={2_000} />).lastFrame());
+    // Finished files are printed by the app's one <Static>: here they sit above the live area as there.
+    const frame = plain(
+      render(
+        <>
+          {state.finished.map((item) => (
+            <FinishedLine key={item.key} item={item} />
+          ))}
+          <ProgressPanel state={state} now={2_000} />
+        </>,
+      ).lastFrame(),
+    );
     const lines = frame.split("\n");
     expect(lines[0]).toBe("✔ a.png → 101 Image (Approved)");
     expect(lines[1]).toBe("✖ c.png");

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { getAsset, updateAsset, uploadFile } from "../src/services/assets.js";
 import { listLockedAssets } from "../src/services/lockfile.js";
-import { fbx, png } from "./helpers/files.js";
+import { fbx, makeProject, png } from "./helpers/files.js";
 import { KEYS, type RenderedApp, renderApp, startTuiEnv, type TuiEnv } from "./tui-helpers.js";
 
 let env: TuiEnv | undefined;
@@ -479,12 +479,14 @@ describe("edit metadata", () => {
 
 describe("operations", () => {
   test("watches an operation until it finishes", async () => {
-    const e = await setup({ "hero.png": png(1) }, { operations: { pendingPolls: 3 } });
-    const started = await uploadFile(e.ctx, { file: "hero.png", displayName: "Hero" });
+    const e = await setup({}, { operations: { pendingPolls: 3 } });
+    // Outside the project, an upload returns its pending operation (one inside is waited for and recorded).
+    const outside = await makeProject({ "hero.png": png(1) });
+    const started = await uploadFile(e.ctx, { file: join(outside, "hero.png"), displayName: "Hero" });
     expect(started.done).toBe(false);
     app = renderApp(e.ctx, { name: "operation" });
     await app.waitFor("Operation id:");
-    await app.type(started.operationId);
+    await app.type(started.operationId!);
     await app.press(KEYS.enter);
     const frame = await app.waitFor(`Operation ${started.operationId} finished`, 20_000);
     expect(frame).toContain("Hero #");

@@ -1,8 +1,10 @@
 // Shared by the TUI tests: a real emulator, a real ServiceContext on a temporary project, the App rendered
 // with ink-testing-library, and bounded waits for text (no timed assertions).
+
+import { EventEmitter } from "node:events";
 import { stripVTControlCharacters } from "node:util";
 import { type RunningEmulator, startEmulator } from "@rbxassets/emulator";
-import { render } from "ink-testing-library";
+import { render } from "ink";
 import { createServiceContext, type ServiceContext } from "../src/services/context.js";
 import { App } from "../src/tui/app.js";
 import type { Route } from "../src/tui/state/navigation.js";
@@ -49,6 +51,54 @@ export async function startTuiEnv(
   return { emulator, root, ctx, close: () => emulator.close() };
 }
 
+/** A terminal of a given size that records what Ink writes; `resize` is what a terminal emits. */
+class TestStdout extends EventEmitter {
+  readonly frames: string[] = [];
+  constructor(
+    public columns: number,
+    public rows: number,
+  ) {
+    super();
+  }
+  write = (frame: string) => {
+    this.frames.push(frame);
+    return true;
+  };
+  lastFrame = () => this.frames.at(-1);
+  resize(columns: number, rows: number) {
+    this.columns = columns;
+    this.rows = rows;
+    this.emit("resize");
+  }
+}
+
+/** Keys typed into the app: Ink reads `readable` then `read()`. */
+class TestStdin extends EventEmitter {
+  isTTY = true;
+  #data: string | null = null;
+  write = (data: string) => {
+    this.#data = data;
+    this.emit("readable");
+    this.emit("data", data);
+  };
+  read = () => {
+    const data = this.#data;
+    this.#data = null;
+    return data;
+  };
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+export interface TerminalSize {
+  columns: number;
+  rows: number;
+}
+
 export interface RenderedApp {
   /** The last frame without colours. */
   frame(): string;
@@ -61,17 +111,32 @@ export interface RenderedApp {
   exitCode(): number | undefined;
   waitForExit(timeoutMs?: number): Promise<number>;
   unmount(): void;
+  /** Resizes the terminal, as a person dragging its window does. */
+  resize(columns: number, rows: number): Promise<void>;
 }
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
+/**
+ * Ink 8 holds a lone Esc for 20 ms (it may start an arrow key's sequence) before it reports it: a test
+ * waits a little longer after one, or the next key would be read as part of the same sequence.
+ */
+export const ESCAPE_FLUSH_MS = 40;
+export const afterEscape = () => new Promise<void>((resolve) => setTimeout(resolve, ESCAPE_FLUSH_MS));
 const settle = async () => {
   await new Promise<void>((resolve) => setImmediate(resolve));
   await tick();
 };
 
-export function renderApp(ctx: ServiceContext, initialRoute?: Route): RenderedApp {
+export function renderApp(
+  ctx: ServiceContext,
+  initialRoute?: Route,
+  size: TerminalSize = { columns: 100, rows: 30 },
+): RenderedApp {
   let code: number | undefined;
-  const instance = render(
+  const stdout = new TestStdout(size.columns, size.rows);
+  const stdin = new TestStdin();
+  // What ink-testing-library does, with a terminal whose size the test chooses (and can change).
+  const ink = render(
     <App
       ctx={ctx}
       onExit={(c) => {
@@ -79,7 +144,21 @@ export function renderApp(ctx: ServiceContext, initialRoute?: Route): RenderedAp
       }}
       {...(initialRoute ? { initialRoute } : {})}
     />,
+    {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stderr: new TestStdout(size.columns, size.rows) as unknown as NodeJS.WriteStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      debug: true,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    },
   );
+  const instance = {
+    stdin,
+    frames: stdout.frames,
+    lastFrame: stdout.lastFrame,
+    unmount: () => ink.unmount(),
+  };
   const frame = () => stripVTControlCharacters(instance.lastFrame() ?? "");
   const matches = (text: string | RegExp) =>
     typeof text === "string" ? frame().includes(text) : text.test(frame());
@@ -96,7 +175,8 @@ export function renderApp(ctx: ServiceContext, initialRoute?: Route): RenderedAp
     async press(...keys) {
       for (const key of keys) {
         instance.stdin.write(key);
-        // Ink flushes a lone Esc on the next turn and renders after input: let both happen.
+        // Ink flushes a lone Esc after a short delay and renders after input: let both happen.
+        if (key === KEYS.escape) await afterEscape();
         await tick();
         await tick();
       }
@@ -119,5 +199,10 @@ export function renderApp(ctx: ServiceContext, initialRoute?: Route): RenderedAp
       return code!;
     },
     unmount: () => instance.unmount(),
+    async resize(columns, rows) {
+      stdout.resize(columns, rows);
+      await settle();
+      await tick();
+    },
   };
 }

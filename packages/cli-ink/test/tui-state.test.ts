@@ -1,4 +1,5 @@
 // The TUI's state is pure: reducers and helpers tested without a terminal.
+import { AssetsApiError } from "@rbxassets/core";
 import { describe, expect, test } from "vitest";
 import { describeError, isAbort } from "../src/tui/state/errors.js";
 import {
@@ -51,6 +52,10 @@ import {
   type VersionsAction,
   versionsReducer,
 } from "../src/tui/state/versions.js";
+
+/** A real API error, as the client throws it (errors are classified by class, not by name). */
+const apiError = (message: string, status: number) =>
+  new AssetsApiError({ message, status, operationId: "Assets_GetAsset", body: undefined });
 
 describe("navigation", () => {
   test("push, replace and back keep home at the bottom", () => {
@@ -125,7 +130,7 @@ describe("progress", () => {
       ["a.png", "uploaded"],
       ["a.png", "warning"],
       ["b.png", "failed"],
-      ["c.png", "unchanged"],
+      ["c.png", "reused"],
     ]);
     expect(new Set(state.finished.map((f) => f.key)).size).toBe(4);
     expect(completedCount(state)).toBe(3);
@@ -160,7 +165,7 @@ describe("progress", () => {
     ["uploaded", "uploaded"],
     ["updated", "updated"],
     ["unchanged", "unchanged"],
-    ["reused", "unchanged"],
+    ["reused", "reused"],
     ["pending", "pending"],
   ] as const)("status %s is shown as %s", (status, outcome) => {
     expect(outcomeOf(status)).toBe(outcome);
@@ -345,11 +350,11 @@ describe("metadata", () => {
 
 describe("errors", () => {
   test("API statuses say what to do next", () => {
-    const e401 = Object.assign(new Error("Invalid API Key"), { name: "AssetsApiError", status: 401 });
+    const e401 = apiError("Invalid API Key", 401);
     expect(describeError(e401).hint).toMatch(/RBXASSETS_API_KEY/);
-    const e404 = Object.assign(new Error("not found"), { name: "AssetsApiError", status: 404 });
+    const e404 = apiError("not found", 404);
     expect(describeError(e404).hint).toMatch(/Check the id/);
-    const e429 = Object.assign(new Error("slow down"), { name: "AssetsApiError", status: 429 });
+    const e429 = apiError("slow down", 429);
     expect(describeError(e429).hint).toMatch(/wait/);
   });
 

@@ -1,7 +1,7 @@
 // The built binary in a real terminal: tmux gives it an 80x24 pseudo-terminal, send-keys types, and
 // capture-pane reads the screen. The outcome is checked on the emulator through the API.
 import { spawnSync } from "node:child_process";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RunningEmulator } from "@rbxassets/emulator";
@@ -47,6 +47,33 @@ async function keys(...names: string[]): Promise<void> {
     // A person does not type faster than the screen can follow: give Ink a moment to render between keys.
     await new Promise((resolve) => setTimeout(resolve, 60));
   }
+}
+
+/** Several keys in one send-keys: they reach the program as one chunk, as a paste or a held key does. */
+async function chunk(...names: string[]): Promise<void> {
+  tmux("send-keys", "-t", SESSION, ...names);
+  await new Promise((resolve) => setTimeout(resolve, 60));
+}
+
+/** The TUI's node process: the pane runs a shell, whose child it is. */
+function tuiPid(): number {
+  const shell = tmux("display-message", "-p", "-t", SESSION, "#{pane_pid}").trim();
+  const children = spawnSync("cat", [`/proc/${shell}/task/${shell}/children`], { encoding: "utf8" }).stdout;
+  const pid = Number(children.trim().split(/\s+/)[0]);
+  if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no TUI process under the pane's shell ${shell}`);
+  return pid;
+}
+
+/** Peak resident memory of a process so far, in MB (VmHWM in /proc/<pid>/status). */
+async function peakMemoryMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]);
+  return kb / 1024;
+}
+
+/** Menu rows on screen: each starts with the focus mark or two spaces, then text. */
+function menuRows(shown: string): string[] {
+  return shown.split("\n").filter((line) => /^(❯ | {2})\S/.test(line));
 }
 
 async function typeText(text: string): Promise<void> {
@@ -191,6 +218,106 @@ describe.skipIf(!tmuxInstalled || skip)("the TUI in a real 80x24 terminal (tmux)
     await keys("q");
     await waitForScreen("EXIT=0");
     expect(emulator.stats().creates).toBe(2);
+  });
+
+  test("a whole session: upload, sync twice, look up, edit, resize and quit, in bounded memory", async () => {
+    const project = await makeProject({ "alpha.png": png(11), "beta.png": png(12), "gamma.png": png(13) });
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)}; echo "EXIT=$?"; sleep 120`;
+    tmux("respawn-pane", "-k", "-t", SESSION, "-c", project, ...tmuxEnv, command);
+    await waitForScreen("What would you like to do?");
+    const pid = tuiPid();
+
+    // Upload alpha.png with its default name.
+    await keys("Enter");
+    await waitForScreen("0 of 3 selected");
+    await keys("Space", "Enter");
+    await waitForScreen("Name: alpha");
+    await keys("Enter");
+    await waitForScreen("Description:");
+    await keys("Enter");
+    await waitForScreen("Ready to upload 1 file(s)");
+    await keys("Enter");
+    let shown = await waitForScreen("Upload finished");
+    const alphaId = /alpha\.png → (\d+) Image/.exec(shown)?.[1];
+    expect(alphaId).toBeDefined();
+
+    // Back, then Sync (where Ink 6 ran out of memory): alpha is known from the lockfile.
+    await keys("Enter");
+    await waitForScreen("What would you like to do?");
+    await keys("Down", "Enter");
+    await waitForScreen("Folder:");
+    await keys("Enter");
+    await waitForScreen("Upload new and changed files");
+    await keys("Enter");
+    shown = await waitForScreen("Sync finished");
+    expect(shown).toMatch(/2 uploaded · = 1 unchanged/);
+    expect(emulator.stats().creates).toBe(2 + 3);
+
+    // Back, and sync again: nothing left to upload.
+    await keys("Enter");
+    await waitForScreen("What would you like to do?");
+    await keys("Down", "Enter");
+    await waitForScreen("Folder:");
+    await keys("Enter");
+    await waitForScreen("Upload new and changed files");
+    await keys("Enter");
+    shown = await waitForScreen("Sync finished");
+    expect(shown).toMatch(/0 uploaded · = 3 unchanged/);
+    expect(emulator.stats().creates).toBe(2 + 3);
+
+    // Look up: the id and its Enter in one chunk, as a paste without bracketed paste arrives.
+    await keys("Enter");
+    await waitForScreen("What would you like to do?");
+    await keys("Down", "Down", "Enter");
+    await waitForScreen("Asset id:");
+    await chunk(alphaId!, "Enter");
+    await waitForScreen(`alpha #${alphaId}`);
+
+    // Edit metadata: three Backspaces in one chunk, then Ctrl-U and a paste with its Enter.
+    await keys("Down", "Enter");
+    await waitForScreen("Save (no changes yet)");
+    await keys("Enter");
+    await waitForScreen("Name: alpha");
+    await chunk("BSpace", "BSpace", "BSpace");
+    await typeText("ien");
+    await keys("Enter");
+    await waitForScreen(/Name\s+alien \*/);
+    await keys("Down", "Enter");
+    await waitForScreen("Description:");
+    await typeText("junk");
+    await keys("C-u");
+    await chunk("A crate", "Enter");
+    await waitForScreen("Save 2 changes");
+    await keys("Down", "Down", "Down", "Down", "Enter");
+    await waitForScreen("✔ Saved");
+    await expect(getAsset(ctx, alphaId!, { fields: ["displayName", "description"] })).resolves.toMatchObject({
+      displayName: "alien",
+      description: "A crate",
+    });
+
+    // Back home, and the terminal resized: 60 columns, then 120; no menu row wraps.
+    await keys("Escape");
+    await waitForScreen(`alien #${alphaId}`);
+    await keys("Escape");
+    await waitForScreen("What would you like to do?");
+    tmux("resize-window", "-t", SESSION, "-x", "60", "-y", "24");
+    shown = await waitForScreen(/❯ Upload files/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    shown = screen();
+    for (const line of shown.split("\n")) expect(line.length).toBeLessThanOrEqual(60);
+    expect(menuRows(shown)).toHaveLength(9);
+    tmux("resize-window", "-t", SESSION, "-x", "120", "-y", "30");
+    shown = await waitForScreen("Edit metadata (name, description, icon, previews, links)");
+    expect(menuRows(shown)).toHaveLength(9);
+
+    // The whole session stayed small (the Ink 6 bug grew the heap to about 4 GB), and q quits with 0.
+    const peak = await peakMemoryMb(pid);
+    expect(peak).toBeLessThan(400);
+    await keys("q");
+    shown = await waitForScreen("EXIT=");
+    expect(shown).toContain("EXIT=0");
+    expect(shown).not.toContain("heap out of memory");
+    tmux("resize-window", "-t", SESSION, "-x", "80", "-y", "24");
   });
 
   test("a command run without its asset id opens the TUI where it asks for one", async () => {

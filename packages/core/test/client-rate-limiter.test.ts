@@ -56,4 +56,29 @@ describe("RateLimiter", () => {
     permit.release(answer(2, 2));
     (await after).release(answer(1, 2));
   });
+
+  it("reports a wait only when the window's budget is spent, not a queue behind the probe", async () => {
+    let now = 0;
+    const waits: number[] = [];
+    const limiter = new RateLimiter({
+      budgetFor: () => ({ max: 3, windowSeconds: 60 }),
+      now: () => now,
+      onWait: (_, waitMs) => waits.push(waitMs),
+    });
+    const probe = await limiter.acquire("op");
+    const queued = [limiter.acquire("op"), limiter.acquire("op"), limiter.acquire("op")];
+    await Promise.resolve();
+    // Three wait for the probe's answer: a round trip, not the window's 60 s.
+    expect(waits).toEqual([]);
+    now = 10;
+    probe.release(answer(2, 2));
+    const [a, b] = await Promise.all(queued.slice(0, 2));
+    a?.release(answer(1, 2));
+    b?.release(answer(0, 2));
+    // Now the budget is spent: the last one waits for the reset, and that is reported.
+    expect(waits.length).toBeGreaterThan(0);
+    expect(waits.at(-1)).toBeGreaterThan(1000);
+    now = 2010;
+    (await queued[2])?.release(answer(2, 2));
+  });
 });

@@ -87,7 +87,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   // Framing first: the gateway refuses a body of unknown or excessive length before it looks at the key.
   registerFraming(app, context.stats);
 
-  // Gateway order: count, authenticate, authorise, then throttle; all before the body is parsed.
+  // Gateway order: count, authenticate, authorise, throttle, then the account's standing (a moderated
+  // account); all before the body is parsed.
   // Faults come last, so unauthorised and really rate-limited calls answer as they would anyway.
   app.addHook("onRequest", async (request, reply) => {
     const operationId = request.routeOptions.config.operationId;

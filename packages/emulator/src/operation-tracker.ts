@@ -84,11 +84,6 @@ export class OperationTracker {
     if (changed) this.store.save();
   }
 
-  /** Whether an asset exists only as the result of an unfinished create. */
-  isPendingCreate(assetId: string): boolean {
-    return [...(this.pendingByAsset.get(assetId) ?? [])].some((operation) => operation.kind === "create");
-  }
-
   /** `extraPolls`: a poll being answered counts past the pending ones it must see. */
   private due(operation: StoredOperation, extraPolls = 0): boolean {
     if (operation.fault === "operationPendingForever") return false;

@@ -4,13 +4,13 @@
 import { request as httpRequest } from "node:http";
 import { limits } from "@rbxassets/spec";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type RunningEmulator, startEmulator } from "../src/index.js";
+import type { RunningEmulator } from "../src/index.js";
 import { apiPrefix, assertContract } from "./contract.js";
-import { assetForm, createAsset, createRequest, pngFile } from "./harness.js";
+import { assetForm, createAsset, createRequest, pngFile, startTestEmulator } from "./harness.js";
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await startEmulator({ operations: { pendingMs: 0 } });
+  emulator = await startTestEmulator();
 });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.resetStats());

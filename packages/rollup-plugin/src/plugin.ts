@@ -10,6 +10,7 @@ import {
 } from "@rbxassets/core/node";
 import type { Plugin, PluginContext } from "rollup";
 import { readAssetMap } from "./asset-map.js";
+import type { RbxassetsApi, ResolutionMode } from "./host-api.js";
 import { createImportMatcher, hasOptInQuery, SPRITE_QUERY, splitId } from "./import-matcher.js";
 import { placeholderLiteral, replacePlaceholder } from "./late-constant.js";
 import { buildErrorMessage } from "./messages.js";
@@ -24,30 +25,6 @@ import {
 } from "./virtual-module.js";
 
 export const PLUGIN_NAME = "rbxassets";
-
-/**
- * How imports become ids. `upload`: the pipeline's full resolve (lockfile hit, else upload or update).
- * `lockfile-only`: no network; a file whose content is not in the lockfile fails with the fix.
- */
-export type ResolutionMode = "upload" | "lockfile-only";
-
-/** What a host plugin (the Vite one) may set before the first build. */
-export interface HostSettings {
-  root?: string;
-  resolution?: ResolutionMode;
-  /** `serve`: modules are served one by one (no `renderChunk`), so the virtual module holds the map itself. */
-  command?: "build" | "serve";
-}
-
-/** Exposed as `plugin.api`, for the Vite plugin and for tools that compose plugins. */
-export interface RbxassetsApi {
-  /** Applies host settings; has effect until the pipeline is created (at the first build start). */
-  configure(settings: HostSettings): void;
-  /** The pipeline, created on first use. */
-  pipeline(): Pipeline;
-  /** True when `file` (absolute) is the lockfile this plugin reads and writes. */
-  isLockfile(file: string): boolean;
-}
 
 export type RbxassetsPlugin = Plugin<RbxassetsApi> & { name: typeof PLUGIN_NAME; api: RbxassetsApi };
 

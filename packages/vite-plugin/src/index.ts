@@ -1,12 +1,10 @@
-import rollupPlugin, {
-  type RbxassetsApi,
-  type RbxassetsOptions,
-  RESOLVED_VIRTUAL_ID,
-} from "@rbxassets/rollup-plugin";
+import rollupPlugin from "@rbxassets/rollup-plugin";
+// Types and ids from the "/host" entry, which needs no rollup types: Vite 8 apps have no rollup installed.
+import { type RbxassetsApi, type RbxassetsOptions, RESOLVED_VIRTUAL_ID } from "@rbxassets/rollup-plugin/host";
 import type { Plugin } from "vite";
 
-export type { AssetMap, RbxassetsApi } from "@rbxassets/rollup-plugin";
-export { VIRTUAL_ID } from "@rbxassets/rollup-plugin";
+export type { AssetMap, RbxassetsApi } from "@rbxassets/rollup-plugin/host";
+export { VIRTUAL_ID } from "@rbxassets/rollup-plugin/host";
 
 export interface ViteRbxassetsOptions extends RbxassetsOptions {
   /**

@@ -1,5 +1,6 @@
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { ExitCode } from "../errors.js";
+import { loadEmulator } from "../load-emulator.js";
 
 /** Runs the local emulator until SIGINT/SIGTERM (the env's signal), then closes it. */
 export async function run(
@@ -7,7 +8,7 @@ export async function run(
   _args: string[],
   options: { port?: number },
 ): Promise<CommandResult> {
-  const { startEmulator } = await import("@rbxassets/emulator");
+  const { startEmulator } = await loadEmulator();
   // The emulator's defaults are the realistic ones: operations take about a second, as live ones do.
   const emulator = await startEmulator(options.port !== undefined ? { port: options.port } : {});
   // The emulator's key is public (it only opens this local server), so printing it is fine. The creator

@@ -1,7 +1,7 @@
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { ExitCode } from "../errors.js";
 import { formatAsset, formatFields } from "../format.js";
-import { getAsset } from "../services/assets.js";
+import { getAsset } from "../services/asset.js";
 
 export async function run(
   env: CommandEnv,

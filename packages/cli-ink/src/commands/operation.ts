@@ -1,7 +1,7 @@
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { ExitCode } from "../errors.js";
 import { formatOperation } from "../format.js";
-import { getOperation } from "../services/assets.js";
+import { getOperation } from "../services/operations.js";
 
 export async function run(
   env: CommandEnv,

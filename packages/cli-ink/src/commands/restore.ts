@@ -1,7 +1,7 @@
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { ExitCode } from "../errors.js";
 import { formatAsset } from "../format.js";
-import { restoreAsset } from "../services/assets.js";
+import { restoreAsset } from "../services/asset.js";
 
 export async function run(env: CommandEnv, [assetId]: string[]): Promise<CommandResult> {
   const asset = await restoreAsset(await env.context(), assetId!);

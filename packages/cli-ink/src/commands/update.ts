@@ -1,7 +1,7 @@
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { ExitCode } from "../errors.js";
 import { formatOperation } from "../format.js";
-import { updateAsset } from "../services/assets.js";
+import { updateAsset } from "../services/update.js";
 
 interface UpdateOptions {
   file?: string;

@@ -1,9 +1,11 @@
+import type { AssetType } from "@rbxassets/core/node";
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { CliError, ExitCode } from "../errors.js";
+import { EXPECTED_PRICE_FIX } from "../fixes.js";
 import { formatUpload } from "../format.js";
 import { showPath } from "../output.js";
 import { promptChoice } from "../prompt.js";
-import { type AssetType, detectAssetType, uploadFile } from "../services/assets.js";
+import { detectAssetType, type UploadResult, uploadFile } from "../services/upload.js";
 
 interface UploadOptions {
   type?: AssetType;
@@ -28,10 +30,7 @@ export async function run(env: CommandEnv, [file]: string[], options: UploadOpti
       }));
   }
   if (assetType === "Video" && options.expectedPrice === undefined) {
-    throw new CliError(
-      "video uploads carry a fee: pass --expected-price <robux> (the most you accept to pay)",
-      ExitCode.usage,
-    );
+    throw new CliError(`video uploads carry a fee: ${EXPECTED_PRICE_FIX}`, ExitCode.usage);
   }
   const result = await uploadFile(ctx, {
     file: file!,
@@ -49,6 +48,7 @@ export async function run(env: CommandEnv, [file]: string[], options: UploadOpti
       ),
   });
   env.out.result(result, () => formatUpload(result));
+  for (const note of uploadNotes(result, options)) env.out.log(note);
   if (!result.done && !options.wait)
     env.out.log(`not finished yet: rbxassets operation ${result.operationId} --wait`);
   if (result.status === "failed") env.out.error(`upload failed: ${result.error?.message ?? "unknown error"}`);
@@ -58,4 +58,28 @@ export async function run(env: CommandEnv, [file]: string[], options: UploadOpti
     );
   }
   return result.status === "succeeded" || result.status === "pending" ? ExitCode.ok : ExitCode.failure;
+}
+
+/** What a person should know beside the result: what the lockfile made of it, or why it is not recorded. */
+function uploadNotes(result: UploadResult, options: UploadOptions): string[] {
+  if (!result.recorded) {
+    return [`not recorded in the lockfile (${result.notRecorded}): a later sync does not know this upload`];
+  }
+  const lockfile = result.lockfile ?? "the lockfile";
+  switch (result.outcome) {
+    case "uploaded":
+      return [`recorded in ${lockfile}`];
+    case "updated":
+      return [`${lockfile} recorded asset ${result.assetId} for this file: its content became a new version`];
+    default: {
+      const where = result.outcome === "reused" ? "under another file" : "for this file";
+      const renamed = options.name !== undefined || options.description !== undefined;
+      return [
+        `nothing uploaded: ${lockfile} already holds this content ${where} as ${result.uri}`,
+        ...(renamed
+          ? [`to change its name or description: rbxassets update ${result.assetId} --name …`]
+          : []),
+      ];
+    }
+  }
 }

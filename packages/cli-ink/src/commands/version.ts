@@ -1,7 +1,7 @@
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { ExitCode } from "../errors.js";
 import { formatVersion } from "../format.js";
-import { getVersion } from "../services/assets.js";
+import { getVersion } from "../services/versions.js";
 
 export async function run(env: CommandEnv, [assetId, version]: string[]): Promise<CommandResult> {
   const result = await getVersion(await env.context(), assetId!, version!);

@@ -1,7 +1,7 @@
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { CliError, ExitCode } from "../errors.js";
 import { formatVersions } from "../format.js";
-import { listVersions } from "../services/assets.js";
+import { listVersions } from "../services/versions.js";
 
 interface VersionsOptions {
   all?: boolean;

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { type ClientEvent, defaultServerUrl } from "@rbxassets/core";
 import {
   createNodeAssetsClient,
   createPipeline,
@@ -16,12 +17,19 @@ export interface ServiceContext {
   /** Absolute project root: `.env` and the lockfile live here; relative file paths start here. */
   root: string;
   config: ResolvedConfig;
+  /** The API base URL requests go to: the configured one, else the spec's server URL. */
+  apiUrl: string;
   /** The API client, created on first call; throws a one-line error naming RBXASSETS_API_KEY without credentials. */
   client(): NodeAssetsClient;
   /** An upload pipeline rooted at `root`, with this context's client and creator. */
   pipeline(options?: Partial<PipelineOptions>): Pipeline;
   /** Replaces every credential in `text` with `[redacted]`: a guard for anything shown to a person. */
   redact(text: string): string;
+  /**
+   * Tells `listener` what the client does beneath the services (retries, rate-limit waits, responses), so
+   * that a shell can show a wait as a wait rather than a hang. Returns the unsubscribe function.
+   */
+  onClientEvent(listener: (event: ClientEvent) => void): () => void;
 }
 
 export interface CreateServiceContextOptions {
@@ -53,6 +61,7 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
   const secrets = [config.apiKey, config.oauthToken].filter(
     (s): s is string => s !== undefined && s.length >= 4,
   );
+  const listeners = new Set<(event: ClientEvent) => void>();
   let client: NodeAssetsClient | undefined;
   const getClient = (): NodeAssetsClient => {
     if (!config.hasCredentials) throw new MissingCredentialsError();
@@ -63,12 +72,16 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
       // Only the resolved configuration counts: the client must not fall back to the environment itself.
       env: {},
       userAgent: "rbxassets-cli",
+      onEvent: (event) => {
+        for (const listener of listeners) listener(event);
+      },
     });
     return client;
   };
   return {
     root,
     config,
+    apiUrl: config.baseUrl ?? defaultServerUrl,
     client: getClient,
     pipeline: (options = {}) =>
       createPipeline({
@@ -78,11 +91,13 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
         ...(config.hasCredentials ? { client: getClient() } : {}),
         ...(config.creator !== undefined ? { creator: config.creator } : {}),
         env: {},
-        // The CLI words this fix in its own terms (core's default is neutral).
-        outsideRootFix: "move it into the project or run from a folder that contains it (-C)",
         ...options,
       }),
     redact: (text) => secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text),
+    onClientEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }
 

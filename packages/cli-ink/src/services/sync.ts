@@ -14,6 +14,10 @@ export interface SyncOptions {
   lockfile?: string;
   /** After a sync, write modules mapping each locked path to its `rbxassetid://` uri (paths relative to the root). */
   codegen?: { typescript?: string; luau?: string };
+  /** Most Robux accepted per video upload; videos are refused without it. */
+  expectedPrice?: number;
+  /** The fix suggested for a file outside the root, in the caller's terms (the CLI's `-C`, a TUI key). */
+  outsideRootFix?: string;
 }
 
 /** Uploads what is new or changed under `paths` (default: the root) and records it in the lockfile. */
@@ -26,6 +30,8 @@ export async function syncPaths(
     ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
     ...(opts.lockfile !== undefined ? { lockfile: opts.lockfile } : {}),
     ...(opts.codegen && (opts.codegen.typescript || opts.codegen.luau) ? { codegen: opts.codegen } : {}),
+    ...(opts.expectedPrice !== undefined ? { videoExpectedPrice: opts.expectedPrice } : {}),
+    ...(opts.outsideRootFix !== undefined ? { outsideRootFix: opts.outsideRootFix } : {}),
   });
   // The lockfile may live in a folder that does not exist yet (`--lockfile locks/assets.lock.json`).
   await mkdir(dirname(pipeline.lockfilePath), { recursive: true });

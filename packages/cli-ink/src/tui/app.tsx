@@ -1,6 +1,9 @@
-import { Box, render, Text, useApp, useInput, useStdin } from "ink";
+import { defaultHost } from "@rbxassets/core";
+import { Box, render, Static, Text, useApp, useInput, useStdin } from "ink";
 import { useCallback, useMemo, useReducer, useRef, useState, useSyncExternalStore } from "react";
+import { FinishedLine } from "./components/progress-panel.js";
 import { type Tui, TuiContext } from "./context.js";
+import { useLayout } from "./hooks/use-layout.js";
 import { ArchiveScreen } from "./screens/archive.js";
 import { AskAssetScreen } from "./screens/ask-asset.js";
 import { AssetScreen } from "./screens/asset.js";
@@ -13,6 +16,7 @@ import { UploadScreen } from "./screens/upload.js";
 import { VersionsScreen } from "./screens/versions.js";
 import type { ServiceContext } from "./services.js";
 import { currentRoute, initialNavigation, navigationReducer, type Route } from "./state/navigation.js";
+import type { FinishedItem } from "./state/progress.js";
 
 export type { Route } from "./state/navigation.js";
 
@@ -46,9 +50,9 @@ function RouteView({ route }: { route: Route }) {
   }
 }
 
-/** `127.0.0.1:4010` or `apis.roblox.com`: where requests go, without any credential. */
+/** `127.0.0.1:4010` or the spec's host: where requests go, without any credential. */
 function apiHost(baseUrl: string | undefined): string {
-  if (!baseUrl) return "apis.roblox.com";
+  if (!baseUrl) return defaultHost;
   try {
     return new URL(baseUrl).host;
   } catch {
@@ -79,6 +83,14 @@ export function App({ ctx, onExit, initialRoute }: AppProps) {
     () => tasks.size,
   );
   const [stopping, setStopping] = useState(false);
+  // The one <Static> of the app, mounted for its whole life: finished files of every batch are printed
+  // through it. A <Static> that unmounts (a screen left after a batch) made Ink 6 build frames from a
+  // garbage height until the heap ran out (vadimdemedes/ink#904); one that never unmounts cannot.
+  const [printed, setPrinted] = useState<FinishedItem[]>([]);
+  const print = useCallback((items: readonly FinishedItem[]) => {
+    if (items.length > 0) setPrinted((lines) => [...lines, ...items]);
+  }, []);
+  const { columns } = useLayout();
   const exiting = useRef(false);
 
   const leave = useCallback(
@@ -112,15 +124,16 @@ export function App({ ctx, onExit, initialRoute }: AppProps) {
   );
 
   const tui: Tui = useMemo(
-    () => ({ ctx, tasks, navigate, quit, stopping, redact: ctx.redact }),
-    [ctx, tasks, quit, stopping],
+    () => ({ ctx, tasks, navigate, quit, stopping, redact: ctx.redact, print }),
+    [ctx, tasks, quit, stopping, print],
   );
   const route = currentRoute(navigation);
   const creator = ctx.config.creator ?? "no creator";
 
   return (
     <TuiContext.Provider value={tui}>
-      <Box flexDirection="column" width={80}>
+      <Static items={printed}>{(item) => <FinishedLine key={item.key} item={item} width={columns} />}</Static>
+      <Box flexDirection="column" width={columns}>
         <Text dimColor wrap="truncate-end">
           <Text bold color="magenta">
             rbxassets

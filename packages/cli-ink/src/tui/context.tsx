@@ -1,6 +1,7 @@
 import { createContext, type Dispatch, useContext } from "react";
 import type { ServiceContext } from "./services.js";
 import type { NavigationAction } from "./state/navigation.js";
+import type { FinishedItem } from "./state/progress.js";
 import type { TaskRegistry } from "./state/tasks.js";
 
 export interface Tui {
@@ -13,6 +14,8 @@ export interface Tui {
   stopping: boolean;
   /** Removes credentials from text shown to the user. */
   redact: (text: string) => string;
+  /** Prints finished files above the live area, once (through the app's single <Static>). */
+  print: (items: readonly FinishedItem[]) => void;
 }
 
 export const TuiContext = createContext<Tui | undefined>(undefined);

@@ -19,5 +19,6 @@ export {
   uploadFile,
 } from "../services/assets.js";
 export type { ServiceContext } from "../services/context.js";
+export { AmbiguousAssetTypeError, MissingCredentialsError, ServiceError } from "../services/errors.js";
 export { listLockedAssets } from "../services/lockfile.js";
 export { type PipelineEvent, syncPaths } from "../services/sync.js";

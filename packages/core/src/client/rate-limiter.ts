@@ -95,7 +95,6 @@ export class RateLimiter {
       };
       signal?.addEventListener("abort", waiter.onAbort, { once: true });
       bucket.waiters.push(waiter);
-      this.#onWait?.(operationId, Math.max(0, bucket.resetAt - this.#now()));
       this.#drain(bucket);
     });
   }
@@ -227,6 +226,11 @@ export class RateLimiter {
       waiter.resolve(this.#grant(bucket));
     }
     if (bucket.waiters.length > 0) {
+      // Told only when the window's budget is spent: a queue behind a probe or behind answers still in
+      // flight lasts a round trip, not until the reset, and must not be reported as a rate-limit wait.
+      if (bucket.remaining <= 0) {
+        this.#onWait?.(bucket.operationId, Math.max(0, bucket.resetAt - this.#now()));
+      }
       bucket.timer = setTimeout(
         () => {
           bucket.timer = undefined;

@@ -69,7 +69,7 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
   pipeline.emit({ type: "scan", files: scan.files.length });
   for (const path of outside) {
     const error = outsideRootError(pipeline.root, path, pipeline.outsideRootFix);
-    fail(error.file, error.message);
+    fail(error.file, error.message, error);
   }
   for (const item of scan.skipped) skip(item.file, item.reason);
   for (const item of scan.missing) fail(item.file, item.reason);
@@ -80,9 +80,10 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
     report.skipped.push({ file, reason });
     pipeline.emit({ type: "skipped", file, reason });
   }
-  function fail(file: string, reason: string) {
+  /** The event carries a PipelineError's `rule` and `fix`, so that a shell may word its own fix. */
+  function fail(file: string, reason: string, error?: PipelineError) {
     report.failed.push({ file, reason });
-    pipeline.emit({ type: "failed", file, reason });
+    pipeline.emit({ type: "failed", file, reason, ...(error ? { rule: error.rule, fix: error.fix } : {}) });
   }
   /** An account-level refusal is reported once; the files it kept from being sent are listed apart. */
   function refused(file: string, facts: AccountRefusal & { attempted: boolean }, message: string) {
@@ -168,7 +169,8 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
         }
         const refusal = accountRefusalOf(error);
         if (refusal) return refused(file, refusal, (error as Error).message);
-        fail(file, error instanceof PipelineError ? error.message : `${file}: ${describeError(error)}`);
+        if (error instanceof PipelineError) fail(file, error.message, error);
+        else fail(file, `${file}: ${describeError(error)}`);
       }
     }),
   );

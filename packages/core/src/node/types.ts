@@ -46,7 +46,8 @@ export type PipelineEvent =
   | { type: "scan"; files: number }
   | { type: "start"; file: string; action: "upload" | "update" }
   | { type: "done"; asset: ResolvedAsset }
-  | { type: "failed"; file: string; reason: string }
+  /** `rule` and `fix` when the failure is a PipelineError: a shell may word its own fix from the rule. */
+  | { type: "failed"; file: string; reason: string; rule?: string; fix?: string }
   | { type: "warning"; file: string; message: string }
   /** The process stage decoded (or rendered) this image: never on a warm run. */
   | { type: "decode"; file: string }

@@ -3,6 +3,7 @@ import {
   assetIdOfPath,
   assetTypeLabel,
   creatorLabel,
+  formatTime,
   moderationColor,
   moderationLabel,
   oneLine,
@@ -46,7 +47,7 @@ export function AssetCard({ asset }: { asset: AssetLike }) {
       </Text>
       <Text dimColor wrap="truncate-end">
         rbxassetid://{asset.assetId} · {creatorLabel(asset.creationContext?.creator)}
-        {asset.revisionCreateTime ? ` · ${asset.revisionCreateTime}` : ""}
+        {asset.revisionCreateTime ? ` · ${formatTime(asset.revisionCreateTime)}` : ""}
       </Text>
       <Field label="Description">{oneLine(asset.description) || <Text dimColor>(none)</Text>}</Field>
       {asset.icon ? <Field label="Icon">{assetIdOfPath(asset.icon)}</Field> : null}

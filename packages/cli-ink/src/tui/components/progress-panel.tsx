@@ -1,8 +1,9 @@
 import { ProgressBar, Spinner } from "@inkjs/ui";
-import { Box, Static, Text } from "ink";
+import { Box, Text } from "ink";
+import { useLayout } from "../hooks/use-layout.js";
 import { formatDuration, formatRate, truncateStart } from "../state/format.js";
 import {
-  completedCount,
+  accountedCount,
   elapsedMs,
   etaMs,
   type FinishedItem,
@@ -10,6 +11,7 @@ import {
   type Outcome,
   type ProgressState,
   percentDone,
+  rateLimitWaitMs,
   ratePerSecond,
 } from "../state/progress.js";
 
@@ -17,6 +19,7 @@ const MARKS: Record<Outcome, { mark: string; color: string; word: string }> = {
   uploaded: { mark: "✔", color: "green", word: "uploaded" },
   updated: { mark: "↻", color: "cyan", word: "updated" },
   unchanged: { mark: "=", color: "gray", word: "unchanged" },
+  reused: { mark: "=", color: "cyan", word: "reused" },
   pending: { mark: "…", color: "yellow", word: "pending" },
   failed: { mark: "✖", color: "red", word: "failed" },
   skipped: { mark: "⤼", color: "gray", word: "skipped" },
@@ -25,8 +28,11 @@ const MARKS: Record<Outcome, { mark: string; color: string; word: string }> = {
 
 const MAX_RUNNING_SHOWN = 3;
 
-/** A finished file, printed once above the live area (it scrolls away with the terminal, like jest). */
-export function FinishedLine({ item }: { item: FinishedItem }) {
+/**
+ * A finished file, printed once above the live area through the app's <Static> (it scrolls away with the
+ * terminal, like jest). `width` is the terminal's: the path gets what the rest of the line leaves.
+ */
+export function FinishedLine({ item, width = 80 }: { item: FinishedItem; width?: number }) {
   const { mark, color } = MARKS[item.outcome];
   // Pipeline reasons start with the file already: don't say it twice.
   const detail = item.detail?.startsWith(`${item.file}: `)
@@ -40,7 +46,7 @@ export function FinishedLine({ item }: { item: FinishedItem }) {
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
-        <Text color={color}>{mark}</Text> {truncateStart(item.file, 40)}
+        <Text color={color}>{mark}</Text> {truncateStart(item.file, Math.max(20, width - target.length - 3))}
         <Text dimColor>{target}</Text>
       </Text>
       {detail ? (
@@ -54,7 +60,16 @@ export function FinishedLine({ item }: { item: FinishedItem }) {
 }
 
 export function CountsLine({ state }: { state: ProgressState }) {
-  const shown: Outcome[] = ["uploaded", "updated", "unchanged", "pending", "failed", "skipped", "warning"];
+  const shown: Outcome[] = [
+    "uploaded",
+    "updated",
+    "unchanged",
+    "reused",
+    "pending",
+    "failed",
+    "skipped",
+    "warning",
+  ];
   const parts = shown.filter((o) => state.counts[o] > 0 || o === "uploaded" || o === "failed");
   return (
     <Text wrap="truncate-end">
@@ -69,8 +84,8 @@ export function CountsLine({ state }: { state: ProgressState }) {
 }
 
 /**
- * The progress of a batch: finished files in <Static> above, the live area below with what is running, a
- * progress bar, counts, rate and time left.
+ * The live area of a batch: what is running, a progress bar, counts, rate and time left, or the rate
+ * limiter's wait. Finished files are printed above it by the app (see `useProgressRun`).
  */
 export function ProgressPanel({
   state,
@@ -81,46 +96,60 @@ export function ProgressPanel({
   now: number;
   verb?: string;
 }) {
+  const { columns } = useLayout();
   const over = isOver(state);
   const total = state.total;
-  const done = completedCount(state);
+  const done = accountedCount(state);
   const eta = etaMs(state, now);
+  const wait = rateLimitWaitMs(state, now);
+  const barWidth = Math.max(10, Math.min(40, columns - 30));
   return (
-    <>
-      <Static items={state.finished}>{(item) => <FinishedLine key={item.key} item={item} />}</Static>
-      <Box flexDirection="column">
-        {state.phase === "scanning" ? <Spinner label="Scanning files…" /> : null}
-        {state.phase === "stopping" ? (
-          <Text color="yellow">Stopping: finishing the uploads in flight so that each is recorded…</Text>
-        ) : null}
-        {!over
-          ? state.running
-              .slice(0, MAX_RUNNING_SHOWN)
-              .map((r) => (
-                <Spinner
-                  key={r.file}
-                  label={`${verb} ${truncateStart(r.file, 50)}${r.action ? ` (${r.action})` : ""}`}
-                />
-              ))
-          : null}
-        {!over && state.running.length > MAX_RUNNING_SHOWN ? (
-          <Text dimColor> +{state.running.length - MAX_RUNNING_SHOWN} more in flight</Text>
-        ) : null}
-        <Box>
-          <Box width={40}>
-            <ProgressBar value={percentDone(state)} />
-          </Box>
-          <Text>
-            {" "}
-            {done}/{total ?? "?"} files · {percentDone(state)}%
-          </Text>
+    <Box flexDirection="column">
+      {state.phase === "scanning" ? <Spinner label="Scanning files…" /> : null}
+      {state.phase === "stopping" ? (
+        <Text color="yellow" wrap="truncate-end">
+          Stopping: finishing the uploads in flight so that each is recorded…
+        </Text>
+      ) : null}
+      {!over
+        ? state.running
+            .slice(0, MAX_RUNNING_SHOWN)
+            .map((r) => (
+              <Spinner
+                key={r.file}
+                label={`${verb} ${truncateStart(r.file, Math.max(20, columns - verb.length - 16))}${r.action ? ` (${r.action})` : ""}`}
+              />
+            ))
+        : null}
+      {!over && state.running.length > MAX_RUNNING_SHOWN ? (
+        <Text dimColor> +{state.running.length - MAX_RUNNING_SHOWN} more in flight</Text>
+      ) : null}
+      {wait !== undefined ? (
+        <Text color="yellow" wrap="truncate-end">
+          ⏸ Waiting for the rate limit ({Math.ceil(wait / 1000)} s): the API allows only so many requests a
+          minute.
+        </Text>
+      ) : null}
+      <Box>
+        <Box width={barWidth} flexShrink={0}>
+          <ProgressBar value={percentDone(state)} />
         </Box>
-        <CountsLine state={state} />
-        <Text dimColor>
-          {formatRate(ratePerSecond(state, now))} · {formatDuration(elapsedMs(state, now))} elapsed
-          {over ? "" : eta === undefined ? " · estimating time left" : ` · about ${formatDuration(eta)} left`}
+        <Text wrap="truncate-end">
+          {" "}
+          {done}/{total ?? "?"} files{state.check ? " checked" : ""} · {percentDone(state)}%
         </Text>
       </Box>
-    </>
+      <CountsLine state={state} />
+      <Text dimColor wrap="truncate-end">
+        {formatRate(ratePerSecond(state, now))} · {formatDuration(elapsedMs(state, now))} elapsed
+        {over
+          ? ""
+          : wait !== undefined
+            ? " · paused by the rate limit"
+            : eta === undefined
+              ? " · estimating time left"
+              : ` · about ${formatDuration(eta)} left`}
+      </Text>
+    </Box>
   );
 }

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useReducer, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ProgressWork } from "../batch.js";
 import { useTui } from "../context.js";
 import { isAbort } from "../state/errors.js";
 import {
@@ -8,10 +9,9 @@ import {
   progressReducer,
 } from "../state/progress.js";
 
-export type ProgressWork = (
-  emit: (action: ProgressAction) => void,
-  signal: AbortSignal,
-) => Promise<{ aborted: boolean; notDone?: string[] }>;
+export type { ProgressWork } from "../batch.js";
+
+let runs = 0;
 
 /**
  * Runs a batch once `start` is called, as a task the app waits for on Ctrl-C. `stop()` aborts it: what is
@@ -19,14 +19,30 @@ export type ProgressWork = (
  */
 export function useProgressRun(): {
   state: ProgressState | undefined;
-  start: (work: ProgressWork, total?: number) => void;
+  start: (work: ProgressWork, options?: { total?: number; check?: boolean }) => void;
   stop: () => void;
 } {
-  const { tasks } = useTui();
-  const [state, dispatch] = useReducer(
-    (current: ProgressState | undefined, action: ProgressAction | { type: "init"; state: ProgressState }) =>
-      action.type === "init" ? action.state : current && progressReducer(current, action),
-    undefined,
+  const { ctx, tasks, print } = useTui();
+  const [state, setState] = useState<ProgressState>();
+  // The reducer runs here, not in React: a newly finished file is printed (through the app's <Static>)
+  // in the same render as the state that counts it, so no frame shows a count without its line.
+  const current = useRef<ProgressState | undefined>(undefined);
+  const printed = useRef({ run: 0, count: 0 });
+  const dispatch = useCallback(
+    (action: ProgressAction | { type: "init"; state: ProgressState }) => {
+      const next =
+        action.type === "init" ? action.state : current.current && progressReducer(current.current, action);
+      if (next === undefined || next === current.current) return;
+      current.current = next;
+      setState(next);
+      const done = printed.current;
+      if (next.finished.length > done.count) {
+        // Keys are made unique across batches: the app's <Static> holds every batch's lines.
+        print(next.finished.slice(done.count).map((item) => ({ ...item, key: `${done.run}:${item.key}` })));
+        done.count = next.finished.length;
+      }
+    },
+    [print],
   );
   const abortRef = useRef<() => void>(undefined);
   const liveRef = useRef(true);
@@ -41,16 +57,31 @@ export function useProgressRun(): {
   }, []);
 
   const start = useCallback(
-    (work: ProgressWork, total?: number) => {
-      dispatch({ type: "init", state: initialProgress(Date.now(), total) });
+    (work: ProgressWork, options: { total?: number; check?: boolean } = {}) => {
+      printed.current = { run: ++runs, count: 0 };
+      dispatch({ type: "init", state: initialProgress(Date.now(), options.total, options.check) });
       const emit = (action: ProgressAction) => {
         if (liveRef.current) dispatch(action);
       };
-      const task = tasks.run((signal) => work(emit, signal));
+      // The limiter's own word on how long it holds requests back, so that a wait does not look like a hang.
+      const unsubscribe = ctx.onClientEvent((event) => {
+        if (event.type === "rateLimited" && event.waitMs > 0) {
+          emit({ type: "rate-limited", until: Date.now() + event.waitMs });
+        } else if (event.type === "retry" && /429|rate/i.test(event.reason)) {
+          emit({ type: "rate-limited", until: Date.now() + event.delayMs });
+        }
+      });
+      const task = tasks.run((signal) => work(emit, signal).finally(unsubscribe));
       abortRef.current = task.abort;
       task.promise.then(
         (result) =>
-          emit({ type: "finish", at: Date.now(), aborted: result.aborted, notDone: result.notDone ?? [] }),
+          emit({
+            type: "finish",
+            at: Date.now(),
+            aborted: result.aborted,
+            notDone: result.notDone ?? [],
+            ...(result.refusal ? { refusal: result.refusal } : {}),
+          }),
         (error: unknown) =>
           emit(
             isAbort(error)
@@ -59,13 +90,13 @@ export function useProgressRun(): {
           ),
       );
     },
-    [tasks],
+    [ctx, tasks, dispatch],
   );
 
   const stop = useCallback(() => {
     dispatch({ type: "stop-requested" });
     abortRef.current?.();
-  }, []);
+  }, [dispatch]);
 
   return { state, start, stop };
 }

@@ -1,10 +1,10 @@
-import { TextInput } from "@inkjs/ui";
 import { Box, Text } from "ink";
 import { useState } from "react";
 import { HINT_BACK } from "../components/key-hints.js";
 import { Screen } from "../components/screen.js";
+import { TextField } from "../components/text-field.js";
 import { useTui } from "../context.js";
-import { useBackKey, useInteractive } from "../hooks/use-keys.js";
+import { useBackKey } from "../hooks/use-keys.js";
 import { type AssetPurpose, parseAssetId, routeForAsset } from "../state/navigation.js";
 
 const TITLES: Record<AssetPurpose, string> = {
@@ -17,15 +17,13 @@ const TITLES: Record<AssetPurpose, string> = {
 /** Asks for an asset id, then replaces itself with the screen the id was asked for. */
 export function AskAssetScreen({ purpose }: { purpose: AssetPurpose }) {
   const { navigate } = useTui();
-  const interactive = useInteractive();
   const [error, setError] = useState<string>();
   useBackKey(() => navigate({ type: "back" }));
   return (
-    <Screen title={TITLES[purpose]} hints={[["enter", "continue"], HINT_BACK]}>
+    <Screen title={TITLES[purpose]} hints={[["enter", "continue"], ["ctrl-u", "clear"], HINT_BACK]}>
       <Box>
         <Text>Asset id: </Text>
-        <TextInput
-          isDisabled={!interactive}
+        <TextField
           placeholder="1234567890, rbxassetid://… or assets/…"
           onSubmit={(value) => {
             const assetId = parseAssetId(value);
@@ -34,7 +32,11 @@ export function AskAssetScreen({ purpose }: { purpose: AssetPurpose }) {
           }}
         />
       </Box>
-      {error ? <Text color="red">{error}</Text> : null}
+      {error ? (
+        <Text color="red" wrap="truncate-end">
+          {error}
+        </Text>
+      ) : null}
     </Screen>
   );
 }

@@ -21,7 +21,16 @@ export function AssetScreen({ assetId }: { assetId: string }) {
   });
   const archived = state.status === "success" && state.data.state === "Archived";
   return (
-    <Screen title={`Asset ${assetId}`} hints={[HINT_MOVE, ["enter", "choose"], ["r", "refresh"], HINT_BACK]}>
+    <Screen
+      title={`Asset ${assetId}`}
+      hints={
+        state.status === "success"
+          ? [HINT_MOVE, ["enter", "choose"], ["r", "refresh"], HINT_BACK]
+          : state.status === "error"
+            ? [["r", "retry"], HINT_BACK]
+            : [HINT_BACK]
+      }
+    >
       {state.status === "loading" ? <Loading label={`Fetching asset ${assetId}…`} /> : null}
       {state.status === "error" ? <ErrorBox error={state.error} /> : null}
       {state.status === "success" ? (

@@ -1,13 +1,15 @@
-import { TextInput } from "@inkjs/ui";
 import { Box, Text } from "ink";
 import { useEffect, useReducer, useState } from "react";
+import { Confirm } from "../components/confirm.js";
 import { ErrorBox } from "../components/error-box.js";
 import { HINT_BACK, HINT_MOVE, type Hint } from "../components/key-hints.js";
 import { Loading } from "../components/loading.js";
 import { Menu } from "../components/menu.js";
 import { Screen } from "../components/screen.js";
+import { TextField } from "../components/text-field.js";
 import { useTui } from "../context.js";
 import { useInteractive, useKeys } from "../hooks/use-keys.js";
+import { useLayout } from "../hooks/use-layout.js";
 import { ASSET_FIELDS, getAsset, updateAsset } from "../services.js";
 import { oneLine, truncateEnd } from "../state/format.js";
 import {
@@ -27,6 +29,8 @@ export function EditScreen({ assetId }: { assetId: string }) {
   const interactive = useInteractive();
   const [state, dispatch] = useReducer(editReducer, initialEdit);
   const [lastChosen, setLastChosen] = useState<string>();
+  const [askDiscard, setAskDiscard] = useState(false);
+  const { columns } = useLayout();
   const { mode } = state;
   const loadToken = mode.kind === "loading" ? 1 : 0;
 
@@ -45,6 +49,8 @@ export function EditScreen({ assetId }: { assetId: string }) {
   const changes = changesFrom(state.original, state.draft);
   const changed = changedFieldCount(changes);
 
+  // Leaving with unsaved changes asks first: they would be lost.
+  const leave = () => (changed > 0 ? setAskDiscard(true) : navigate({ type: "back" }));
   useKeys(
     (input, key) => {
       if (mode.kind === "editing") {
@@ -52,10 +58,10 @@ export function EditScreen({ assetId }: { assetId: string }) {
       } else if (mode.kind === "save-failed") {
         if (key.return || key.escape) dispatch({ type: "dismiss" });
       } else if (key.escape || input === "q") {
-        navigate({ type: "back" });
+        leave();
       }
     },
-    { isActive: mode.kind !== "saving" },
+    { isActive: mode.kind !== "saving" && !askDiscard },
   );
 
   const save = () => {
@@ -73,17 +79,21 @@ export function EditScreen({ assetId }: { assetId: string }) {
       );
   };
 
-  const hints: Hint[] =
-    mode.kind === "editing"
+  const hints: Hint[] = askDiscard
+    ? []
+    : mode.kind === "editing"
       ? [
           ["enter", "keep"],
+          ["ctrl-u", "clear"],
           ["esc", "cancel"],
         ]
       : mode.kind === "fields"
         ? [HINT_MOVE, ["enter", "edit"], HINT_BACK]
         : mode.kind === "saving"
           ? [["ctrl-c", "quit"]]
-          : [["enter", "continue"], HINT_BACK];
+          : mode.kind === "load-failed"
+            ? [HINT_BACK]
+            : [["enter", "continue"], HINT_BACK];
 
   return (
     <Screen title={`Edit asset ${assetId}`} hints={hints}>
@@ -94,12 +104,12 @@ export function EditScreen({ assetId }: { assetId: string }) {
       {mode.kind === "fields" ? (
         <Box flexDirection="column">
           <Menu
-            isDisabled={!interactive}
+            isDisabled={!interactive || askDiscard}
             visibleCount={METADATA_FIELDS.length + 2}
             {...(lastChosen ? { initialValue: lastChosen } : {})}
             options={[
               ...METADATA_FIELDS.map((field) => ({
-                label: `${FIELD_LABELS[field].padEnd(13)} ${truncateEnd(oneLine(state.draft[field]) || "—", 50)}${field in changes ? " *" : ""}`,
+                label: `${FIELD_LABELS[field].padEnd(13)} ${truncateEnd(oneLine(state.draft[field]) || "—", Math.max(10, columns - 22))}${field in changes ? " *" : ""}`,
                 value: field,
               })),
               {
@@ -113,19 +123,28 @@ export function EditScreen({ assetId }: { assetId: string }) {
               setLastChosen(value);
               if (value === "save") {
                 if (changed > 0) save();
-              } else if (value === "back") navigate({ type: "back" });
+              } else if (value === "back") leave();
               else dispatch({ type: "edit", field: value as MetadataField });
             }}
           />
           {mode.saved && changed === 0 ? <Text color="green">✔ Saved asset {assetId}.</Text> : null}
+          {askDiscard ? (
+            <Box marginTop={1}>
+              <Confirm
+                message={`Discard ${changed} unsaved change${changed === 1 ? "" : "s"}?`}
+                detail="Choose Save to keep them."
+                onConfirm={() => navigate({ type: "back" })}
+                onCancel={() => setAskDiscard(false)}
+              />
+            </Box>
+          ) : null}
         </Box>
       ) : null}
       {mode.kind === "editing" ? (
         <Box flexDirection="column">
           <Box>
             <Text bold>{FIELD_LABELS[mode.field]}: </Text>
-            <TextInput
-              isDisabled={!interactive}
+            <TextField
               defaultValue={state.draft[mode.field]}
               onSubmit={(value) => dispatch({ type: "submit-field", value })}
             />

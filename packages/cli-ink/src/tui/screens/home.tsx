@@ -1,9 +1,12 @@
-import { Select } from "@inkjs/ui";
 import { Box, Text } from "ink";
+import { useState } from "react";
+import { Confirm } from "../components/confirm.js";
 import { HINT_MOVE } from "../components/key-hints.js";
+import { Menu } from "../components/menu.js";
 import { Screen } from "../components/screen.js";
 import { useTui } from "../context.js";
-import { useBackKey, useInteractive } from "../hooks/use-keys.js";
+import { useInteractive, useKeys } from "../hooks/use-keys.js";
+import { useLayout } from "../hooks/use-layout.js";
 import type { Route } from "../state/navigation.js";
 
 export const HOME_CHOICES: readonly { label: string; value: string; route?: Route }[] = [
@@ -29,24 +32,41 @@ export const HOME_CHOICES: readonly { label: string; value: string; route?: Rout
 export function HomeScreen() {
   const { ctx, navigate, quit } = useTui();
   const interactive = useInteractive();
-  useBackKey(() => quit(0), { allowQ: true });
+  const { listRows } = useLayout();
+  const [asking, setAsking] = useState(false);
+  // q quits (it says so below); Esc is often pressed once too many on the way back, so it asks first.
+  useKeys(
+    (input, key) => {
+      if (input === "q") quit(0);
+      else if (key.escape) setAsking(true);
+    },
+    { isActive: !asking },
+  );
   const missing = [
     ctx.config.hasCredentials ? undefined : "RBXASSETS_API_KEY (or RBXASSETS_OAUTH_TOKEN)",
-    ctx.config.creator ? undefined : "RBXASSETS_CREATOR (needed to upload)",
+    ctx.config.creator ? undefined : "RBXASSETS_CREATOR (needed to upload and sync)",
   ].filter(Boolean);
   return (
-    <Screen title="What would you like to do?" hints={[HINT_MOVE, ["enter", "choose"], ["q", "quit"]]}>
-      <Select
-        isDisabled={!interactive}
-        visibleOptionCount={HOME_CHOICES.length}
+    <Screen
+      title="What would you like to do?"
+      hints={asking ? [] : [HINT_MOVE, ["enter", "choose"], ["q", "quit"]]}
+    >
+      <Menu
+        isDisabled={!interactive || asking}
+        visibleCount={listRows(missing.length > 0 ? missing.length + 1 : 0)}
         options={HOME_CHOICES.map(({ label, value }) => ({ label, value }))}
-        onChange={(value) => {
+        onSelect={(value) => {
           const choice = HOME_CHOICES.find((c) => c.value === value);
           if (choice?.route) navigate({ type: "push", route: choice.route });
           else quit(0);
         }}
       />
-      {missing.length > 0 ? (
+      {asking ? (
+        <Box marginTop={1}>
+          <Confirm message="Quit rbxassets?" onConfirm={() => quit(0)} onCancel={() => setAsking(false)} />
+        </Box>
+      ) : null}
+      {missing.length > 0 && !asking ? (
         <Box marginTop={1} flexDirection="column">
           {missing.map((m) => (
             <Text key={m} color="yellow" wrap="truncate-end">

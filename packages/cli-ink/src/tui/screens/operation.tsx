@@ -1,14 +1,16 @@
-import { Spinner, TextInput } from "@inkjs/ui";
+import { Spinner } from "@inkjs/ui";
 import { Box, Text } from "ink";
 import { useEffect, useState } from "react";
 import { AssetCard } from "../components/asset-card.js";
 import { ErrorBox } from "../components/error-box.js";
 import { HINT_BACK, type Hint } from "../components/key-hints.js";
 import { Screen } from "../components/screen.js";
+import { TextField } from "../components/text-field.js";
 import { useTui } from "../context.js";
-import { useInteractive, useKeys } from "../hooks/use-keys.js";
+import { useKeys } from "../hooks/use-keys.js";
 import { useNow } from "../hooks/use-now.js";
 import { getOperation, type OperationReport } from "../services.js";
+import { OperationFailedError } from "../state/errors.js";
 import { formatDuration } from "../state/format.js";
 import { parseOperationId } from "../state/navigation.js";
 
@@ -21,7 +23,6 @@ type Watch =
 /** Waits for an operation (polling with backoff in the service) and shows the asset it produced. */
 export function OperationScreen({ operationId }: { operationId?: string }) {
   const { ctx, navigate, tasks } = useTui();
-  const interactive = useInteractive();
   const [watch, setWatch] = useState<Watch>(() =>
     operationId ? { kind: "watching", operationId, since: Date.now(), attempt: 0 } : { kind: "ask" },
   );
@@ -74,8 +75,7 @@ export function OperationScreen({ operationId }: { operationId?: string }) {
         <Box flexDirection="column">
           <Box>
             <Text>Operation id: </Text>
-            <TextInput
-              isDisabled={!interactive}
+            <TextField
               placeholder="the id printed by an upload or update"
               onSubmit={(value) => {
                 const id = parseOperationId(value);
@@ -108,7 +108,7 @@ export function OperationResult({ report }: { report: OperationReport }) {
   if (report.status === "failed") {
     return (
       <ErrorBox
-        error={{ name: "OperationFailed", message: report.error?.message ?? "The operation failed." }}
+        error={new OperationFailedError(report.error?.message ?? "The operation failed.")}
         hint="Fix the upload (see the message) and upload again."
       />
     );

@@ -1,60 +1,26 @@
-import { TextInput } from "@inkjs/ui";
 import { Box, Text } from "ink";
 import { useState } from "react";
+import { syncWork } from "../batch.js";
+import { ErrorBox } from "../components/error-box.js";
 import { HINT_BACK, HINT_MOVE, type Hint } from "../components/key-hints.js";
 import { Menu } from "../components/menu.js";
 import { ProgressPanel } from "../components/progress-panel.js";
 import { Screen } from "../components/screen.js";
+import { TextField } from "../components/text-field.js";
 import { useTui } from "../context.js";
 import { useInteractive, useKeys } from "../hooks/use-keys.js";
 import { useNow } from "../hooks/use-now.js";
-import { type ProgressWork, useProgressRun } from "../hooks/use-progress-run.js";
-import { type PipelineEvent, type ServiceContext, syncPaths } from "../services.js";
-import { isOver, type ProgressAction } from "../state/progress.js";
+import { useProgressRun } from "../hooks/use-progress-run.js";
+import { ServiceError } from "../services.js";
+import { CREATOR_FIX } from "../state/errors.js";
+import { isOver } from "../state/progress.js";
+import { parseVideoPrice } from "../state/upload.js";
 import { BatchSummary } from "./batch-summary.js";
-
-/** A pipeline event as a progress action (the two are deliberately close). */
-export function progressActionOf(event: Exclude<PipelineEvent, { type: "decode" }>): ProgressAction {
-  switch (event.type) {
-    case "done": {
-      const { asset } = event;
-      return {
-        type: "done",
-        asset: {
-          file: asset.file,
-          assetId: asset.assetId,
-          assetType: asset.assetType,
-          status: asset.status,
-          ...(asset.moderation && asset.moderation !== "Unknown" ? { moderation: asset.moderation } : {}),
-          ...(asset.warning ? { warning: asset.warning } : {}),
-        },
-      };
-    }
-    case "refused":
-      // The account-level refusal, once (the files it kept from being sent are not listed one by one).
-      return { type: "failed", file: event.file, reason: event.message };
-    default:
-      return event;
-  }
-}
-
-export function syncWork(ctx: ServiceContext, folder: string, check: boolean): ProgressWork {
-  return async (emit, signal) => {
-    const report = await syncPaths(ctx, [folder], {
-      check,
-      signal,
-      // Decodes (image processing) are not progress steps of their own.
-      onEvent: (event) => {
-        if (event.type !== "decode") emit(progressActionOf(event));
-      },
-    });
-    return { aborted: report.aborted, notDone: report.pending };
-  };
-}
 
 type Step =
   | { kind: "folder" }
   | { kind: "mode"; folder: string }
+  | { kind: "price"; folder: string; error?: string }
   | { kind: "running"; folder: string; check: boolean };
 
 /** Sync a folder: upload what is new or changed and record it in the lockfile, with live progress. */
@@ -66,27 +32,40 @@ export function SyncScreen() {
   const running = run.state !== undefined && !isOver(run.state);
   const now = useNow(1000, running);
 
+  const start = (folder: string, check: boolean, videoExpectedPrice?: number) => {
+    setStep({ kind: "running", folder, check });
+    run.start(syncWork(ctx, folder, check, videoExpectedPrice !== undefined ? { videoExpectedPrice } : {}), {
+      check,
+    });
+  };
+
   useKeys((input, key) => {
     if (step.kind === "running") {
       if (running && key.escape) run.stop();
       else if (!running && (key.escape || key.return || input === "q")) navigate({ type: "back" });
     } else if (key.escape) {
       if (step.kind === "mode") setStep({ kind: "folder" });
+      else if (step.kind === "price") setStep({ kind: "mode", folder: step.folder });
       else navigate({ type: "back" });
     }
   });
 
   const hints: Hint[] =
     step.kind === "folder"
-      ? [["enter", "continue"], HINT_BACK]
+      ? [["enter", "continue"], ["ctrl-u", "clear"], HINT_BACK]
       : step.kind === "mode"
         ? [HINT_MOVE, ["enter", "start"], ["esc", "previous"]]
-        : running
+        : step.kind === "price"
           ? [
-              ["esc", "stop"],
-              ["ctrl-c", "stop and quit"],
+              ["enter", "sync"],
+              ["esc", "previous"],
             ]
-          : [["enter/esc", "back"]];
+          : running
+            ? [
+                ["esc", "stop"],
+                ["ctrl-c", "stop and quit"],
+              ]
+            : [["enter/esc", "back"]];
 
   return (
     <Screen title="Sync a folder" hints={hints}>
@@ -94,8 +73,7 @@ export function SyncScreen() {
         <Box flexDirection="column">
           <Box>
             <Text>Folder: </Text>
-            <TextInput
-              isDisabled={!interactive}
+            <TextField
               defaultValue="."
               onSubmit={(value) => setStep({ kind: "mode", folder: value.trim() || "." })}
             />
@@ -103,25 +81,54 @@ export function SyncScreen() {
           <Text dimColor wrap="truncate-end">
             Relative to {ctx.root}. New and changed files are uploaded and recorded in the lockfile.
           </Text>
+          {ctx.config.creator ? null : (
+            <Box marginTop={1}>
+              <ErrorBox
+                error={new ServiceError("No creator is configured: a sync can only check, not upload.")}
+                hint={CREATOR_FIX}
+              />
+            </Box>
+          )}
         </Box>
       ) : null}
       {step.kind === "mode" ? (
         <Box flexDirection="column">
-          <Text>
+          <Text wrap="truncate-end">
             Sync <Text bold>{step.folder}</Text>:
           </Text>
           <Menu
             isDisabled={!interactive}
             options={[
-              { label: "Upload new and changed files", value: "sync" },
+              ...(ctx.config.creator ? [{ label: "Upload new and changed files", value: "sync" }] : []),
               { label: "Check only: list what would be uploaded", value: "check" },
+              ...(ctx.config.creator
+                ? [{ label: "Upload, with the most Robux to pay per video", value: "sync-video" }]
+                : []),
             ]}
             onSelect={(value) => {
-              const check = value === "check";
-              setStep({ kind: "running", folder: step.folder, check });
-              run.start(syncWork(ctx, step.folder, check));
+              if (value === "sync-video") setStep({ kind: "price", folder: step.folder });
+              else start(step.folder, value === "check");
             }}
           />
+        </Box>
+      ) : null}
+      {step.kind === "price" ? (
+        <Box flexDirection="column">
+          <Box>
+            <Text>Most Robux to pay per video: </Text>
+            <TextField
+              placeholder="e.g. 0"
+              onSubmit={(value) => {
+                const parsed = parseVideoPrice(value);
+                if (parsed.ok) start(step.folder, false, parsed.value);
+                else setStep({ ...step, error: parsed.error });
+              }}
+            />
+          </Box>
+          <Text dimColor wrap="truncate-end">
+            Video uploads may cost Robux: the API refuses one without the most you accept to pay.
+          </Text>
+          {step.error ? <Text color="red">{step.error}</Text> : null}
         </Box>
       ) : null}
       {step.kind === "running" && run.state ? (

@@ -1,108 +1,85 @@
-import { TextInput } from "@inkjs/ui";
 import { Box, Text } from "ink";
-import { useReducer } from "react";
+import { useReducer, useState } from "react";
+import { uploadWork } from "../batch.js";
 import { ErrorBox } from "../components/error-box.js";
-import { FilePicker } from "../components/file-picker.js";
 import { HINT_BACK, HINT_MOVE, type Hint } from "../components/key-hints.js";
 import { Loading } from "../components/loading.js";
 import { Menu } from "../components/menu.js";
 import { ProgressPanel } from "../components/progress-panel.js";
 import { Screen } from "../components/screen.js";
+import { TextField } from "../components/text-field.js";
 import { useTui } from "../context.js";
 import { listPickableFiles } from "../files.js";
 import { useAsync } from "../hooks/use-async.js";
 import { useInteractive, useKeys } from "../hooks/use-keys.js";
+import { useLayout } from "../hooks/use-layout.js";
 import { useNow } from "../hooks/use-now.js";
-import { type ProgressWork, useProgressRun } from "../hooks/use-progress-run.js";
-import { type AssetType, type ServiceContext, uploadFile } from "../services.js";
-import { describeError, isAbort } from "../state/errors.js";
+import { useProgressRun } from "../hooks/use-progress-run.js";
+import { ServiceError } from "../services.js";
 import { truncateStart } from "../state/format.js";
 import { isOver } from "../state/progress.js";
-import { initialUpload, type UploadDraft, uploadReducer } from "../state/upload.js";
+import {
+  initialUpload,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_NAME_LENGTH,
+  missingUploadSetup,
+  needsVideoPrice,
+  parseVideoPrice,
+  uploadReducer,
+} from "../state/upload.js";
 import { BatchSummary } from "./batch-summary.js";
-
-const UPLOAD_CONCURRENCY = 3;
-const REVIEW_ROWS = 10;
-
-/** Uploads the drafts, a few at a time, waiting for each operation so that ids and moderation are known. */
-export function uploadWork(ctx: ServiceContext, drafts: UploadDraft[]): ProgressWork {
-  return async (emit, signal) => {
-    let next = 0;
-    const worker = async () => {
-      for (let draft = drafts[next++]; draft && !signal.aborted; draft = drafts[next++]) {
-        emit({ type: "start", file: draft.file, action: draft.assetType });
-        try {
-          const result = await uploadFile(ctx, {
-            file: draft.file,
-            // The wizard only offers types the service listed for this file.
-            assetType: draft.assetType as AssetType,
-            displayName: draft.displayName,
-            description: draft.description,
-            wait: true,
-            signal,
-          });
-          if (result.status === "failed") {
-            emit({ type: "failed", file: draft.file, reason: result.error?.message ?? "the upload failed" });
-          } else {
-            emit({
-              type: "done",
-              asset: {
-                file: draft.file,
-                assetType: result.assetType,
-                status: result.done ? "uploaded" : "pending",
-                ...(result.assetId ? { assetId: result.assetId } : { operationId: result.operationId }),
-                ...(result.moderation ? { moderation: result.moderation } : {}),
-              },
-            });
-          }
-        } catch (error) {
-          if (isAbort(error) || signal.aborted)
-            emit({ type: "skipped", file: draft.file, reason: "cancelled" });
-          else emit({ type: "failed", file: draft.file, reason: describeError(error, ctx.redact).message });
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(UPLOAD_CONCURRENCY, drafts.length) }, worker));
-    return { aborted: signal.aborted, notDone: drafts.slice(next).map((d) => d.file) };
-  };
-}
+import { PickStep } from "./pick-step.js";
 
 export function UploadScreen() {
   const { ctx, navigate } = useTui();
   const interactive = useInteractive();
+  const { columns, listRows } = useLayout();
   const [state, dispatch] = useReducer(uploadReducer, initialUpload);
   const [files, reloadFiles] = useAsync(() => listPickableFiles(ctx));
+  const [price, setPrice] = useState<{ value?: number; error?: string }>({});
   const run = useProgressRun();
   const running = run.state !== undefined && !isOver(run.state);
   const now = useNow(1000, running);
   const { step } = state;
+  const blocked = missingUploadSetup(ctx.config);
+  const askPrice = step.kind === "review" && needsVideoPrice(state.drafts) && price.value === undefined;
+
+  const start = (videoExpectedPrice?: number) => {
+    dispatch({ type: "start" });
+    run.start(uploadWork(ctx, state.drafts, videoExpectedPrice !== undefined ? { videoExpectedPrice } : {}), {
+      total: state.drafts.length,
+    });
+  };
 
   useKeys((input, key) => {
     if (step.kind === "running") {
       if (running && key.escape) run.stop();
       else if (!running && (key.escape || key.return || input === "q")) navigate({ type: "back" });
-      else if (!running && input === "o") {
-        const pending = run.state?.finished.find((f) => f.operationId);
-        if (pending?.operationId)
-          navigate({ type: "push", route: { name: "operation", operationId: pending.operationId } });
-      }
+      return;
+    }
+    if (blocked || step.kind === "pick") {
+      // The picker handles its own keys (Esc included, which may only clear its filter).
+      if (blocked && (key.escape || input === "q")) navigate({ type: "back" });
+      else if (input === "r" && files.status === "error") reloadFiles();
+      else if (key.escape && files.status !== "success") navigate({ type: "back" });
       return;
     }
     if (key.escape) {
-      if (step.kind === "pick") navigate({ type: "back" });
-      else dispatch({ type: "back" });
-    } else if (step.kind === "pick" && input === "r" && files.status === "error") reloadFiles();
-    else if (step.kind === "details" && key.tab) dispatch({ type: "defaults-for-rest" });
-    else if (step.kind === "review" && key.return && ctx.config.creator) {
-      dispatch({ type: "start" });
-      run.start(uploadWork(ctx, state.drafts), state.drafts.length);
-    }
+      if (askPrice || price.value === undefined) dispatch({ type: "back" });
+      else setPrice({});
+    } else if (step.kind === "details" && key.tab) dispatch({ type: "defaults-for-rest" });
+    else if (step.kind === "review" && key.return && !askPrice) start(price.value);
   });
 
   const draft = step.kind === "details" ? state.drafts[step.index] : undefined;
-  const hints: Hint[] =
-    step.kind === "pick"
-      ? [HINT_MOVE, ["space", "select"], ["a", "all"], ["enter", "continue"], HINT_BACK]
+  const hints: Hint[] = blocked
+    ? [HINT_BACK]
+    : step.kind === "pick"
+      ? files.status === "success"
+        ? [HINT_MOVE, ["space", "select"], ["a", "all"], ["/", "filter"], ["enter", "continue"], HINT_BACK]
+        : files.status === "error"
+          ? [["r", "retry"], HINT_BACK]
+          : [HINT_BACK]
       : step.kind === "details"
         ? [
             ["enter", "accept"],
@@ -110,28 +87,30 @@ export function UploadScreen() {
             ["esc", "previous"],
           ]
         : step.kind === "review"
-          ? [
-              ["enter", "upload"],
-              ["esc", "previous"],
-            ]
+          ? [askPrice ? ["enter", "set the price"] : ["enter", "upload"], ["esc", "previous"]]
           : running
             ? [
                 ["esc", "stop"],
                 ["ctrl-c", "stop and quit"],
               ]
-            : [
-                ["enter/esc", "back"],
-                ...(run.state?.finished.some((f) => f.operationId) ? [["o", "watch pending"] as const] : []),
-              ];
+            : [["enter/esc", "back"]];
+  const reviewRows = Math.max(3, listRows(6));
+  const fileWidth = Math.max(16, Math.min(50, columns - 30));
 
   return (
     <Screen title="Upload files" hints={hints}>
-      {step.kind === "pick" ? (
+      {blocked ? <ErrorBox error={new ServiceError(blocked.message)} hint={blocked.fix} /> : null}
+      {!blocked && step.kind === "pick" ? (
         <Box flexDirection="column">
           {files.status === "loading" ? <Loading label="Looking for uploadable files…" /> : null}
           {files.status === "error" ? <ErrorBox error={files.error} /> : null}
           {files.status === "success" ? (
-            <PickStep files={files.data} onPick={(picked) => dispatch({ type: "pick", files: picked })} />
+            <PickStep
+              files={files.data}
+              visibleCount={listRows(5)}
+              onPick={(picked) => dispatch({ type: "pick", files: picked })}
+              onCancel={() => navigate({ type: "back" })}
+            />
           ) : null}
           {state.error ? <Text color="red">{state.error}</Text> : null}
         </Box>
@@ -139,8 +118,8 @@ export function UploadScreen() {
       {step.kind === "details" && draft ? (
         <Box flexDirection="column">
           <Text wrap="truncate-end">
-            File {step.index + 1} of {state.drafts.length}: <Text bold>{truncateStart(draft.file, 50)}</Text>{" "}
-            <Text dimColor>({draft.assetType})</Text>
+            File {step.index + 1} of {state.drafts.length}:{" "}
+            <Text bold>{truncateStart(draft.file, fileWidth)}</Text> <Text dimColor>({draft.assetType})</Text>
           </Text>
           <Box marginTop={1} flexDirection="column">
             {step.field === "type" ? (
@@ -150,6 +129,7 @@ export function UploadScreen() {
                   key={`type-${step.index}`}
                   isDisabled={!interactive}
                   initialValue={draft.assetType}
+                  visibleCount={listRows(4)}
                   options={draft.assetTypes.map((t, i) => ({
                     label: i === 0 ? `${t} (inferred)` : t,
                     value: t,
@@ -161,10 +141,10 @@ export function UploadScreen() {
             {step.field === "name" ? (
               <Box>
                 <Text>Name: </Text>
-                <TextInput
+                <TextField
                   key={`name-${step.index}`}
-                  isDisabled={!interactive}
                   defaultValue={draft.displayName}
+                  maxLength={MAX_NAME_LENGTH}
                   onSubmit={(value) => dispatch({ type: "set-name", value })}
                 />
               </Box>
@@ -172,11 +152,11 @@ export function UploadScreen() {
             {step.field === "description" ? (
               <Box>
                 <Text>Description: </Text>
-                <TextInput
+                <TextField
                   key={`description-${step.index}`}
-                  isDisabled={!interactive}
                   defaultValue={draft.description}
                   placeholder="(optional)"
+                  maxLength={MAX_DESCRIPTION_LENGTH}
                   onSubmit={(value) => dispatch({ type: "set-description", value })}
                 />
               </Box>
@@ -188,24 +168,38 @@ export function UploadScreen() {
       {step.kind === "review" ? (
         <Box flexDirection="column">
           <Text>Ready to upload {state.drafts.length} file(s):</Text>
-          {state.drafts.slice(0, REVIEW_ROWS).map((d) => (
+          {state.drafts.slice(0, reviewRows).map((d) => (
             <Text key={d.file} wrap="truncate-end">
               {"  "}
-              {truncateStart(d.file, 36).padEnd(36)} <Text color="cyan">{d.assetType.padEnd(9)}</Text> "
-              {d.displayName}"
+              {truncateStart(d.file, fileWidth).padEnd(fileWidth)}{" "}
+              <Text color="cyan">{d.assetType.padEnd(9)}</Text> "{d.displayName}"
             </Text>
           ))}
-          {state.drafts.length > REVIEW_ROWS ? (
-            <Text dimColor> +{state.drafts.length - REVIEW_ROWS} more</Text>
+          {state.drafts.length > reviewRows ? (
+            <Text dimColor> +{state.drafts.length - reviewRows} more</Text>
           ) : null}
-          {ctx.config.creator ? (
-            <Text dimColor>as {ctx.config.creator}</Text>
-          ) : (
-            <ErrorBox
-              error={{ name: "ServiceError", message: "No creator is configured: uploads need one." }}
-              hint="Set RBXASSETS_CREATOR=user:<id> or group:<id> in the environment or .env, then restart."
-            />
-          )}
+          <Text dimColor>
+            as {ctx.config.creator}
+            {price.value !== undefined ? ` · videos at most ${price.value} Robux each` : ""}
+          </Text>
+          {askPrice ? (
+            <Box flexDirection="column" marginTop={1}>
+              <Box>
+                <Text>Most Robux to pay per video: </Text>
+                <TextField
+                  placeholder="e.g. 0"
+                  onSubmit={(value) => {
+                    const parsed = parseVideoPrice(value);
+                    setPrice(parsed.ok ? { value: parsed.value } : { error: parsed.error });
+                  }}
+                />
+              </Box>
+              <Text dimColor wrap="truncate-end">
+                Video uploads may cost Robux: the API refuses one without the most you accept to pay.
+              </Text>
+              {price.error ? <Text color="red">{price.error}</Text> : null}
+            </Box>
+          ) : null}
         </Box>
       ) : null}
       {step.kind === "running" && run.state ? (
@@ -215,38 +209,5 @@ export function UploadScreen() {
         </Box>
       ) : null}
     </Screen>
-  );
-}
-
-function PickStep({
-  files,
-  onPick,
-}: {
-  files: Awaited<ReturnType<typeof listPickableFiles>>;
-  onPick: (files: { file: string; assetTypes: string[] }[]) => void;
-}) {
-  const usable = files.files.filter((f) => !f.problem);
-  const problems = files.files.filter((f) => f.problem);
-  if (usable.length === 0) {
-    return (
-      <Text>
-        No uploadable files under this folder.{" "}
-        <Text dimColor>
-          Images (png jpg bmp tga), audio (mp3 ogg wav flac), models (fbx gltf glb rbxm rbxmx), video (mp4
-          mov).
-        </Text>
-      </Text>
-    );
-  }
-  return (
-    <Box flexDirection="column">
-      <FilePicker files={usable} onSubmit={onPick} visibleCount={problems.length > 0 ? 10 : 12} />
-      {problems.length > 0 ? (
-        <Text color="yellow" wrap="truncate-end">
-          ⚠ {problems.length} file(s) not offered: {problems[0]?.problem}
-        </Text>
-      ) : null}
-      {files.truncated ? <Text dimColor>Only the first {files.files.length} files are listed.</Text> : null}
-    </Box>
   );
 }

@@ -1,5 +1,8 @@
-// What an error means to the user and what they can do next. Duck-typed on the error's name and fields so
-// that the views need nothing from the services but the thrown value.
+// What an error means to the user and what they can do next, in a person's words. Classified by the
+// error's class and, for the pipeline's errors, by their stable `rule`: never by a message or name string.
+import { AssetsApiError, AssetsClientError, AssetsNetworkError, isAbortError } from "@rbxassets/core";
+import { PipelineError } from "@rbxassets/core/node";
+import { AmbiguousAssetTypeError, MissingCredentialsError, ServiceError } from "../services.js";
 
 export interface ErrorView {
   title: string;
@@ -8,14 +11,18 @@ export interface ErrorView {
   hint: string;
 }
 
-interface ErrorLike {
-  name?: unknown;
-  message?: unknown;
-  status?: unknown;
-  code?: unknown;
-  fix?: unknown;
-  cause?: unknown;
+/** A failed operation as the TUI shows it (an operation's own error has no class of its own). */
+export class OperationFailedError extends Error {
+  override name = "OperationFailedError";
 }
+
+/** Where keys and the creator are set: the same words wherever they are needed. */
+export const KEY_FIX =
+  "Check RBXASSETS_API_KEY (or RBXASSETS_OAUTH_TOKEN) in the environment or .env: it was refused.";
+export const PERMISSION_FIX =
+  "The key needs asset:read and asset:write for this creator (RBXASSETS_CREATOR), or the asset is another creator's.";
+export const CREATOR_FIX =
+  "Set RBXASSETS_CREATOR=user:<id> or group:<id> in the environment or .env, then restart.";
 
 const NETWORK_CODES = new Set([
   "ECONNREFUSED",
@@ -24,17 +31,69 @@ const NETWORK_CODES = new Set([
   "ETIMEDOUT",
   "EAI_AGAIN",
   "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_SOCKET",
 ]);
 
+/** The user (or leaving a screen) cancelled: core's one abort check. */
 export function isAbort(error: unknown): boolean {
-  // A timeout is a failure to report, not a cancellation by the user.
-  return (error as ErrorLike | undefined)?.name === "AbortError";
+  return isAbortError(error);
 }
 
-function networkCode(error: ErrorLike | undefined, depth = 0): string | undefined {
-  if (!error || depth > 3) return undefined;
-  if (typeof error.code === "string" && NETWORK_CODES.has(error.code)) return error.code;
-  return networkCode(error.cause as ErrorLike | undefined, depth + 1);
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let current = error, depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
+    chain.push(current);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return chain;
+}
+
+function networkCode(error: unknown): string | undefined {
+  for (const link of causes(error)) {
+    if (link instanceof AssetsNetworkError) return link.causeCode;
+    const code = (link as { code?: unknown }).code;
+    if (typeof code === "string" && NETWORK_CODES.has(code)) return code;
+  }
+  return undefined;
+}
+
+function apiStatus(error: unknown): number | undefined {
+  for (const link of causes(error)) if (link instanceof AssetsApiError) return link.status;
+  return undefined;
+}
+
+export const MODERATED_FIX =
+  "No upload can succeed until the account's moderation ends: see the Roblox messages of the key's owner.";
+
+/**
+ * The TUI's words for core's account-refusal reasons (core states the facts; shells word the fixes). An
+ * unknown reason gets the key's fix, the most common cause.
+ */
+export function refusalFix(reason: unknown): string {
+  if (reason === "user-moderated") return MODERATED_FIX;
+  if (reason === "creator-not-allowed") return PERMISSION_FIX;
+  return KEY_FIX;
+}
+
+/** The pipeline rules that are about the account, not the file: the rest of a batch would fail the same. */
+const ACCOUNT_RULES = new Set(["credentials", "creator-format", "account", "account-refused", "creator"]);
+
+/**
+ * The fix for an account-level refusal (a wrong key, a creator the key may not use, a moderated account),
+ * or undefined when the error is about one file only.
+ */
+export function accountRefusal(error: unknown): string | undefined {
+  const rule = error instanceof PipelineError ? error.rule : undefined;
+  // Core's AccountRefusedError carries the reason among its facts.
+  if (rule === "account-refused")
+    return refusalFix((error as { refusal?: { reason?: unknown } }).refusal?.reason);
+  if (error instanceof MissingCredentialsError) return KEY_FIX;
+  const status = apiStatus(error);
+  if (status === 401) return KEY_FIX;
+  if (status === 403) return PERMISSION_FIX;
+  if (rule !== undefined && ACCOUNT_RULES.has(rule))
+    return rule.startsWith("creator") ? CREATOR_FIX : KEY_FIX;
+  return undefined;
 }
 
 /** `redact` removes credentials: an error may quote what was sent. */
@@ -47,53 +106,52 @@ export function describeError(error: unknown, redact: (text: string) => string =
   };
 }
 
+function messageOf(error: unknown): string {
+  if (error instanceof Error && error.message !== "") return error.message;
+  const message = (error as { message?: unknown } | undefined)?.message;
+  return typeof message === "string" && message !== "" ? message : String(error);
+}
+
 function classify(error: unknown): ErrorView {
-  const e = (typeof error === "object" && error !== null ? error : { message: String(error) }) as ErrorLike;
-  const message = typeof e.message === "string" && e.message !== "" ? e.message : String(error);
+  const message = messageOf(error);
   if (isAbort(error)) return { title: "Cancelled", message: "The request was cancelled.", hint: "" };
-  const code = networkCode(e);
-  if (code !== undefined || (e.name === "TypeError" && message === "fetch failed")) {
+  const code = networkCode(error);
+  if (code !== undefined || (error instanceof TypeError && message === "fetch failed")) {
+    // The operation name and the raw cause are for logs; a person needs what happened and where to look.
     return {
       title: "Cannot reach the API",
-      message: code ? `${message} (${code})` : message,
+      message: `No answer from the service${code ? ` (${code})` : ""}: it may be down, or the address is wrong.`,
       hint: "Check RBXASSETS_API_URL and your network, then press r to retry.",
     };
   }
-  if (e.name === "OperationFailed") return { title: "The operation failed", message, hint: "" };
-  if (e.name === "PipelineError") {
-    // Its message already reads "<file>: <problem> — <what to do>".
-    return { title: "Cannot upload", message, hint: "" };
+  if (error instanceof OperationFailedError) return { title: "The operation failed", message, hint: "" };
+  if (error instanceof PipelineError) {
+    // Its message already reads "<file>: <problem> — <what to do>"; an account problem gets our fix.
+    return { title: "Cannot upload", message, hint: accountRefusal(error) ?? "" };
   }
-  if (e.name === "MissingCredentialsError") {
+  if (error instanceof MissingCredentialsError) {
     return {
       title: "No credentials",
       message,
       hint: "Set RBXASSETS_API_KEY in the environment or .env, then restart.",
     };
   }
-  if (e.name === "ServiceError" || e.name === "AmbiguousAssetTypeError") {
+  if (error instanceof ServiceError || error instanceof AmbiguousAssetTypeError) {
     // Service errors are one line that already says what is wrong and how to fix it.
     return { title: "Cannot do that", message, hint: "" };
   }
-  if (e.name === "AssetsClientError") {
+  if (error instanceof AssetsClientError) {
     return { title: "Invalid request", message, hint: "Check the input and your RBXASSETS_* settings." };
   }
-  if (typeof e.status === "number") return classifyStatus(e.status, message);
+  const status = apiStatus(error);
+  if (status !== undefined) return classifyStatus(status, message);
   return { title: "Something went wrong", message, hint: "Press r to retry, or Esc to go back." };
 }
 
 function classifyStatus(status: number, message: string): ErrorView {
   const title = `The API answered ${status}`;
-  if (status === 401) {
-    return { title, message, hint: "Check RBXASSETS_API_KEY (or RBXASSETS_OAUTH_TOKEN): it was refused." };
-  }
-  if (status === 403) {
-    return {
-      title,
-      message,
-      hint: "The key lacks asset:read/asset:write, or the asset belongs to another creator.",
-    };
-  }
+  if (status === 401) return { title, message, hint: KEY_FIX };
+  if (status === 403) return { title, message, hint: PERMISSION_FIX };
   if (status === 404)
     return { title, message, hint: "Check the id: no such asset or operation for this key." };
   if (status === 429) return { title, message, hint: "Rate limited: wait a minute, then press r to retry." };

@@ -1,22 +1,18 @@
-// Turning API values into short, readable text for an 80-column terminal.
+// Turning API values into short, readable text for a terminal. Spellings and ids come from core's helpers.
+import {
+  versionNumberOf as coreVersionNumberOf,
+  normalizeAssetType,
+  normalizeModerationState,
+} from "@rbxassets/core";
 
 /** `ASSET_TYPE_DECAL` (2023 responses) and `Decal` both read as `Decal`. */
 export function assetTypeLabel(type: string | undefined): string {
-  if (!type) return "?";
-  const match = /^ASSET_TYPE_(.+)$/.exec(type);
-  if (!match) return type;
-  return match[1]!
-    .toLowerCase()
-    .split("_")
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join("");
+  return type ? normalizeAssetType(type) : "?";
 }
 
 /** `MODERATION_STATE_APPROVED` and `Approved` both read as `Approved`; missing reads as `Unknown`. */
 export function moderationLabel(state: string | undefined): string {
-  if (!state) return "Unknown";
-  const bare = state.replace(/^MODERATION_STATE_/, "").toLowerCase();
-  return bare.charAt(0).toUpperCase() + bare.slice(1);
+  return state ? normalizeModerationState(state) : "Unknown";
 }
 
 export function moderationColor(state: string | undefined): "green" | "yellow" | "red" | "gray" {
@@ -32,10 +28,13 @@ export function moderationColor(state: string | undefined): "green" | "yellow" |
   }
 }
 
-/** The version number in `assets/{id}/versions/{n}`, or undefined. */
+/** The version number in `assets/{id}/versions/{n}`, or undefined (core's parser). */
 export function versionNumberOf(path: string | undefined): number | undefined {
-  const match = /\/versions\/(\d+)$/.exec(path ?? "");
-  return match ? Number(match[1]) : undefined;
+  try {
+    return path ? coreVersionNumberOf({ path: path as `assets/${string}/versions/${string}` }) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The id in `assets/{id}`, or the text itself when it is not a path. */
@@ -84,4 +83,37 @@ export function oneLine(text: string | undefined): string {
 
 export function plural(count: number, word: string, plural = `${word}s`): string {
   return `${count} ${count === 1 ? word : plural}`;
+}
+
+/** `3 minutes ago`, `in 2 hours`, `just now`: how far `then` is from `now`. */
+export function relativeTime(then: number, now: number): string {
+  const seconds = Math.round((then - now) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 45) return "just now";
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ["year", 365 * 86400],
+    ["month", 30 * 86400],
+    ["day", 86400],
+    ["hour", 3600],
+    ["minute", 60],
+  ];
+  const format = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+  for (const [unit, size] of units) {
+    if (abs >= size) return format.format(Math.round(seconds / size), unit);
+  }
+  return format.format(Math.round(seconds / 60), "minute");
+}
+
+/**
+ * An API timestamp in the user's local time with how long ago it was: `2026-12-01 21:07 (3 minutes ago)`.
+ * Text that is not a time is shown as it came.
+ */
+export function formatTime(iso: string | undefined, now = Date.now()): string {
+  if (!iso) return "";
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  const d = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const local = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${local} (${relativeTime(at, now)})`;
 }

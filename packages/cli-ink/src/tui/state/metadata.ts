@@ -1,22 +1,14 @@
 // Editing an asset's metadata: the draft is plain text per field (what the prompts show), parsed and
 // compared with the asset to build an update that names only what changed.
+import { codePointLength, limits, socialLinkKinds } from "@rbxassets/core";
 import { assetIdOfPath } from "./format.js";
 import { parseAssetId } from "./navigation.js";
 import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from "./upload.js";
 
-export const SOCIAL_KINDS = [
-  "facebook",
-  "twitter",
-  "youtube",
-  "twitch",
-  "discord",
-  "github",
-  "roblox",
-  "guilded",
-  "devForum",
-] as const;
-export type SocialKind = (typeof SOCIAL_KINDS)[number];
-export const MAX_SOCIAL_LINKS = 3;
+/** Social link kinds (`github` for `githubSocialLink`) and how many an asset may have: from the spec. */
+export const SOCIAL_KINDS: readonly string[] = socialLinkKinds;
+export type SocialKind = string;
+export const MAX_SOCIAL_LINKS = limits.maxSocialLinks;
 
 export type MetadataField = "displayName" | "description" | "icon" | "previews" | "social";
 export const METADATA_FIELDS: readonly MetadataField[] = [
@@ -153,10 +145,12 @@ export function validateField(field: MetadataField, text: string, original = "")
     case "displayName": {
       const name = text.trim();
       if (name === "") return "A name is required.";
-      return name.length > MAX_NAME_LENGTH ? `Keep the name to ${MAX_NAME_LENGTH} characters.` : undefined;
+      return codePointLength(name) > MAX_NAME_LENGTH
+        ? `Keep the name to ${MAX_NAME_LENGTH} characters.`
+        : undefined;
     }
     case "description":
-      return text.length > MAX_DESCRIPTION_LENGTH
+      return codePointLength(text) > MAX_DESCRIPTION_LENGTH
         ? `Keep it to ${MAX_DESCRIPTION_LENGTH} characters.`
         : undefined;
     case "icon": {

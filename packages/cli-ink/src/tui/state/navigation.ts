@@ -1,4 +1,5 @@
 // The screen stack: which screen is showing and where Esc goes back to. Pure, so it is unit-tested.
+import { parseAssetId as coreParseAssetId } from "@rbxassets/core";
 
 /** What a screen that needs an asset id is for, once the id is known. */
 export type AssetPurpose = "asset" | "versions" | "archive" | "edit";
@@ -57,12 +58,10 @@ export function routeForAsset(purpose: AssetPurpose, assetId: string): Route {
  * that contains the id. Returns the digit string, or undefined when there is no id in the text.
  */
 export function parseAssetId(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (/^\d+$/.test(trimmed)) return trimmed;
-  const match = /(?:rbxassetid:\/\/|assets\/|\/(?:store|catalog|library|asset)\/(?:asset\/)?)(\d+)/i.exec(
-    trimmed,
+  // Core's one parser for the id forms; the TUI adds the web pages people copy an id from.
+  return (
+    coreParseAssetId(text) ?? /\/(?:store|catalog|library|asset)\/(?:asset\/)?(\d+)/i.exec(text.trim())?.[1]
   );
-  return match?.[1];
 }
 
 /** Accepts an operation id or its `operations/<id>` path. */

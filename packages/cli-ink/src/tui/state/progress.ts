@@ -1,7 +1,15 @@
 // Progress of a batch (an upload of several files, or a sync): finished items scroll above in <Static>,
 // the live area shows what is running, counts, rate and time left. Time is passed in, so this is pure.
 
-export type Outcome = "uploaded" | "updated" | "unchanged" | "pending" | "failed" | "skipped" | "warning";
+export type Outcome =
+  | "uploaded"
+  | "updated"
+  | "unchanged"
+  | "reused"
+  | "pending"
+  | "failed"
+  | "skipped"
+  | "warning";
 
 export interface FinishedItem {
   /** Unique, stable: <Static> keys on it. */
@@ -22,8 +30,16 @@ export interface RunningItem {
 
 export type Phase = "scanning" | "running" | "stopping" | "finished" | "aborted" | "crashed";
 
+/** What the service refused about the account, and what the user can do about it. */
+export interface Refusal {
+  message: string;
+  fix: string;
+}
+
 export interface ProgressState {
   phase: Phase;
+  /** A check: nothing is uploaded, and what would be is reported in `notDone` at the end. */
+  check: boolean;
   /** Files in the batch; undefined until the scan reports. */
   total: number | undefined;
   startedAt: number;
@@ -35,6 +51,10 @@ export interface ProgressState {
   fatal: unknown;
   /** Files not done when the batch ended: after an abort, or what a check would upload. */
   notDone: string[];
+  /** An account-level refusal (wrong key, creator not allowed) that stopped the batch: said once. */
+  refusal: Refusal | undefined;
+  /** When the client's rate limiter lets requests go again (epoch ms), while it holds some back. */
+  rateLimitedUntil: number | undefined;
 }
 
 /** A finished file as sync reports it; `status` is the pipeline's word for what happened. */
@@ -46,6 +66,8 @@ export interface DoneAsset {
   moderation?: string;
   operationId?: string;
   warning?: string;
+  /** For a file whose content another file already has an asset for: that file. */
+  reusedFrom?: string;
 }
 
 export type ProgressAction =
@@ -55,23 +77,26 @@ export type ProgressAction =
   | { type: "failed"; file: string; reason: string }
   | { type: "skipped"; file: string; reason: string }
   | { type: "warning"; file: string; message: string }
+  | { type: "rate-limited"; until: number }
   | { type: "stop-requested" }
-  | { type: "finish"; at: number; aborted?: boolean; notDone?: string[] }
+  | { type: "finish"; at: number; aborted?: boolean; notDone?: string[]; refusal?: Refusal }
   | { type: "crash"; at: number; error: unknown };
 
 const zeroCounts = (): Record<Outcome, number> => ({
   uploaded: 0,
   updated: 0,
   unchanged: 0,
+  reused: 0,
   pending: 0,
   failed: 0,
   skipped: 0,
   warning: 0,
 });
 
-export function initialProgress(startedAt: number, total?: number): ProgressState {
+export function initialProgress(startedAt: number, total?: number, check = false): ProgressState {
   return {
     phase: total === undefined ? "scanning" : "running",
+    check,
     total,
     startedAt,
     finishedAt: undefined,
@@ -80,6 +105,8 @@ export function initialProgress(startedAt: number, total?: number): ProgressStat
     counts: zeroCounts(),
     fatal: undefined,
     notDone: [],
+    rateLimitedUntil: undefined,
+    refusal: undefined,
   };
 }
 
@@ -87,7 +114,9 @@ export function initialProgress(startedAt: number, total?: number): ProgressStat
 export function outcomeOf(status: string | undefined, done = true): Outcome {
   if (!done) return "pending";
   const word = (status ?? "").toLowerCase();
-  if (word === "unchanged" || word === "reused") return "unchanged";
+  if (word === "unchanged") return "unchanged";
+  // New to the lockfile, but its content is another file's: no upload, that file's asset is shared.
+  if (word === "reused") return "reused";
   if (word.includes("update")) return "updated";
   if (word.includes("pending") || word.includes("wait")) return "pending";
   if (word.includes("fail") || word.includes("reject")) return "failed";
@@ -128,6 +157,13 @@ export function progressReducer(state: ProgressState, action: ProgressAction): P
         ...(asset.assetType !== undefined ? { assetType: asset.assetType } : {}),
         ...(asset.moderation !== undefined ? { moderation: asset.moderation } : {}),
         ...(asset.operationId !== undefined ? { operationId: asset.operationId } : {}),
+        ...(outcome === "reused"
+          ? {
+              detail: asset.reusedFrom
+                ? `same content as ${asset.reusedFrom}: reuses its asset (no upload)`
+                : "same content as another file: reuses its asset (no upload)",
+            }
+          : {}),
       });
       if (asset.warning) next = addWarning(next, asset.file, asset.warning);
       return next;
@@ -138,6 +174,9 @@ export function progressReducer(state: ProgressState, action: ProgressAction): P
       return finish(state, action.file, { outcome: "skipped", detail: action.reason });
     case "warning":
       return addWarning(state, action.file, action.message);
+    case "rate-limited":
+      // Several requests wait for the same window: the latest end is when all of them can go.
+      return { ...state, rateLimitedUntil: Math.max(state.rateLimitedUntil ?? 0, action.until) };
     case "stop-requested":
       return isOver(state) ? state : { ...state, phase: "stopping" };
     case "finish":
@@ -147,6 +186,7 @@ export function progressReducer(state: ProgressState, action: ProgressAction): P
         finishedAt: action.at,
         running: [],
         notDone: action.notDone ?? [],
+        refusal: action.refusal,
       };
     case "crash":
       return { ...state, phase: "crashed", fatal: action.error, finishedAt: action.at, running: [] };
@@ -172,14 +212,22 @@ export function isOver(state: ProgressState): boolean {
 /** Files that have reached an outcome (warnings excluded). */
 export function completedCount(state: ProgressState): number {
   const c = state.counts;
-  return c.uploaded + c.updated + c.unchanged + c.pending + c.failed + c.skipped;
+  return c.uploaded + c.updated + c.unchanged + c.reused + c.pending + c.failed + c.skipped;
 }
 
-/** 0..100; 100 once finished even when the scan never reported a total. */
+/**
+ * Files accounted for: those with an outcome, and at the end of a check those it found to upload (they
+ * were checked too), so that a finished check reads `8/8`, not `1/8` beside 100 %.
+ */
+export function accountedCount(state: ProgressState): number {
+  const found = state.check && state.phase === "finished" ? state.notDone.length : 0;
+  return completedCount(state) + found;
+}
+
+/** 0..100 of the files accounted for; 100 once finished when the scan never reported a total. */
 export function percentDone(state: ProgressState): number {
-  if (state.phase === "finished") return 100;
-  if (!state.total) return 0;
-  return Math.min(100, Math.floor((completedCount(state) / state.total) * 100));
+  if (!state.total) return state.phase === "finished" ? 100 : 0;
+  return Math.min(100, Math.floor((accountedCount(state) / state.total) * 100));
 }
 
 export function elapsedMs(state: ProgressState, now: number): number {
@@ -194,11 +242,59 @@ export function ratePerSecond(state: ProgressState, now: number): number | undef
   return done / seconds;
 }
 
-/** Estimated milliseconds left at the current rate; undefined when unknown. */
+/** How long the rate limiter still holds requests back, or undefined when it does not. */
+export function rateLimitWaitMs(state: ProgressState, now: number): number | undefined {
+  if (isOver(state) || state.rateLimitedUntil === undefined) return undefined;
+  const left = state.rateLimitedUntil - now;
+  return left > 0 ? left : undefined;
+}
+
+/** Estimated milliseconds left at the current rate; undefined when unknown or while rate limited. */
 export function etaMs(state: ProgressState, now: number): number | undefined {
   if (isOver(state)) return 0;
+  // The rate drops to nothing during a wait and jumps after it: an estimate then would only mislead.
+  if (rateLimitWaitMs(state, now) !== undefined) return undefined;
   const rate = ratePerSecond(state, now);
   if (rate === undefined || state.total === undefined) return undefined;
   const left = Math.max(0, state.total - completedCount(state));
   return (left / rate) * 1000;
+}
+
+export interface BatchVerdict {
+  mark: string;
+  tone: "good" | "warn" | "bad";
+  headline: string;
+}
+
+/**
+ * The one line that sums a finished batch up. A check says "up to date" only when nothing would be
+ * uploaded and nothing failed: a file that cannot be uploaded is not up to date.
+ */
+export function batchVerdict(state: ProgressState, verb: string, elapsed: string): BatchVerdict {
+  const failed = state.counts.failed;
+  if (state.refusal) return { mark: "✖", tone: "bad", headline: `${verb} stopped: the account was refused.` };
+  if (state.phase === "aborted") {
+    const done = completedCount(state);
+    return {
+      mark: "■",
+      tone: "warn",
+      headline: `${verb} stopped after ${done} ${done === 1 ? "file" : "files"} (${elapsed}).`,
+    };
+  }
+  if (state.check) {
+    const found = state.notDone.length;
+    const files = (n: number) => `${n} ${n === 1 ? "file" : "files"}`;
+    if (found === 0 && failed === 0)
+      return { mark: "✔", tone: "good", headline: "Everything is up to date." };
+    const parts = [
+      ...(found > 0 ? [`${files(found)} would be uploaded or updated`] : []),
+      ...(failed > 0
+        ? [`${files(failed)} cannot be uploaded as ${failed === 1 ? "it is" : "they are"}`]
+        : []),
+    ];
+    return { mark: failed > 0 ? "■" : "↑", tone: "warn", headline: `${parts.join("; ")}.` };
+  }
+  return failed > 0
+    ? { mark: "■", tone: "warn", headline: `${verb} finished in ${elapsed}.` }
+    : { mark: "✔", tone: "good", headline: `${verb} finished in ${elapsed}.` };
 }

@@ -1,8 +1,11 @@
 // The upload wizard: pick files, then for each file its type (when it could be several), name and
 // description, then review, then run. Pure: the screen dispatches, this decides what comes next.
+import { codePointLength, defaultDisplayName as coreDefaultDisplayName, limits } from "@rbxassets/core";
+import { CREATOR_FIX, KEY_FIX } from "./errors.js";
 
-export const MAX_NAME_LENGTH = 50;
-export const MAX_DESCRIPTION_LENGTH = 1000;
+// The spec's limits, in code points (core's one rule for names).
+export const MAX_NAME_LENGTH = limits.maxDisplayNameLength;
+export const MAX_DESCRIPTION_LENGTH = limits.maxDescriptionLength;
 
 export interface PickedFile {
   /** Path relative to the project root, posix separators. */
@@ -45,25 +48,22 @@ export type UploadAction =
 
 export const initialUpload: UploadState = { step: { kind: "pick" }, drafts: [], error: undefined };
 
-/** `sprites/Hero Idle.png` becomes `Hero Idle`, kept within the 50-character limit. */
+/** `sprites/Hero Idle.png` becomes `Hero Idle`, kept within the name limit (core's one rule). */
 export function defaultDisplayName(file: string): string {
-  const base = file.split("/").pop() ?? file;
-  const dot = base.lastIndexOf(".");
-  const stem = (dot > 0 ? base.slice(0, dot) : base).trim() || base;
-  return stem.slice(0, MAX_NAME_LENGTH);
+  return coreDefaultDisplayName(file);
 }
 
 export function validateName(value: string): string | undefined {
   const name = value.trim();
   if (name === "") return "A name is required.";
-  if (name.length > MAX_NAME_LENGTH)
-    return `Keep the name to ${MAX_NAME_LENGTH} characters (it has ${name.length}).`;
+  if (codePointLength(name) > MAX_NAME_LENGTH)
+    return `Keep the name to ${MAX_NAME_LENGTH} characters (it has ${codePointLength(name)}).`;
   return undefined;
 }
 
 export function validateDescription(value: string): string | undefined {
-  if (value.length > MAX_DESCRIPTION_LENGTH) {
-    return `Keep the description to ${MAX_DESCRIPTION_LENGTH} characters (it has ${value.length}).`;
+  if (codePointLength(value) > MAX_DESCRIPTION_LENGTH) {
+    return `Keep the description to ${MAX_DESCRIPTION_LENGTH} characters (it has ${codePointLength(value)}).`;
   }
   return undefined;
 }
@@ -159,6 +159,30 @@ function back(state: UploadState): UploadState {
     step: { kind: "details", index: step.index - 1, field: "description" },
     error: undefined,
   };
+}
+
+/** What stops every upload before it starts: said first, not after the picker and the whole form. */
+export function missingUploadSetup(config: {
+  creator?: string | undefined;
+  hasCredentials: boolean;
+}): { message: string; fix: string } | undefined {
+  if (!config.hasCredentials) return { message: "No API key is configured: uploads need one.", fix: KEY_FIX };
+  if (!config.creator) return { message: "No creator is configured: uploads need one.", fix: CREATOR_FIX };
+  return undefined;
+}
+
+/** Videos can cost Robux: the API refuses one without the most the user accepts to pay. */
+export function needsVideoPrice(drafts: readonly UploadDraft[]): boolean {
+  return drafts.some((d) => d.assetType === "Video");
+}
+
+/** `0`, `25`: a whole number of Robux. */
+export function parseVideoPrice(text: string): { ok: true; value: number } | { ok: false; error: string } {
+  const trimmed = text.trim();
+  if (!/^\d{1,9}$/.test(trimmed)) {
+    return { ok: false, error: "Type a whole number of Robux, e.g. 0 to accept only free uploads." };
+  }
+  return { ok: true, value: Number(trimmed) };
 }
 
 /** Whether Esc leaves the screen (true) or goes one prompt back (false). */

@@ -1,7 +1,10 @@
 // Paging through an asset's versions (newest first) and the rollback confirmation. The API pages forward
 // only, so the token of every page seen is kept to go back.
 
-export const VERSIONS_PAGE_SIZE = 8;
+import { limits } from "@rbxassets/core";
+
+/** A page of versions: the spec's default page size. */
+export const VERSIONS_PAGE_SIZE = limits.defaultPageSize;
 
 export interface VersionRow {
   number: number;

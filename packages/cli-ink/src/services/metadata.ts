@@ -1,0 +1,90 @@
+// Metadata a person types (a name, a description, an icon, previews, social links) turned into the fields
+// of an update request: `update`'s flags and the TUI's edit form both come here. Core holds the parsing
+// rules (previews, social links, limits); this checks the whole input and words refusals as ServiceErrors.
+import {
+  AssetsClientError,
+  codePointLength,
+  limits,
+  parsePreview,
+  parseSocialLinks,
+  socialLinkKinds,
+} from "@rbxassets/core";
+import { ServiceError } from "./errors.js";
+import { referencedAssetId } from "./ids.js";
+
+/** Social link kinds, as `update --social kind=uri` takes them (`twitch` for `twitchSocialLink`). */
+export const SOCIAL_LINK_KINDS: readonly string[] = socialLinkKinds;
+
+/** Metadata as typed: only the fields given change. */
+export interface MetadataInput {
+  displayName?: string;
+  description?: string;
+  /** Icon: an Image asset id (`123`, `rbxassetid://123` or `assets/123`). */
+  icon?: string;
+  /** Previews: Image asset ids, each optionally followed by `:alt text`. Replaces the whole list. */
+  previews?: string[];
+  /** Social links by kind (`twitch`, `github`, … or the full field name). */
+  social?: Record<string, string>;
+}
+
+/** The request fields to send and the update mask that names them. */
+export interface MetadataUpdate {
+  fields: Record<string, unknown>;
+  mask: string[];
+}
+
+/** Checks and converts metadata input; throws a one-line ServiceError naming the field and the fix. */
+export function parseMetadataInput(input: MetadataInput): MetadataUpdate {
+  const fields: Record<string, unknown> = {};
+  const mask: string[] = [];
+  const set = (field: string, value: unknown) => {
+    fields[field] = value;
+    mask.push(field);
+  };
+  if (input.displayName !== undefined) set("displayName", parseDisplayName(input.displayName));
+  if (input.description !== undefined) set("description", parseDescription(input.description));
+  if (input.icon !== undefined) set("icon", `assets/${referencedAssetId("icon", input.icon)}`);
+  if (input.previews !== undefined && input.previews.length > 0) {
+    set(
+      "previews",
+      input.previews.map((preview) => asServiceError(() => parsePreview(preview))),
+    );
+  }
+  if (input.social !== undefined && Object.keys(input.social).length > 0) {
+    const links = asServiceError(() => parseSocialLinks(input.social ?? {}));
+    for (const [field, link] of Object.entries(links)) set(field, link);
+  }
+  return { fields, mask };
+}
+
+function parseDisplayName(value: string): string {
+  const name = value.trim();
+  if (name === "") throw new ServiceError("the name is empty: give the asset a name");
+  const length = codePointLength(name);
+  if (length > limits.maxDisplayNameLength) {
+    throw new ServiceError(
+      `the name is ${length} characters long: keep it to ${limits.maxDisplayNameLength}`,
+    );
+  }
+  return name;
+}
+
+function parseDescription(value: string): string {
+  const length = codePointLength(value);
+  if (length > limits.maxDescriptionLength) {
+    throw new ServiceError(
+      `the description is ${length} characters long: keep it to ${limits.maxDescriptionLength}`,
+    );
+  }
+  return value;
+}
+
+/** Core's parsers refuse with an AssetsClientError: to the caller that is bad input, a usage error. */
+function asServiceError<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof AssetsClientError) throw new ServiceError(error.message, { cause: error });
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+// A batch of uploads (the TUI's upload screen): one pipeline call for all of them, so the pipeline bounds
+// how many are in flight, records each in the lockfile, answers known content from it, and stops starting
+// new uploads at an account-level refusal. Files must lie inside the project.
+import {
+  type AccountRefusal,
+  type AssetType,
+  accountRefusalOf,
+  type PipelineEvent,
+  type ResolvedAsset,
+} from "@rbxassets/core/node";
+import type { ServiceContext } from "./context.js";
+
+export interface BatchUpload {
+  /** Path relative to the project root. */
+  file: string;
+  assetType: AssetType;
+  displayName?: string;
+  description?: string;
+}
+
+export interface BatchUploadReport {
+  /** Uploaded, updated, or answered by the lockfile, in the order given. */
+  done: ResolvedAsset[];
+  /** Each failed file with its one-line reason (and the error, for callers that classify it). */
+  failed: { file: string; reason: string; error: unknown }[];
+  /** Files never started: the run was aborted. */
+  notStarted: string[];
+  /** The account-level refusal (wrong key, moderated account, creator not allowed), reported once. */
+  refusal?: AccountRefusal & { message: string; files: string[] };
+  /** Files never sent because of `refusal`. */
+  notAttempted: string[];
+  aborted: boolean;
+}
+
+export async function uploadFiles(
+  ctx: ServiceContext,
+  uploads: readonly BatchUpload[],
+  opts: { expectedPrice?: number; signal?: AbortSignal; onEvent?: (event: PipelineEvent) => void } = {},
+): Promise<BatchUploadReport> {
+  const pipeline = ctx.pipeline({
+    ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
+    ...(opts.expectedPrice !== undefined ? { videoExpectedPrice: opts.expectedPrice } : {}),
+  });
+  const report: BatchUploadReport = {
+    done: [],
+    failed: [],
+    notStarted: [],
+    notAttempted: [],
+    aborted: false,
+  };
+  const outcomes = await Promise.all(
+    uploads.map(async (upload) => {
+      if (opts.signal?.aborted) return { kind: "skipped" as const, upload };
+      try {
+        const asset = await pipeline.resolve(upload.file, {
+          assetType: upload.assetType,
+          ...(upload.displayName !== undefined ? { displayName: upload.displayName } : {}),
+          ...(upload.description !== undefined ? { description: upload.description } : {}),
+          ...(opts.signal ? { signal: opts.signal } : {}),
+        });
+        return { kind: "done" as const, upload, asset };
+      } catch (error) {
+        if (opts.signal?.aborted) return { kind: "skipped" as const, upload };
+        return { kind: "failed" as const, upload, error };
+      }
+    }),
+  );
+  for (const outcome of outcomes) {
+    if (outcome.kind === "skipped") report.notStarted.push(outcome.upload.file);
+    else if (outcome.kind === "done") report.done.push(outcome.asset);
+    else if (accountRefusalOf(outcome.error)) {
+      const { attempted, ...refusal } = accountRefusalOf(outcome.error)!;
+      if (!attempted) report.notAttempted.push(outcome.upload.file);
+      else if (report.refusal) report.refusal.files.push(outcome.upload.file);
+      else {
+        const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+        report.refusal = { ...refusal, message, files: [outcome.upload.file] };
+      }
+    } else {
+      const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+      report.failed.push({ file: outcome.upload.file, reason, error: outcome.error });
+    }
+  }
+  report.aborted = opts.signal?.aborted === true;
+  return report;
+}

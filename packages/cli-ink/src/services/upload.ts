@@ -1,0 +1,213 @@
+// Uploading one file as a new asset. A file inside the project goes through the pipeline, like sync: it is
+// recorded in the lockfile, and content the lockfile already knows is not sent again. A file outside the
+// project cannot be recorded portably, so it is uploaded directly and the result says it is not recorded.
+import { resolve } from "node:path";
+import {
+  type Asset,
+  contentTypeFor,
+  defaultDisplayName,
+  operationIdOf,
+  uploadableAssetTypes,
+} from "@rbxassets/core";
+import {
+  type AssetType,
+  detectFile,
+  isInsideRoot,
+  PipelineError,
+  type ResolvedAsset,
+  toProjectPath,
+  validateFile,
+} from "@rbxassets/core/node";
+import type { ServiceContext } from "./context.js";
+import { AmbiguousAssetTypeError, ServiceError } from "./errors.js";
+import { describeOperation, type OperationStatus, settleOperation } from "./operations.js";
+
+/** The asset types `upload` takes: those the spec lists file formats for. */
+export const UPLOAD_ASSET_TYPES: readonly AssetType[] = uploadableAssetTypes;
+
+export interface UploadInput {
+  /** Path, relative to the context root or absolute. */
+  file: string;
+  /** Default: the file's type when it has only one (an `.rbxm` could be a Model or an Animation). */
+  assetType?: AssetType;
+  /** Default: the file's base name without its extension. */
+  displayName?: string;
+  description?: string;
+  /** Highest fee in Robux accepted; required for Video. */
+  expectedPrice?: number;
+  /**
+   * Wait for the operation to finish (and report the asset id and moderation). A file inside the project is
+   * always waited for: the lockfile records the asset id, which only a finished operation names.
+   */
+  wait?: boolean;
+  signal?: AbortSignal;
+  /** Told when local checks passed and the upload starts, and when waiting for the operation starts. */
+  onStage?: (stage: "uploading" | "waiting") => void;
+}
+
+export interface UploadResult {
+  /** The file, relative to the context root (posix separators), or absolute when outside it. */
+  file: string;
+  assetType: AssetType;
+  /** The Create (or Update) operation; absent when nothing was sent (the lockfile knew the content). */
+  operationId?: string;
+  done: boolean;
+  /** `pending` unless waited for. */
+  status: OperationStatus;
+  assetId?: string;
+  uri?: string;
+  /** Moderation state of the new asset: Reviewing, Approved or Rejected. */
+  moderation?: string;
+  asset?: Asset;
+  error?: { code: string | number; message: string };
+  /**
+   * What happened: a new asset, a new version of the model the lockfile records at this path, or content
+   * the lockfile already held at this path (`unchanged`) or another (`reused`), in which case nothing was sent.
+   */
+  outcome: ResolvedAsset["status"];
+  /** Whether the lockfile records the result (a later sync then sends nothing for this file). */
+  recorded: boolean;
+  /** The lockfile that records it, relative to the root. */
+  lockfile?: string;
+  /** Why the result is not recorded. */
+  notRecorded?: string;
+  /** Moderation was still reviewing the asset when the upload finished. */
+  warning?: string;
+}
+
+/** What a file can be uploaded as: `assetType` when that is certain, and every candidate. */
+export async function detectAssetType(
+  ctx: ServiceContext,
+  file: string,
+): Promise<{ path: string; assetType?: AssetType; candidates: AssetType[] }> {
+  const detected = await detectFile(resolve(ctx.root, file), { root: ctx.root });
+  const candidates = detected.assetTypes.filter((type) => type !== "Decal");
+  const only = candidates.length === 1 ? candidates[0] : undefined;
+  return { path: detected.path, ...(only ? { assetType: only } : {}), candidates };
+}
+
+/**
+ * Uploads one file as a new asset. Everything that can be checked locally (type, format, size, name,
+ * creator) is checked before any request.
+ */
+export async function uploadFile(ctx: ServiceContext, input: UploadInput): Promise<UploadResult> {
+  if (input.assetType !== undefined && !UPLOAD_ASSET_TYPES.includes(input.assetType)) {
+    throw new ServiceError(
+      `unknown asset type ${input.assetType}: use one of ${UPLOAD_ASSET_TYPES.join(", ")}`,
+    );
+  }
+  const assetType = input.assetType ?? (await certainAssetType(ctx, input.file));
+  const absolute = resolve(ctx.root, input.file);
+  if (!isInsideRoot(ctx.root, absolute)) {
+    return uploadUnrecorded(ctx, { ...input, assetType }, `the file is outside the project root ${ctx.root}`);
+  }
+  try {
+    return await uploadIntoProject(ctx, { ...input, assetType });
+  } catch (error) {
+    // A link out of the project: its content is not the project's, so it is uploaded like an outside file.
+    if (error instanceof PipelineError && error.rule === "outside-root") {
+      return uploadUnrecorded(ctx, { ...input, assetType }, error.message);
+    }
+    throw error;
+  }
+}
+
+async function certainAssetType(ctx: ServiceContext, file: string): Promise<AssetType> {
+  const detected = await detectAssetType(ctx, file);
+  if (detected.assetType === undefined) throw new AmbiguousAssetTypeError(file, detected.candidates);
+  return detected.assetType;
+}
+
+/** Through the pipeline: recorded in the lockfile, and not sent again when the lockfile knows the content. */
+async function uploadIntoProject(
+  ctx: ServiceContext,
+  input: UploadInput & { assetType: AssetType },
+): Promise<UploadResult> {
+  const pipeline = ctx.pipeline({
+    ...(input.expectedPrice !== undefined ? { videoExpectedPrice: input.expectedPrice } : {}),
+    onEvent: (event) => {
+      if (event.type === "start") input.onStage?.("uploading");
+    },
+  });
+  const resolved = await pipeline.resolve(input.file, {
+    assetType: input.assetType,
+    ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
+    ...(input.description !== undefined ? { description: input.description } : {}),
+    ...(input.signal ? { signal: input.signal } : {}),
+  });
+  // The asset as the service now has it (name, state, creator), for the person who asked; without
+  // credentials (a lockfile answer needs none) the lockfile's facts are all there is.
+  const asset = ctx.config.hasCredentials
+    ? await ctx
+        .client()
+        .getAsset(resolved.assetId, input.signal ? { signal: input.signal } : {})
+        .catch(() => undefined)
+    : undefined;
+  return {
+    file: resolved.file,
+    assetType: resolved.assetType,
+    done: true,
+    status: "succeeded",
+    assetId: resolved.assetId,
+    uri: resolved.uri,
+    moderation: resolved.moderation,
+    ...(asset ? { asset } : {}),
+    outcome: resolved.status,
+    recorded: true,
+    lockfile: toProjectPath(ctx.root, pipeline.lockfilePath),
+    ...(resolved.warning ? { warning: resolved.warning } : {}),
+  };
+}
+
+/** Straight to the API, for a file the lockfile cannot record. */
+async function uploadUnrecorded(
+  ctx: ServiceContext,
+  input: UploadInput & { assetType: AssetType },
+  notRecorded: string,
+): Promise<UploadResult> {
+  const { assetType } = input;
+  const path = resolve(ctx.root, input.file);
+  const detected = await detectFile(path, { root: ctx.root });
+  const displayName = input.displayName ?? defaultDisplayName(path);
+  const description = input.description ?? "";
+  await validateFile(
+    detected,
+    {
+      displayName,
+      description,
+      assetType,
+      ...(ctx.config.creator !== undefined ? { creator: ctx.config.creator } : {}),
+      ...(input.expectedPrice !== undefined ? { expectedPrice: input.expectedPrice } : {}),
+    },
+    { root: ctx.root },
+  );
+  const client = ctx.client();
+  const creator = ctx.config.creatorRef!;
+  input.onStage?.("uploading");
+  const operation = await client.createAsset(
+    {
+      request: {
+        assetType,
+        displayName,
+        description,
+        creationContext: {
+          creator,
+          ...(input.expectedPrice !== undefined ? { expectedPrice: input.expectedPrice } : {}),
+        },
+      },
+      file: { path, contentType: contentTypeFor(assetType, path) ?? detected.contentType },
+    },
+    input.signal ? { signal: input.signal } : {},
+  );
+  if (input.wait && operation.done !== true) input.onStage?.("waiting");
+  const finished = input.wait ? await settleOperation(ctx, operation, input.signal) : operation;
+  return {
+    file: toProjectPath(ctx.root, path),
+    assetType,
+    operationId: operationIdOf(operation),
+    ...describeOperation(finished),
+    outcome: "uploaded",
+    recorded: false,
+    notRecorded,
+  };
+}

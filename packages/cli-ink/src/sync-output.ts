@@ -1,0 +1,86 @@
+// What `rbxassets sync` prints: a progress line per finished, failed or skipped file on stderr, then the
+// table and the counts on stdout, and the one closing line that says what (if anything) is wrong.
+import { refusalCause, refusalFix } from "./fixes.js";
+import { showPath, table } from "./output.js";
+import type { PipelineEvent, SyncReport } from "./services/sync.js";
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** Pipeline reasons usually start with the file already (`a.png: … — …`): don't say it twice. */
+const withFile = (file: string, reason: string) => {
+  const shown = showPath(file);
+  if (reason.startsWith(`${shown}: `)) return reason;
+  if (reason.startsWith(`${file}: `)) return `${shown}${reason.slice(file.length)}`;
+  return `${shown}: ${reason}`;
+};
+
+/** Progress lines for stderr: one per finished, failed or skipped file. */
+export function describeEvent(event: PipelineEvent): string | undefined {
+  switch (event.type) {
+    case "scan":
+      return `found ${plural(event.files, "file")}`;
+    case "done":
+      return `${event.asset.status.padEnd(9)} ${showPath(event.asset.file)} -> ${event.asset.uri}`;
+    case "failed":
+      return `failed    ${withFile(event.file, event.reason)}`;
+    case "skipped":
+      return `skipped   ${withFile(event.file, event.reason)}`;
+    case "warning":
+      return `warning   ${withFile(event.file, event.message)}`;
+    default:
+      return undefined;
+  }
+}
+
+/** The table and the counts, for stdout. Check mode counts what would happen, not what did. */
+export function summary(report: SyncReport, check: boolean): string {
+  const refused = report.refusal?.files ?? [];
+  const rows = [
+    ...report.uploaded.map((a) => [showPath(a.file), "uploaded", a.uri, a.moderation]),
+    ...report.updated.map((a) => [showPath(a.file), "updated", a.uri, a.moderation]),
+    ...report.unchanged.map((a) => [showPath(a.file), a.status, a.uri, a.moderation]),
+    ...report.failed.map((f) => [showPath(f.file), "failed", "-", "-"]),
+    ...refused.map((file) => [showPath(file), "refused", "-", "-"]),
+    ...report.pending.map((file) => [showPath(file), check ? "to upload" : "not done", "-", "-"]),
+  ];
+  const head = rows.length > 0 ? `${table(["FILE", "STATUS", "URI", "MODERATION"], rows)}\n` : "";
+  const seconds = `in ${(report.elapsedMs / 1000).toFixed(1)}s`;
+  if (check) {
+    const counts = [
+      `${report.unchanged.length} up to date`,
+      `${report.pending.length} to upload`,
+      `${report.failed.length} failed`,
+      `${report.skipped.length} skipped`,
+    ].join(", ");
+    return `${head}${counts} (check only: nothing was uploaded) ${seconds}`;
+  }
+  const counts = [
+    `${report.uploaded.length} uploaded`,
+    `${report.updated.length} updated`,
+    `${report.unchanged.length} unchanged`,
+    `${report.failed.length} failed`,
+    `${report.skipped.length} skipped`,
+    ...(report.pending.length > 0 ? [`${report.pending.length} pending`] : []),
+    ...(report.refusal ? [`${refused.length} refused`, `${report.notAttempted.length} not attempted`] : []),
+  ].join(", ");
+  return `${head}${counts}${report.aborted ? " (aborted)" : ""} ${seconds}`;
+}
+
+/** The closing line on stderr when the run is not a success, or undefined when it is. */
+export function closingLine(report: SyncReport, check: boolean): string | undefined {
+  if (report.refusal) {
+    const { refusal } = report;
+    const untouched = report.notAttempted.length;
+    const stopped = untouched > 0 ? `; ${plural(untouched, "file")} not attempted` : "";
+    return `${refusalCause(refusal)}${stopped} — ${refusalFix(refusal)}`;
+  }
+  if (report.aborted) return "sync aborted; finished uploads are recorded in the lockfile";
+  const failed = report.failed.length;
+  const pending = report.pending.length;
+  if (check && failed > 0 && pending > 0) {
+    return `${plural(failed, "file")} failed the check and ${plural(pending, "file")} would be uploaded: fix the failures, then run rbxassets sync`;
+  }
+  if (failed > 0) return `${plural(failed, "file")} failed`;
+  if (check && pending > 0) return `${plural(pending, "file")} to upload: run rbxassets sync`;
+  return undefined;
+}

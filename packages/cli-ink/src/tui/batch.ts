@@ -1,0 +1,176 @@
+// The work of the two batch screens, upload and sync: both go through the pipeline, so that every upload
+// is recorded in the lockfile (a later sync uploads nothing again), and both report through the same
+// progress actions. The screens only start it and draw its state.
+import type { AssetType, PipelineEvent, ServiceContext } from "./services.js";
+import { syncPaths } from "./services.js";
+import { accountRefusal, describeError, isAbort, refusalFix } from "./state/errors.js";
+import type { ProgressAction, Refusal } from "./state/progress.js";
+import type { UploadDraft } from "./state/upload.js";
+
+export type ProgressWork = (
+  emit: (action: ProgressAction) => void,
+  signal: AbortSignal,
+) => Promise<{ aborted: boolean; notDone?: string[]; refusal?: Refusal }>;
+
+/**
+ * Pipeline events as progress actions; events that are not a step of the batch (decoding an image, say)
+ * give none. It remembers which file first had each content, so that a file that reuses another's asset
+ * can say whose.
+ */
+export function progressMapper(
+  known: ReadonlyMap<string, string> = new Map(),
+): (event: PipelineEvent) => ProgressAction | undefined {
+  const firstFileOf = new Map(known);
+  return (event) => {
+    switch (event.type) {
+      case "scan":
+      case "start":
+      case "failed":
+      case "skipped":
+      case "warning":
+        return event;
+      case "done":
+        break;
+      default: {
+        // The account-level refusal is said once, in the summary, with its fix: the file only points there.
+        const other = event as { type: string; file?: unknown };
+        return other.type === "refused" && typeof other.file === "string"
+          ? { type: "failed", file: other.file, reason: "refused for the whole account: see below" }
+          : undefined;
+      }
+    }
+    const { asset } = event;
+    const owner = firstFileOf.get(asset.hash);
+    if (owner === undefined) firstFileOf.set(asset.hash, asset.file);
+    return {
+      type: "done",
+      asset: {
+        file: asset.file,
+        assetId: asset.assetId,
+        assetType: asset.assetType,
+        status: asset.status,
+        ...(asset.moderation && asset.moderation !== "Unknown" ? { moderation: asset.moderation } : {}),
+        ...(asset.warning ? { warning: asset.warning } : {}),
+        ...(asset.status === "reused" && owner !== undefined && owner !== asset.file
+          ? { reusedFrom: owner }
+          : {}),
+      },
+    };
+  };
+}
+
+/** Which file the lockfile holds each content under (no network): to name the file an asset is reused from. */
+async function knownContents(ctx: ServiceContext): Promise<Map<string, string>> {
+  const known = new Map<string, string>();
+  try {
+    for (const entry of await ctx.pipeline().entries())
+      if (!known.has(entry.hash)) known.set(entry.hash, entry.file);
+  } catch {
+    // An unreadable lockfile is the pipeline's to report; the names are only a nicety.
+  }
+  return known;
+}
+
+/** `<file>: <problem> — <core's neutral fix>` without the fix: the TUI gives its own, once. */
+function problemOf(message: string): string {
+  const dash = message.indexOf(" — ");
+  return dash === -1 ? message : message.slice(0, dash);
+}
+
+export interface BatchOptions {
+  /** Most Robux accepted per video upload (the API refuses videos without it). */
+  videoExpectedPrice?: number;
+}
+
+/** Sync a folder (or check it): new and changed files are uploaded and recorded. */
+export function syncWork(
+  ctx: ServiceContext,
+  folder: string,
+  check: boolean,
+  options: BatchOptions = {},
+): ProgressWork {
+  return async (emit, signal) => {
+    const map = progressMapper(await knownContents(ctx));
+    const report = await syncPaths(ctx, [folder], {
+      check,
+      signal,
+      onEvent: (event) => {
+        const action = map(event);
+        if (action) emit(action);
+      },
+      ...(options.videoExpectedPrice !== undefined ? { expectedPrice: options.videoExpectedPrice } : {}),
+    });
+    // The pipeline's own stop at the first account-level refusal: said once, the rest not attempted.
+    const stopped = report.refusal;
+    if (stopped) {
+      const refusal: Refusal = {
+        message: problemOf(ctx.redact(stopped.message)),
+        fix: refusalFix(stopped.reason),
+      };
+      // Those refused the same way while in flight, and those never sent: none was uploaded.
+      const first = stopped.files[0];
+      const others = [...stopped.files.filter((file) => file !== first), ...report.notAttempted];
+      return { aborted: report.aborted, notDone: others, refusal };
+    }
+    return { aborted: report.aborted, notDone: report.pending };
+  };
+}
+
+/**
+ * Uploads the drafts through the pipeline, with each one's type, name and description; the pipeline sets
+ * the pace (its concurrency and the client's rate limiter). The first account-level refusal (a wrong key,
+ * a creator the key may not use) stops the batch: the rest would fail the same way, so they are listed as
+ * not attempted.
+ */
+export function uploadWork(
+  ctx: ServiceContext,
+  drafts: UploadDraft[],
+  options: BatchOptions = {},
+): ProgressWork {
+  return async (emit, signal) => {
+    const stop = new AbortController();
+    const both = AbortSignal.any([signal, stop.signal]);
+    const map = progressMapper(await knownContents(ctx));
+    const pipeline = ctx.pipeline({
+      onEvent: (event) => {
+        const action = map(event);
+        if (action) emit(action);
+      },
+      ...(options.videoExpectedPrice !== undefined ? { videoExpectedPrice: options.videoExpectedPrice } : {}),
+    });
+    let refusal: Refusal | undefined;
+    const notDone: string[] = [];
+    await Promise.all(
+      drafts.map(async (draft) => {
+        try {
+          await pipeline.resolve(draft.file, {
+            // The wizard only offers types the pipeline listed for this file.
+            assetType: draft.assetType as AssetType,
+            displayName: draft.displayName,
+            description: draft.description,
+            signal: both,
+          });
+        } catch (error) {
+          if (both.aborted || isAbort(error)) {
+            notDone.push(draft.file);
+            return;
+          }
+          const fix = accountRefusal(error);
+          if (fix !== undefined) {
+            // Said once: the uploads already in flight that fail the same way are not attempted again.
+            if (refusal !== undefined) {
+              notDone.push(draft.file);
+              return;
+            }
+            refusal = { message: problemOf(describeError(error, ctx.redact).message), fix };
+            stop.abort();
+          }
+          emit({ type: "failed", file: draft.file, reason: describeError(error, ctx.redact).message });
+        }
+      }),
+    );
+    const order = new Map(drafts.map((d, i) => [d.file, i]));
+    notDone.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    return { aborted: signal.aborted, notDone, ...(refusal ? { refusal } : {}) };
+  };
+}

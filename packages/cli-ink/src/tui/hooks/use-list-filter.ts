@@ -1,0 +1,41 @@
+import { useState } from "react";
+import { matchesFilter } from "../state/picker.js";
+import { applyKeys, initialField, keysOf, type TextFieldState } from "../state/text-field.js";
+import { useKeys } from "./use-keys.js";
+
+export interface ListFilter {
+  /** What is typed after `/`. */
+  text: string;
+  /** Keys go to the filter (the list should not take them). */
+  typing: boolean;
+  /** Whether a row's text passes the filter. */
+  matches: (row: string) => boolean;
+}
+
+/**
+ * A `/` filter for any list, as lazygit and k9s have: `/` starts it, typing edits it (the text field's
+ * rules), Enter keeps it, Esc clears it (also once kept). `isActive` turns it off while the list is not shown.
+ */
+export function useListFilter(isActive = true): ListFilter {
+  const [field, setField] = useState<TextFieldState>(initialField());
+  const [typing, setTyping] = useState(false);
+  useKeys(
+    (input, key) => {
+      if (!typing) {
+        if (input === "/") setTyping(true);
+        // A kept filter: Esc clears it (the screen's Esc only leaves once there is none).
+        else if (key.escape) setField(initialField());
+        return;
+      }
+      if (key.escape) {
+        setField(initialField());
+        setTyping(false);
+      } else if (key.return) setTyping(false);
+      else if (!(key.upArrow || key.downArrow || key.pageUp || key.pageDown)) {
+        setField((current) => applyKeys(current, keysOf(input, key)).state);
+      }
+    },
+    { isActive },
+  );
+  return { text: field.value, typing, matches: (row) => matchesFilter(row, field.value) };
+}
