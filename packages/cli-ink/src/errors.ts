@@ -1,4 +1,4 @@
-import { withCliFix } from "./fixes.js";
+import { UNREACHABLE_FIX, withCliFix } from "./fixes.js";
 import { ServiceError } from "./services/errors.js";
 
 /** Exit codes: 1 when the work failed, 2 when the command line was wrong or incomplete. */
@@ -97,5 +97,5 @@ function unreachable(error: NetworkErrorLike, context: ErrorContext): string {
     typeof error.attempts === "number" && error.attempts > 1 ? `, tried ${error.attempts} times` : "";
   const where = context.apiUrl ? ` at ${context.apiUrl}` : "";
   const reason = why ? ` (${why}${tries})` : tries ? ` (${tries.slice(2)})` : "";
-  return `cannot reach the API${where}${reason}: check RBXASSETS_API_URL (or --api-url) and your network`;
+  return `cannot reach the API${where}${reason}: ${UNREACHABLE_FIX}`;
 }

@@ -55,6 +55,9 @@ export function refusalFix(refusal: RefusalFacts): string {
   return (REFUSAL_FIX[refusal.reason] ?? (() => REFUSED_KEY_FIX))(refusal);
 }
 
+/** An API that did not answer at all. */
+export const UNREACHABLE_FIX = "check RBXASSETS_API_URL (or --api-url) and your network, then run again";
+
 /** The fixes the CLI words itself, by the rule of core's PipelineError. */
 const FIX_BY_RULE: Record<string, string> = {
   "outside-root": OUTSIDE_ROOT_FIX,
@@ -62,6 +65,7 @@ const FIX_BY_RULE: Record<string, string> = {
   "expected-price": EXPECTED_PRICE_FIX,
   creator: CREATOR_FIX,
   "creator-format": CREATOR_FIX,
+  unreachable: UNREACHABLE_FIX,
 };
 
 interface RuleError {

@@ -234,3 +234,16 @@ test("sync without credentials names the CLI's ways to give them", async () => {
     /^a\.png: .* — set RBXASSETS_API_KEY \(or RBXASSETS_OAUTH_TOKEN\) in the environment or \.env, or pass --api-key-file$/,
   );
 });
+
+test("sync against an API that does not answer says so per file in plain words, without operation names", async () => {
+  const gone = await startTestEmulator();
+  await gone.close();
+  const root = await makeProject({ "a.png": png(130) });
+  const result = await runCli(["sync", "--json"], { cwd: root, env: cliEnv(gone) });
+  expect(result.code).toBe(1);
+  const reason = json<Report>(result).failed[0]?.reason;
+  expect(reason).toMatch(
+    /^a\.png: the API did not answer \(ECONNREFUSED, \d+ attempts\) — check RBXASSETS_API_URL \(or --api-url\) and your network, then run again$/,
+  );
+  expect(result.stderr).not.toMatch(/Assets_\w+/);
+});

@@ -9,6 +9,7 @@ import {
   selectedFiles,
   visibleFiles,
 } from "../src/tui/state/picker.js";
+import { initialProgress, type ProgressAction, progressReducer } from "../src/tui/state/progress.js";
 import {
   applyKeys,
   initialField,
@@ -184,5 +185,19 @@ describe("pipeline events as progress", () => {
     expect(refusalFix("invalid-key")).toMatch(/RBXASSETS_API_KEY/);
     expect(refusalFix("creator-not-allowed")).toMatch(/RBXASSETS_CREATOR/);
     expect(refusalFix("user-moderated")).toMatch(/moderation/);
+  });
+});
+
+describe("warnings", () => {
+  test("a warning told as an event and on the result is shown once", () => {
+    const state = [
+      { type: "warning", file: "a.png", message: "still in review" },
+      {
+        type: "done",
+        asset: { file: "a.png", assetId: "1", status: "uploaded", warning: "still in review" },
+      },
+    ].reduce((s, a) => progressReducer(s, a as ProgressAction), initialProgress(0, 1));
+    expect(state.finished.filter((f) => f.outcome === "warning")).toHaveLength(1);
+    expect(state.counts.warning).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_EMULATOR_API_KEY } from "@rbxassets/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assetIdOf } from "../src/index.js";
+import { AssetsClientError, assetIdOf } from "../src/index.js";
 import { createNodeAssetsClient, type NodeAssetsClient, nodeFetch } from "../src/node/client.js";
 import { startTestEmulator } from "./helpers/emulator.js";
 import { imageRequest, modelRequest, PNG_1X1 } from "./helpers/fixtures.js";
@@ -85,6 +85,43 @@ describe("createNodeAssetsClient", () => {
     expect(updated.status).toBe("succeeded");
     const versions = await client.listAssetVersions(id);
     expect(versions.assetVersions).toHaveLength(2);
+  });
+});
+
+describe("a file that changes on disk between its resolution and its send", () => {
+  // The transport rewrites the file just before sending: what a save in an editor does mid-upload.
+  const rewritingFirst = (path: string, send: (request: Request) => Promise<Response>) => {
+    let rewritten = false;
+    return async (request: Request) => {
+      if (!rewritten) {
+        rewritten = true;
+        await writeFile(path, "<roblox!short>");
+      }
+      return send(request);
+    };
+  };
+
+  it("fails with one line naming the file", async () => {
+    // A peer that takes the request and never answers: the send fails on the client's side first. (The
+    // emulator is not used here: after a client abandons a multipart body mid-way, its close() waits.)
+    const peer = await startPeer(() => {}, { readBody: false });
+    try {
+      const path = join(dir, "changing.rbxm");
+      await writeFile(path, `<roblox!${"x".repeat(100_000)}>`);
+      const changing = createNodeAssetsClient({
+        baseUrl: peer.url,
+        apiKey: DEFAULT_EMULATOR_API_KEY,
+        env: {},
+        fetch: rewritingFirst(path, nodeFetch),
+      });
+      const error = await changing
+        .createAsset({ request: modelRequest("Changing"), file: { path } })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AssetsClientError);
+      expect((error as Error).message).toMatch(/^changing\.rbxm: the file changed .* upload it again$/);
+    } finally {
+      await peer.close();
+    }
   });
 });
 

@@ -7,7 +7,9 @@ import { createAssetsClient } from "../src/index.js";
 import {
   AccountRefusedError,
   accountRefusalOf,
+  createNodeAssetsClient,
   createPipeline,
+  nodeFetch,
   type PipelineEvent,
   type PipelineOptions,
 } from "../src/node/index.js";
@@ -135,5 +137,65 @@ describe("an account-level refusal stops the sync", () => {
     expect(writes()).toBe(1);
     expect(report.refusal).toMatchObject({ reason: "invalid-key", files: [] });
     expect(report.notAttempted).toHaveLength(FILES);
+  });
+
+  it("the first write goes alone: a wrong key costs one request, even at the default concurrency", async () => {
+    await projectWithHistory();
+    const { p } = pipeline("wrong-key", { concurrency: undefined });
+    const report = await p.sync(["."]);
+    expect(writes()).toBe(1);
+    expect(report.refusal).toMatchObject({ reason: "invalid-key", files: [expect.any(String)] });
+    expect(report.notAttempted).toHaveLength(FILES - 1);
+  });
+});
+
+describe("the account gate", () => {
+  /** The real Node transport, counting the writes in flight at once. */
+  function countingClient(apiKey: string, retry?: { maxAttempts: number }) {
+    const seen = { inFlight: 0, most: 0 };
+    const client = createNodeAssetsClient({
+      apiKey,
+      baseUrl: emulator.url,
+      env: {},
+      ...(retry ? { retry } : {}),
+      fetch: async (request) => {
+        if (request.method === "GET") return nodeFetch(request);
+        seen.most = Math.max(seen.most, ++seen.inFlight);
+        try {
+          return await nodeFetch(request);
+        } finally {
+          seen.inFlight--;
+        }
+      },
+    });
+    return { client, seen };
+  }
+
+  it("opens once a write is answered: the rest go in parallel", async () => {
+    await projectWithHistory();
+    const { client, seen } = countingClient("good-key");
+    const { p } = pipeline("good-key", { client });
+    const report = await p.sync(["new"]);
+    expect(report.uploaded).toHaveLength(FILES);
+    expect(seen.most).toBeGreaterThan(1);
+    expect(seen.most).toBeLessThanOrEqual(CONCURRENCY);
+  });
+
+  it("a first write failed for its own reason latches nothing: the rest go, in parallel", async () => {
+    await projectWithHistory();
+    const { client, seen } = countingClient("good-key", { maxAttempts: 1 });
+    const { p } = pipeline("good-key", { client });
+    // The service fails (500, not retried here): not the account's fault, so the other writes still go,
+    // together rather than one probe after another.
+    emulator.setFaults({ only: ["Assets_CreateAsset"], serverErrorRate: 1 });
+    const failed = await p.sync(["new"]);
+    expect(failed.refusal).toBeUndefined();
+    expect(failed.failed).toHaveLength(FILES);
+    expect(writes()).toBe(FILES);
+    expect(seen.most).toBeGreaterThan(1);
+    emulator.setFaults(undefined);
+    const report = await p.sync(["new"]);
+    expect(report.refusal).toBeUndefined();
+    expect(report.uploaded).toHaveLength(FILES);
   });
 });

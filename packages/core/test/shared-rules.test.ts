@@ -43,8 +43,8 @@ describe("default display name", () => {
     const emulator = await startEmulator({ operations: { pendingPolls: 0 }, rateLimits: false });
     const project = await tempProject();
     try {
-      // BMP characters only: the emulator counts UTF-16 units (astral names are covered above).
-      const file = `${"é".repeat(60)}.png`;
+      // Astral characters: 50 code points but 100 UTF-16 units, which the emulator (like the service) accepts.
+      const file = `${"😀".repeat(60)}.png`;
       await writeFile(join(project.root, file), fixture("png", 5));
       const pipeline = createPipeline({
         root: project.root,

@@ -41,9 +41,16 @@ export function parseAssetType(value: unknown): RequestAssetType {
   );
 }
 
+/** Text length as the live limits count it: in code points, so an emoji is one character, not two. */
+function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
 export function parseDisplayName(value: unknown): string {
   if (typeof value !== "string" || value.trim() === "") throw invalidArgument("displayName is required.");
-  if (value.length > limits.maxDisplayNameLength) {
+  if (characterCount(value) > limits.maxDisplayNameLength) {
     throw invalidArgument(`displayName is longer than ${limits.maxDisplayNameLength} characters.`);
   }
   return value;
@@ -52,7 +59,7 @@ export function parseDisplayName(value: unknown): string {
 export function parseDescription(value: unknown): string {
   if (value === undefined || value === null) return "";
   if (typeof value !== "string") throw invalidArgument("description must be a string.");
-  if (value.length > limits.maxDescriptionLength) {
+  if (characterCount(value) > limits.maxDescriptionLength) {
     throw invalidArgument(`description is longer than ${limits.maxDescriptionLength} characters.`);
   }
   return value;

@@ -64,6 +64,27 @@ describe("create", () => {
     expect("description" in b).toBe(false);
   });
 
+  it("counts name and description length in code points, so emoji at the limit pass", async () => {
+    // Each emoji is two UTF-16 units: counted in units these would be twice the limit.
+    const displayName = "\u{1F600}".repeat(limits.maxDisplayNameLength);
+    const description = "\u{1F3A8}".repeat(limits.maxDescriptionLength);
+    const asset = await createAsset(emulator, { request: createRequest({ displayName, description }) });
+    expect(asset.displayName).toBe(displayName);
+    expect(asset.description).toBe(description);
+    const over = await create(emulator, {
+      request: createRequest({ displayName: `${displayName}x` }),
+      file: pngFile(),
+    });
+    expect(over.status).toBe(400);
+    expect(over.body.message).toMatch(/displayName/);
+    const renamed = await call(emulator, "PATCH", `/v1/assets/${asset.assetId}?updateMask=displayName`, {
+      form: assetForm({
+        request: { assetId: asset.assetId, displayName: "\u{1F680}".repeat(limits.maxDisplayNameLength) },
+      }),
+    });
+    expect(renamed.status).toBe(200);
+  });
+
   it("accepts the request part as a JSON file part", async () => {
     const asset = await createAsset(emulator, { requestAsJsonPart: true });
     expect(asset.displayName).toBe("Logo");

@@ -2,8 +2,8 @@
 // is recorded in the lockfile (a later sync uploads nothing again), and both report through the same
 // progress actions. The screens only start it and draw its state.
 import type { AssetType, PipelineEvent, ServiceContext } from "./services.js";
-import { syncPaths } from "./services.js";
-import { accountRefusal, describeError, isAbort, refusalFix } from "./state/errors.js";
+import { syncPaths, uploadFiles } from "./services.js";
+import { describeError, isAbort, refusalFix } from "./state/errors.js";
 import type { ProgressAction, Refusal } from "./state/progress.js";
 import type { UploadDraft } from "./state/upload.js";
 
@@ -77,6 +77,23 @@ function problemOf(message: string): string {
   return dash === -1 ? message : message.slice(0, dash);
 }
 
+/**
+ * An account-level refusal as the TUI says it: the problem without core's neutral fix, the TUI's fix for
+ * its reason, the first refused file, and the others (refused the same way in flight, or never sent).
+ */
+function refusalOf(
+  ctx: ServiceContext,
+  stopped: { reason: string; message: string; files: string[] },
+  notAttempted: readonly string[],
+): { refusal: Refusal; first: string; others: string[] } {
+  const first = stopped.files[0] ?? "";
+  return {
+    refusal: { message: problemOf(ctx.redact(stopped.message)), fix: refusalFix(stopped.reason) },
+    first,
+    others: [...stopped.files.filter((file) => file !== first), ...notAttempted],
+  };
+}
+
 export interface BatchOptions {
   /** Most Robux accepted per video upload (the API refuses videos without it). */
   videoExpectedPrice?: number;
@@ -100,27 +117,18 @@ export function syncWork(
       },
       ...(options.videoExpectedPrice !== undefined ? { expectedPrice: options.videoExpectedPrice } : {}),
     });
-    // The pipeline's own stop at the first account-level refusal: said once, the rest not attempted.
-    const stopped = report.refusal;
-    if (stopped) {
-      const refusal: Refusal = {
-        message: problemOf(ctx.redact(stopped.message)),
-        fix: refusalFix(stopped.reason),
-      };
-      // Those refused the same way while in flight, and those never sent: none was uploaded.
-      const first = stopped.files[0];
-      const others = [...stopped.files.filter((file) => file !== first), ...report.notAttempted];
-      return { aborted: report.aborted, notDone: others, refusal };
-    }
+    // The pipeline's own stop at the first account-level refusal: said once, the rest not uploaded.
+    const stopped = report.refusal ? refusalOf(ctx, report.refusal, report.notAttempted) : undefined;
+    if (stopped) return { aborted: report.aborted, notDone: stopped.others, refusal: stopped.refusal };
     return { aborted: report.aborted, notDone: report.pending };
   };
 }
 
 /**
- * Uploads the drafts through the pipeline, with each one's type, name and description; the pipeline sets
- * the pace (its concurrency and the client's rate limiter). The first account-level refusal (a wrong key,
- * a creator the key may not use) stops the batch: the rest would fail the same way, so they are listed as
- * not attempted.
+ * Uploads the drafts with the services' batch upload (one pipeline call: bounded, recorded in the lockfile,
+ * lockfile hits answered at once), with each one's type, name and description. The pipeline stops at the
+ * first account-level refusal (a wrong key, a creator the key may not use): it is said once, and the rest
+ * are listed as not uploaded.
  */
 export function uploadWork(
   ctx: ServiceContext,
@@ -128,49 +136,38 @@ export function uploadWork(
   options: BatchOptions = {},
 ): ProgressWork {
   return async (emit, signal) => {
-    const stop = new AbortController();
-    const both = AbortSignal.any([signal, stop.signal]);
     const map = progressMapper(await knownContents(ctx));
-    const pipeline = ctx.pipeline({
-      onEvent: (event) => {
-        const action = map(event);
-        if (action) emit(action);
+    const report = await uploadFiles(
+      ctx,
+      // The wizard only offers types the pipeline listed for each file.
+      drafts.map((d) => ({
+        file: d.file,
+        assetType: d.assetType as AssetType,
+        displayName: d.displayName,
+        description: d.description,
+      })),
+      {
+        signal,
+        onEvent: (event) => {
+          const action = map(event);
+          if (action) emit(action);
+        },
+        ...(options.videoExpectedPrice !== undefined ? { expectedPrice: options.videoExpectedPrice } : {}),
       },
-      ...(options.videoExpectedPrice !== undefined ? { videoExpectedPrice: options.videoExpectedPrice } : {}),
-    });
-    let refusal: Refusal | undefined;
-    const notDone: string[] = [];
-    await Promise.all(
-      drafts.map(async (draft) => {
-        try {
-          await pipeline.resolve(draft.file, {
-            // The wizard only offers types the pipeline listed for this file.
-            assetType: draft.assetType as AssetType,
-            displayName: draft.displayName,
-            description: draft.description,
-            signal: both,
-          });
-        } catch (error) {
-          if (both.aborted || isAbort(error)) {
-            notDone.push(draft.file);
-            return;
-          }
-          const fix = accountRefusal(error);
-          if (fix !== undefined) {
-            // Said once: the uploads already in flight that fail the same way are not attempted again.
-            if (refusal !== undefined) {
-              notDone.push(draft.file);
-              return;
-            }
-            refusal = { message: problemOf(describeError(error, ctx.redact).message), fix };
-            stop.abort();
-          }
-          emit({ type: "failed", file: draft.file, reason: describeError(error, ctx.redact).message });
-        }
-      }),
     );
+    const notDone = [...report.notStarted];
+    for (const { file, error } of report.failed) {
+      if (isAbort(error)) notDone.push(file);
+      else emit({ type: "failed", file, reason: describeError(error, ctx.redact).message });
+    }
+    const stopped = report.refusal ? refusalOf(ctx, report.refusal, report.notAttempted) : undefined;
+    if (stopped) {
+      emit({ type: "failed", file: stopped.first, reason: "refused for the whole account: see below" });
+      notDone.push(...stopped.others);
+    }
+    const refusal = stopped?.refusal;
     const order = new Map(drafts.map((d, i) => [d.file, i]));
     notDone.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-    return { aborted: signal.aborted, notDone, ...(refusal ? { refusal } : {}) };
+    return { aborted: report.aborted, notDone, ...(refusal ? { refusal } : {}) };
   };
 }

@@ -10,13 +10,16 @@ export {
   getAsset,
   getOperation,
   listVersions,
+  type MetadataInput,
   type OperationReport,
+  parseMetadataInput,
   restoreAsset,
   rollback,
   SOCIAL_LINK_KINDS,
   type UploadResult,
   updateAsset,
   uploadFile,
+  uploadFiles,
 } from "../services/assets.js";
 export type { ServiceContext } from "../services/context.js";
 export { AmbiguousAssetTypeError, MissingCredentialsError, ServiceError } from "../services/errors.js";

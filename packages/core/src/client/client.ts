@@ -17,6 +17,7 @@ import {
   type MultipartEncoder,
   type ResolvedFile,
   resolveFileInput,
+  sendingFile,
 } from "./files.js";
 import { assetIdArg, operationIdArg, versionArg } from "./ids.js";
 import { operationIdOf } from "./normalize.js";
@@ -181,10 +182,12 @@ export function createAssetsClientWith<F>(
         throw new AssetsClientError("createAsset needs a file");
       const file = await resolveFile(input.file, input.request.assetType);
       return call("Assets_CreateAsset", opts, (signal) =>
-        api.POST("/v1/assets", {
-          ...multipart<CreateAssetForm>(encodeMultipart, input.request, file),
-          signal,
-        }),
+        sendingFile(file, () =>
+          api.POST("/v1/assets", {
+            ...multipart<CreateAssetForm>(encodeMultipart, input.request, file),
+            signal,
+          }),
+        ),
       );
     },
 
@@ -212,14 +215,16 @@ export function createAssetsClientWith<F>(
           ? undefined
           : await resolveFile(input.file, request.assetType);
       return call("Assets_UpdateAsset", opts, (signal) =>
-        api.PATCH("/v1/assets/{assetId}", {
-          params: {
-            path: { assetId: id },
-            ...(mask.length ? { query: { updateMask: mask.join(",") } } : {}),
-          },
-          ...multipart<UpdateAssetForm>(encodeMultipart, request, file),
-          signal,
-        }),
+        sendingFile(file, () =>
+          api.PATCH("/v1/assets/{assetId}", {
+            params: {
+              path: { assetId: id },
+              ...(mask.length ? { query: { updateMask: mask.join(",") } } : {}),
+            },
+            ...multipart<UpdateAssetForm>(encodeMultipart, request, file),
+            signal,
+          }),
+        ),
       );
     },
 

@@ -1,6 +1,7 @@
 // File inputs to multipart parts. The Blob is resolved once per call; each attempt builds a fresh FormData
 // around it (a Blob re-reads its bytes, so nothing is cloned or buffered twice).
 import { contentTypes } from "@rbxassets/spec";
+import { AssetsClientError } from "./errors.js";
 import {
   contentTypeFor,
   contentTypeForExtension,
@@ -101,3 +102,32 @@ export type MultipartEncoder = (form: FormData) => EncodedMultipart;
  * and Content-Length (every part is a string or a Blob of known size).
  */
 export const formDataAsIs: MultipartEncoder = (form) => ({ body: form });
+
+/**
+ * Sends a request carrying `file`, turning a failure to read it mid-send (a file on disk changed, shrank or
+ * went away since it was resolved: the Blob refuses to read it) into one line naming the file. Such a body
+ * was cut short, so the service cannot have taken it.
+ */
+export async function sendingFile<T>(file: ResolvedFile | undefined, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    if (file && unreadable(error)) {
+      throw new AssetsClientError(
+        `${file.fileName}: the file changed or could not be read while it was being sent, so it was not uploaded; upload it again`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+/** NotReadableError (what a Blob throws when its file changed) along the cause chain (fetch wraps it). */
+function unreadable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    if ((current as { name?: unknown }).name === "NotReadableError") return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

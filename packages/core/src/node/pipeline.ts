@@ -6,7 +6,8 @@ import { inspect } from "node:util";
 import pLimit from "p-limit";
 import { defaultDisplayName } from "../client/display-name.js";
 import type { AssetsClient } from "../index.js";
-import { type AccountRefusal, AccountRefusedError } from "./account-refusal.js";
+import { AccountGate } from "./account-gate.js";
+import { AccountRefusedError } from "./account-refusal.js";
 import { ContentClaims } from "./claims.js";
 import { createNodeAssetsClient } from "./client.js";
 import { type ResolvedConfig, resolveConfig } from "./config.js";
@@ -76,11 +77,8 @@ class AssetPipeline implements Pipeline {
   #config: Promise<ResolvedConfig> | undefined;
   #lockfile: Promise<Lockfile> | undefined;
   #client: AssetsClient | undefined;
-  /**
-   * The first account-level refusal: after it, no request is started (credentials and creator are fixed
-   * for the pipeline's life, so every further write would be refused the same way). Lockfile hits still work.
-   */
-  #refusal: AccountRefusal | undefined;
+  /** Sends the first write alone, and none after an account-level refusal. Lockfile hits still work. */
+  readonly #gate = new AccountGate();
 
   constructor(options: PipelineOptions) {
     this.#options = options;
@@ -131,7 +129,17 @@ class AssetPipeline implements Pipeline {
         return prepared.hit;
       }
       // Only a request takes an upload slot.
-      return await this.#inSlot(prepared.file, opts.signal, () => this.#upload(prepared, opts));
+      return await this.#limit(async () => {
+        opts.signal?.throwIfAborted();
+        const refusal = this.#gate.refusal;
+        if (refusal) throw new AccountRefusedError(prepared.file, refusal, { attempted: false });
+        try {
+          return await this.#upload(prepared, opts);
+        } catch (error) {
+          const creator = (await this.#getConfig()).creator;
+          throw requestError(prepared.file, error, opts.signal, { creator });
+        }
+      });
     } catch (error) {
       throw requestError(toProjectPath(this.root, resolvePath(this.root, file)), error, opts.signal);
     }
@@ -204,32 +212,20 @@ class AssetPipeline implements Pipeline {
       claim: (key, signal) => this.#claims.acquire(key, signal),
       // An atlas goes up like any image, in an upload slot; recording it is the spritesheet stage's.
       upload: (name, content, signal) =>
-        this.#inSlot(name, signal, async () => {
+        this.#limit(async () => {
+          signal?.throwIfAborted();
           const config = await this.#getConfig();
-          this.#emit({ type: "start", file: name, action: "upload" });
-          const client = () => this.#getClient(config, name);
-          return sendAtlas(client, config, name, content, this.#options, this.#pacer, signal);
+          const context = { creator: config.creator };
+          try {
+            this.#emit({ type: "start", file: name, action: "upload" });
+            const client = () => this.#getClient(config, name);
+            const gate = <T>(write: () => Promise<T>) => this.#gate.send(name, context, write);
+            return await sendAtlas(client, config, name, content, this.#options, this.#pacer, gate, signal);
+          } catch (error) {
+            throw requestError(name, error, signal, context);
+          }
         }),
     };
-  }
-
-  /**
-   * Runs a request in an upload slot. The first account-level refusal is latched before the slot is
-   * released, so that no queued upload starts after it.
-   */
-  #inSlot<T>(file: string, signal: AbortSignal | undefined, task: () => Promise<T>): Promise<T> {
-    return this.#limit(async () => {
-      signal?.throwIfAborted();
-      if (this.#refusal) throw new AccountRefusedError(file, this.#refusal, { attempted: false });
-      try {
-        return await task();
-      } catch (error) {
-        const creator = (await this.#getConfig()).creator;
-        const mapped = requestError(file, error, signal, { creator });
-        if (mapped instanceof AccountRefusedError && mapped.attempted) this.#refusal ??= mapped.refusal;
-        throw mapped;
-      }
-    });
   }
 
   #emit(event: Parameters<NonNullable<PipelineOptions["onEvent"]>>[0]): void {
@@ -338,23 +334,26 @@ class AssetPipeline implements Pipeline {
       const client = this.#getClient(config, file);
       this.#emit({ type: "start", file, action: target ? "update" : "upload" });
       const content = await this.#process(prepared, signal);
+      const context = { creator, targetCreator: target?.creator };
       let operation: Awaited<ReturnType<typeof sendUpload>>;
       try {
-        operation = await sendUpload(
-          client,
-          {
-            assetType,
-            displayName: meta.displayName,
-            description: meta.description,
-            creator: config.creatorRef!,
-            videoExpectedPrice: meta.expectedPrice,
-            target,
-          },
-          content,
-          signal,
+        operation = await this.#gate.send(file, context, () =>
+          sendUpload(
+            client,
+            {
+              assetType,
+              displayName: meta.displayName,
+              description: meta.description,
+              creator: config.creatorRef!,
+              videoExpectedPrice: meta.expectedPrice,
+              target,
+            },
+            content,
+            signal,
+          ),
         );
       } catch (error) {
-        throw requestError(file, error, signal, { creator, targetCreator: target?.creator });
+        throw requestError(file, error, signal, context);
       }
       const { asset, moderation } = await settleUpload(client, operation, {
         file,

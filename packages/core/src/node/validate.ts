@@ -1,5 +1,6 @@
 import { open } from "node:fs/promises";
 import { limits } from "@rbxassets/spec";
+import { codePointLength } from "../client/display-name.js";
 import { parseCreator } from "./config.js";
 import type { DetectedFile } from "./detect.js";
 import { isTgaHeader, tgaDimensions } from "./detect.js";
@@ -59,17 +60,17 @@ export async function validateFile(
   const truncated = await truncation(detected);
   if (truncated) fail("truncated", truncated, "re-export it");
   if (meta.displayName.trim() === "") fail("display-name", "the display name is empty", "give it a name");
-  if ([...meta.displayName].length > limits.maxDisplayNameLength) {
+  if (codePointLength(meta.displayName) > limits.maxDisplayNameLength) {
     fail(
       "display-name",
-      `the display name is ${[...meta.displayName].length} characters, over ${limits.maxDisplayNameLength}`,
+      `the display name is ${codePointLength(meta.displayName)} characters, over ${limits.maxDisplayNameLength}`,
       `shorten it to ${limits.maxDisplayNameLength} characters`,
     );
   }
-  if ([...meta.description].length > limits.maxDescriptionLength) {
+  if (codePointLength(meta.description) > limits.maxDescriptionLength) {
     fail(
       "description",
-      `the description is ${[...meta.description].length} characters, over ${limits.maxDescriptionLength}`,
+      `the description is ${codePointLength(meta.description)} characters, over ${limits.maxDescriptionLength}`,
       `shorten it to ${limits.maxDescriptionLength} characters`,
     );
   }

@@ -1,6 +1,7 @@
 // Editing an asset's metadata: the draft is plain text per field (what the prompts show), parsed and
 // compared with the asset to build an update that names only what changed.
 import { codePointLength, limits, socialLinkKinds } from "@rbxassets/core";
+import { type MetadataInput, parseMetadataInput } from "../services.js";
 import { assetIdOfPath } from "./format.js";
 import { parseAssetId } from "./navigation.js";
 import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from "./upload.js";
@@ -125,6 +126,44 @@ export function parseSocial(text: string): Parsed<Record<string, string>> {
 
 /** Checks one field's text against its original; the message says how to fix it. */
 export function validateField(field: MetadataField, text: string, original = ""): string | undefined {
+  const own = checkText(field, text, original);
+  if (own !== undefined) return own;
+  // The services' one parser for metadata input (the same as `update`'s flags) has the last word.
+  const input = inputFor(field, text);
+  if (input === undefined) return undefined;
+  try {
+    parseMetadataInput(input);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return `${message.charAt(0).toUpperCase()}${message.slice(1)}.`;
+  }
+}
+
+/** The field's text as the services take it; undefined when there is nothing to send. */
+function inputFor(field: MetadataField, text: string): MetadataInput | undefined {
+  switch (field) {
+    case "displayName":
+      return { displayName: text.trim() };
+    case "description":
+      return { description: text.trim() };
+    case "icon": {
+      const icon = parseIcon(text);
+      return icon.ok && icon.value !== "" ? { icon: icon.value } : undefined;
+    }
+    case "previews": {
+      const previews = parsePreviews(text);
+      return previews.ok ? { previews: previews.value } : undefined;
+    }
+    case "social": {
+      const social = parseSocial(text);
+      return social.ok ? { social: social.value } : undefined;
+    }
+  }
+}
+
+/** The form's own reading of the text (its list and `kind=url` syntax, what it cannot send). */
+function checkText(field: MetadataField, text: string, original: string): string | undefined {
   // The API clears a field named in the update mask without a value, but the update service only sets
   // values: say so rather than send an update that silently keeps the old value.
   const cleared = text.trim() === "" && original.trim() !== "";

@@ -195,6 +195,11 @@ export function progressReducer(state: ProgressState, action: ProgressAction): P
 
 /** A warning is shown in the finished list but does not count as a file. */
 function addWarning(state: ProgressState, file: string, message: string): ProgressState {
+  // The pipeline tells a warning twice (its own event, and on the file's result): show it once.
+  const known = state.finished.some(
+    (f) => f.outcome === "warning" && f.file === file && f.detail === message,
+  );
+  if (known) return state;
   return {
     ...state,
     finished: [

@@ -21,6 +21,8 @@ export async function sendAtlas(
   content: UploadContent,
   options: AtlasUploadOptions,
   pacer: PollPacer,
+  /** The account gate: no write after an account-level refusal. */
+  gate: <T>(write: () => Promise<T>) => Promise<T>,
   signal: AbortSignal | undefined,
 ): Promise<Settled> {
   if (!config.creator) {
@@ -36,7 +38,7 @@ export async function sendAtlas(
     videoExpectedPrice: undefined,
     target: undefined,
   };
-  const operation = await sendUpload(api, request, content, signal);
+  const operation = await gate(() => sendUpload(api, request, content, signal));
   return settleUpload(api, operation, {
     file: name,
     bytes: content.data.size,

@@ -1,6 +1,6 @@
 // Stage: the mapping of errors. Whatever a stage throws becomes a PipelineError naming the file, with a
 // rule and a neutral fix (shells word their own from the rule and facts); aborts pass through untouched.
-import { AssetsApiError, AssetsClientError } from "../../index.js";
+import { AssetsApiError, AssetsClientError, AssetsNetworkError } from "../../index.js";
 import { AccountRefusedError, classifyAccountRefusal } from "../account-refusal.js";
 import { describeError, isAbortError, PipelineError } from "../errors.js";
 
@@ -37,6 +37,17 @@ export function requestError(
       `the service refused the upload (${error.status}${error.code !== undefined ? ` ${error.code}` : ""}: ${error.message})`,
       fix,
       { cause: error, facts: { status: error.status, code: error.code, operationId: error.operationId } },
+    );
+  }
+  if (error instanceof AssetsNetworkError) {
+    // No answer at all: said without the client's operation names, which mean nothing to a person.
+    const tries = error.attempts > 1 ? `, ${error.attempts} attempts` : "";
+    return new PipelineError(
+      file,
+      "unreachable",
+      `the API did not answer (${error.causeCode}${tries})`,
+      "check the network and the API URL, then run again",
+      { cause: error, facts: { causeCode: error.causeCode, attempts: error.attempts } },
     );
   }
   if (error instanceof AssetsClientError) {
