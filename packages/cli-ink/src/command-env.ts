@@ -76,7 +76,10 @@ export async function runCommand(
     return await body(env);
   } catch (error) {
     const { message, exitCode } = describeError(error, { apiUrl });
-    out.error(message);
+    // A project file's problems are listed one per line, each naming its key (all of them, not the first).
+    const lines =
+      error instanceof Error && error.name === "ProjectFileError" ? error.message.split("\n") : [message];
+    for (const line of lines) out.error(line);
     return exitCode;
   } finally {
     process.off("SIGINT", onSignal);

@@ -36,6 +36,7 @@ const commands: Record<string, () => Promise<{ run: Handler }>> = {
   rollback: () => import("./commands/rollback.js"),
   operation: () => import("./commands/operation.js"),
   sync: () => import("./commands/sync.js"),
+  init: () => import("./commands/init.js"),
   emulator: () => import("./commands/emulator.js"),
 };
 
@@ -282,9 +283,24 @@ ${examples(
   );
   define("sync", (c) =>
     c
-      .argument("[dir...]", "files or folders to sync (default: the project root)")
+      .argument(
+        "[input-or-path...]",
+        "inputs of rbxassets.config.* or files and folders (default: every input, else the project root)",
+      )
       .description("upload what is new or changed and record it in the lockfile")
       .option("--check", "upload nothing; exit 1 when something would be uploaded")
+      .option(
+        "--watch",
+        "after syncing, re-sync the project file's inputs as their files change (Ctrl-C stops)",
+      )
+      .addOption(
+        new Option(
+          "--target <target>",
+          "cloud (upload, the default) or studio (copy into Studio's content folder)",
+        )
+          .choices(["cloud", "studio"])
+          .default("cloud"),
+      )
       .option(
         "--expected-price <robux>",
         "most Robux you accept to pay per video upload (Video uploads carry a fee)",
@@ -296,11 +312,20 @@ ${examples(
       .addHelpText(
         "after",
         examples(
-          "rbxassets sync assets",
+          "rbxassets sync",
+          "rbxassets sync ui",
           "rbxassets sync assets --ts src/assets.ts --luau src/Assets.luau",
           "rbxassets sync --check",
         ),
       ),
+  );
+  define("init", (c) =>
+    c
+      .description(
+        "write a project file (rbxassets.config.ts or .json) for this folder; never overwrites one",
+      )
+      .option("--yes", "take the proposals without asking (needed without a terminal)")
+      .addHelpText("after", examples("rbxassets init", "rbxassets init --yes")),
   );
   define("emulator", (c) =>
     c

@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import {
   accountRefusalOf,
   createPipeline,
   type Pipeline,
+  type Project,
   type ResolvedAsset,
   renderTypeScriptValue,
   toProjectPath,
@@ -15,6 +16,7 @@ import { createImportMatcher, hasOptInQuery, SPRITE_QUERY, splitId } from "./imp
 import { placeholderLiteral, replacePlaceholder } from "./late-constant.js";
 import { buildErrorMessage } from "./messages.js";
 import { manifestFileName, type RbxassetsOptions } from "./options.js";
+import { inputResolveOptions, loadPluginProject } from "./project.js";
 import { buildSummary } from "./summary.js";
 import {
   type AssetMap,
@@ -35,6 +37,9 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
   let resolution: ResolutionMode = "upload";
   let command: "build" | "serve" = "build";
   let pipeline: Pipeline | undefined;
+  /** The project file, loaded at the first build start (before the pipeline exists). */
+  let project: Project | undefined;
+  let creator = options.creator;
   let matcher: ((id: string) => string | undefined) | undefined;
   let abort = new AbortController();
   /** Resolves of the current build still running: after an account refusal they settle before the end. */
@@ -51,13 +56,15 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
   const getPipeline = (): Pipeline => {
     pipeline ??= createPipeline({
       root,
-      ...(options.lockfile !== undefined && { lockfile: options.lockfile }),
+      ...((options.lockfile ?? project?.lockfile) !== undefined && {
+        lockfile: options.lockfile ?? project?.lockfile,
+      }),
       ...(options.apiKey !== undefined && { apiKey: options.apiKey }),
       ...(options.oauthToken !== undefined && { oauthToken: options.oauthToken }),
       ...((options.apiUrl ?? options.baseUrl) !== undefined && {
         baseUrl: options.apiUrl ?? options.baseUrl,
       }),
-      ...(options.creator !== undefined && { creator: options.creator }),
+      ...(creator !== undefined && { creator }),
       ...(options.env !== undefined && { env: options.env }),
       ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
       ...(options.imageAssetType !== undefined && { imageAssetType: options.imageAssetType }),
@@ -92,7 +99,10 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
           );
         }
       } else {
-        const pending = getPipeline().resolve(file, { signal: abort.signal });
+        const pending = getPipeline().resolve(file, {
+          ...inputResolveOptions(project, shown),
+          signal: abort.signal,
+        });
         inflight.add(pending);
         asset = await pending.finally(() => inflight.delete(pending));
       }
@@ -127,11 +137,20 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
       isLockfile: (file) => resolve(file) === getPipeline().lockfilePath,
     },
 
-    buildStart() {
+    async buildStart() {
       abort = new AbortController();
       resolvedInBuild.clear();
       statusInBuild.clear();
       finalMap = undefined;
+      if (!pipeline) {
+        // A broken project file fails the build before any upload, with one line per problem.
+        const loaded = await loadPluginProject(root, options).catch((error: unknown) =>
+          this.error({ message: error instanceof Error ? error.message : String(error), cause: error }),
+        );
+        project = loaded.project;
+        creator = loaded.creator;
+      }
+      if (project) this.addWatchFile(join(root, project.file));
       getPipeline();
     },
 

@@ -1,11 +1,16 @@
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { ExitCode } from "../errors.js";
 import { cliReason, OUTSIDE_ROOT_FIX } from "../fixes.js";
+import { showPath } from "../output.js";
 import { syncPaths } from "../services/sync.js";
 import { closingLine, describeEvent, summary } from "../sync-output.js";
 
 interface SyncOptions {
   check?: boolean;
+  /** `studio`: copy into Studio's content folder instead of uploading (sync-studio.ts). */
+  target?: "cloud" | "studio";
+  /** Keep watching the project file's inputs after the sync (sync-watch.ts). */
+  watch?: boolean;
   expectedPrice?: number;
   lockfile?: string;
   ts?: string;
@@ -13,6 +18,8 @@ interface SyncOptions {
 }
 
 export async function run(env: CommandEnv, paths: string[], options: SyncOptions): Promise<CommandResult> {
+  if (options.target === "studio") return (await import("./sync-studio.js")).runStudio(env, paths, options);
+  if (options.watch) return (await import("./sync-watch.js")).runWatch(env, paths, options);
   const ctx = await env.context();
   const check = options.check === true;
   // Failures worded with the CLI's fixes (by their rule), for the progress lines and the report alike.
@@ -37,6 +44,7 @@ export async function run(env: CommandEnv, paths: string[], options: SyncOptions
     ...synced,
     failed: synced.failed.map((f) => ({ ...f, reason: reasons.get(f.file) ?? f.reason })),
   };
+  for (const module of synced.modules ?? []) env.out.log(`wrote     ${showPath(module)}`);
   env.out.result(report, () => summary(report, check));
   const closing = closingLine(report, check);
   if (closing === undefined) return ExitCode.ok;

@@ -4,11 +4,13 @@ import { type ClientEvent, defaultServerUrl } from "@rbxassets/core";
 import {
   createNodeAssetsClient,
   createPipeline,
+  loadProject,
   type NodeAssetsClient,
   type Pipeline,
   type PipelineOptions,
+  type Project,
   type ResolvedConfig,
-  resolveConfig,
+  resolveProjectConfig,
 } from "@rbxassets/core/node";
 import { MissingCredentialsError, ServiceError } from "./errors.js";
 
@@ -17,6 +19,8 @@ export interface ServiceContext {
   /** Absolute project root: `.env` and the lockfile live here; relative file paths start here. */
   root: string;
   config: ResolvedConfig;
+  /** The project file (`rbxassets.config.*`) in the root, validated whole; undefined when there is none. */
+  project: Project | undefined;
   /** The API base URL requests go to: the configured one, else the spec's server URL. */
   apiUrl: string;
   /** The API client, created on first call; throws a one-line error naming RBXASSETS_API_KEY without credentials. */
@@ -45,19 +49,24 @@ export interface CreateServiceContextOptions {
   env?: Record<string, string | undefined>;
 }
 
-/** Resolves configuration (explicit options > environment > `.env` in the root) into a ServiceContext. */
+/** Resolves configuration (explicit options > environment > `.env` in the root > project file) into a ServiceContext. */
 export async function createServiceContext(opts: CreateServiceContextOptions = {}): Promise<ServiceContext> {
   const root = resolve(opts.root ?? process.cwd());
   const apiKey =
     opts.apiKey ?? (opts.apiKeyFile === undefined ? undefined : await readKeyFile(root, opts.apiKeyFile));
-  const config = await resolveConfig({
-    root,
-    env: opts.env ?? process.env,
-    ...(apiKey !== undefined ? { apiKey } : {}),
-    ...(opts.oauthToken !== undefined ? { oauthToken: opts.oauthToken } : {}),
-    ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}),
-    ...(opts.creator !== undefined ? { creator: opts.creator } : {}),
-  });
+  // Loaded (and validated) before anything else: a broken project file stops the command before any work.
+  const project = await loadProject(root);
+  const config = await resolveProjectConfig(
+    {
+      root,
+      env: opts.env ?? process.env,
+      ...(apiKey !== undefined ? { apiKey } : {}),
+      ...(opts.oauthToken !== undefined ? { oauthToken: opts.oauthToken } : {}),
+      ...(opts.baseUrl !== undefined ? { baseUrl: opts.baseUrl } : {}),
+      ...(opts.creator !== undefined ? { creator: opts.creator } : {}),
+    },
+    project,
+  );
   const secrets = [config.apiKey, config.oauthToken].filter(
     (s): s is string => s !== undefined && s.length >= 4,
   );
@@ -81,6 +90,7 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
   return {
     root,
     config,
+    project,
     apiUrl: config.baseUrl ?? defaultServerUrl,
     client: getClient,
     pipeline: (options = {}) =>
@@ -90,6 +100,7 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
         // missing credentials itself when a file needs uploading.
         ...(config.hasCredentials ? { client: getClient() } : {}),
         ...(config.creator !== undefined ? { creator: config.creator } : {}),
+        ...(project ? { lockfile: project.lockfile } : {}),
         env: {},
         ...options,
       }),

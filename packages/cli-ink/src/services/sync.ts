@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { PipelineEvent, SyncReport } from "@rbxassets/core/node";
 import type { ServiceContext } from "./context.js";
+import { selectInputs, syncInputs } from "./project-sync.js";
 
 export type { PipelineEvent, SyncReport };
 
@@ -20,12 +21,17 @@ export interface SyncOptions {
   outsideRootFix?: string;
 }
 
-/** Uploads what is new or changed under `paths` (default: the root) and records it in the lockfile. */
+/**
+ * Uploads what is new or changed and records it in the lockfile: with a project file, its inputs (all, or
+ * those named in `paths`); otherwise, or when `paths` are paths, the files under them (default: the root).
+ */
 export async function syncPaths(
   ctx: ServiceContext,
   paths: string[],
   opts: SyncOptions = {},
-): Promise<SyncReport> {
+): Promise<SyncReport & { modules?: string[] }> {
+  const inputs = selectInputs(ctx.project, paths);
+  if (ctx.project && inputs) return syncInputs(ctx, ctx.project, inputs, opts);
   const pipeline = ctx.pipeline({
     ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
     ...(opts.lockfile !== undefined ? { lockfile: opts.lockfile } : {}),

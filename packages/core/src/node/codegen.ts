@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { writeFileAtomic } from "./atomic-write.js";
+import { luauString } from "./codegen/syntax.js";
 
 export interface CodegenEntry {
   /** Posix path relative to the project root. */
@@ -63,15 +64,4 @@ function sortEntries(entries: Iterable<CodegenEntry>): CodegenEntry[] {
   const byFile = new Map<string, CodegenEntry>();
   for (const entry of entries) byFile.set(entry.file, entry);
   return [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-}
-
-function luauString(text: string): string {
-  let out = '"';
-  for (const byte of Buffer.from(text, "utf8")) {
-    if (byte === 0x22) out += '\\"';
-    else if (byte === 0x5c) out += "\\\\";
-    else if (byte >= 0x20 && byte < 0x7f) out += String.fromCharCode(byte);
-    else out += `\\${String(byte).padStart(3, "0")}`; // decimal byte escape: valid for any UTF-8 byte
-  }
-  return `${out}"`;
 }

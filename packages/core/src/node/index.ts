@@ -9,6 +9,13 @@ export {
 } from "./account-refusal.js";
 export { createNodeAssetsClient, type NodeAssetsClient, type NodeFileInput } from "./client.js";
 export {
+  type ModuleFile,
+  type RenderedModules,
+  renderInputModules,
+  writeInputModules,
+} from "./codegen/modules.js";
+export type { CodegenValue, SpriteValue } from "./codegen/tree.js";
+export {
   type CodegenEntry,
   luauValue as renderLuauValue,
   renderLuauModule,
@@ -59,6 +66,59 @@ export { REPACK_WASTE_THRESHOLD } from "./process/layout.js";
 // Its spritesheet part is `ProcessOptions["spritesheet"]` (the project file schema names its own type).
 export { DEFAULT_ATLAS_SIZE, DEFAULT_PADDING, type ProcessOptions } from "./process/options.js";
 export type { RgbaImage } from "./process/rgba.js";
+export type { InputFile, ProjectInput } from "./project/inputs.js";
+export {
+  findProjectFile,
+  type LoadProjectOptions,
+  loadProject,
+  PROJECT_FILE_NAMES,
+  type Project,
+  ProjectFileError,
+} from "./project/loader.js";
+export { resolveProjectConfig } from "./project/precedence.js";
+export {
+  configFor,
+  type FolderProposal,
+  type InitAnswers,
+  type InitProposal,
+  type OutputProposal,
+  ProjectFileExistsError,
+  proposeProject,
+  renderProjectFile,
+  writeProjectFile,
+} from "./project/propose.js";
+export {
+  type CodegenStyle,
+  defineConfig,
+  type ImageAssetType,
+  type InputConfig,
+  type OutputConfig,
+  type ProcessingOptions,
+  type ProjectConfig,
+  type SpritesheetOptions,
+} from "./project/schema.js";
+export {
+  findStudioContent,
+  STUDIO_CONTENT_ENV,
+  type StudioLookup,
+  type StudioReport,
+  studioProjectName,
+  syncStudio,
+} from "./project/studio.js";
+export {
+  moduleValue,
+  type ProjectSyncOptions,
+  type ProjectSyncReport,
+  syncProjectInputs,
+  writeModulesFor,
+} from "./project/sync-project.js";
+export {
+  type WatchBatch,
+  type WatchChange,
+  type WatchChangeKind,
+  type WatchOptions,
+  watchProject,
+} from "./project/watch.js";
 export { type ScanResult, scanPaths } from "./scan.js";
 export type { PreparedFile } from "./stages/prepare.js";
 export { type ProcessStage, sendAsIs, type UploadContent } from "./stages/process.js";

@@ -1,0 +1,74 @@
+// `rbxassets sync --watch`: one sync of the inputs, then a line per change until Ctrl-C.
+import { loadProject, type WatchBatch, watchProject } from "@rbxassets/core/node";
+import type { CommandEnv, CommandResult } from "../command-env.js";
+import { describeError, ExitCode } from "../errors.js";
+import { showPath } from "../output.js";
+import { ServiceError } from "../services/errors.js";
+import { selectInputs, syncInputs } from "../services/project-sync.js";
+
+export interface WatchFlags {
+  lockfile?: string;
+}
+
+export async function runWatch(env: CommandEnv, args: string[], flags: WatchFlags): Promise<CommandResult> {
+  const ctx = await env.context();
+  const inputs = selectInputs(ctx.project, args);
+  if (!ctx.project || !inputs) {
+    throw new ServiceError(
+      "sync --watch watches the project file's inputs — create one with rbxassets init, or name an input",
+    );
+  }
+  const lockfile = flags.lockfile !== undefined ? { lockfile: flags.lockfile } : {};
+  const first = await syncInputs(ctx, ctx.project, inputs, { signal: env.signal, ...lockfile });
+  for (const module of first.modules) env.out.log(`wrote     ${showPath(module)}`);
+  for (const failure of first.failed) env.out.log(`failed    ${showPath(failure.file)}: ${failure.reason}`);
+  env.out.log(
+    `synced ${first.uploaded.length + first.updated.length} new or changed, ${first.unchanged.length} unchanged, ${first.failed.length} failed`,
+  );
+  if (env.signal.aborted) return ExitCode.failure;
+
+  await watchProject({
+    project: ctx.project,
+    inputNames: inputs.map((i) => i.name),
+    reload: async () => {
+      // An input may lose its last file while watched: its modules must still drop it.
+      const project = await loadProject(ctx.root, { allowEmptyGlobs: true });
+      if (!project) throw new ServiceError(`the project file was removed — stopped watching its inputs`);
+      return project;
+    },
+    sync: (project, touched, signal) => syncInputs(ctx, project, touched, { signal, ...lockfile }),
+    onReady: () =>
+      env.out.log(`watching ${inputs.map((i) => i.name).join(", ")} for changes (Ctrl-C to stop)`),
+    onBatch: (batch) => {
+      for (const line of batchLines(batch)) env.out.log(line);
+    },
+    onError: (error) => {
+      // A broken edit of the project file lists its problems; the watch goes on with the last good one.
+      const lines =
+        error instanceof Error && error.name === "ProjectFileError"
+          ? error.message.split("\n")
+          : [describeError(error).message];
+      for (const line of lines) env.out.log(`error     ${line}`);
+    },
+    signal: env.signal,
+  });
+  return ExitCode.ok;
+}
+
+/** One line per changed file (with its new id, or why it failed), then one per module rewritten. */
+export function batchLines({ changes, report }: WatchBatch): string[] {
+  const assets = new Map(
+    [...report.uploaded, ...report.updated, ...report.unchanged].map((a) => [a.file, a]),
+  );
+  const failures = new Map(report.failed.map((f) => [f.file, f.reason]));
+  const lines = changes.map(({ file, kind }) => {
+    const shown = showPath(file);
+    if (kind === "removed") return `removed   ${shown} (left the modules)`;
+    const failed = failures.get(file);
+    if (failed !== undefined) return `failed    ${shown}: ${failed}`;
+    const asset = assets.get(file);
+    return asset ? `${kind.padEnd(9)} ${shown} -> ${asset.uri}` : `${kind.padEnd(9)} ${shown}`;
+  });
+  for (const module of report.modules) lines.push(`wrote     ${showPath(module)}`);
+  return lines;
+}

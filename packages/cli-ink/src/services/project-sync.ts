@@ -1,0 +1,112 @@
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
+import {
+  findStudioContent,
+  type PipelineEvent,
+  type Project,
+  type ProjectInput,
+  type ProjectSyncReport,
+  STUDIO_CONTENT_ENV,
+  type StudioReport,
+  syncProjectInputs,
+  syncStudio,
+} from "@rbxassets/core/node";
+import type { ServiceContext } from "./context.js";
+import { ServiceError } from "./errors.js";
+
+export interface ProjectSyncRequest {
+  check?: boolean;
+  signal?: AbortSignal;
+  onEvent?: (event: PipelineEvent) => void;
+  lockfile?: string;
+  /** `--ts` / `--luau`: replace one input's module paths for this run. */
+  codegen?: { typescript?: string; luau?: string };
+}
+
+/**
+ * Which inputs `sync [args]` means with a project file: none given, every input; else the inputs named.
+ * Undefined when the arguments are paths (or there are no inputs): then sync works on paths, as without
+ * a project file.
+ */
+export function selectInputs(project: Project | undefined, args: string[]): ProjectInput[] | undefined {
+  if (!project || project.inputs.length === 0) return undefined;
+  if (args.length === 0) return project.inputs;
+  const named = args.filter((arg) => project.input(arg) !== undefined);
+  if (named.length === 0) return undefined;
+  if (named.length < args.length) {
+    const other = args.find((arg) => project.input(arg) === undefined)!;
+    throw new ServiceError(
+      `${JSON.stringify(other)} is not an input of ${project.file} (inputs: ${project.inputs.map((i) => i.name).join(", ")}) — name inputs or paths, not both`,
+    );
+  }
+  return named.map((name) => project.input(name)!);
+}
+
+/** Syncs project inputs, each with its asset type and processing options, and writes their modules. */
+export async function syncInputs(
+  ctx: ServiceContext,
+  project: Project,
+  inputs: ProjectInput[],
+  opts: ProjectSyncRequest,
+): Promise<ProjectSyncReport> {
+  const selected = withCodegenFlags(inputs, opts.codegen);
+  const lockfile = opts.lockfile ?? project.lockfile;
+  const pipelineFor = (input: ProjectInput) =>
+    ctx.pipeline({
+      lockfile,
+      imageAssetType: input.assetType,
+      ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
+    });
+  await mkdir(dirname(pipelineFor(selected[0]!).lockfilePath), { recursive: true });
+  return syncProjectInputs({ ...project, lockfile }, selected, {
+    check: opts.check === true,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    pipelineFor,
+  });
+}
+
+function withCodegenFlags(inputs: ProjectInput[], codegen: ProjectSyncRequest["codegen"]): ProjectInput[] {
+  const { typescript, luau } = codegen ?? {};
+  if (typescript === undefined && luau === undefined) return inputs;
+  if (inputs.length !== 1) {
+    throw new ServiceError(
+      "--ts and --luau name one module, and this sync covers several inputs — name one input (rbxassets sync <input> --luau F), or set output in the project file",
+    );
+  }
+  const [input] = inputs as [ProjectInput];
+  return [
+    {
+      ...input,
+      output: {
+        ...input.output,
+        ...(typescript !== undefined ? { ts: typescript } : {}),
+        ...(luau !== undefined ? { luau } : {}),
+      },
+    },
+  ];
+}
+
+/**
+ * `--target studio`: the inputs' images into Studio's content folder, modules with `rbxasset://` paths.
+ * No upload, no credentials.
+ */
+export async function syncInputsToStudio(
+  ctx: ServiceContext,
+  project: Project,
+  inputs: ProjectInput[],
+  opts: { lockfile?: string; env?: Record<string, string | undefined> } = {},
+): Promise<StudioReport & { content: string }> {
+  const content = await findStudioContent({ env: opts.env ?? process.env });
+  if (content === undefined) {
+    throw new ServiceError(
+      `Roblox Studio's content folder was not found — set ${STUDIO_CONTENT_ENV} to it (e.g. …/RobloxStudio.app/Contents/Resources/content)`,
+      { usage: false },
+    );
+  }
+  const lockfile = opts.lockfile ?? project.lockfile;
+  const report = await syncStudio({ ...project, lockfile }, inputs, {
+    content,
+    pipelineFor: () => ctx.pipeline({ lockfile }),
+  });
+  return { content, ...report };
+}

@@ -1,0 +1,159 @@
+// What `rbxassets init` proposes for a folder: the folders that hold assets, where generated modules go
+// (Rojo and roblox-ts projects have their places), the creator if one is configured, and the project
+// file that results. No UI here: the CLI asks (or takes the proposals with --yes).
+import { open, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { extensionInfo } from "../formats.js";
+import { scanPaths } from "../scan.js";
+import { findProjectFile } from "./loader.js";
+import { checkProjectConfig, type InputConfig, type OutputConfig, type ProjectConfig } from "./schema.js";
+
+export interface FolderProposal {
+  /** Top-level folder (project path) holding asset files. */
+  folder: string;
+  /** How many asset files it holds, and their extensions (sorted). */
+  files: number;
+  extensions: string[];
+}
+
+export type OutputProposal = "roblox-ts" | "rojo" | "typescript" | "none";
+
+export interface InitProposal {
+  folders: FolderProposal[];
+  /** Output kinds that fit this project, the best first. */
+  outputs: OutputProposal[];
+  creator?: string;
+  /** `ts` when the project has a package.json, else `json`. */
+  format: "ts" | "json";
+}
+
+export interface InitAnswers {
+  folders: string[];
+  output: OutputProposal;
+  creator?: string;
+}
+
+/** Looks at the folder: assets by top-level folder (honouring .gitignore), Rojo, roblox-ts, package.json. */
+export async function proposeProject(root: string, creator?: string): Promise<InitProposal> {
+  const scan = await scanPaths(root, ["."]);
+  const byFolder = new Map<string, { files: number; extensions: Set<string> }>();
+  for (const absolute of scan.files) {
+    const rel = absolute.slice(root.length + 1).split(/[\\/]/);
+    if (rel.length < 2) continue;
+    const folder = rel[0]!;
+    const entry = byFolder.get(folder) ?? { files: 0, extensions: new Set<string>() };
+    entry.files++;
+    entry.extensions.add(absolute.slice(absolute.lastIndexOf(".") + 1).toLowerCase());
+    byFolder.set(folder, entry);
+  }
+  const folders = [...byFolder]
+    .map(([folder, { files, extensions }]) => ({ folder, files, extensions: [...extensions].sort() }))
+    .sort((a, b) => (a.folder < b.folder ? -1 : 1));
+  const pkg = await readJson(join(root, "package.json"));
+  const deps = { ...(pkg?.dependencies as object), ...(pkg?.devDependencies as object) };
+  const rbxts = "@rbxts/types" in deps;
+  const rojo = await exists(join(root, "default.project.json"));
+  const outputs: OutputProposal[] = rbxts
+    ? ["roblox-ts", "rojo", "none"]
+    : rojo
+      ? ["rojo", "roblox-ts", "none"]
+      : pkg
+        ? ["typescript", "rojo", "none"]
+        : ["rojo", "none"];
+  return { folders, outputs, ...(creator ? { creator } : {}), format: pkg ? "ts" : "json" };
+}
+
+/** The project file for these answers: one input per folder, named after it. */
+export function configFor(proposal: InitProposal, answers: InitAnswers): ProjectConfig {
+  const inputs: Record<string, InputConfig> = {};
+  for (const folder of answers.folders) {
+    const found = proposal.folders.find((f) => f.folder === folder);
+    const extensions = found?.extensions.filter((e) => extensionInfo(e)) ?? ["png"];
+    const glob = extensions.length === 1 ? extensions[0]! : `{${extensions.join(",")}}`;
+    const name = inputName(folder);
+    const output = outputFor(answers.output, name);
+    inputs[name] = { include: `${folder}/**/*.${glob}`, ...(output ? { output } : {}) };
+  }
+  return { ...(answers.creator ? { creator: answers.creator } : {}), inputs };
+}
+
+function outputFor(kind: OutputProposal, name: string): OutputConfig | undefined {
+  const module = name.charAt(0).toUpperCase() + name.slice(1);
+  switch (kind) {
+    case "roblox-ts":
+      return { luau: `src/shared/${module}.luau`, dts: `src/shared/${module}.d.ts` };
+    case "rojo":
+      return { luau: `src/shared/${module}.luau` };
+    case "typescript":
+      return { ts: `src/${name}.ts` };
+    default:
+      return undefined;
+  }
+}
+
+/** A folder name as an input name (what `rbxassets sync <name>` takes). */
+function inputName(folder: string): string {
+  const name = folder.replace(/[^A-Za-z0-9_.-]/g, "_").replace(/^[.-]+/, "");
+  return name === "" ? "assets" : name;
+}
+
+/** The project file's text: JSON, or TypeScript typed by `satisfies` (a type-only import: no install needed to load it). */
+export function renderProjectFile(config: ProjectConfig, format: "ts" | "json"): string {
+  const json = JSON.stringify(config, null, 2);
+  if (format === "json") return `${json}\n`;
+  return `import type { ProjectConfig } from "@rbxassets/cli";\n\nexport default ${json} satisfies ProjectConfig;\n`;
+}
+
+/**
+ * Writes the project file, never over an existing one (any of the names, checked and created exclusively).
+ * Returns its name.
+ */
+export async function writeProjectFile(
+  root: string,
+  config: ProjectConfig,
+  format: "ts" | "json",
+): Promise<string> {
+  const existing = await findProjectFile(root);
+  if (existing !== undefined) throw new ProjectFileExistsError(existing);
+  const { problems } = checkProjectConfig(config);
+  if (problems.length > 0) throw new Error(`init made an invalid project file: ${problems[0]}`);
+  const name = `rbxassets.config.${format}`;
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(join(root, name), "wx");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") throw new ProjectFileExistsError(name);
+    throw error;
+  }
+  try {
+    await handle.writeFile(renderProjectFile(config, format), "utf8");
+  } finally {
+    await handle.close();
+  }
+  return name;
+}
+
+export class ProjectFileExistsError extends Error {
+  override name = "ProjectFileExistsError";
+  constructor(readonly file: string) {
+    super(
+      `${file} already exists — edit it (init never overwrites a project file), or delete it to start over`,
+    );
+  }
+}
+
+async function readJson(path: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    const value = JSON.parse(await readFile(path, "utf8")) as unknown;
+    return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+  } catch {
+    return undefined;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,136 @@
+import { execFile } from "node:child_process";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type ModuleFile, renderInputModules, writeInputModules } from "../src/node/codegen/modules.js";
+import { tempProject } from "./pipeline-project.js";
+
+const files: ModuleFile[] = [
+  { file: "assets/ui/play.png", key: "play.png", value: "rbxassetid://101" },
+  { file: "assets/ui/buttons/stop.png", key: "buttons/stop.png", value: "rbxassetid://102" },
+  { file: "assets/ui/buttons/Big Button.png", key: "buttons/Big Button.png", value: "rbxassetid://103" },
+  { file: "assets/ui/logo.png", key: "logo.png", value: "rbxassetid://104" },
+  { file: "assets/ui/logo.jpg", key: "logo.jpg", value: "rbxassetid://105" },
+  { file: "assets/ui/arrows.png", key: "arrows.png", value: "rbxassetid://106" },
+  { file: "assets/ui/arrows/left.png", key: "arrows/left.png", value: "rbxassetid://107" },
+  { file: "assets/ui/end.png", key: "end.png", value: "rbxassetid://108" },
+  { file: "assets/ui/café.png", key: "café.png", value: "rbxassetid://109" },
+  { file: "assets/ui/2x.png", key: "2x.png", value: "rbxassetid://110" },
+  {
+    file: "assets/ui/icons/heart.png",
+    key: "icons/heart.png",
+    value: { image: "rbxassetid://200", offset: { x: 0, y: 32 }, size: { x: 16, y: 16 } },
+  },
+];
+const lockfile = "rbxassets.lock.json";
+const all = { luau: "src/shared/UI.luau", dts: "src/shared/UI.d.ts", ts: "src/ui.ts" };
+
+describe("generated modules", () => {
+  it("nested style: tables by folder, stems as keys, quoted where needed", async () => {
+    const out = renderInputModules({ ...all, style: "nested" }, files, lockfile);
+    await expect(out.luau).toMatchFileSnapshot("fixtures/codegen-snapshots/nested.luau");
+    await expect(out.dts).toMatchFileSnapshot("fixtures/codegen-snapshots/nested.d.ts");
+    await expect(out.ts).toMatchFileSnapshot("fixtures/codegen-snapshots/nested.ts");
+  });
+
+  it("flat style: project paths as keys", async () => {
+    const out = renderInputModules({ ...all, style: "flat" }, files, lockfile);
+    await expect(out.luau).toMatchFileSnapshot("fixtures/codegen-snapshots/flat.luau");
+    await expect(out.dts).toMatchFileSnapshot("fixtures/codegen-snapshots/flat.d.ts");
+    await expect(out.ts).toMatchFileSnapshot("fixtures/codegen-snapshots/flat.ts");
+  });
+
+  it("does not depend on the order files come in, and renders only the modules asked for", () => {
+    const forward = renderInputModules({ ...all, style: "nested" }, files, lockfile);
+    const backward = renderInputModules({ ...all, style: "nested" }, [...files].reverse(), lockfile);
+    expect(backward).toEqual(forward);
+    expect(Object.keys(renderInputModules({ luau: "a.luau", style: "nested" }, files, lockfile))).toEqual([
+      "luau",
+    ]);
+  });
+});
+
+describe("writing modules", () => {
+  let project: Awaited<ReturnType<typeof tempProject>>;
+  beforeEach(async () => {
+    project = await tempProject("rbxassets-codegen-");
+  });
+  afterEach(() => project.dispose());
+
+  it("leaves a module untouched when its text is the same, and rewrites it when not", async () => {
+    const output = { ...all, style: "nested" as const };
+    expect(await writeInputModules(project.root, output, files, lockfile)).toEqual([
+      all.luau,
+      all.dts,
+      all.ts,
+    ]);
+    const path = join(project.root, all.luau);
+    const first = await stat(path);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await writeInputModules(project.root, output, [...files].reverse(), lockfile)).toEqual([]);
+    expect((await stat(path)).mtimeMs).toBe(first.mtimeMs);
+    const changed = files.map((f) => (f.key === "play.png" ? { ...f, value: "rbxassetid://999" } : f));
+    expect(await writeInputModules(project.root, output, changed, lockfile)).toEqual([
+      all.luau,
+      all.dts,
+      all.ts,
+    ]);
+    expect(await readFile(path, "utf8")).toContain('play = "rbxassetid://999"');
+  });
+
+  it("the .d.ts types a roblox-ts import as the real ids (checked by tsc)", async () => {
+    // A small roblox-ts-like project: a `shared` folder reached by baseUrl, Vector2 as @rbxts/types has it.
+    const root = project.root;
+    const out = renderInputModules({ ...all, style: "nested" }, files, lockfile);
+    await mkdir(join(root, "src/shared"), { recursive: true });
+    await mkdir(join(root, "src/client"), { recursive: true });
+    await writeFile(join(root, "src/shared/UI.d.ts"), out.dts!);
+    await writeFile(
+      join(root, "src/globals.d.ts"),
+      "interface Vector2 { readonly X: number; readonly Y: number }\n",
+    );
+    await writeFile(
+      join(root, "src/client/main.ts"),
+      [
+        'import assets from "shared/UI";',
+        'const play: "rbxassetid://101" = assets.play;',
+        'const stop: "rbxassetid://102" = assets.buttons.stop;',
+        'const big: "rbxassetid://103" = assets.buttons["Big Button"];',
+        'const jpg: "rbxassetid://105" = assets["logo.jpg"];',
+        'const atlas: "rbxassetid://200" = assets.icons.heart.Image;',
+        "const rect: Vector2 = assets.icons.heart.ImageRectSize;",
+        "// @ts-expect-error: the literal type is the real id, so another id does not fit",
+        'const wrong: "rbxassetid://1" = assets.play;',
+        "// @ts-expect-error: a file that is not in the input is not a key",
+        "assets.missing;",
+        "export { play, stop, big, jpg, atlas, rect, wrong };",
+        "",
+      ].join("\n"),
+    );
+    await writeFile(
+      join(root, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: "ESNext",
+          module: "commonjs",
+          moduleResolution: "node",
+          allowSyntheticDefaultImports: true,
+          baseUrl: "src",
+          types: [],
+          noLib: false,
+          lib: ["ESNext"],
+        },
+        include: ["src"],
+      }),
+    );
+    const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+    const result = await promisify(execFile)(process.execPath, [tsc, "-p", root]).catch(
+      (error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error) }),
+    );
+    expect(result.stdout).toBe("");
+  });
+});

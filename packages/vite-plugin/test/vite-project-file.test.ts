@@ -1,0 +1,103 @@
+// The Vite plugin reads the project file (rbxassets.config.*) as the CLI does: its creator and lockfile,
+// and the options of the input that holds an imported file.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { build, createServer } from "vite";
+import { expect, it } from "vitest";
+import rbxassets from "../src/index.js";
+import { CREATOR, SECRET_KEY, useEmulator, writeProjectFile } from "./helpers.js";
+
+const ctx = useEmulator();
+
+const HTML = `<!doctype html><html><body><script type="module" src="/src/main.js"></script></body></html>`;
+const MAIN = `
+import red from "./images/red.png";
+import blue from "./images/blue.png";
+globalThis.result = { red, blue };
+`;
+
+async function viteBuild(root: string, env: Record<string, string>) {
+  await build({
+    root,
+    configFile: false,
+    envFile: false,
+    logLevel: "silent",
+    build: { write: false, assetsInlineLimit: 0, modulePreload: { polyfill: false } },
+    plugins: [rbxassets({ env })],
+  });
+}
+
+it("a build takes the creator and lockfile from the project file, and each import its input's asset type", async () => {
+  const root = await ctx.project({ "index.html": HTML, "src/main.js": MAIN });
+  await writeProjectFile(
+    root,
+    "rbxassets.config.mjs",
+    `export default {
+  creator: "${CREATOR}",
+  lockfile: "locks/assets.lock.json",
+  inputs: {
+    decals: { include: "src/images/blue.png", assetType: "Decal" },
+    images: { include: ["src/images/red.png"] },
+  },
+};
+`,
+  );
+  // No RBXASSETS_CREATOR: the project file's creator is the one used.
+  await viteBuild(root, { RBXASSETS_API_URL: ctx.emulator.url, RBXASSETS_API_KEY: SECRET_KEY });
+  const lock = JSON.parse(await readFile(join(root, "locks/assets.lock.json"), "utf8")) as {
+    assets: Record<string, { assetType: string; creator: string }>;
+  };
+  expect(lock.assets["src/images/blue.png"]).toMatchObject({ assetType: "Decal", creator: CREATOR });
+  expect(lock.assets["src/images/red.png"]).toMatchObject({ assetType: "Image", creator: CREATOR });
+});
+
+it("a broken project file fails the build with every problem, before any request", async () => {
+  const root = await ctx.project({ "index.html": HTML, "src/main.js": MAIN });
+  await writeProjectFile(
+    root,
+    "rbxassets.config.json",
+    JSON.stringify({ inputs: { ui: { include: "src/images/*.png", assetTyp: "Decal", alphaBleed: 1 } } }),
+  );
+  const error = await viteBuild(root, ctx.env()).then(
+    () => undefined,
+    (e: unknown) => e as Error,
+  );
+  expect(error?.message).toContain(
+    'rbxassets.config.json: inputs.ui.assetTyp: is not a known key — did you mean "assetType"?',
+  );
+  expect(error?.message).toContain("rbxassets.config.json: inputs.ui.alphaBleed: 1 is not a boolean");
+  expect(ctx.requestCount()).toBe(0);
+});
+
+it("the dev server honours it too: an import served from an input uploads with that input's options", async () => {
+  const root = await ctx.project({ "src/main.js": `export { default as blue } from "./images/blue.png";` });
+  await writeProjectFile(
+    root,
+    "rbxassets.config.json",
+    JSON.stringify({
+      creator: CREATOR,
+      inputs: { decals: { include: "src/images/blue.png", assetType: "Decal" } },
+    }),
+  );
+  const server = await createServer({
+    root,
+    configFile: false,
+    envFile: false,
+    logLevel: "silent",
+    appType: "custom",
+    optimizeDeps: { noDiscovery: true, include: [] },
+    server: { middlewareMode: true, ws: false, watch: null },
+    plugins: [rbxassets({ env: { RBXASSETS_API_URL: ctx.emulator.url, RBXASSETS_API_KEY: SECRET_KEY } })],
+  });
+  try {
+    const served = (await server.ssrLoadModule("/src/main.js")) as Record<string, string>;
+    const lock = JSON.parse(await readFile(join(root, "rbxassets.lock.json"), "utf8")) as {
+      assets: Record<string, { assetId: string; assetType: string; creator: string }>;
+    };
+    const entry = lock.assets["src/images/blue.png"];
+    expect(entry).toMatchObject({ assetType: "Decal", creator: CREATOR });
+    expect(served.blue).toBe(`rbxassetid://${entry?.assetId}`);
+  } finally {
+    await server.close();
+  }
+});
