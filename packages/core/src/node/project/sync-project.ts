@@ -49,7 +49,7 @@ export async function syncProjectInputs(
     const syncOptions = {
       check: opts.check === true,
       ...(opts.signal ? { signal: opts.signal } : {}),
-      process: input.processing,
+      processing: input.processing,
       input: input.name,
     };
     // An input with no file (its last one deleted while watched) has nothing to sync, only modules to empty:
