@@ -43,10 +43,9 @@ const AUDIO_OFF = "audio uploads are turned off";
  * are in flight, the client's limiter sets the pace). One failing file never stops the others; an abort
  * stops new work, and everything finished is already in the lockfile.
  */
-export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOptions): Promise<SyncReport> {
-  const started = performance.now();
-  const { signal } = opts;
-  const report: SyncReport = {
+/** A report of nothing yet: every list empty. */
+export function emptyReport(): SyncReport {
+  return {
     uploaded: [],
     updated: [],
     unchanged: [],
@@ -57,6 +56,12 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
     aborted: false,
     elapsedMs: 0,
   };
+}
+
+export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOptions): Promise<SyncReport> {
+  const started = performance.now();
+  const { signal } = opts;
+  const report = emptyReport();
   const ignore = [pipeline.lockfilePath, ...codegenTargets(pipeline)];
   // A path outside the root is refused as given, never scanned: its files could not be recorded portably.
   const requested = paths.length > 0 ? paths : ["."];

@@ -4,6 +4,7 @@ import { basename } from "node:path";
 import { writeInputModules } from "../codegen/modules.js";
 import type { CodegenValue } from "../codegen/tree.js";
 import type { Pipeline } from "../pipeline.js";
+import { emptyReport } from "../sync.js";
 import type { ResolvedAsset, SyncReport } from "../types.js";
 import type { ProjectInput } from "./inputs.js";
 import type { Project } from "./loader.js";
@@ -118,18 +119,4 @@ export async function writeModulesFor(
     files.filter((f) => f !== undefined),
     basename(project.lockfile),
   );
-}
-
-function emptyReport(): SyncReport {
-  return {
-    uploaded: [],
-    updated: [],
-    unchanged: [],
-    failed: [],
-    skipped: [],
-    pending: [],
-    notAttempted: [],
-    aborted: false,
-    elapsedMs: 0,
-  };
 }
