@@ -72,6 +72,19 @@ declare module "*.flac" {
   export default uri;
 }
 
+/** A sprite packed into a spritesheet, as ImageLabel properties take it (vectors as `{ X, Y }`). */
+interface RbxassetsSprite {
+  readonly Image: `rbxassetid://${string}`;
+  readonly ImageRectOffset: { readonly X: number; readonly Y: number };
+  readonly ImageRectSize: { readonly X: number; readonly Y: number };
+}
+
+/** An image packed into a spritesheet (by `rbxassets sync` of an input with `spritesheet`). */
+declare module "*?sprite" {
+  const sprite: RbxassetsSprite;
+  export default sprite;
+}
+
 declare module "*?rbxasset" {
   const uri: `rbxassetid://${string}`;
   export default uri;

@@ -359,6 +359,19 @@ describe("sync", () => {
     expect(frame).toMatch(/1 skipped/);
   });
 
+  test("the project root syncs the project file's inputs, as a bare `rbxassets sync` does", async () => {
+    const config = JSON.stringify({ inputs: { ui: { include: "ui/**/*.png" } } });
+    const e = await setup({ "rbxassets.config.json": config, "ui/a.png": png(1), "other/b.png": png(2) });
+    app = renderApp(e.ctx, { name: "sync" });
+    await app.waitFor("Folder:");
+    await app.press(KEYS.enter);
+    await app.waitFor("Upload new and changed files");
+    await app.press(KEYS.enter);
+    expect(await app.waitFor("Sync finished")).toContain("✔ 1 uploaded");
+    const locked = await listLockedAssets(e.ctx);
+    expect(locked.map((entry) => entry.file)).toEqual(["ui/a.png"]);
+  });
+
   test("a second sync finds everything unchanged", async () => {
     const e = await setup({ "a.png": png(1) });
     const run = async () => {

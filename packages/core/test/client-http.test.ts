@@ -137,12 +137,14 @@ describe.each(transports)("retries over %s", (_name, fetchImpl) => {
   });
 
   it("an abort during the retry sleep ends the call at once", async () => {
-    const client = await clientFor((_req, res) =>
-      sendJson(res, 503, { message: "down" }, { "retry-after": "60" }),
-    );
     const controller = new AbortController();
+    // Aborted once the first answer is out, whatever the machine's load: the client is then in (or about to
+    // enter) its 60 s retry sleep, never before its first request.
+    const client = await clientFor((_req, res) => {
+      res.on("finish", () => setTimeout(() => controller.abort(), 10));
+      sendJson(res, 503, { message: "down" }, { "retry-after": "60" });
+    });
     const call = client.getAsset("42", { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
     await expect(call).rejects.toMatchObject({ name: "AbortError" });
     expect(peer!.requests).toHaveLength(1);
   });

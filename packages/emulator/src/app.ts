@@ -34,6 +34,7 @@ export interface AppConfig {
   rateLimits: RateLimitOption | false;
   moderation?: ModerationOption;
   dataDir?: string;
+  keepContent?: boolean;
   logger: boolean;
   stats: StatsRecorder;
   faults?: Faults;
@@ -52,6 +53,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     moderator: createModerator(config.moderation),
     operations: new OperationTracker(store, config.operations, faults, now),
     stats: config.stats,
+    keepContent: config.keepContent === true,
     fees: config.fees ?? defaultFees,
     callers: new WeakMap(),
     now,
@@ -200,7 +202,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   registerAssetRoutes(app, apiPrefix, context);
   registerVersionRoutes(app, apiPrefix, context);
   registerOperationRoutes(app, apiPrefix, context);
-  registerEmulatorRoutes(app, context.stats, faults instanceof FaultInjector ? faults : undefined);
+  registerEmulatorRoutes(app, context.stats, faults instanceof FaultInjector ? faults : undefined, store);
   return app;
 }
 

@@ -13,6 +13,8 @@ export interface EmulatorContext {
   moderator: Moderator;
   operations: OperationTracker;
   stats: StatsRecorder;
+  /** Keep uploaded bytes in `store.content` (test-only read-back). */
+  keepContent: boolean;
   fees: Fees;
   /** The authenticated caller of an API request (set by the gateway hook before any route runs). */
   callers: WeakMap<FastifyRequest, Principal>;

@@ -67,6 +67,11 @@ export interface EmulatorOptions {
   dataDir?: string;
   /** Fastify logger; default false. */
   logger?: boolean;
+  /**
+   * Test-only: keep uploaded file bytes in memory (never persisted), readable at
+   * `GET /_emulator/assets/<id>/content`, so that tests can check what reached the service. Default off.
+   */
+  keepContent?: boolean;
   /** Seeded fault injection (default off); change it later with setFaults or POST /_emulator/faults. */
   faults?: FaultOptions;
 }
@@ -112,6 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     rateLimits: options.rateLimits ?? {},
     moderation: options.moderation,
     dataDir: options.dataDir,
+    keepContent: options.keepContent ?? false,
     logger: options.logger ?? false,
     stats,
     faults,

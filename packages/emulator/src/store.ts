@@ -86,6 +86,8 @@ const stateFileName = "emulator-state.json";
 export class Store {
   readonly assets = new Map<string, StoredAsset>();
   readonly operations = new Map<string, StoredOperation>();
+  /** Uploaded bytes by SHA-256, only with the test-only `keepContent` option; never persisted. */
+  readonly content = new Map<string, Buffer>();
   private nextAssetId = firstAssetId;
 
   constructor(private readonly dataDir?: string) {

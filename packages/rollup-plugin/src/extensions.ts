@@ -9,7 +9,15 @@ export const MODEL_EXTENSIONS = extensionsFor("Model");
 /** Audio is opt-in (`audio: true`): uploads count against a small monthly quota. */
 export const AUDIO_EXTENSIONS = extensionsFor("Audio");
 
-const ALL = new Set<string>([...IMAGE_EXTENSIONS, ...MODEL_EXTENSIONS, ...AUDIO_EXTENSIONS]);
+/** Sources converted before upload (SVG is rendered to PNG): opt-in only, bundlers claim `.svg` themselves. */
+export const CONVERTED_EXTENSIONS = ["svg"] as const;
+
+const ALL = new Set<string>([
+  ...IMAGE_EXTENSIONS,
+  ...MODEL_EXTENSIONS,
+  ...AUDIO_EXTENSIONS,
+  ...CONVERTED_EXTENSIONS,
+]);
 
 /** Extensions claimed by a plain import (no query). */
 export function defaultExtensions(audio: boolean): Set<string> {

@@ -3,6 +3,8 @@ import { defaultExtensions, extensionOf, isOptInExtension } from "./extensions.j
 
 /** The query that opts any supported file in, whatever `include`, `exclude` and `audio` say. */
 export const OPT_IN_QUERY = "rbxasset";
+/** Opts a file in as a sprite: it must have been packed into a spritesheet (the import is its rect). */
+export const SPRITE_QUERY = "sprite";
 
 /**
  * Query parameters that bundlers add to plain imports and that do not change what the import means: Vite's
@@ -31,7 +33,8 @@ export function splitId(id: string): SplitId {
 }
 
 export function hasOptInQuery(query: string): boolean {
-  return new URLSearchParams(query).has(OPT_IN_QUERY);
+  const params = new URLSearchParams(query);
+  return params.has(OPT_IN_QUERY) || params.has(SPRITE_QUERY);
 }
 
 /**
@@ -48,7 +51,8 @@ export function createImportMatcher(options: ImportMatcherOptions): (id: string)
     const extension = extensionOf(file);
     if (query !== "") {
       const params = [...new URLSearchParams(query).keys()];
-      if (params.includes(OPT_IN_QUERY)) return isOptInExtension(extension) ? file : undefined;
+      if (params.includes(OPT_IN_QUERY) || params.includes(SPRITE_QUERY))
+        return isOptInExtension(extension) ? file : undefined;
       if (params.some((name) => !NEUTRAL_PARAMS.has(name))) return undefined;
     }
     return extensions.has(extension) && filter(file) ? file : undefined;

@@ -25,6 +25,11 @@ export interface RbxassetsOptions {
   imageAssetType?: "Image" | "Decal";
   /** Emit the path → id map as a JSON asset next to the bundle: `true` for `rbxassets.json`, or a file name. */
   manifest?: boolean | string;
+  /**
+   * Alpha bleeding of images with transparent pixels before upload (default true): without it, Roblox's
+   * filtering draws dark halos around transparent edges.
+   */
+  alphaBleed?: boolean;
   /** Parallel uploads (the pipeline also honours the API's rate limits). */
   concurrency?: number;
   /** Environment to read `RBXASSETS_*` from instead of `process.env` (tests, programmatic use). */

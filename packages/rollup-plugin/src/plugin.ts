@@ -6,12 +6,13 @@ import {
   type Pipeline,
   type Project,
   type ResolvedAsset,
+  renderTypeScriptValue,
   toProjectPath,
 } from "@rbxassets/core/node";
 import type { Plugin, PluginContext } from "rollup";
 import { readAssetMap } from "./asset-map.js";
 import type { RbxassetsApi, ResolutionMode } from "./host-api.js";
-import { createImportMatcher, hasOptInQuery, splitId } from "./import-matcher.js";
+import { createImportMatcher, hasOptInQuery, SPRITE_QUERY, splitId } from "./import-matcher.js";
 import { placeholderLiteral, replacePlaceholder } from "./late-constant.js";
 import { buildErrorMessage } from "./messages.js";
 import { manifestFileName, type RbxassetsOptions } from "./options.js";
@@ -67,6 +68,7 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
       ...(options.env !== undefined && { env: options.env }),
       ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
       ...(options.imageAssetType !== undefined && { imageAssetType: options.imageAssetType }),
+      ...(options.alphaBleed !== undefined && { processing: { alphaBleed: options.alphaBleed } }),
       audio: options.audio === true,
       outsideRootFix:
         "move it into the project, or set the plugin's root option to a folder that contains it",
@@ -175,9 +177,15 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
       if (file === undefined) return null;
       this.addWatchFile(file);
       const asset = await resolveAsset(this, file);
+      if (!asset.sprite && new URLSearchParams(splitId(id).query).has(SPRITE_QUERY)) {
+        return this.error(
+          `${asset.file}: it is not packed into a spritesheet — set spritesheet on its input and run \`rbxassets sync\`, or import it without ?sprite`,
+        );
+      }
       resolvedInBuild.set(asset.file, asset.uri);
       statusInBuild.set(asset.file, asset.status);
-      return { code: `export default ${JSON.stringify(asset.uri)};\n`, moduleSideEffects: false };
+      // A sprite imports as `{ Image, ImageRectOffset, ImageRectSize }`, like the generated modules.
+      return { code: `export default ${renderTypeScriptValue(asset)};\n`, moduleSideEffects: false };
     },
 
     async buildEnd(error) {

@@ -12,3 +12,13 @@ export const typed: AssetUri[] = [red, blue, sky, crate, ship, assetUri("src/ima
 export const map: Readonly<Record<string, AssetUri>> = assets;
 // @ts-expect-error: an asset id is not any string
 export const notAnId: AssetUri = "https://example.com/red.png";
+
+import star from "./fixtures/project/src/images/red.png?sprite";
+
+export const spriteImage: AssetUri = star.Image;
+export const spriteRect: [number, number, number, number] = [
+  star.ImageRectOffset.X,
+  star.ImageRectOffset.Y,
+  star.ImageRectSize.X,
+  star.ImageRectSize.Y,
+];

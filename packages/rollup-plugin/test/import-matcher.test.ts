@@ -37,7 +37,9 @@ describe("createImportMatcher", () => {
     expect(strict("/project/src/skip/a.png?rbxasset")).toBe("/project/src/skip/a.png");
     expect(strict("/project/src/ping.wav?rbxasset")).toBe("/project/src/ping.wav");
     expect(strict("/project/src/a.glb?import&rbxasset")).toBe("/project/src/a.glb");
-    expect(strict("/project/src/logo.svg?rbxasset")).toBeUndefined();
+    expect(strict("/project/src/logo.webp?rbxasset")).toBeUndefined();
+    // SVG is a supported source now (rendered to PNG), by opt-in only.
+    expect(strict("/project/src/logo.svg?rbxasset")).toBe("/project/src/logo.svg");
   });
 
   it("applies include and exclude like createFilter, relative to the root", () => {

@@ -108,7 +108,9 @@ export function syncWork(
 ): ProgressWork {
   return async (emit, signal) => {
     const map = progressMapper(await knownContents(ctx));
-    const report = await syncPaths(ctx, [folder], {
+    // The project root means what a bare `rbxassets sync` means: the project file's inputs when there is one.
+    const paths = folder === "." || folder === "./" ? [] : [folder];
+    const report = await syncPaths(ctx, paths, {
       check,
       signal,
       onEvent: (event) => {

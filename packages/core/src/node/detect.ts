@@ -154,6 +154,9 @@ async function sniff(
   if (/^\s*(<\?xml[^>]*\?>\s*)?<roblox[\s>]/.test(text)) {
     return { format: "Roblox XML model", mime: "model/x-rbxm", extensions: ["rbxmx"] };
   }
+  if (/^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/.test(text)) {
+    return { format: "SVG", mime: "image/svg+xml", extensions: ["svg"] };
+  }
   if (/^; FBX \d/.test(text)) {
     return { format: "FBX", mime: "model/fbx", extensions: ["fbx"] };
   }

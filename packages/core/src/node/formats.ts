@@ -38,6 +38,25 @@ for (const [assetType, entries] of Object.entries(contentTypes) as [
   }
 }
 
+/**
+ * SVG is a source format: the process stage renders it to PNG, which is what goes up, under the spec's PNG
+ * content type for each image asset type.
+ */
+const png = byExtension.get("png");
+if (png) {
+  byExtension.set("svg", {
+    extension: "svg",
+    kind: "image",
+    assetTypes: [...png.assetTypes],
+    contentTypes: { ...png.contentTypes },
+  });
+}
+
+/** Extensions whose files are converted before upload (see the process stage). */
+export function isConvertedExtension(extension: string): boolean {
+  return extension.toLowerCase() === "svg";
+}
+
 export function extensionInfo(extension: string): ExtensionInfo | undefined {
   return byExtension.get(extension.toLowerCase());
 }

@@ -15,7 +15,13 @@ export {
   writeInputModules,
 } from "./codegen/modules.js";
 export type { CodegenValue, SpriteValue } from "./codegen/tree.js";
-export { type CodegenEntry, renderLuauModule, renderTypeScriptModule } from "./codegen.js";
+export {
+  type CodegenEntry,
+  luauValue as renderLuauValue,
+  renderLuauModule,
+  renderTypeScriptModule,
+  typeScriptValue as renderTypeScriptValue,
+} from "./codegen.js";
 export {
   type CreatorRef,
   parseCreator,
@@ -43,6 +49,7 @@ export {
   parseLockfile,
   serializeLockfile,
 } from "./lockfile.js";
+export type { AtlasEntry, SpriteEntry } from "./lockfile-sheets.js";
 export { nodeFetch } from "./node-fetch.js";
 export { isInsideRoot, toProjectPath } from "./paths.js";
 export {
@@ -53,6 +60,12 @@ export {
   type ResolveOptions,
   type SyncOptions,
 } from "./pipeline.js";
+export { alphaBleed } from "./process/alpha-bleed.js";
+export type { SvgOptions } from "./process/codec.js";
+export { REPACK_WASTE_THRESHOLD } from "./process/layout.js";
+// Its spritesheet part is `ProcessOptions["spritesheet"]` (the project file schema names its own type).
+export { DEFAULT_ATLAS_SIZE, DEFAULT_PADDING, type ProcessOptions } from "./process/options.js";
+export type { RgbaImage } from "./process/rgba.js";
 export type { InputFile, ProjectInput } from "./project/inputs.js";
 export {
   findProjectFile,

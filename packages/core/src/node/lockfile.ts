@@ -4,6 +4,14 @@ import { contentTypes } from "@rbxassets/spec";
 import properLockfile from "proper-lockfile";
 import { removeStaleTempFiles, writeFileAtomic } from "./atomic-write.js";
 import { oneLine, PipelineError } from "./errors.js";
+import {
+  type AtlasEntry,
+  emptySheets,
+  parseSheetSections,
+  type SheetSections,
+  type SpriteEntry,
+  serializeSheetSections,
+} from "./lockfile-sheets.js";
 import { toProjectPath } from "./paths.js";
 import type { AssetType } from "./types.js";
 
@@ -21,9 +29,14 @@ export interface LockEntry {
   version?: string;
   /** Last known moderation state; absent means Approved or not known. */
   moderation?: "Approved" | "Reviewing";
+  /**
+   * Images: fingerprint of the processing (options and code version) that turned the source into what was
+   * uploaded; absent when the file went up as it is. `hash` stays the source's hash.
+   */
+  process?: string;
 }
 
-export interface LockData {
+export interface LockData extends SheetSections {
   version: typeof LOCKFILE_VERSION;
   assets: Map<string, LockEntry>;
 }
@@ -40,7 +53,7 @@ export function parseLockfile(text: string, file = LOCKFILE_NAME): LockData {
   const fail = (problem: string, fix = FIX): never => {
     throw new PipelineError(file, "lockfile", oneLine(problem), fix);
   };
-  if (text.trim() === "") return { version: LOCKFILE_VERSION, assets: new Map() };
+  if (text.trim() === "") return { version: LOCKFILE_VERSION, assets: new Map(), ...emptySheets() };
   if (/^(<<<<<<<|>>>>>>>|=======)( |$)/m.test(text)) {
     fail(
       "the lockfile has unresolved git merge conflict markers",
@@ -66,7 +79,7 @@ export function parseLockfile(text: string, file = LOCKFILE_NAME): LockData {
     const where = `entry ${JSON.stringify(path)}`;
     if (path === "") fail("the lockfile has an entry with an empty path");
     if (!isRecord(value)) return fail(`${where} is not an object`);
-    const { assetId, assetType, hash, creator, version, moderation } = value;
+    const { assetId, assetType, hash, creator, version, moderation, process } = value;
     if (typeof assetId !== "string" || !/^\d+$/.test(assetId))
       fail(`${where} has no valid assetId (a digit string)`);
     if (typeof assetType !== "string" || !ASSET_TYPES.has(assetType)) fail(`${where} has no valid assetType`);
@@ -78,6 +91,8 @@ export function parseLockfile(text: string, file = LOCKFILE_NAME): LockData {
     if (moderation !== undefined && moderation !== "Approved" && moderation !== "Reviewing") {
       fail(`${where} has an unknown moderation state`);
     }
+    if (process !== undefined && (typeof process !== "string" || process === ""))
+      fail(`${where} has a processing fingerprint that is not a string`);
     const entry: LockEntry = {
       assetId: assetId as string,
       assetType: assetType as AssetType,
@@ -86,24 +101,35 @@ export function parseLockfile(text: string, file = LOCKFILE_NAME): LockData {
     };
     if (version !== undefined) entry.version = version as string;
     if (moderation !== undefined) entry.moderation = moderation as "Approved" | "Reviewing";
+    if (process !== undefined) entry.process = process as string;
     assets.set(path, entry);
   }
-  return { version: LOCKFILE_VERSION, assets };
+  return { version: LOCKFILE_VERSION, assets, ...parseSheetSections(json, ASSET_TYPES, fail) };
 }
 
-/** Stable text: sorted paths and keys, 2-space JSON, trailing newline; small diffs, clean merges. */
-export function serializeLockfile(assets: ReadonlyMap<string, LockEntry>): string {
+/**
+ * Stable text: sorted paths and keys, 2-space JSON, trailing newline; small diffs, clean merges. The
+ * spritesheet sections appear only when they hold something.
+ */
+export function serializeLockfile(
+  assets: ReadonlyMap<string, LockEntry>,
+  sheets: SheetSections = emptySheets(),
+): string {
+  const sections = serializeSheetSections(sheets, serializeBlock);
+  return `{\n  "version": ${LOCKFILE_VERSION},\n  "assets": ${serializeBlock(assets)}${sections}\n}\n`;
+}
+
+function serializeBlock(entries: ReadonlyMap<string, object>): string {
   // Written by hand: JSON.stringify would put integer-like paths ("10") first, whatever the sort order.
-  const blocks = [...assets.keys()].sort(comparePaths).map((path) => {
-    const entry = assets.get(path)!;
-    const fields = (Object.keys(entry) as (keyof LockEntry)[])
+  const blocks = [...entries.keys()].sort(comparePaths).map((path) => {
+    const entry = entries.get(path)! as Record<string, unknown>;
+    const fields = Object.keys(entry)
       .filter((key) => entry[key] !== undefined)
       .sort()
       .map((key) => `      ${JSON.stringify(key)}: ${JSON.stringify(entry[key])}`);
     return `    ${JSON.stringify(path)}: {\n${fields.join(",\n")}\n    }`;
   });
-  const body = blocks.length === 0 ? "{}" : `{\n${blocks.join(",\n")}\n  }`;
-  return `{\n  "version": ${LOCKFILE_VERSION},\n  "assets": ${body}\n}\n`;
+  return blocks.length === 0 ? "{}" : `{\n${blocks.join(",\n")}\n  }`;
 }
 
 function comparePaths(a: string, b: string): number {
@@ -133,6 +159,12 @@ export class Lockfile {
   #assets: Map<string, LockEntry>;
   #signature: string | undefined;
   #pending = new Map<string, LockEntry>();
+  #sheets: SheetSections = emptySheets();
+  /** Spritesheet changes not yet on disk; `null` removes the key. */
+  #pendingSheets = {
+    atlases: new Map<string, AtlasEntry | null>(),
+    sprites: new Map<string, SpriteEntry | null>(),
+  };
   #queued: Promise<void> | undefined;
   #chain: Promise<void> = Promise.resolve();
 
@@ -158,6 +190,7 @@ export class Lockfile {
     const disk = await lockfile.#readDisk();
     if (disk) {
       lockfile.#assets = disk.assets;
+      lockfile.#sheets = disk.sheets;
       lockfile.#signature = disk.signature;
     }
     return lockfile;
@@ -175,15 +208,42 @@ export class Lockfile {
     return [...this.#assets.entries()].sort(([a], [b]) => comparePaths(a, b));
   }
 
-  /** An entry holding this content, preferring `preferPath`; filtered by creator and asset type when given. */
+  sprite(file: string): SpriteEntry | undefined {
+    return this.#sheets.sprites.get(file);
+  }
+
+  /** Every atlas record, sorted by name. */
+  atlases(): [string, AtlasEntry][] {
+    return [...this.#sheets.atlases.entries()].sort(([a], [b]) => comparePaths(a, b));
+  }
+
+  atlas(name: string): AtlasEntry | undefined {
+    return this.#sheets.atlases.get(name);
+  }
+
+  /** Every sprite record, sorted by file. */
+  sprites(): [string, SpriteEntry][] {
+    return [...this.#sheets.sprites.entries()].sort(([a], [b]) => comparePaths(a, b));
+  }
+
+  /**
+   * An entry holding this content, preferring `preferPath`; filtered by creator and asset type when given,
+   * and by processing fingerprint when `process` is a key of the filter (undefined: unprocessed entries).
+   */
   findByHash(
     hash: string,
-    filter: { creator?: string; assetType?: AssetType; preferPath?: string } = {},
+    filter: {
+      creator?: string;
+      assetType?: AssetType;
+      preferPath?: string;
+      process?: string | undefined;
+    } = {},
   ): [string, LockEntry] | undefined {
     const matches = (entry: LockEntry) =>
       entry.hash === hash &&
       (filter.creator === undefined || entry.creator === filter.creator) &&
-      (filter.assetType === undefined || entry.assetType === filter.assetType);
+      (filter.assetType === undefined || entry.assetType === filter.assetType) &&
+      (!("process" in filter) || entry.process === filter.process);
     if (filter.preferPath !== undefined) {
       const own = this.#assets.get(filter.preferPath);
       if (own && matches(own)) return [filter.preferPath, own];
@@ -197,13 +257,43 @@ export class Lockfile {
     const disk = await this.#readDisk(this.#signature);
     if (!disk) return;
     for (const [path, entry] of disk.assets) if (!this.#pending.has(path)) this.#assets.set(path, entry);
+    for (const key of ["atlases", "sprites"] as const) {
+      const mine = this.#sheets[key] as Map<string, unknown>;
+      mine.clear();
+      for (const [name, entry] of disk.sheets[key]) mine.set(name, entry);
+      for (const [name, entry] of this.#pendingSheets[key]) {
+        if (entry === null) mine.delete(name);
+        else mine.set(name, entry);
+      }
+    }
     this.#signature = disk.signature;
+  }
+
+  /** Records atlases and sprites (`null` removes one); resolves once on disk. */
+  recordSheets(changes: {
+    atlases?: Iterable<[string, AtlasEntry | null]>;
+    sprites?: Iterable<[string, SpriteEntry | null]>;
+  }): Promise<void> {
+    for (const key of ["atlases", "sprites"] as const) {
+      const mine = this.#sheets[key] as Map<string, unknown>;
+      const pending = this.#pendingSheets[key] as Map<string, unknown>;
+      for (const [name, entry] of changes[key] ?? []) {
+        if (entry === null) mine.delete(name);
+        else mine.set(name, entry);
+        pending.set(name, entry);
+      }
+    }
+    return this.#schedule();
   }
 
   /** Records an entry; resolves once it is durably on disk. */
   record(file: string, entry: LockEntry): Promise<void> {
     this.#assets.set(file, entry);
     this.#pending.set(file, entry);
+    return this.#schedule();
+  }
+
+  #schedule(): Promise<void> {
     if (!this.#queued) {
       const queued = this.#chain.then(() => {
         this.#queued = undefined;
@@ -223,7 +313,9 @@ export class Lockfile {
   async #flush(): Promise<void> {
     const batch = this.#pending;
     this.#pending = new Map();
-    if (batch.size === 0) return;
+    const sheetBatch = this.#pendingSheets;
+    this.#pendingSheets = { atlases: new Map(), sprites: new Map() };
+    if (batch.size === 0 && sheetBatch.atlases.size === 0 && sheetBatch.sprites.size === 0) return;
     // proper-lockfile retries forever on a missing directory: make sure the lockfile's folder exists.
     await mkdir(dirname(this.path), { recursive: true });
     const release = await properLockfile.lock(this.path, {
@@ -241,11 +333,27 @@ export class Lockfile {
       if (disk) for (const [path, entry] of disk.assets) merged.set(path, entry);
       for (const [path, entry] of batch) merged.set(path, entry);
       for (const [path, entry] of this.#pending) merged.set(path, entry);
-      await writeFileAtomic(this.path, serializeLockfile(merged));
+      const sheets = disk?.sheets ?? emptySheets();
+      for (const key of ["atlases", "sprites"] as const) {
+        const target = sheets[key] as Map<string, unknown>;
+        if (!disk) for (const [name, entry] of this.#sheets[key]) target.set(name, entry);
+        for (const changes of [sheetBatch[key], this.#pendingSheets[key]] as Map<string, unknown>[]) {
+          for (const [name, entry] of changes) {
+            if (entry === null) target.delete(name);
+            else target.set(name, entry);
+          }
+        }
+      }
+      await writeFileAtomic(this.path, serializeLockfile(merged, sheets));
       this.#assets = merged;
+      this.#sheets = sheets;
       this.#signature = await this.#statSignature();
     } catch (error) {
       for (const [path, entry] of batch) if (!this.#pending.has(path)) this.#pending.set(path, entry);
+      for (const key of ["atlases", "sprites"] as const) {
+        const pending = this.#pendingSheets[key] as Map<string, unknown>;
+        for (const [name, entry] of sheetBatch[key]) if (!pending.has(name)) pending.set(name, entry);
+      }
       throw error;
     } finally {
       await release().catch(() => {});
@@ -264,7 +372,7 @@ export class Lockfile {
   /** The file's data and stat signature; undefined when missing or unchanged since `known`. */
   async #readDisk(
     known?: string,
-  ): Promise<{ assets: Map<string, LockEntry>; signature: string } | undefined> {
+  ): Promise<{ assets: Map<string, LockEntry>; sheets: SheetSections; signature: string } | undefined> {
     const signature = await this.#statSignature();
     if (signature === undefined || signature === known) return undefined;
     let text: string;
@@ -274,6 +382,7 @@ export class Lockfile {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       throw error;
     }
-    return { assets: parseLockfile(text, this.#shown).assets, signature };
+    const { assets, atlases, sprites } = parseLockfile(text, this.#shown);
+    return { assets, sheets: { atlases, sprites }, signature };
   }
 }

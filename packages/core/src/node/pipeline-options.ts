@@ -1,5 +1,6 @@
 // The pipeline's public face: its options, its calls and what they return.
 import type { AssetsClient } from "../index.js";
+import type { ProcessOptions } from "./process/options.js";
 import type { ProcessStage } from "./stages/process.js";
 import type { AssetType, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 
@@ -38,7 +39,15 @@ export interface PipelineOptions {
    * `root` option). Default: a neutral wording.
    */
   outsideRootFix?: string;
-  /** The process stage: turns a prepared file into the bytes to upload. Default: the file as it is. */
+  /**
+   * Image processing (alpha bleeding, SVG rendering, spritesheets); a sync's or resolve's own `processing`
+   * overrides it. Default: alpha bleeding on, no spritesheet.
+   */
+  processing?: ProcessOptions;
+  /**
+   * Replaces the process stage (turns a prepared file into the bytes to upload). Default: image processing
+   * as `processing` says, other files as they are.
+   */
   process?: ProcessStage;
   onEvent?: (event: PipelineEvent) => void;
 }
@@ -50,6 +59,8 @@ export interface ResolveOptions {
   /** Most Robux accepted for this upload if it is a video; default the pipeline's `videoExpectedPrice`. */
   videoExpectedPrice?: number;
   signal?: AbortSignal;
+  /** Processing for this file (default: the pipeline's `processing`). */
+  processing?: ProcessOptions;
 }
 
 export interface SyncOptions {
@@ -58,6 +69,15 @@ export interface SyncOptions {
   check?: boolean;
   /** Most Robux accepted per video upload in this sync; default the pipeline's `videoExpectedPrice`. */
   videoExpectedPrice?: number;
+  /**
+   * Processing for these files (default: the pipeline's `processing`). With `spritesheet`, the files given
+   * are the whole sheet: sprites recorded before and not among them leave it.
+   */
+  processing?: ProcessOptions;
+  /** The input's name: names its atlases (`<input>#<n>`). Default `sprites`. */
+  input?: string;
+  /** Pack the spritesheet afresh instead of keeping its layout. */
+  repack?: boolean;
 }
 
 export interface Pipeline {

@@ -23,9 +23,17 @@ import {
   type ResolveOptions,
   type SyncOptions,
 } from "./pipeline-options.js";
+import { sendAtlas } from "./process/atlas-upload.js";
+import {
+  type ProcessOptions,
+  type ResolvedProcessOptions,
+  resolveProcessOptions,
+} from "./process/options.js";
+import { lookupSprite, type SheetHost } from "./process/spritesheet.js";
+import { imageProcessStage } from "./process/stage.js";
 import { requestError } from "./stages/error-map.js";
 import { lockHit, type PreparedFile, Preparer } from "./stages/prepare.js";
-import { type ProcessStage, sendAsIs } from "./stages/process.js";
+import type { ProcessStage } from "./stages/process.js";
 import { entryFor, recordReuse, resolvedFrom, reviewingWarning, updateTarget } from "./stages/record.js";
 import { sendUpload } from "./stages/upload.js";
 import { PollPacer, settleUpload } from "./stages/wait.js";
@@ -83,7 +91,7 @@ class AssetPipeline implements Pipeline {
     this.#limit = pLimit(concurrency);
     this.#claims = new ContentClaims(this.lockfilePath);
     this.#client = options.client;
-    this.#process = options.process ?? sendAsIs;
+    this.#process = options.process ?? imageProcessStage((file) => this.#emit({ type: "decode", file }));
     this.#preparer = new Preparer({
       root: this.root,
       imageAssetType: options.imageAssetType,
@@ -104,7 +112,17 @@ class AssetPipeline implements Pipeline {
   async resolve(file: string, opts: ResolveOptions = {}): Promise<ResolvedAsset> {
     opts.signal?.throwIfAborted();
     try {
-      const prepared = await this.#preparer.prepare(file, opts.assetType);
+      const prepared = await this.#preparer.prepare(
+        file,
+        opts.assetType,
+        this.#processingFor(opts.processing),
+      );
+      // A file an earlier sync packed into a spritesheet resolves to its sprite while its content holds.
+      const sprite = lookupSprite(await this.#getLockfile(), prepared.file, prepared.hash);
+      if (sprite) {
+        this.#emit({ type: "done", asset: sprite });
+        return sprite;
+      }
       if (prepared.hit) {
         if (prepared.hit.status === "reused") await recordReuse(await this.#getLockfile(), prepared);
         this.#emit({ type: "done", asset: prepared.hit });
@@ -139,16 +157,25 @@ class AssetPipeline implements Pipeline {
   }
 
   async lookup(file: string): Promise<ResolvedAsset | undefined> {
-    return (await this.#preparer.prepare(file)).hit;
+    const prepared = await this.#preparer.prepare(file, undefined, this.#processingFor(undefined));
+    return lookupSprite(await this.#getLockfile(), prepared.file, prepared.hash) ?? prepared.hit;
   }
 
   sync(paths: string[], opts: SyncOptions = {}): Promise<SyncReport> {
-    return runSync(this.#syncHost(opts.videoExpectedPrice), paths, opts);
+    return runSync(this.#syncHost(opts), paths, opts);
+  }
+
+  /** The processing in force: the call's, else the pipeline's, with defaults (a wrong value throws). */
+  #processingFor(given: ProcessOptions | undefined): ResolvedProcessOptions {
+    return resolveProcessOptions(given ?? this.#options.processing);
   }
 
   /** What sync needs of the pipeline, and nothing else. */
-  #syncHost(videoExpectedPrice: number | undefined): SyncHost {
+  #syncHost(opts: SyncOptions): SyncHost {
+    const { videoExpectedPrice } = opts;
     const price = videoExpectedPrice !== undefined ? { videoExpectedPrice } : {};
+    const processing = this.#processingFor(opts.processing);
+    const given = opts.processing ? { processing: opts.processing } : {};
     return {
       root: this.root,
       lockfilePath: this.lockfilePath,
@@ -159,14 +186,45 @@ class AssetPipeline implements Pipeline {
       ready: async () => {
         await Promise.all([this.#getLockfile(), this.#getConfig()]);
       },
-      prepare: (file) => this.#preparer.prepare(file),
+      processing,
+      sheet: this.#sheetHost(),
+      prepare: (file) => this.#preparer.prepare(file, undefined, processing),
       check: (prepared) =>
         validateFile(prepared.detected, this.#metaFor(prepared, price), {
           root: this.root,
           requireCreator: false,
         }),
       lookup: (file) => this.lookup(file),
-      resolve: (file, signal) => this.resolve(file, { ...price, ...(signal ? { signal } : {}) }),
+      resolve: (file, signal) => this.resolve(file, { ...price, ...given, ...(signal ? { signal } : {}) }),
+    };
+  }
+
+  /** What the spritesheet stage needs: reading, the lockfile, and atlas uploads in the upload slots. */
+  #sheetHost(): SheetHost {
+    return {
+      root: this.root,
+      imageAssetType: this.#options.imageAssetType ?? "Image",
+      emit: (event) => this.#emit(event),
+      hashOnly: (file) => this.#preparer.hashOnly(file),
+      prepare: (file) => this.#preparer.prepare(file),
+      lockfile: () => this.#getLockfile(),
+      creator: async () => (await this.#getConfig()).creator,
+      claim: (key, signal) => this.#claims.acquire(key, signal),
+      // An atlas goes up like any image, in an upload slot; recording it is the spritesheet stage's.
+      upload: (name, content, signal) =>
+        this.#limit(async () => {
+          signal?.throwIfAborted();
+          const config = await this.#getConfig();
+          const context = { creator: config.creator };
+          try {
+            this.#emit({ type: "start", file: name, action: "upload" });
+            const client = () => this.#getClient(config, name);
+            const gate = <T>(write: () => Promise<T>) => this.#gate.send(name, context, write);
+            return await sendAtlas(client, config, name, content, this.#options, this.#pacer, gate, signal);
+          } catch (error) {
+            throw requestError(name, error, signal, context);
+          }
+        }),
     };
   }
 
@@ -218,7 +276,9 @@ class AssetPipeline implements Pipeline {
     const target = updateTarget(lockfile, file, assetType);
     // Same content, same creator and type: one upload, whatever the path. A model update keeps its own key
     // so that its id stays stable.
-    const key = target ? `update\0${file}\0${hash}` : `${creator}\0${assetType}\0${hash}`;
+    const key = target
+      ? `update\0${file}\0${hash}`
+      : `${creator}\0${assetType}\0${hash}\0${prepared.fingerprint ?? ""}`;
     let shared = this.#inflight.get(key);
     const owner = shared === undefined;
     if (!shared) {
@@ -255,9 +315,15 @@ class AssetPipeline implements Pipeline {
       // Another process may have uploaded this content while we waited: re-read before uploading.
       await lockfile.refresh();
       const config = await this.#getConfig();
-      const hit = lockHit(lockfile, file, hash, assetType, config.creator)?.asset;
+      const { fingerprint } = prepared;
+      const hit = lockHit(lockfile, file, hash, assetType, config.creator, fingerprint)?.asset;
       if (hit) {
-        const [, entry] = lockfile.findByHash(hash, { assetType, creator, preferPath: file })!;
+        const [, entry] = lockfile.findByHash(hash, {
+          assetType,
+          creator,
+          preferPath: file,
+          process: fingerprint,
+        })!;
         return {
           entry,
           moderation: hit.moderation,

@@ -7,6 +7,9 @@ import { describeError, isAbortError, PipelineError } from "./errors.js";
 import type { AssetKind } from "./formats.js";
 import { extensionInfo } from "./formats.js";
 import { isInsideRoot, outsideRootError, toProjectPath } from "./paths.js";
+import type { SyncOptions } from "./pipeline-options.js";
+import { isDecodable, type ResolvedProcessOptions } from "./process/options.js";
+import { type SheetHost, syncSpritesheet } from "./process/spritesheet.js";
 import { scanPaths } from "./scan.js";
 import type { PreparedFile } from "./stages/prepare.js";
 import type { PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
@@ -19,6 +22,9 @@ export interface SyncHost {
   readonly outsideRootFix: string;
   /** Whether audio is uploaded (`audio: false` skips it). */
   readonly audio: boolean;
+  /** This sync's processing: with a spritesheet, its images go through the spritesheet stage. */
+  readonly processing: ResolvedProcessOptions;
+  readonly sheet: SheetHost;
   emit(event: PipelineEvent): void;
   /** Opens the lockfile and resolves the configuration: their errors fail the run before any file. */
   ready(): Promise<void>;
@@ -37,14 +43,9 @@ const AUDIO_OFF = "audio uploads are turned off";
  * are in flight, the client's limiter sets the pace). One failing file never stops the others; an abort
  * stops new work, and everything finished is already in the lockfile.
  */
-export async function runSync(
-  pipeline: SyncHost,
-  paths: string[],
-  opts: { signal?: AbortSignal | undefined; check?: boolean | undefined },
-): Promise<SyncReport> {
-  const started = performance.now();
-  const { signal } = opts;
-  const report: SyncReport = {
+/** A report of nothing yet: every list empty. */
+export function emptyReport(): SyncReport {
+  return {
     uploaded: [],
     updated: [],
     unchanged: [],
@@ -55,6 +56,12 @@ export async function runSync(
     aborted: false,
     elapsedMs: 0,
   };
+}
+
+export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOptions): Promise<SyncReport> {
+  const started = performance.now();
+  const { signal } = opts;
+  const report = emptyReport();
   const ignore = [pipeline.lockfilePath, ...codegenTargets(pipeline)];
   // A path outside the root is refused as given, never scanned: its files could not be recorded portably.
   const requested = paths.length > 0 ? paths : ["."];
@@ -108,8 +115,38 @@ export async function runSync(
   // A malformed lockfile or creator fails the whole run with its one-line error, before any file.
   await pipeline.ready();
 
+  // A spritesheet takes the images it can decode; the rest (and images too large for it) go up alone.
+  let single = scan.files;
+  if (pipeline.processing.spritesheet) {
+    const sprites = scan.files.filter(isDecodable);
+    single = scan.files.filter((file) => !isDecodable(file));
+    try {
+      const sheet = await syncSpritesheet(pipeline.sheet, sprites, {
+        group: opts.input ?? "sprites",
+        process: pipeline.processing,
+        repack: opts.repack,
+        check: opts.check,
+        signal,
+      });
+      for (const asset of sheet.assets) {
+        if (asset.warning) pipeline.emit({ type: "warning", file: asset.file, message: asset.warning });
+        pipeline.emit({ type: "done", asset });
+        done(asset);
+      }
+      report.failed.push(...sheet.failed);
+      report.pending.push(...sheet.pending);
+      for (const item of sheet.alone) {
+        pipeline.emit({ type: "warning", file: relative(item.absolute), message: item.note });
+        single.push(item.absolute);
+      }
+    } catch (error) {
+      if (!(signal?.aborted || isAbortError(error))) throw error;
+      report.pending.push(...sprites.map(relative));
+    }
+  }
+
   await Promise.all(
-    scan.files.map(async (absolute) => {
+    single.map(async (absolute) => {
       const file = relative(absolute);
       if (signal?.aborted) {
         report.pending.push(file);

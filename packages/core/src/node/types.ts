@@ -16,6 +16,10 @@ export interface ResolvedAsset {
   status: "uploaded" | "updated" | "unchanged" | "reused";
   moderation: ModerationStatus;
   warning?: string;
+  /** A sprite packed into a spritesheet: its rect in the atlas, whose id `assetId` is. */
+  sprite?: { x: number; y: number; width: number; height: number };
+  /** A sprite's atlas, by name (`<input>#<n>`). */
+  atlas?: string;
 }
 
 export interface SyncReport {
@@ -49,6 +53,8 @@ export type PipelineEvent =
   /** `rule` and `fix` when the failure is a PipelineError: a shell may word its own fix from the rule. */
   | { type: "failed"; file: string; reason: string; rule?: string; fix?: string }
   | { type: "warning"; file: string; message: string }
+  /** The process stage decoded (or rendered) this image: never on a warm run. */
+  | { type: "decode"; file: string }
   | { type: "skipped"; file: string; reason: string }
   /** Once per sync, at the first account-level refusal: no new upload starts after it. */
   | { type: "refused"; file: string; refusal: AccountRefusal; message: string };

@@ -6,6 +6,7 @@ import type { DetectedFile } from "./detect.js";
 import { isTgaHeader, tgaDimensions } from "./detect.js";
 import { mediaDurationSeconds } from "./duration.js";
 import { PipelineError } from "./errors.js";
+import { isConvertedExtension } from "./formats.js";
 import { toProjectPath } from "./paths.js";
 import type { AssetType } from "./types.js";
 
@@ -96,18 +97,11 @@ export async function validateFile(
     );
   }
 
-  if (detected.kind === "image") {
+  // A converted source (SVG) is measured once rendered, by the process stage.
+  if (detected.kind === "image" && !isConvertedExtension(detected.extension)) {
     const size = await imageDimensions(detected);
     if (!size) fail("image-dimensions", "the image dimensions cannot be read", "export the image again");
-    const { width, height } = size!;
-    const max = limits.maxImageDimension;
-    if (width >= max || height >= max) {
-      fail(
-        "image-dimensions",
-        `the image is ${width}x${height}, not under ${max}x${max}`,
-        `resize it below ${max}x${max}`,
-      );
-    }
+    checkImageDimensions(file, size!.width, size!.height);
   }
   if (detected.kind === "audio" || detected.kind === "video") {
     const seconds = await mediaDurationSeconds(detected.path, detected.extension);
@@ -119,6 +113,24 @@ export async function validateFile(
         `trim it to ${formatSeconds(max)} or less`,
       );
     }
+  }
+}
+
+/** The service's size rule for images: under `maxImageDimension` on each side. */
+export function checkImageDimensions(
+  file: string,
+  width: number,
+  height: number,
+  fix = `resize it below ${limits.maxImageDimension}x${limits.maxImageDimension}`,
+): void {
+  const max = limits.maxImageDimension;
+  if (width >= max || height >= max) {
+    throw new PipelineError(
+      file,
+      "image-dimensions",
+      `the image is ${width}x${height}, not under ${max}x${max}`,
+      fix,
+    );
   }
 }
 

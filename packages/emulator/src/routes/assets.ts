@@ -92,6 +92,7 @@ export function registerAssetRoutes(app: FastifyInstance, prefix: string, contex
     if (moderationState === "Reviewing") asset.reviewReadsLeft = moderator.reviewPolls;
     stats.created();
     stats.contentUploaded(form.file.sha256);
+    if (context.keepContent) store.content.set(form.file.sha256, form.file.buffer);
     return context.operations.start("create", assetId, { kind: "create", asset });
   });
 
@@ -170,6 +171,7 @@ export function registerAssetRoutes(app: FastifyInstance, prefix: string, contex
         contentSha256: file.sha256,
       };
       stats.contentUploaded(file.sha256);
+      if (context.keepContent) store.content.set(file.sha256, file.buffer);
     }
     // Nothing is visible before the operation is done: it carries the change.
     return context.operations.start("update", draft.assetId, {

@@ -4,13 +4,23 @@ import type { FastifyInstance } from "fastify";
 import { serviceError } from "../errors.js";
 import type { FaultInjector } from "../faults.js";
 import type { StatsRecorder } from "../stats.js";
+import type { Store } from "../store.js";
 
 export function registerEmulatorRoutes(
   app: FastifyInstance,
   stats: StatsRecorder,
   faults: FaultInjector | undefined,
+  store: Store,
 ): void {
   app.get("/_emulator/stats", async () => stats.snapshot());
+  /** The current version's bytes, when the emulator keeps content (the `keepContent` option). */
+  app.get("/_emulator/assets/:assetId/content", async (request, reply) => {
+    const { assetId } = request.params as { assetId: string };
+    const sha256 = store.assets.get(assetId)?.versions.at(-1)?.contentSha256;
+    const bytes = sha256 === undefined ? undefined : store.content.get(sha256);
+    if (!bytes) throw serviceError(404, "NOT_FOUND", `No content kept for asset ${assetId}.`);
+    return reply.type("application/octet-stream").send(bytes);
+  });
   app.post("/_emulator/reset-stats", async (_request, reply) => {
     stats.reset();
     return reply.code(204).send();

@@ -4,6 +4,7 @@ import { basename } from "node:path";
 import { writeInputModules } from "../codegen/modules.js";
 import type { CodegenValue } from "../codegen/tree.js";
 import type { Pipeline } from "../pipeline.js";
+import { emptyReport } from "../sync.js";
 import type { ResolvedAsset, SyncReport } from "../types.js";
 import type { ProjectInput } from "./inputs.js";
 import type { Project } from "./loader.js";
@@ -49,7 +50,7 @@ export async function syncProjectInputs(
     const syncOptions = {
       check: opts.check === true,
       ...(opts.signal ? { signal: opts.signal } : {}),
-      process: input.processing,
+      processing: input.processing,
       input: input.name,
     };
     // An input with no file (its last one deleted while watched) has nothing to sync, only modules to empty:
@@ -118,18 +119,4 @@ export async function writeModulesFor(
     files.filter((f) => f !== undefined),
     basename(project.lockfile),
   );
-}
-
-function emptyReport(): SyncReport {
-  return {
-    uploaded: [],
-    updated: [],
-    unchanged: [],
-    failed: [],
-    skipped: [],
-    pending: [],
-    notAttempted: [],
-    aborted: false,
-    elapsedMs: 0,
-  };
 }

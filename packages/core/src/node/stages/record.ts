@@ -31,6 +31,7 @@ export function entryFor(
   };
   if (prepared.assetType === "Model" && asset.revisionId) entry.version = asset.revisionId;
   if (moderation === "Reviewing") entry.moderation = "Reviewing";
+  if (prepared.fingerprint !== undefined) entry.process = prepared.fingerprint;
   return entry;
 }
 
@@ -39,6 +40,7 @@ export async function recordReuse(lockfile: Lockfile, prepared: PreparedFile): P
   const found = lockfile.findByHash(prepared.hash, {
     assetType: prepared.assetType,
     preferPath: prepared.file,
+    process: prepared.fingerprint,
   });
   if (found) await lockfile.record(prepared.file, { ...found[1] });
 }
