@@ -43,21 +43,8 @@ export function createOutput(options: { json: boolean; streams?: OutputStreams }
   };
 }
 
-/** Control characters (C0, DEL, C1) and the line and paragraph separators: each would break a line apart. */
-const UNPRINTABLE = /[\p{Cc}\u2028\u2029]/u;
-const UNPRINTABLE_ALL = /[\p{Cc}\u2028\u2029]/gu;
-
-/**
- * A file path as it is safe to print in a log line or a table: unchanged when it is plain text, otherwise
- * JSON-quoted with every control character escaped (`"new\nline.png"`), so that one line stays one line.
- */
-export function showPath(path: string): string {
-  if (!UNPRINTABLE.test(path)) return path;
-  return JSON.stringify(path).replace(
-    UNPRINTABLE_ALL,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
-}
+/** A file path as it is safe to print in a log line or a table: core's one rule for showing a file. */
+export { showFile as showPath } from "@rbxassets/core";
 
 /** Aligned `key  value` lines; undefined values are left out. */
 export function keyValues(pairs: ReadonlyArray<readonly [string, string | undefined]>): string {

@@ -23,6 +23,7 @@ export {
   versionNumberOf,
 } from "./client/normalize.js";
 export type { ClientEvent, RetryOptions } from "./client/retry.js";
+export { showFile } from "./client/show-file.js";
 export type {
   Asset,
   AssetCreateRequest,

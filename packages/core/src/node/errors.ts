@@ -1,3 +1,5 @@
+import { showFile } from "../client/show-file.js";
+
 /**
  * A pipeline failure that a user can act on. The message is always one line:
  * `<relative file>: <what is wrong> — <what to do>`, so the CLI and the bundler plugins can print it as is.
@@ -43,21 +45,6 @@ export function isPipelineError(error: unknown): error is PipelineError {
   if (!(error instanceof Error) || error.name !== "PipelineError") return false;
   const { rule, file } = error as { rule?: unknown; file?: unknown };
   return typeof rule === "string" && typeof file === "string";
-}
-
-const UNPRINTABLE = /[\p{Cc}\u2028\u2029]/u;
-const UNPRINTABLE_ALL = /[\p{Cc}\u2028\u2029]/gu;
-
-/**
- * A file name as messages show it: as is, or JSON-quoted with control characters escaped when it has any
- * (a newline in a name would otherwise split the message, or be folded into an ambiguous space).
- */
-export function showFile(file: string): string {
-  if (!UNPRINTABLE.test(file)) return file;
-  return JSON.stringify(file).replace(
-    UNPRINTABLE_ALL,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
 }
 
 /** Collapses whitespace so that an error message (which may quote a server message) stays on one line. */

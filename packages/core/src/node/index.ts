@@ -1,4 +1,6 @@
 // @rbxassets/core/node: the upload pipeline (files, hashing, lockfile, sync) on top of the client.
+
+export { showFile } from "../client/show-file.js";
 export {
   ACCOUNT_REFUSED,
   type AccountRefusal,
@@ -36,7 +38,6 @@ export {
   isPipelineError,
   oneLine,
   PipelineError,
-  showFile,
 } from "./errors.js";
 export { type AssetKind, type ExtensionInfo, extensionInfo, supportedExtensions } from "./formats.js";
 export { hashFile } from "./hash.js";

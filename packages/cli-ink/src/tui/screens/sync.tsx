@@ -7,6 +7,7 @@ import { Menu } from "../components/menu.js";
 import { ProgressPanel } from "../components/progress-panel.js";
 import { Screen } from "../components/screen.js";
 import { TextField } from "../components/text-field.js";
+import { VideoPriceField } from "../components/video-price-field.js";
 import { useTui } from "../context.js";
 import { useInteractive, useKeys } from "../hooks/use-keys.js";
 import { useNow } from "../hooks/use-now.js";
@@ -14,7 +15,6 @@ import { useProgressRun } from "../hooks/use-progress-run.js";
 import { ServiceError } from "../services.js";
 import { CREATOR_FIX } from "../state/errors.js";
 import { isOver } from "../state/progress.js";
-import { parseVideoPrice } from "../state/upload.js";
 import { BatchSummary } from "./batch-summary.js";
 
 type Step =
@@ -113,23 +113,11 @@ export function SyncScreen() {
         </Box>
       ) : null}
       {step.kind === "price" ? (
-        <Box flexDirection="column">
-          <Box>
-            <Text>Most Robux to pay per video: </Text>
-            <TextField
-              placeholder="e.g. 0"
-              onSubmit={(value) => {
-                const parsed = parseVideoPrice(value);
-                if (parsed.ok) start(step.folder, false, parsed.value);
-                else setStep({ ...step, error: parsed.error });
-              }}
-            />
-          </Box>
-          <Text dimColor wrap="truncate-end">
-            Video uploads may cost Robux: the API refuses one without the most you accept to pay.
-          </Text>
-          {step.error ? <Text color="red">{step.error}</Text> : null}
-        </Box>
+        <VideoPriceField
+          error={step.error}
+          onPrice={(robux) => start(step.folder, false, robux)}
+          onError={(error) => setStep({ ...step, error })}
+        />
       ) : null}
       {step.kind === "running" && run.state ? (
         <Box flexDirection="column">

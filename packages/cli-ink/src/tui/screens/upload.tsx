@@ -8,6 +8,7 @@ import { Menu } from "../components/menu.js";
 import { ProgressPanel } from "../components/progress-panel.js";
 import { Screen } from "../components/screen.js";
 import { TextField } from "../components/text-field.js";
+import { VideoPriceField } from "../components/video-price-field.js";
 import { useTui } from "../context.js";
 import { listPickableFiles } from "../files.js";
 import { useAsync } from "../hooks/use-async.js";
@@ -24,7 +25,6 @@ import {
   MAX_NAME_LENGTH,
   missingUploadSetup,
   needsVideoPrice,
-  parseVideoPrice,
   uploadReducer,
 } from "../state/upload.js";
 import { BatchSummary } from "./batch-summary.js";
@@ -183,21 +183,12 @@ export function UploadScreen() {
             {price.value !== undefined ? ` · videos at most ${price.value} Robux each` : ""}
           </Text>
           {askPrice ? (
-            <Box flexDirection="column" marginTop={1}>
-              <Box>
-                <Text>Most Robux to pay per video: </Text>
-                <TextField
-                  placeholder="e.g. 0"
-                  onSubmit={(value) => {
-                    const parsed = parseVideoPrice(value);
-                    setPrice(parsed.ok ? { value: parsed.value } : { error: parsed.error });
-                  }}
-                />
-              </Box>
-              <Text dimColor wrap="truncate-end">
-                Video uploads may cost Robux: the API refuses one without the most you accept to pay.
-              </Text>
-              {price.error ? <Text color="red">{price.error}</Text> : null}
+            <Box marginTop={1}>
+              <VideoPriceField
+                error={price.error}
+                onPrice={(robux) => setPrice({ value: robux })}
+                onError={(error) => setPrice({ error })}
+              />
             </Box>
           ) : null}
         </Box>
