@@ -306,6 +306,10 @@ ${examples(
         "most Robux you accept to pay per video upload (Video uploads carry a fee)",
         integer("--expected-price", 0),
       )
+      .option(
+        "--repack",
+        "pack spritesheets afresh instead of keeping their layout (every atlas that changes is uploaded)",
+      )
       .option("--lockfile <path>", "lockfile path (default rbxassets.lock.json in the project root)")
       .option("--ts <out.ts>", "also write a TypeScript module mapping paths to rbxassetid:// ids")
       .option("--luau <out.luau>", "also write a Luau module mapping paths to rbxassetid:// ids")

@@ -1,4 +1,6 @@
 // `rbxassets sync --json` of a spritesheet input: every sprite names its rectangle and its atlas's id.
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { json, runCli } from "./helpers/cli.js";
@@ -47,4 +49,31 @@ test("sprites come back with their rectangle and the atlas's id; a second run up
   expect(second.code, second.stderr).toBe(0);
   expect(json<{ uploaded: Entry[] }>(second).uploaded).toEqual([]);
   expect(emulator.stats().creates).toBe(1);
+});
+
+test("the layout stays when a sprite leaves; --repack packs the sheet afresh", async () => {
+  const config = JSON.stringify({ inputs: { icons: { include: "icons/*.png", spritesheet: true } } });
+  const env = cliEnv(emulator);
+  const spriteOf = async (root: string, args: string[], file: string) => {
+    const result = await runCli(["sync", "--json", ...args], { cwd: root, env });
+    expect(result.code, result.stderr).toBe(0);
+    const { uploaded, unchanged } = json<{ uploaded: Entry[]; unchanged: Entry[] }>(result);
+    return [...uploaded, ...unchanged].find((entry) => entry.file === file)?.sprite;
+  };
+  // Where a fresh packing puts b alone.
+  const fresh = await spriteOf(
+    await makeProject({ "rbxassets.config.json": config, "icons/b.png": png(2) }),
+    [],
+    "icons/b.png",
+  );
+  const root = await makeProject({
+    "rbxassets.config.json": config,
+    "icons/a.png": png(1),
+    "icons/b.png": png(2),
+  });
+  const before = await spriteOf(root, [], "icons/b.png");
+  expect(before).not.toEqual(fresh); // a took the first place: otherwise this test shows nothing
+  await rm(join(root, "icons/a.png"));
+  expect(await spriteOf(root, [], "icons/b.png")).toEqual(before);
+  expect(await spriteOf(root, ["--repack"], "icons/b.png")).toEqual(fresh);
 });

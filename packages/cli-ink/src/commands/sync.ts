@@ -12,6 +12,8 @@ interface SyncOptions {
   /** Keep watching the project file's inputs after the sync (sync-watch.ts). */
   watch?: boolean;
   expectedPrice?: number;
+  /** Pack spritesheets afresh instead of keeping their layout. */
+  repack?: boolean;
   lockfile?: string;
   ts?: string;
   luau?: string;
@@ -35,6 +37,7 @@ export async function run(env: CommandEnv, paths: string[], options: SyncOptions
     outsideRootFix: OUTSIDE_ROOT_FIX,
     ...(options.expectedPrice !== undefined ? { expectedPrice: options.expectedPrice } : {}),
     ...(options.lockfile !== undefined ? { lockfile: options.lockfile } : {}),
+    ...(options.repack ? { repack: true } : {}),
     codegen: {
       ...(options.ts !== undefined ? { typescript: options.ts } : {}),
       ...(options.luau !== undefined ? { luau: options.luau } : {}),

@@ -19,6 +19,8 @@ export interface ProjectSyncRequest {
   signal?: AbortSignal;
   onEvent?: (event: PipelineEvent) => void;
   lockfile?: string;
+  /** Pack spritesheets afresh instead of keeping their layout. */
+  repack?: boolean;
   /** `--ts` / `--luau`: replace one input's module paths for this run. */
   codegen?: { typescript?: string; luau?: string };
 }
@@ -61,6 +63,7 @@ export async function syncInputs(
   return syncProjectInputs({ ...project, lockfile }, selected, {
     check: opts.check === true,
     ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.repack ? { repack: true } : {}),
     pipelineFor,
   });
 }

@@ -17,6 +17,8 @@ export interface SyncOptions {
   codegen?: { typescript?: string; luau?: string };
   /** Most Robux accepted per video upload; videos are refused without it. */
   expectedPrice?: number;
+  /** Pack spritesheets afresh instead of keeping their layout. */
+  repack?: boolean;
   /** The fix suggested for a file outside the root, in the caller's terms (the CLI's `-C`, a TUI key). */
   outsideRootFix?: string;
 }
@@ -43,6 +45,7 @@ export async function syncPaths(
   await mkdir(dirname(pipeline.lockfilePath), { recursive: true });
   return pipeline.sync(paths.length > 0 ? paths : ["."], {
     ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.repack ? { repack: true } : {}),
     check: opts.check === true,
   });
 }

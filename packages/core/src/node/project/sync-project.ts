@@ -17,6 +17,8 @@ export interface ProjectSyncReport extends SyncReport {
 export interface ProjectSyncOptions {
   signal?: AbortSignal;
   check?: boolean;
+  /** Pack spritesheets afresh instead of keeping their layout (`sync --repack`). */
+  repack?: boolean;
   /** The pipeline for one input (its asset type and processing options applied by the caller's shell). */
   pipelineFor(input: ProjectInput): Pipeline;
   /** What a generated module says for an asset; default its `rbxassetid://` uri, or its sprite. */
@@ -52,6 +54,7 @@ export async function syncProjectInputs(
       ...(opts.signal ? { signal: opts.signal } : {}),
       processing: input.processing,
       input: input.name,
+      ...(opts.repack ? { repack: true } : {}),
     };
     // An input with no file (its last one deleted while watched) has nothing to sync, only modules to empty:
     // `pipeline.sync([])` would mean the whole project.
