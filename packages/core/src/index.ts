@@ -49,6 +49,8 @@ export {
   defaultHost,
   defaultServerUrl,
   extensionsFor,
+  type ImageAssetType,
+  imageAssetTypes,
   isUploadableAssetType,
   moderationStates,
   type SocialLinkField,

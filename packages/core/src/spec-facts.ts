@@ -53,6 +53,16 @@ export function assetTypesForExtension(extension: string): UploadableAssetType[]
   );
 }
 
+/** The asset types an image can be uploaded as (`Image`, `Decal`): those whose files include `.png`. */
+export type ImageAssetType = {
+  [K in UploadableAssetType]: Extract<(typeof contentTypes)[K][number], { extension: "png" }> extends never
+    ? never
+    : K;
+}[UploadableAssetType];
+
+/** The image asset types, in spec order; the first (`Image`) is the default, its id fits `ImageLabel.Image`. */
+export const imageAssetTypes = Object.freeze(assetTypesForExtension("png") as ImageAssetType[]);
+
 /** The spec's field, size and page limits (display name 50, description 1000, 3 social links, page 8/50...). */
 export { limits };
 

@@ -11,6 +11,7 @@ import {
   createAssetsClient,
   defaultDisplayName,
   extensionsFor,
+  imageAssetTypes,
   isAbortError,
   limits,
   moderationStates,
@@ -122,6 +123,7 @@ describe("metadata parsers", () => {
 describe("spec facts", () => {
   it("answer from the generated metadata", () => {
     expect(uploadableAssetTypes).toEqual(["Image", "Decal", "Audio", "Model", "Animation", "Video"]);
+    expect(imageAssetTypes).toEqual(["Image", "Decal"]);
     expect(extensionsFor("Animation")).toEqual(["rbxm", "rbxmx"]);
     expect(socialLinkKinds).toContain("devForum");
     expect(moderationStates).toEqual(["Reviewing", "Rejected", "Approved"]);

@@ -1,3 +1,4 @@
+import type { ImageAssetType } from "@rbxassets/core";
 import type { FilterPattern } from "@rollup/pluginutils";
 
 export interface RbxassetsOptions {
@@ -22,7 +23,7 @@ export interface RbxassetsOptions {
   /** Also claim `.mp3`, `.ogg`, `.wav` and `.flac` imports. Default false (audio uploads have a monthly quota). */
   audio?: boolean;
   /** Asset type images are uploaded as. Default `"Image"` (what `ImageLabel.Image` needs). */
-  imageAssetType?: "Image" | "Decal";
+  imageAssetType?: ImageAssetType;
   /** Emit the path → id map as a JSON asset next to the bundle: `true` for `rbxassets.json`, or a file name. */
   manifest?: boolean | string;
   /**

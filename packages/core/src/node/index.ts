@@ -1,6 +1,7 @@
 // @rbxassets/core/node: the upload pipeline (files, hashing, lockfile, sync) on top of the client.
 
 export { showFile } from "../client/show-file.js";
+export type { ImageAssetType } from "../spec-facts.js";
 export {
   ACCOUNT_REFUSED,
   type AccountRefusal,
@@ -91,7 +92,6 @@ export {
 export {
   type CodegenStyle,
   defineConfig,
-  type ImageAssetType,
   type InputConfig,
   type OutputConfig,
   type ProcessingOptions,

@@ -1,5 +1,5 @@
 // The pipeline's public face: its options, its calls and what they return.
-import type { AssetsClient } from "../index.js";
+import type { AssetsClient, ImageAssetType } from "../index.js";
 import type { ProcessOptions } from "./process/options.js";
 import type { ProcessStage } from "./stages/process.js";
 import type { AssetType, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
@@ -23,7 +23,7 @@ export interface PipelineOptions {
    */
   concurrency?: number;
   /** Asset type for images (default `Image`, whose id works in `ImageLabel.Image`). */
-  imageAssetType?: "Image" | "Decal";
+  imageAssetType?: ImageAssetType;
   /** Upload audio (default true). When false, sync skips audio files. */
   audio?: boolean;
   /** Most Robux you accept to pay per video upload; videos are refused without it. */

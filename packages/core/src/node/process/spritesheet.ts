@@ -3,6 +3,7 @@
 // hashes each file and compares with the lockfile: it decodes nothing.
 import { readFile } from "node:fs/promises";
 import { limits } from "@rbxassets/spec";
+import type { ImageAssetType } from "../../spec-facts.js";
 import { describeError, isAbortError, PipelineError } from "../errors.js";
 import { extensionInfo } from "../formats.js";
 import { hashBytes } from "../hash.js";
@@ -24,7 +25,7 @@ import type { RgbaImage } from "./rgba.js";
 /** What the spritesheet stage needs of the pipeline. */
 export interface SheetHost {
   readonly root: string;
-  readonly imageAssetType: "Image" | "Decal";
+  readonly imageAssetType: ImageAssetType;
   emit(event: PipelineEvent): void;
   /** Project path and content hash, no detection. */
   hashOnly(file: string): Promise<{ file: string; hash: string }>;
@@ -214,7 +215,7 @@ async function recordAtlas(
   layout: AtlasLayout,
   members: Map<string, Member>,
   run: SpritesheetRun,
-  made: { hash: string; bytes: Uint8Array; creator: string | undefined; assetType: "Image" | "Decal" },
+  made: { hash: string; bytes: Uint8Array; creator: string | undefined; assetType: ImageAssetType },
 ): Promise<AtlasEntry> {
   const { hash, bytes, creator, assetType } = made;
   // The same atlas content uploaded before (a re-pack that came out the same, another input) is reused.

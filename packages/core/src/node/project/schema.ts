@@ -1,9 +1,9 @@
 // The project file's shape (`rbxassets.config.*`), and the typed validator that turns whatever a file
 // exports into that shape or into one line per problem.
 import { limits } from "@rbxassets/spec";
+import { type ImageAssetType, imageAssetTypes } from "../../spec-facts.js";
 import { parseCreator } from "../config.js";
 
-export type ImageAssetType = "Image" | "Decal";
 export type CodegenStyle = "nested" | "flat";
 
 export interface SpritesheetOptions {
@@ -73,7 +73,6 @@ const PROJECT_KEYS = ["creator", "lockfile", "inputs"] as const;
 const INPUT_KEYS = ["include", "exclude", "assetType", "alphaBleed", "spritesheet", "output"] as const;
 const OUTPUT_KEYS = ["luau", "dts", "ts", "style"] as const;
 const SPRITESHEET_KEYS = ["maxSize", "padding"] as const;
-const ASSET_TYPES: readonly ImageAssetType[] = ["Image", "Decal"];
 const STYLES: readonly CodegenStyle[] = ["nested", "flat"];
 /** Input names are typed on the command line (`rbxassets sync ui`) and appear in messages. */
 const INPUT_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
@@ -163,13 +162,13 @@ function checkInput(name: string, value: unknown, problem: Problem): InputSpec |
   const exclude = value.exclude === undefined ? [] : globList(value.exclude, `${at}.exclude`, false, problem);
   let assetType: ImageAssetType = "Image";
   if (value.assetType !== undefined) {
-    if (ASSET_TYPES.includes(value.assetType as ImageAssetType))
+    if (imageAssetTypes.includes(value.assetType as ImageAssetType))
       assetType = value.assetType as ImageAssetType;
     else
       problem(
         `${at}.assetType`,
         `${describe(value.assetType)} is not an image asset type`,
-        'write "Image" (the default) or "Decal"',
+        `write ${imageAssetTypes.map((type, n) => (n === 0 ? `"${type}" (the default)` : `"${type}"`)).join(" or ")}`,
       );
   }
   const processing: ProcessingOptions = {};

@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync, readSync, type Stats } from "node:fs
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve as resolvePath } from "node:path";
 import pLimit from "p-limit";
+import type { ImageAssetType } from "../../spec-facts.js";
 import type { ResolvedConfig } from "../config.js";
 import { type DetectedFile, detectFile } from "../detect.js";
 import { PipelineError } from "../errors.js";
@@ -30,7 +31,7 @@ export interface PreparedFile {
 /** What preparation reads from the pipeline. */
 export interface PrepareContext {
   readonly root: string;
-  readonly imageAssetType: "Image" | "Decal" | undefined;
+  readonly imageAssetType: ImageAssetType | undefined;
   readonly outsideRootFix: string;
   config(): Promise<ResolvedConfig>;
   lockfile(): Promise<Lockfile>;
