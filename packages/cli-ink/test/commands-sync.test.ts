@@ -187,6 +187,22 @@ test("sync --expected-price lets a video through; without it the reason names th
   expect(json<Report>(synced).uploaded.map((a) => a.file)).toEqual(["intro.mp4"]);
 });
 
+test("sync --expected-price reaches a video upload of a project file's input (bug B)", async () => {
+  const root = await makeProject({
+    "rbxassets.config.json": JSON.stringify({ inputs: { videos: { include: "videos/*.mp4" } } }),
+    "videos/intro.mp4": mp4(),
+  });
+  const cli = (...args: string[]) => runCli(args, { cwd: root, env: cliEnv(emulator) });
+  // Below the emulator's fee (2000): refused by the API, so the price did reach the create request.
+  const low = await cli("sync", "--expected-price", "1999", "--json");
+  expect(low.code).toBe(1);
+  expect(json<Report>(low).failed[0]?.reason).toMatch(/fee/);
+  expect(json<Report>(low).failed[0]?.reason).not.toMatch(/--expected-price <robux>/);
+  const synced = await cli("sync", "--expected-price", "2000", "--json");
+  expect(synced.code, synced.stderr).toBe(0);
+  expect(json<Report>(synced).uploaded.map((a) => a.file)).toEqual(["videos/intro.mp4"]);
+});
+
 test("a rate-limit wait shows on stderr as a wait, once, not as a hang", async () => {
   // Two creates per window, a window of three seconds: the third and fourth files wait for the reset.
   const limited = await startTestEmulator({

@@ -48,3 +48,14 @@ export function buildErrorMessage(error: unknown, shown: string): string {
     ? error.message
     : `${showFile(error.file)}: ${error.problem} — ${fix}`;
 }
+
+/** A build met a file of a spritesheet input that no sync has packed yet: it uploads nothing. */
+export function spritesheetBeforeSyncMessage(shown: string, input: string | undefined): string {
+  const run = input === undefined ? "rbxassets sync" : `rbxassets sync ${input}`;
+  return `${shown}: its input packs a spritesheet, and no sync has packed this file yet (a build uploads nothing for it) — run \`${run}\`, then build again`;
+}
+
+/** A plain import of a packed file: its value is a sprite object, which a plain import's type is not. */
+export function packedImportMessage(file: string): string {
+  return `${file}: it is packed into a spritesheet, so it imports as a sprite — import it as "${file.slice(file.lastIndexOf("/") + 1)}?sprite" (or leave spritesheet off its input)`;
+}

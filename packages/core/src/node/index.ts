@@ -57,6 +57,7 @@ export { isInsideRoot, toProjectPath } from "./paths.js";
 export {
   createPipeline,
   type LockedAsset,
+  type LookupOptions,
   type Pipeline,
   type PipelineOptions,
   type ResolveOptions,
@@ -89,6 +90,14 @@ export {
   renderProjectFile,
   writeProjectFile,
 } from "./project/propose.js";
+export {
+  type InputFlags,
+  type InputPipelineOptions,
+  type InputResolveOptions,
+  type InputSyncOptions,
+  type ResolvedInputOptions,
+  resolveInputOptions,
+} from "./project/resolve-input.js";
 export {
   type CodegenStyle,
   defineConfig,

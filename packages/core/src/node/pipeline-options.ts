@@ -63,6 +63,9 @@ export interface ResolveOptions {
   processing?: ProcessOptions;
 }
 
+/** What a lookup must know to find the entry a resolve with the same options would record. */
+export type LookupOptions = Pick<ResolveOptions, "assetType" | "processing">;
+
 export interface SyncOptions {
   signal?: AbortSignal;
   /** Report what would be uploaded (and what would be refused), without credentials or requests. */
@@ -84,7 +87,7 @@ export interface Pipeline {
   /** Lockfile hit, or upload (or update, for a changed model); throws a PipelineError naming the file. */
   resolve(file: string, opts?: ResolveOptions): Promise<ResolvedAsset>;
   /** The lockfile's answer for this file's current content; no network, no credentials. */
-  lookup(file: string): Promise<ResolvedAsset | undefined>;
+  lookup(file: string, opts?: LookupOptions): Promise<ResolvedAsset | undefined>;
   sync(paths: string[], opts?: SyncOptions): Promise<SyncReport>;
   /** Every lockfile entry as on disk now (a missing lockfile is empty), sorted by file. No network. */
   entries(): Promise<LockedAsset[]>;

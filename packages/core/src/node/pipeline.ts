@@ -18,6 +18,7 @@ import {
   DEFAULT_CONCURRENCY,
   DEFAULT_OPERATION_TIMEOUT_MS,
   type LockedAsset,
+  type LookupOptions,
   type Pipeline,
   type PipelineOptions,
   type ResolveOptions,
@@ -43,6 +44,7 @@ import { type ValidateMeta, validateFile } from "./validate.js";
 
 export type {
   LockedAsset,
+  LookupOptions,
   Pipeline,
   PipelineOptions,
   ResolveOptions,
@@ -156,8 +158,9 @@ class AssetPipeline implements Pipeline {
     }));
   }
 
-  async lookup(file: string): Promise<ResolvedAsset | undefined> {
-    const prepared = await this.#preparer.prepare(file, undefined, this.#processingFor(undefined));
+  async lookup(file: string, opts: LookupOptions = {}): Promise<ResolvedAsset | undefined> {
+    const processing = this.#processingFor(opts.processing);
+    const prepared = await this.#preparer.prepare(file, opts.assetType, processing);
     return lookupSprite(await this.#getLockfile(), prepared.file, prepared.hash) ?? prepared.hit;
   }
 

@@ -8,6 +8,7 @@ import { emptyReport } from "../sync.js";
 import type { ResolvedAsset, SyncReport } from "../types.js";
 import type { ProjectInput } from "./inputs.js";
 import type { Project } from "./loader.js";
+import { type InputFlags, type InputPipelineOptions, resolveInputOptions } from "./resolve-input.js";
 
 export interface ProjectSyncReport extends SyncReport {
   /** Generated modules rewritten by this run (project paths); an unchanged module is not rewritten. */
@@ -19,8 +20,13 @@ export interface ProjectSyncOptions {
   check?: boolean;
   /** Pack spritesheets afresh instead of keeping their layout (`sync --repack`). */
   repack?: boolean;
-  /** The pipeline for one input (its asset type and processing options applied by the caller's shell). */
-  pipelineFor(input: ProjectInput): Pipeline;
+  /** The caller's flags (`--lockfile`, `--expected-price`, …), combined with each input's own options. */
+  flags?: InputFlags;
+  /**
+   * The pipeline for one input, made with `options` (what resolveInputOptions says for it: lockfile, asset
+   * type, processing, expected price) and the shell's own client and events.
+   */
+  pipelineFor(input: ProjectInput, options: InputPipelineOptions): Pipeline;
   /** What a generated module says for an asset; default its `rbxassetid://` uri, or its sprite. */
   valueFor?: (asset: ResolvedAsset) => CodegenValue;
 }
@@ -47,14 +53,16 @@ export async function syncProjectInputs(
 ): Promise<ProjectSyncReport> {
   const total: ProjectSyncReport = { ...emptyReport(), modules: [] };
   for (const input of inputs) {
-    const pipeline = opts.pipelineFor(input);
+    const resolved = resolveInputOptions(project, input, {
+      ...opts.flags,
+      ...(opts.repack ? { repack: true } : {}),
+    });
+    const pipeline = opts.pipelineFor(input, resolved.pipeline);
     // The input's processing and name go to the process stage (which names atlases after the input).
     const syncOptions = {
+      ...resolved.sync,
       check: opts.check === true,
       ...(opts.signal ? { signal: opts.signal } : {}),
-      processing: input.processing,
-      input: input.name,
-      ...(opts.repack ? { repack: true } : {}),
     };
     // An input with no file (its last one deleted while watched) has nothing to sync, only modules to empty:
     // `pipeline.sync([])` would mean the whole project.
