@@ -2,6 +2,8 @@
 // reads names this CLI's own flags and variables (`-C`, `--expected-price`, `--api-key-file`). Duck-typed on
 // the error's fields, so that loading this costs nothing but this file.
 
+import { failureLine } from "@rbxassets/core";
+
 /** The credentials, where the CLI reads them from. */
 export const CREDENTIALS_FIX =
   "set RBXASSETS_API_KEY (or RBXASSETS_OAUTH_TOKEN) in the environment or .env, or pass --api-key-file";
@@ -106,30 +108,29 @@ export function cliFixFor(error: unknown): string | undefined {
 }
 
 /**
- * A core error's one line with the fix reworded for the CLI. The message reads `<file>: <problem> — <fix>`
- * (PipelineError's form): only the part after the last dash changes.
+ * A core error's one line with the fix in the CLI's terms: a PipelineError's line is built again from its
+ * `file` and `problem`; another error's message gets the fix after it.
  */
 export function withCliFix(error: unknown, message: string): string {
   const fix = cliFixFor(error);
   if (fix === undefined) return message;
-  if (isRuleError(error) && message.endsWith(` — ${error.fix}`)) {
-    return `${message.slice(0, -error.fix.length)}${fix}`;
+  const { file, problem } = error as { file?: unknown; problem?: unknown };
+  if (isRuleError(error) && typeof file === "string" && typeof problem === "string") {
+    return failureLine(file, { problem, fix });
   }
   return `${message} — ${fix}`;
 }
 
 /**
- * A failure reason (`<file>: <problem> — <fix>`) with the fix in the CLI's terms, when its rule has CLI
- * wording and the reason ends with core's fix; otherwise the reason as it is.
+ * A failure's line, `<file>: <problem> — <fix>`, with the fix in the CLI's terms when its rule has CLI
+ * wording: built from the failure's fields (the file named once), never by slicing its reason.
  */
 export function cliReason(failure: {
-  reason: string;
+  file: string;
+  problem: string;
   rule?: string | undefined;
   fix?: string | undefined;
 }): string {
-  const fix = failure.rule === undefined ? undefined : FIX_BY_RULE[failure.rule];
-  if (fix === undefined || failure.fix === undefined || !failure.reason.endsWith(` — ${failure.fix}`)) {
-    return failure.reason;
-  }
-  return `${failure.reason.slice(0, -failure.fix.length)}${fix}`;
+  const fix = (failure.rule === undefined ? undefined : FIX_BY_RULE[failure.rule]) ?? failure.fix;
+  return failureLine(failure.file, { problem: failure.problem, fix });
 }

@@ -68,6 +68,11 @@ test("sync exits 1 when a file fails, and still records the others", async () =>
   expect(result.code).toBe(1);
   const report = json<Report>(result);
   expect(report.failed.map((f) => f.file)).toEqual(["assets/bad.png"]);
+  // The JSON failure: the path once in `reason` (bug I), and the problem and the fix as fields.
+  const [failure] = report.failed as unknown as { reason: string; problem: string; fix: string }[];
+  expect(failure!.reason.split("bad.png")).toHaveLength(2);
+  expect(failure!.problem).toMatch(/^the content is not a valid \.png file/);
+  expect(failure!.reason).toBe(`assets/bad.png: ${failure!.problem} — ${failure!.fix}`);
   expect(report.uploaded.map((a) => a.file)).toEqual(["assets/good.png"]);
   expect(result.stderr.trimEnd().split("\n").at(-1)).toBe("rbxassets: 1 file failed");
   const lock = JSON.parse(await readFile(join(root, "locks/assets.lock.json"), "utf8")) as { assets: object };

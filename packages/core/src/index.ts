@@ -10,6 +10,7 @@ export {
 export type { AssetsClientOptions } from "./client/config.js";
 export { codePointLength, defaultDisplayName, truncateCodePoints } from "./client/display-name.js";
 export { AssetsApiError, AssetsClientError, AssetsNetworkError } from "./client/errors.js";
+export { failureLine } from "./client/failure-line.js";
 export type { FileInput } from "./client/files.js";
 export { assetIdOrThrow, parseAssetId, parseVersionNumber } from "./client/ids.js";
 export { parsePreview, parseSocialLinks, socialLinkFieldOf, socialLinkUri } from "./client/metadata-input.js";

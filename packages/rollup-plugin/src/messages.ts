@@ -4,8 +4,8 @@ import {
   type AccountRefusal,
   accountRefusalOf,
   describeError,
+  failureLine,
   isPipelineError,
-  showFile,
 } from "@rbxassets/core/node";
 
 const WHAT: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string> = {
@@ -46,7 +46,7 @@ export function buildErrorMessage(error: unknown, shown: string): string {
   // `problem` is undefined on an error from an older copy of core: its own message then stands.
   return fix === undefined || error.problem === undefined
     ? error.message
-    : `${showFile(error.file)}: ${error.problem} — ${fix}`;
+    : failureLine(error.file, { problem: error.problem, fix });
 }
 
 /** A build met a file of a spritesheet input that no sync has packed yet: it uploads nothing. */

@@ -1,5 +1,6 @@
 // @rbxassets/core/node: the upload pipeline (files, hashing, lockfile, sync) on top of the client.
 
+export { failureLine } from "../client/failure-line.js";
 export { showFile } from "../client/show-file.js";
 export type { ImageAssetType } from "../spec-facts.js";
 export {
@@ -40,6 +41,7 @@ export {
   oneLine,
   PipelineError,
 } from "./errors.js";
+export { type FileFailure, fileFailure } from "./failure.js";
 export { type AssetKind, type ExtensionInfo, extensionInfo, supportedExtensions } from "./formats.js";
 export { hashFile } from "./hash.js";
 export {

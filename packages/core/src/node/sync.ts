@@ -3,7 +3,8 @@ import { performance } from "node:perf_hooks";
 import type { AccountRefusal } from "./account-refusal.js";
 import { accountRefusalOf } from "./account-refusal.js";
 import { writeCodegen } from "./codegen.js";
-import { describeError, isAbortError, PipelineError } from "./errors.js";
+import { isAbortError } from "./errors.js";
+import { fileFailure } from "./failure.js";
 import type { AssetKind } from "./formats.js";
 import { extensionInfo } from "./formats.js";
 import { isInsideRoot, outsideRootError, toProjectPath } from "./paths.js";
@@ -78,7 +79,7 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
   });
   for (const path of outside) {
     const error = outsideRootError(pipeline.root, path, pipeline.outsideRootFix);
-    fail(error.file, error.message, error);
+    fail(error.file, error);
   }
   for (const item of scan.skipped) skip(item.file, item.reason);
   for (const item of scan.missing) fail(item.file, item.reason);
@@ -89,10 +90,11 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
     report.skipped.push({ file, reason });
     pipeline.emit({ type: "skipped", file, reason });
   }
-  /** The event carries a PipelineError's `rule` and `fix`, so that a shell may word its own fix. */
-  function fail(file: string, reason: string, error?: PipelineError) {
-    report.failed.push({ file, reason });
-    pipeline.emit({ type: "failed", file, reason, ...(error ? { rule: error.rule, fix: error.fix } : {}) });
+  /** The failure carries its problem, and a PipelineError's `rule` and `fix`: a shell words its own line. */
+  function fail(file: string, cause: unknown) {
+    const failure = fileFailure(file, cause);
+    report.failed.push(failure);
+    pipeline.emit({ type: "failed", ...failure });
   }
   /** An account-level refusal is reported once; the files it kept from being sent are listed apart. */
   function refused(file: string, facts: AccountRefusal & { attempted: boolean }, message: string) {
@@ -178,8 +180,7 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
         }
         const refusal = accountRefusalOf(error);
         if (refusal) return refused(file, refusal, (error as Error).message);
-        if (error instanceof PipelineError) fail(file, error.message, error);
-        else fail(file, `${file}: ${describeError(error)}`);
+        fail(file, error);
       }
     }),
   );

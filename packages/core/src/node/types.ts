@@ -1,5 +1,6 @@
 import type { components } from "@rbxassets/spec";
 import type { AccountRefusal } from "./account-refusal.js";
+import type { FileFailure } from "./failure.js";
 
 /** An asset type as sent in requests. */
 export type AssetType = components["schemas"]["RequestAssetType"];
@@ -27,7 +28,8 @@ export interface SyncReport {
   updated: ResolvedAsset[];
   /** Files whose content was already known: `status` is "unchanged" or "reused". */
   unchanged: ResolvedAsset[];
-  failed: { file: string; reason: string }[];
+  /** Each with its problem and fix as fields, and `reason`: the line naming the file once. */
+  failed: FileFailure[];
   skipped: { file: string; reason: string }[];
   /** Check mode: what would be uploaded. After an abort: what was not done. */
   pending: string[];
@@ -50,8 +52,8 @@ export type PipelineEvent =
   | { type: "scan"; files: number; others?: number }
   | { type: "start"; file: string; action: "upload" | "update" }
   | { type: "done"; asset: ResolvedAsset }
-  /** `rule` and `fix` when the failure is a PipelineError: a shell may word its own fix from the rule. */
-  | { type: "failed"; file: string; reason: string; rule?: string; fix?: string }
+  /** `rule` when the failure is a PipelineError: a shell may word its own fix from the rule. */
+  | ({ type: "failed" } & FileFailure)
   | { type: "warning"; file: string; message: string }
   /** The process stage decoded (or rendered) this image: never on a warm run. */
   | { type: "decode"; file: string }

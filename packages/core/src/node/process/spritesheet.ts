@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import { limits } from "@rbxassets/spec";
 import type { ImageAssetType } from "../../spec-facts.js";
 import { describeError, isAbortError, PipelineError } from "../errors.js";
+import { type FileFailure, fileFailure } from "../failure.js";
 import { extensionInfo } from "../formats.js";
 import { hashBytes } from "../hash.js";
 import type { Lockfile } from "../lockfile.js";
@@ -51,7 +52,7 @@ export interface SpritesheetRun {
 export interface SpritesheetResult {
   /** Every sprite resolved: `assetId` is its atlas's, `sprite` its rect. */
   assets: ResolvedAsset[];
-  failed: { file: string; reason: string }[];
+  failed: FileFailure[];
   /** Images too large for an atlas: the caller uploads them on their own. */
   alone: { absolute: string; note: string }[];
   /** Check mode: sprites whose atlas would be uploaded. */
@@ -80,9 +81,9 @@ export async function syncSpritesheet(
   const inGroup = (atlas: string) => atlas.startsWith(`${run.group}#`) && lockfile.atlas(atlas) !== undefined;
   const fail = (file: string, error: unknown) => {
     if (isAbortError(error)) throw error;
-    const reason = error instanceof PipelineError ? error.message : `${file}: ${describeError(error)}`;
-    result.failed.push({ file, reason });
-    host.emit({ type: "failed", file, reason });
+    const failure = fileFailure(file, error);
+    result.failed.push(failure);
+    host.emit({ type: "failed", ...failure });
   };
 
   // Read and hash; only new or changed images are decoded (for their size, and their pixels later).
