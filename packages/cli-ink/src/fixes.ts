@@ -19,7 +19,8 @@ export const OUTSIDE_ROOT_FIX = "move it into the project or run from a folder t
 export const EXPECTED_PRICE_FIX = "pass --expected-price <robux> (the most you accept to pay)";
 
 /** The creator, where the CLI reads it from. */
-export const CREATOR_FIX = "set RBXASSETS_CREATOR (or pass --creator) to user:<id> or group:<id>";
+export const CREATOR_FIX =
+  "set RBXASSETS_CREATOR (or pass --creator, or write creator in the project file rbxassets.config.*) to user:<id> or group:<id>";
 
 /** The facts of an account-level refusal (core's `AccountRefusal`). */
 export interface RefusalFacts {

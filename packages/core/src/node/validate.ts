@@ -79,7 +79,7 @@ export async function validateFile(
       fail(
         "creator",
         "no creator is configured",
-        "set RBXASSETS_CREATOR (or the creator option) to user:<id> or group:<id>",
+        "set RBXASSETS_CREATOR (or the creator option, or creator in the project file rbxassets.config.*) to user:<id> or group:<id>",
       );
     } else if (!parseCreator(meta.creator)) {
       fail(

@@ -82,7 +82,9 @@ const MAX_ATLAS_SIZE = limits.maxImageDimension - 1;
 
 /**
  * Checks the whole exported value: every problem is collected (not only the first), each as
- * `<key>: <what is wrong> — <what to write instead>`. Only when there is none is a spec returned.
+ * `<key>: <what is wrong> — <what to write instead>`. The spec holds what could be read (an input whose
+ * globs and outputs are usable is kept despite other problems), so that the file-system checks still run
+ * on it and report in the same pass; it is usable only when there is no problem.
  */
 export function checkProjectConfig(value: unknown): { spec?: ProjectSpec; problems: string[] } {
   const problems: string[] = [];
@@ -137,15 +139,14 @@ export function checkProjectConfig(value: unknown): { spec?: ProjectSpec; proble
       }
     }
   }
-  return problems.length > 0 ? { problems } : { spec, problems };
+  return { spec, problems };
 }
 
-/** Reports one problem; `count` says how many so far (an input is kept only if it added none). */
+/** Reports one problem; `count` says how many so far. */
 type Problem = ((key: string, what: string, fix: string) => void) & { count(): number };
 
 function checkInput(name: string, value: unknown, problem: Problem): InputSpec | undefined {
   const at = `inputs.${name}`;
-  const before = problem.count();
   if (!INPUT_NAME.test(name)) {
     problem(
       at,
@@ -186,7 +187,8 @@ function checkInput(name: string, value: unknown, problem: Problem): InputSpec |
     if (sheet !== undefined) processing.spritesheet = sheet;
   }
   const output = checkOutput(value.output, `${at}.output`, problem);
-  if (problem.count() > before || !include || !exclude || !output) return undefined;
+  // Kept with other problems (an unknown key, a wrong alphaBleed): its globs and outputs are still checked.
+  if (!include || !exclude || !output || !INPUT_NAME.test(name)) return undefined;
   return { name, include, exclude, assetType, processing, output };
 }
 
