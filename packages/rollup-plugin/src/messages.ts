@@ -1,12 +1,7 @@
 // Build errors worded in the plugin's terms: core states the rule and the facts, the plugin names its own
 // options in the fix (`apiKey`, `creator`, `root`).
-import {
-  type AccountRefusal,
-  accountRefusalOf,
-  describeError,
-  failureLine,
-  isPipelineError,
-} from "@rbxassets/core/node";
+import { describeError } from "@rbxassets/core/internal";
+import { type AccountRefusal, accountRefusalOf, failureLine, isPipelineError } from "@rbxassets/core/node";
 
 const WHAT: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string> = {
   "invalid-key": (r) => `the API key was refused (${r.status}: ${r.serviceMessage})`,

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
+import { renderTypeScriptValue } from "@rbxassets/core/internal";
 import {
   accountRefusalOf,
   createPipeline,
   type Pipeline,
   type Project,
   type ResolvedAsset,
-  renderTypeScriptValue,
   resolveInputOptions,
   toProjectPath,
 } from "@rbxassets/core/node";

@@ -9,14 +9,13 @@ import {
   operationIdOf,
   uploadableAssetTypes,
 } from "@rbxassets/core";
+import { isInsideRoot, validateFile } from "@rbxassets/core/internal";
 import {
-  type AssetType,
+  type RequestAssetType as AssetType,
   detectFile,
-  isInsideRoot,
   PipelineError,
   type ResolvedAsset,
   toProjectPath,
-  validateFile,
 } from "@rbxassets/core/node";
 import type { ServiceContext } from "./context.js";
 import { AmbiguousAssetTypeError, ServiceError } from "./errors.js";

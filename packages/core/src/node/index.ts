@@ -1,4 +1,6 @@
-// @rbxassets/core/node: the upload pipeline (files, hashing, lockfile, sync) on top of the client.
+// @rbxassets/core/node: the upload pipeline (files, hashing, lockfile, sync) on top of the client, the
+// project file's loader and resolver, and module rendering for custom tooling. Semver-stable; helpers our
+// own shells share live in `@rbxassets/core/internal` (src/internal.ts), which is not.
 
 export { failureLine } from "../client/failure-line.js";
 export { showFile } from "../client/show-file.js";
@@ -19,13 +21,7 @@ export {
   writeInputModules,
 } from "./codegen/modules.js";
 export type { CodegenValue, SpriteValue } from "./codegen/tree.js";
-export {
-  type CodegenEntry,
-  luauValue as renderLuauValue,
-  renderLuauModule,
-  renderTypeScriptModule,
-  typeScriptValue as renderTypeScriptValue,
-} from "./codegen.js";
+export { type CodegenEntry, renderLuauModule, renderTypeScriptModule } from "./codegen.js";
 export {
   type CreatorRef,
   parseCreator,
@@ -34,14 +30,8 @@ export {
   resolveConfig,
 } from "./config.js";
 export { type DetectedFile, detectFile } from "./detect.js";
-export {
-  describeError,
-  isAbortError,
-  isPipelineError,
-  oneLine,
-  PipelineError,
-} from "./errors.js";
-export { type FileFailure, fileFailure } from "./failure.js";
+export { isPipelineError, PipelineError } from "./errors.js";
+export type { FileFailure } from "./failure.js";
 export { type AssetKind, type ExtensionInfo, extensionInfo, supportedExtensions } from "./formats.js";
 export { hashFile } from "./hash.js";
 export {
@@ -55,7 +45,7 @@ export {
 } from "./lockfile.js";
 export type { AtlasEntry, SpriteEntry } from "./lockfile-sheets.js";
 export { nodeFetch } from "./node-fetch.js";
-export { isInsideRoot, toProjectPath } from "./paths.js";
+export { toProjectPath } from "./paths.js";
 export {
   createPipeline,
   type LockedAsset,
@@ -118,11 +108,9 @@ export {
   syncStudio,
 } from "./project/studio.js";
 export {
-  moduleValue,
   type ProjectSyncOptions,
   type ProjectSyncReport,
   syncProjectInputs,
-  writeModulesFor,
 } from "./project/sync-project.js";
 export {
   type WatchBatch,
@@ -131,15 +119,14 @@ export {
   type WatchOptions,
   watchProject,
 } from "./project/watch.js";
-export { type ScanResult, scanPaths } from "./scan.js";
 export type { PreparedFile } from "./stages/prepare.js";
-export { type ProcessStage, sendAsIs, type UploadContent } from "./stages/process.js";
+export type { ProcessStage, UploadContent } from "./stages/process.js";
 export type {
   AssetType,
   ModerationStatus,
   PipelineEvent,
+  RequestAssetType,
   ResolvedAsset,
   SyncRefusal,
   SyncReport,
 } from "./types.js";
-export { type ValidateMeta, type ValidateOptions, validateFile } from "./validate.js";

@@ -3,7 +3,10 @@ import type { AccountRefusal } from "./account-refusal.js";
 import type { FileFailure } from "./failure.js";
 
 /** An asset type as sent in requests. */
-export type AssetType = components["schemas"]["RequestAssetType"];
+/** An asset type an upload may ask for (the spec's `RequestAssetType`, as `@rbxassets/core` names it). */
+export type RequestAssetType = components["schemas"]["RequestAssetType"];
+/** @deprecated Use `RequestAssetType`: `AssetType` from `@rbxassets/core` is the wider type assets report. */
+export type AssetType = RequestAssetType;
 
 export type ModerationStatus = "Approved" | "Reviewing" | "Rejected" | "Unknown";
 
