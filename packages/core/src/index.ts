@@ -14,6 +14,7 @@ export { failureLine } from "./client/failure-line.js";
 export type { FileInput } from "./client/files.js";
 export { assetIdOrThrow, parseAssetId, parseVersionNumber } from "./client/ids.js";
 export { parsePreview, parseSocialLinks, socialLinkFieldOf, socialLinkUri } from "./client/metadata-input.js";
+export { descriptionProblem, displayNameProblem, type MetadataProblem } from "./client/metadata-limits.js";
 export {
   assetIdOf,
   assetUri,

@@ -13,4 +13,5 @@ export { isInsideRoot } from "./node/paths.js";
 export { moduleValue, writeModulesFor } from "./node/project/sync-project.js";
 export { type ScanResult, scanPaths } from "./node/scan.js";
 export { sendAsIs } from "./node/stages/process.js";
+export { createRequest } from "./node/stages/upload.js";
 export { type ValidateMeta, type ValidateOptions, validateFile } from "./node/validate.js";

@@ -9,7 +9,7 @@ import {
   operationIdOf,
   uploadableAssetTypes,
 } from "@rbxassets/core";
-import { isInsideRoot, validateFile } from "@rbxassets/core/internal";
+import { createRequest, isInsideRoot, validateFile } from "@rbxassets/core/internal";
 import {
   type RequestAssetType as AssetType,
   detectFile,
@@ -185,15 +185,13 @@ async function uploadUnrecorded(
   input.onStage?.("uploading");
   const operation = await client.createAsset(
     {
-      request: {
+      request: createRequest({
         assetType,
         displayName,
         description,
-        creationContext: {
-          creator,
-          ...(input.expectedPrice !== undefined ? { expectedPrice: input.expectedPrice } : {}),
-        },
-      },
+        creator,
+        videoExpectedPrice: input.expectedPrice,
+      }),
       file: { path, contentType: contentTypeFor(assetType, path) ?? detected.contentType },
     },
     input.signal ? { signal: input.signal } : {},

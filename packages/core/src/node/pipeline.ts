@@ -5,6 +5,7 @@ import { resolve as resolvePath } from "node:path";
 import { inspect } from "node:util";
 import pLimit from "p-limit";
 import { defaultDisplayName } from "../client/display-name.js";
+import { assetUri } from "../client/normalize.js";
 import type { AssetsClient } from "../index.js";
 import { AccountGate } from "./account-gate.js";
 import { AccountRefusedError } from "./account-refusal.js";
@@ -152,7 +153,7 @@ class AssetPipeline implements Pipeline {
     return lockfile.entries().map(([file, entry]) => ({
       file,
       assetId: entry.assetId,
-      uri: `rbxassetid://${entry.assetId}` as const,
+      uri: assetUri(entry.assetId),
       assetType: entry.assetType,
       hash: entry.hash,
     }));

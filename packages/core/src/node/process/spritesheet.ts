@@ -13,6 +13,7 @@ import type { AtlasEntry, SpriteEntry } from "../lockfile-sheets.js";
 import { toProjectPath } from "../paths.js";
 import type { PreparedFile } from "../stages/prepare.js";
 import type { UploadContent } from "../stages/process.js";
+import { reviewingWarning } from "../stages/record.js";
 import type { Settled } from "../stages/wait.js";
 import type { PipelineEvent, ResolvedAsset } from "../types.js";
 import { checkImageDimensions } from "../validate.js";
@@ -276,7 +277,7 @@ function spriteAssets(
     hash: members.get(sprite.file)!.hash,
     status,
     moderation: reviewing ? "Reviewing" : "Approved",
-    ...(reviewing ? { warning: `moderation is still reviewing atlas asset ${atlas.assetId}` } : {}),
+    ...(reviewing ? { warning: reviewingWarning(atlas.assetId, { what: "atlas asset" }) } : {}),
     sprite: { x: sprite.x, y: sprite.y, width: sprite.width, height: sprite.height },
     atlas: layout.name,
   }));

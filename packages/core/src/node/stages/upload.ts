@@ -1,6 +1,6 @@
 // Stage: upload or update. Builds the Create Asset (or, for a model recorded at this path, Update Asset)
 // request from the prepared file, its metadata and the processed content, and sends it.
-import type { AssetsClient, Operation } from "../../index.js";
+import type { AssetCreateRequest, AssetsClient, Operation } from "../../index.js";
 import type { CreatorRef } from "../config.js";
 import type { LockEntry } from "../lockfile.js";
 import type { AssetType } from "../types.js";
@@ -17,6 +17,22 @@ export interface UploadRequest {
   target: LockEntry | undefined;
 }
 
+/** The Create Asset request's JSON part: the price goes with a video only (other types carry no fee). */
+export function createRequest(request: Omit<UploadRequest, "target">): AssetCreateRequest {
+  const { assetType, displayName, description, creator, videoExpectedPrice } = request;
+  return {
+    assetType,
+    displayName,
+    description,
+    creationContext: {
+      creator,
+      ...(assetType === "Video" && videoExpectedPrice !== undefined
+        ? { expectedPrice: videoExpectedPrice }
+        : {}),
+    },
+  };
+}
+
 export function sendUpload(
   client: AssetsClient,
   request: UploadRequest,
@@ -25,21 +41,5 @@ export function sendUpload(
 ): Promise<Operation> {
   const callOpts = signal ? { signal } : {};
   if (request.target) return client.updateAsset(request.target.assetId, { file: content }, callOpts);
-  return client.createAsset(
-    {
-      request: {
-        assetType: request.assetType,
-        displayName: request.displayName,
-        description: request.description,
-        creationContext: {
-          creator: request.creator,
-          ...(request.assetType === "Video" && request.videoExpectedPrice !== undefined
-            ? { expectedPrice: request.videoExpectedPrice }
-            : {}),
-        },
-      },
-      file: content,
-    },
-    callOpts,
-  );
+  return client.createAsset({ request: createRequest(request), file: content }, callOpts);
 }
