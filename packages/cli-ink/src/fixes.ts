@@ -2,7 +2,7 @@
 // reads names this CLI's own flags and variables (`-C`, `--expected-price`, `--api-key-file`). Duck-typed on
 // the error's fields, so that loading this costs nothing but this file.
 
-import { failureLine } from "@rbxassets/core";
+import { failureLine, type RefusalWordsFacts, refusalProblem } from "@rbxassets/core";
 
 /** The credentials, where the CLI reads them from. */
 export const CREDENTIALS_FIX =
@@ -23,19 +23,7 @@ export const CREATOR_FIX =
   "set RBXASSETS_CREATOR (or pass --creator, or write creator in the project file rbxassets.config.*) to user:<id> or group:<id>";
 
 /** The facts of an account-level refusal (core's `AccountRefusal`). */
-export interface RefusalFacts {
-  reason: string;
-  creator?: string | undefined;
-  status?: number | undefined;
-  serviceMessage?: string | undefined;
-}
-
-/** What the refusal means, for each of core's reasons. */
-const REFUSAL_CAUSE: Record<string, (r: RefusalFacts) => string> = {
-  "invalid-key": () => "the API key was refused",
-  "user-moderated": () => "the account that owns the API key is moderated",
-  "creator-not-allowed": (r) => `the API key may not create assets for ${r.creator ?? "the creator"}`,
-};
+export type RefusalFacts = RefusalWordsFacts;
 
 /** What to do about it, in the CLI's terms. */
 const REFUSAL_FIX: Record<string, (r: RefusalFacts) => string> = {
@@ -46,12 +34,8 @@ const REFUSAL_FIX: Record<string, (r: RefusalFacts) => string> = {
     `set RBXASSETS_CREATOR (or --creator) to the key's owner, or use a key of ${r.creator ?? "that creator"} with asset write permission (--api-key-file)`,
 };
 
-/** The cause of an account-level refusal, with the service's own words. */
-export function refusalCause(refusal: RefusalFacts): string {
-  const cause = (REFUSAL_CAUSE[refusal.reason] ?? (() => "the service refused the account"))(refusal);
-  const said = refusal.serviceMessage ? `: ${refusal.serviceMessage}` : "";
-  return refusal.status !== undefined || said ? `${cause} (${refusal.status ?? "refused"}${said})` : cause;
-}
+/** The cause of an account-level refusal, with the service's own words (core's one wording). */
+export const refusalCause = refusalProblem;
 
 /** The fix for an account-level refusal, in the CLI's terms. */
 export function refusalFix(refusal: RefusalFacts): string {

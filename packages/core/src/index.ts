@@ -24,6 +24,7 @@ export {
   operationIdOf,
   versionNumberOf,
 } from "./client/normalize.js";
+export { type RefusalWordsFacts, refusalProblem } from "./client/refusal-words.js";
 export type { ClientEvent, RetryOptions } from "./client/retry.js";
 export { showFile } from "./client/show-file.js";
 export type {

@@ -1,15 +1,8 @@
 // Build errors worded in the plugin's terms: core states the rule and the facts, the plugin names its own
 // options in the fix (`apiKey`, `creator`, `root`).
+import { refusalProblem } from "@rbxassets/core";
 import { describeError } from "@rbxassets/core/internal";
 import { type AccountRefusal, accountRefusalOf, failureLine, isPipelineError } from "@rbxassets/core/node";
-
-const WHAT: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string> = {
-  "invalid-key": (r) => `the API key was refused (${r.status}: ${r.serviceMessage})`,
-  "user-moderated": (r) =>
-    `the account that owns the API key is moderated (${r.status}: ${r.serviceMessage})`,
-  "creator-not-allowed": (r) =>
-    `the API key may not create assets for ${r.creator ?? "the creator"} (${r.status}: ${r.serviceMessage})`,
-};
 
 const FIX: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string> = {
   "invalid-key": () =>
@@ -22,7 +15,7 @@ const FIX: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string>
 
 /** One line: the cause, that no further upload was started, and the fix. */
 export function refusalMessage(refusal: AccountRefusal): string {
-  return `${WHAT[refusal.reason](refusal)}; no further uploads were started — ${FIX[refusal.reason](refusal)}`;
+  return `${refusalProblem(refusal)}; no further uploads were started — ${FIX[refusal.reason](refusal)}`;
 }
 
 /** Fixes the plugin words itself, by rule; other rules keep core's neutral fix. */
