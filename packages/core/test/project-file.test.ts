@@ -121,6 +121,20 @@ describe("the project file", () => {
     ]);
   });
 
+  it("an unknown key hides nothing: the same input's glob is checked in the same pass", async () => {
+    await writeFiles(project.root, {
+      "rbxassets.config.json": JSON.stringify({
+        inputs: { ui: { include: "assets/nothing/*.png", alphaBleeed: false } },
+      }),
+    });
+    const error = await loadProject(project.root).catch((e: unknown) => e);
+    const lines = (error as Error).message.split("\n").map((l) => l.replaceAll(project.root, "<root>"));
+    expect(lines).toEqual([
+      'rbxassets.config.json: inputs.ui.alphaBleeed: is not a known key — did you mean "alphaBleed"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output)',
+      'rbxassets.config.json: inputs.ui.include: "assets/nothing/*.png" matches no asset file — fix the glob (it is relative to the project root <root>) or remove it',
+    ]);
+  });
+
   it("checks globs, claims and output paths against the files", async () => {
     await writeFiles(project.root, {
       "rbxassets.config.mjs": `export default {

@@ -6,7 +6,8 @@ import { pathToFileURL } from "node:url";
 import { oneLine } from "../errors.js";
 import { LOCKFILE_NAME } from "../lockfile.js";
 import { checkOutputs, outputPaths, type ProjectInput, resolveInputs } from "./inputs.js";
-import { checkProjectConfig, type ProjectSpec } from "./schema.js";
+import type { ProjectSpec } from "./schema.js";
+import { checkProjectConfig } from "./schema-check.js";
 
 /** The names a project file may have, in the order they are looked for. */
 export const PROJECT_FILE_NAMES = [

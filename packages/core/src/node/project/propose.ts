@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { extensionInfo } from "../formats.js";
 import { scanPaths } from "../scan.js";
 import { findProjectFile } from "./loader.js";
-import { checkProjectConfig, type InputConfig, type OutputConfig, type ProjectConfig } from "./schema.js";
+import type { InputConfig, OutputConfig, ProjectConfig } from "./schema.js";
+import { checkProjectConfig } from "./schema-check.js";
 
 export interface FolderProposal {
   /** Top-level folder (project path) holding asset files. */
