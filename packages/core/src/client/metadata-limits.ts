@@ -29,28 +29,28 @@ export function displayNameProblem(name: string): MetadataProblem | undefined {
       fix: "give it a name",
     };
   }
-  if (length <= limit) return undefined;
-  return {
-    rule: "display-name",
-    kind: "too-long",
-    length,
-    limit,
-    problem: `the display name is ${length} characters, over ${limit}`,
-    fix: `shorten it to ${limit} characters`,
-  };
+  return length <= limit ? undefined : tooLong("display-name", "the display name", length, limit);
 }
 
 /** The problem with a description (over the limit), or undefined. */
 export function descriptionProblem(text: string): MetadataProblem | undefined {
   const length = codePointLength(text);
   const limit = limits.maxDescriptionLength;
-  if (length <= limit) return undefined;
+  return length <= limit ? undefined : tooLong("description", "the description", length, limit);
+}
+
+function tooLong(
+  rule: MetadataProblem["rule"],
+  what: string,
+  length: number,
+  limit: number,
+): MetadataProblem {
   return {
-    rule: "description",
+    rule,
     kind: "too-long",
     length,
     limit,
-    problem: `the description is ${length} characters, over ${limit}`,
+    problem: `${what} is ${length} characters, over ${limit}`,
     fix: `shorten it to ${limit} characters`,
   };
 }

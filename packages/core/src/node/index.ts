@@ -46,15 +46,15 @@ export {
 export type { AtlasEntry, SpriteEntry } from "./lockfile-sheets.js";
 export { nodeFetch } from "./node-fetch.js";
 export { toProjectPath } from "./paths.js";
-export {
-  createPipeline,
-  type LockedAsset,
-  type LookupOptions,
-  type Pipeline,
-  type PipelineOptions,
-  type ResolveOptions,
-  type SyncOptions,
-} from "./pipeline.js";
+export { createPipeline } from "./pipeline.js";
+export type {
+  LockedAsset,
+  LookupOptions,
+  Pipeline,
+  PipelineOptions,
+  ResolveOptions,
+  SyncOptions,
+} from "./pipeline-options.js";
 export { alphaBleed } from "./process/alpha-bleed.js";
 export type { SvgOptions } from "./process/codec.js";
 export { REPACK_WASTE_THRESHOLD } from "./process/layout.js";

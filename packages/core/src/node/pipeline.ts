@@ -43,15 +43,6 @@ import { runSync, type SyncHost } from "./sync.js";
 import type { ModerationStatus, ResolvedAsset, SyncReport } from "./types.js";
 import { type ValidateMeta, validateFile } from "./validate.js";
 
-export type {
-  LockedAsset,
-  LookupOptions,
-  Pipeline,
-  PipelineOptions,
-  ResolveOptions,
-  SyncOptions,
-} from "./pipeline-options.js";
-
 /** What one upload produced; shared by every caller waiting on the same content. */
 interface UploadResult {
   entry: LockEntry;

@@ -7,7 +7,7 @@ import type { ModuleFile } from "../codegen/modules.js";
 import { writeInputModules } from "../codegen/modules.js";
 import { writeIfChanged } from "../codegen/write.js";
 import { extensionInfo } from "../formats.js";
-import type { Pipeline } from "../pipeline.js";
+import type { Pipeline } from "../pipeline-options.js";
 import type { ProjectInput } from "./inputs.js";
 import type { Project } from "./loader.js";
 import { moduleValue } from "./sync-project.js";

@@ -3,7 +3,7 @@
 import { basename } from "node:path";
 import { writeInputModules } from "../codegen/modules.js";
 import type { CodegenValue } from "../codegen/tree.js";
-import type { Pipeline } from "../pipeline.js";
+import type { Pipeline } from "../pipeline-options.js";
 import { emptyReport } from "../sync.js";
 import type { ResolvedAsset, SyncReport } from "../types.js";
 import type { ProjectInput } from "./inputs.js";
