@@ -1,8 +1,8 @@
 // Resuming what killed runs left in flight: their journals are adopted (an atomic rename, so that two
 // runs never resume the same one), recorded operations are polled and their results recorded (nothing is
 // uploaded again), and intents whose answer never came are said aloud: the upload may have reached Roblox.
-import { randomBytes } from "node:crypto";
 import { readFile, rename, rm } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import type { AssetsClient, Operation } from "../../index.js";
 import { describeError, isAbortError } from "../errors.js";
 import type { LockEntry, Lockfile } from "../lockfile.js";
@@ -10,7 +10,7 @@ import type { PollPacer } from "../stages/wait.js";
 import { settleUpload } from "../stages/wait.js";
 import type { PipelineEvent } from "../types.js";
 import type { UploadJournal } from "./journal.js";
-import { deadJournals } from "./location.js";
+import { deadJournals, ownJournalName } from "./location.js";
 import { type LiveUpload, liveUploads } from "./records.js";
 
 export interface RecoverContext {
@@ -33,7 +33,8 @@ export function lostAnswerWarning(file: string): string {
 /** Resumes every journal of a process that is gone. Resolves when each upload is settled or kept. */
 export async function recoverJournals(ctx: RecoverContext): Promise<void> {
   for (const path of await deadJournals(ctx.lockfilePath)) {
-    const adopted = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.resuming`;
+    // Renamed as this process's own: if this run dies too, the next one adopts it in turn.
+    const adopted = join(dirname(path), ownJournalName(ctx.lockfilePath));
     try {
       await rename(path, adopted);
     } catch {
