@@ -15,14 +15,14 @@ import { duplicateUploads, env, startTestEmulator } from "./helpers/emulator.js"
 import { png } from "./helpers/files.js";
 import { record } from "./helpers/results.js";
 
-const FILES = 40;
+const FILES = 24;
 let emulator: RunningEmulator;
 let root: string;
 let seed = 50_000;
 
 beforeAll(async () => {
-  // Operations stay pending for 4 polls: a signal lands while most uploads are being polled.
-  emulator = await startTestEmulator({ operations: { pendingPolls: 4 }, rateLimits: { timeScale: 60 } });
+  // Operations stay pending for 3 polls: a signal lands while most uploads are being polled.
+  emulator = await startTestEmulator({ operations: { pendingPolls: 3 }, rateLimits: { timeScale: 60 } });
 });
 afterAll(async () => {
   await emulator?.close();
@@ -91,7 +91,7 @@ it.each([
   if (duplicates !== 0) problems.push(`${duplicates} uploads duplicated`);
   record(import.meta.filename, {
     area: "crash: Ctrl-C and SIGTERM",
-    case: `${signal} to \`rbxassets sync\` (${FILES} files, operations of 4 polls) after its first upload, then a plain sync`,
+    case: `${signal} to \`rbxassets sync\` (${FILES} files, operations of 3 polls) after its first upload, then a plain sync`,
     runs: 2,
     outcome: problems.length === 0 ? "holds" : `FAILS: ${problems.join("; ")}`,
     detail: `exit ${run.code}; ${accepted} uploads accepted before the stop, all recorded; the next sync uploaded the other ${FILES - accepted}; ${duplicates} duplicates`,
@@ -116,7 +116,7 @@ it("a second Ctrl-C exits at once and leaves the journal: the next run resumes i
   if (duplicates > lost) problems.push(`${duplicates} duplicates, ${lost} said to have lost their answer`);
   record(import.meta.filename, {
     area: "crash: Ctrl-C and SIGTERM",
-    case: `Ctrl-C twice during \`rbxassets sync\` (${FILES} files, operations of 4 polls), then a plain sync`,
+    case: `Ctrl-C twice during \`rbxassets sync\` (${FILES} files, operations of 3 polls), then a plain sync`,
     runs: 2,
     outcome: problems.length === 0 ? "holds" : `FAILS: ${problems.join("; ")}`,
     detail: `exit ${run.code} at once; the next run resumed ${resumed} operations from the journal (nothing uploaded again for them); ${duplicates} duplicates (uploads whose answer was lost and said so: ${lost})`,

@@ -64,6 +64,19 @@ it("an immutable lockfile (chattr +i): one line, nothing uploaded", async (ctx) 
   }
 });
 
+it("a read-only project folder (chattr +i on the folder): one line, nothing uploaded", async (ctx) => {
+  const root = await mkdtemp(join(tmpdir(), "rbxassets-rel-ro-"));
+  try {
+    await project(root);
+    const why = await makeImmutable(root);
+    if (why) return ctx.skip(why);
+    await expectRefused(root, /permission denied|immutable/, "a read-only project folder (`chattr +i` on it: root ignores chmod)");
+  } finally {
+    await makeImmutable(root, false);
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
 it("a project on a read-only mount: one line, nothing uploaded, no spinning on the lock", async (ctx) => {
   const root = await mkdtemp(join(tmpdir(), "rbxassets-rel-ro-"));
   try {

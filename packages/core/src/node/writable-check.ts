@@ -22,11 +22,17 @@ export function localWriteProblem(code: string | undefined): string {
 
 export function unwritableError(shown: string, error: unknown): PipelineError {
   const code = (error as NodeJS.ErrnoException).code;
+  const fix =
+    code === "ENOSPC" || code === "EDQUOT"
+      ? "free some space, then run again"
+      : code === "EROFS"
+        ? "run where the project can be written, or remount it read-write"
+        : "make it writable (its permissions, or an immutable flag), then run again";
   return new PipelineError(
     shown,
     "unwritable",
     `cannot be written: ${localWriteProblem(code)}; nothing was uploaded`,
-    "make it writable (or free some space), then run again",
+    fix,
     { facts: { code } },
   );
 }
