@@ -3,7 +3,7 @@
 // uploaded again), and intents whose answer never came are said aloud: the upload may have reached Roblox.
 import { readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { type AssetsClient, AssetsApiError, type Operation } from "../../index.js";
+import { AssetsApiError, type AssetsClient, type Operation } from "../../index.js";
 import { describeError, isAbortError } from "../errors.js";
 import type { LockEntry, Lockfile } from "../lockfile.js";
 import type { PollPacer } from "../stages/wait.js";
