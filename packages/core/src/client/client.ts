@@ -44,6 +44,11 @@ export interface CallOptions {
    * stop, which must not lose the answer to a request already on its way.
    */
   stop?: AbortSignal;
+  /**
+   * Awaited once, after the rate-limit permit and just before the request is first sent: where a journal
+   * records the intent of a write (a request that never left needs no "it may have arrived").
+   */
+  beforeSend?: () => Promise<void>;
 }
 
 export interface AssetsClient<F = FileInput> {
@@ -175,7 +180,7 @@ export function createAssetsClientWith<F>(
     const idempotent = operations[operationId].method === "GET";
     const { data } = await send(
       ctx,
-      { operationId, idempotent, signal: opts?.signal, stop: opts?.stop },
+      { operationId, idempotent, signal: opts?.signal, stop: opts?.stop, beforeSend: opts?.beforeSend },
       attempt,
     );
     return data;

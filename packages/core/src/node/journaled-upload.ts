@@ -45,15 +45,23 @@ export async function uploadJournaled(
     operation = await ctx.gate.send(intent.file, upload.write, async () => {
       watch.throwIfStopped();
       signal?.throwIfAborted();
-      ticket = await ctx.journal.begin(intent);
-      const callSignals = { ...(signal ? { signal } : {}), ...(stop ? { stop } : {}) };
-      return sendUpload(client, upload.request, upload.content, callSignals);
+      const callOpts = {
+        ...(signal ? { signal } : {}),
+        ...(stop ? { stop } : {}),
+        // The intent is durable before the request leaves, and only once it is about to (after the
+        // rate-limit wait): an upload never sent is never said to have maybe arrived.
+        beforeSend: async () => {
+          ticket = await ctx.journal.begin(intent);
+        },
+      };
+      return sendUpload(client, upload.request, upload.content, callOpts);
     });
   } catch (error) {
     if (ticket && storedNothing(error, signal, stop)) await ticket.end().catch(() => {});
     throw error;
   }
-  const begun = ticket!;
+  // A client of the caller's own may not call `beforeSend`: then the intent is recorded late, not never.
+  const begun = ticket ?? (await ctx.journal.begin(intent));
   await begun.sent(operationIdOf(operation));
   try {
     const settled = await watch.settling(() =>
