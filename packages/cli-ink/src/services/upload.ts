@@ -46,6 +46,8 @@ export interface UploadInput {
    * outside it (nothing to record) stops at once.
    */
   stop?: AbortSignal;
+  /** Told after a graceful stop how many uploads are still finishing (each time that number falls). */
+  onStopping?: (finishing: number) => void;
   /** Told when local checks passed and the upload starts, and when waiting for the operation starts. */
   onStage?: (stage: "uploading" | "waiting") => void;
 }
@@ -142,6 +144,7 @@ async function uploadIntoProject(
     ...(input.expectedPrice !== undefined ? { videoExpectedPrice: input.expectedPrice } : {}),
     onEvent: (event) => {
       if (event.type === "start") input.onStage?.("uploading");
+      if (event.type === "stopping") input.onStopping?.(event.finishing);
     },
   });
   const resolved = await pipeline.resolve(input.file, {
