@@ -128,3 +128,40 @@ it("a second Ctrl-C exits at once and leaves the journal: the next run resumes i
   });
   expect(problems).toEqual([]);
 });
+
+it("Ctrl-C during `rbxassets upload` of a project file: the upload sent is finished and recorded", async () => {
+  const child = spawn(process.execPath, [CLI_BIN, "upload", "images/i-0.png"], {
+    cwd: root,
+    env: childEnv(env(emulator)),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stdout.resume();
+  child.stderr.setEncoding("utf8").on("data", (text: string) => {
+    stderr += text;
+  });
+  // Once the service accepted the create (its operation then takes 3 polls).
+  const sent = setInterval(() => {
+    if (emulator.stats().creates > 0) {
+      clearInterval(sent);
+      child.kill("SIGINT");
+    }
+  }, 2);
+  const [code] = (await once(child, "close")) as [number | null];
+  clearInterval(sent);
+  const problems: string[] = [];
+  if (code !== 130) problems.push(`exited ${code}, not 130`);
+  if (!/1 upload finishing…/.test(stderr)) problems.push(`did not say it was finishing: ${stderr.trim()}`);
+  if ((await locked()) !== 1) problems.push("the accepted upload is not recorded");
+  if (emulator.stats().creates !== 1) problems.push(`${emulator.stats().creates} creates`);
+  record(import.meta.filename, {
+    area: "crash: Ctrl-C and SIGTERM",
+    case: "Ctrl-C during `rbxassets upload` of a project file (operation of 3 polls), once the create was accepted",
+    runs: 1,
+    outcome: problems.length === 0 ? "holds" : `FAILS: ${problems.join("; ")}`,
+    detail: `exit ${code}; the upload finished and was recorded in the lockfile; 1 create`,
+    duplicates: 0,
+    allowed: 0,
+  });
+  expect(problems).toEqual([]);
+});

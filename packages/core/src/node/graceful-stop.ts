@@ -38,15 +38,16 @@ export class StopWatch {
     return hard ? AbortSignal.any([hard, this.#grace.signal]) : this.#grace.signal;
   }
 
-  /** Counts an upload as settling while `settle` runs. */
-  async settling<T>(settle: () => Promise<T>): Promise<T> {
+  /** Counts an upload as finishing from the moment its request leaves; call the result when it ends. */
+  finishing(): () => void {
     this.#finishing++;
-    try {
-      return await settle();
-    } finally {
+    let left = false;
+    return () => {
+      if (left) return;
+      left = true;
       this.#finishing--;
       if (this.stopped) this.#emit({ type: "stopping", finishing: this.#finishing });
-    }
+    };
   }
 }
 

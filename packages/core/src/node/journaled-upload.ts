@@ -33,14 +33,19 @@ export interface JournaledUpload {
   watch: StopWatch;
 }
 
-/** Sends and settles; the ticket is ended by the caller once the result is recorded. */
+/**
+ * Sends and settles; the caller records the result, then ends the ticket and calls `finished` (the
+ * graceful stop's count of uploads finishing falls then).
+ */
 export async function uploadJournaled(
   ctx: JournaledUploadContext,
   upload: JournaledUpload,
-): Promise<{ settled: Settled; ticket: JournalTicket }> {
+): Promise<{ settled: Settled; ticket: JournalTicket; finished: () => void }> {
   const { client, intent, signal, stop, watch } = upload;
   let ticket: JournalTicket | undefined;
   let operation: Operation;
+  // Counted as finishing (for a graceful stop's count) from the moment the request leaves.
+  let done = () => {};
   try {
     operation = await ctx.gate.send(intent.file, upload.write, async () => {
       watch.throwIfStopped();
@@ -52,31 +57,32 @@ export async function uploadJournaled(
         // rate-limit wait): an upload never sent is never said to have maybe arrived.
         beforeSend: async () => {
           ticket = await ctx.journal.begin(intent);
+          done = watch.finishing();
         },
       };
       return sendUpload(client, upload.request, upload.content, callOpts);
     });
   } catch (error) {
+    done();
     if (ticket && storedNothing(error, signal, stop)) await ticket.end().catch(() => {});
     throw error;
   }
   // A client of the caller's own may not call `beforeSend`: then the intent is recorded late, not never.
   const begun = ticket ?? (await ctx.journal.begin(intent));
-  await begun.sent(operationIdOf(operation));
   try {
-    const settled = await watch.settling(() =>
-      settleUpload(client, operation, {
-        file: intent.file,
-        bytes: upload.content.data.size,
-        isUpdate: intent.target !== undefined,
-        timeoutMs: ctx.timeoutMs,
-        waitForModeration: ctx.waitForModeration,
-        pacer: ctx.pacer,
-        signal: watch.settleSignal(signal),
-      }),
-    );
-    return { settled, ticket: begun };
+    await begun.sent(operationIdOf(operation));
+    const settled = await settleUpload(client, operation, {
+      file: intent.file,
+      bytes: upload.content.data.size,
+      isUpdate: intent.target !== undefined,
+      timeoutMs: ctx.timeoutMs,
+      waitForModeration: ctx.waitForModeration,
+      pacer: ctx.pacer,
+      signal: watch.settleSignal(signal),
+    });
+    return { settled, ticket: begun, finished: done };
   } catch (error) {
+    done();
     // A failed or rejected operation stored nothing usable; a timeout or an abort leaves the operation
     // in the journal, for the next run to resume.
     const rule = (error as { rule?: string }).rule;

@@ -113,8 +113,12 @@ export async function uploadOnce(host: UploadOnceHost, request: UploadOnceReques
     const entry = entryFor(prepared, asset, moderation, creator, target);
     // Recorded here, before the claim is released, so that a waiting process finds it; the journal
     // entry goes only once the lockfile holds the result.
-    await lockfile.record(file, entry);
-    await sent.ticket.end().catch(() => {});
+    try {
+      await lockfile.record(file, entry);
+      await sent.ticket.end().catch(() => {});
+    } finally {
+      sent.finished();
+    }
     return {
       entry,
       moderation,

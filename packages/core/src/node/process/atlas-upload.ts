@@ -49,7 +49,7 @@ export async function uploadAtlas(
     atlas: plan.atlas,
     sprites: plan.sprites,
   };
-  const { settled, ticket } = await uploadJournaled(ctx, {
+  const { settled, ticket, finished } = await uploadJournaled(ctx, {
     client: upload.client,
     intent,
     request,
@@ -64,7 +64,11 @@ export async function uploadAtlas(
     assetId: settled.asset.assetId,
     ...(settled.moderation === "Reviewing" ? { moderation: "Reviewing" as const } : {}),
   };
-  await lockfile.recordSheets({ atlases: [[name, entry]], sprites: plan.sprites });
-  await ticket.end().catch(() => {});
+  try {
+    await lockfile.recordSheets({ atlases: [[name, entry]], sprites: plan.sprites });
+    await ticket.end().catch(() => {});
+  } finally {
+    finished();
+  }
   return entry;
 }
