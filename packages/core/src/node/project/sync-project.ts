@@ -17,6 +17,8 @@ export interface ProjectSyncReport extends SyncReport {
 
 export interface ProjectSyncOptions {
   signal?: AbortSignal;
+  /** Graceful stop (see SyncOptions.stop). */
+  stop?: AbortSignal;
   check?: boolean;
   /** Pack spritesheets afresh instead of keeping their layout (`sync --repack`). */
   repack?: boolean;
@@ -63,6 +65,7 @@ export async function syncProjectInputs(
       ...resolved.sync,
       check: opts.check === true,
       ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.stop ? { stop: opts.stop } : {}),
     };
     // An input with no file (its last one deleted while watched) has nothing to sync, only modules to empty:
     // `pipeline.sync([])` would mean the whole project.
