@@ -12,19 +12,21 @@ export {
 } from "./account-refusal.js";
 export { createNodeAssetsClient, type NodeAssetsClient, type NodeFileInput } from "./client.js";
 export {
+  checkInputModules,
   type ModuleFile,
+  type ModuleOutput,
   type RenderedModules,
   renderInputModules,
+  type StaleModule,
   writeInputModules,
 } from "./codegen/modules.js";
 export type { CodegenValue, SpriteValue } from "./codegen/tree.js";
 export {
-  type CodegenEntry,
-  luauValue as renderLuauValue,
-  renderLuauModule,
-  renderTypeScriptModule,
-  typeScriptValue as renderTypeScriptValue,
-} from "./codegen.js";
+  type AssetLike,
+  moduleValue,
+  renderLuauValue,
+  renderTypeScriptValue,
+} from "./codegen/values.js";
 export {
   type CreatorRef,
   parseCreator,
@@ -107,7 +109,6 @@ export {
   syncStudio,
 } from "./project/studio.js";
 export {
-  moduleValue,
   type ProjectSyncOptions,
   type ProjectSyncReport,
   syncProjectInputs,

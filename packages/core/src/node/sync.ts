@@ -1,8 +1,9 @@
-import { extname, resolve } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { AccountRefusal } from "./account-refusal.js";
 import { accountRefusalOf } from "./account-refusal.js";
-import { writeCodegen } from "./codegen.js";
+import { checkInputModules, flatOutput, writeInputModules } from "./codegen/modules.js";
+import { moduleValue } from "./codegen/values.js";
 import { describeError, isAbortError, PipelineError } from "./errors.js";
 import type { AssetKind } from "./formats.js";
 import { extensionInfo } from "./formats.js";
@@ -185,11 +186,19 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
   );
 
   report.aborted = signal?.aborted === true;
-  if (!opts.check) {
-    const targets = pipeline.codegen;
-    if (targets && (targets.typescript || targets.luau)) {
-      const entries = [...report.uploaded, ...report.updated, ...report.unchanged];
-      await writeCodegen(pipeline.root, targets, entries);
+  const targets = pipeline.codegen;
+  if (targets && (targets.typescript || targets.luau) && !report.aborted) {
+    // `--ts` / `--luau` without a project file: one flat module of every file this sync resolved.
+    const files = [...report.uploaded, ...report.updated, ...report.unchanged].map((asset) => ({
+      file: asset.file,
+      key: asset.file,
+      value: moduleValue(asset),
+    }));
+    const lockfile = basename(pipeline.lockfilePath);
+    if (opts.check) {
+      report.staleModules = await checkInputModules(pipeline.root, flatOutput(targets), files, lockfile);
+    } else {
+      report.modules = await writeInputModules(pipeline.root, flatOutput(targets), files, lockfile);
     }
   }
   for (const list of [report.uploaded, report.updated, report.unchanged]) list.sort(byFile);

@@ -5,12 +5,12 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import type { ModuleFile } from "../codegen/modules.js";
 import { writeInputModules } from "../codegen/modules.js";
+import { moduleValue } from "../codegen/values.js";
 import { writeIfChanged } from "../codegen/write.js";
 import { extensionInfo } from "../formats.js";
 import type { Pipeline } from "../pipeline.js";
 import type { ProjectInput } from "./inputs.js";
 import type { Project } from "./loader.js";
-import { moduleValue } from "./sync-project.js";
 
 export const STUDIO_CONTENT_ENV = "RBXASSETS_STUDIO_CONTENT";
 
