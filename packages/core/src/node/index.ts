@@ -104,10 +104,9 @@ export {
   findStudioContent,
   STUDIO_CONTENT_ENV,
   type StudioLookup,
-  type StudioReport,
   studioProjectName,
-  syncStudio,
 } from "./project/studio.js";
+export { type StudioReport, syncStudio } from "./project/studio-sync.js";
 export {
   type ProjectSyncOptions,
   type ProjectSyncReport,

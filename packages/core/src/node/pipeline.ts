@@ -17,6 +17,8 @@ import { OUTSIDE_ROOT_FIX, toProjectPath } from "./paths.js";
 import {
   DEFAULT_CONCURRENCY,
   DEFAULT_OPERATION_TIMEOUT_MS,
+  type LocalContent,
+  type LocalOptions,
   type LockedAsset,
   type Pipeline,
   type PipelineOptions,
@@ -42,6 +44,8 @@ import type { ModerationStatus, ResolvedAsset, SyncReport } from "./types.js";
 import { type ValidateMeta, validateFile } from "./validate.js";
 
 export type {
+  LocalContent,
+  LocalOptions,
   LockedAsset,
   Pipeline,
   PipelineOptions,
@@ -159,6 +163,22 @@ class AssetPipeline implements Pipeline {
   async lookup(file: string): Promise<ResolvedAsset | undefined> {
     const prepared = await this.#preparer.prepare(file, undefined, this.#processingFor(undefined));
     return lookupSprite(await this.#getLockfile(), prepared.file, prepared.hash) ?? prepared.hit;
+  }
+
+  async processLocally(file: string, opts: LocalOptions = {}): Promise<LocalContent> {
+    const processing = this.#processingFor({
+      ...(opts.processing ?? this.#options.processing),
+      spritesheet: false,
+    });
+    const prepared = await this.#preparer.prepare(file, undefined, processing);
+    // Content the lockfile holds was validated when it was uploaded; anything else is checked as for one.
+    if (!prepared.hit)
+      await validateFile(prepared.detected, this.#metaFor(prepared, {}), {
+        root: this.root,
+        requireCreator: false,
+      });
+    const content = await this.#process(prepared, opts.signal);
+    return { file: prepared.file, kind: prepared.detected.kind, content };
   }
 
   sync(paths: string[], opts: SyncOptions = {}): Promise<SyncReport> {

@@ -1,0 +1,76 @@
+// The Studio target's spritesheets: each image prepared, validated and processed as for the cloud, then
+// packed and rendered with the same pure pixel code (layout, atlas rendering) into PNGs written once each.
+// Studio keeps no lockfile record, so the layout is packed afresh each time.
+
+import type { Pipeline } from "../pipeline.js";
+import { renderAtlas } from "../process/atlas.js";
+import { decodeImage, encodePng } from "../process/codec.js";
+import { planLayout, type SpriteInput } from "../process/layout.js";
+import type { ResolvedProcessOptions } from "../process/options.js";
+import type { RgbaImage } from "../process/rgba.js";
+import type { InputFile, ProjectInput } from "./inputs.js";
+
+export interface StudioSprite {
+  file: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface StudioAtlas {
+  /** Path below the project's folder in content: `.atlases/<input>-<n>.png`. */
+  path: string;
+  bytes: Uint8Array;
+  sprites: StudioSprite[];
+}
+
+export interface StudioSheets {
+  atlases: StudioAtlas[];
+  failed: { file: string; error: unknown }[];
+  /** Images too large for an atlas: written on their own. */
+  alone: InputFile[];
+}
+
+export async function packStudioSheets(
+  pipeline: Pipeline,
+  input: ProjectInput,
+  files: InputFile[],
+  processing: ResolvedProcessOptions,
+): Promise<StudioSheets> {
+  const sheet = processing.spritesheet!;
+  const result: StudioSheets = { atlases: [], failed: [], alone: [] };
+  const images = new Map<string, RgbaImage>();
+  const sprites: SpriteInput[] = [];
+  await Promise.all(
+    files.map(async (item) => {
+      try {
+        // Prepared, validated and bled (an SVG rendered) exactly as an image uploaded on its own.
+        const local = await pipeline.processLocally(item.file, { processing: input.processing });
+        const bytes = new Uint8Array(await local.content.data.arrayBuffer());
+        const image = await decodeImage(bytes, local.content.fileName, undefined);
+        if (
+          image.width + 2 * sheet.padding > sheet.maxSize ||
+          image.height + 2 * sheet.padding > sheet.maxSize
+        ) {
+          result.alone.push(item);
+          return;
+        }
+        images.set(item.file, image);
+        sprites.push({ file: item.file, key: item.file, width: image.width, height: image.height });
+      } catch (error) {
+        result.failed.push({ file: item.file, error });
+      }
+    }),
+  );
+  const plan = planLayout(sprites, [], { group: input.name, maxSize: sheet.maxSize, padding: sheet.padding });
+  for (const [index, layout] of plan.atlases.entries()) {
+    const pixels = renderAtlas(layout, sheet.padding, (file) => images.get(file)!);
+    result.atlases.push({
+      path: `.atlases/${input.name.replace(/[^A-Za-z0-9_.-]/g, "_")}-${index}.png`,
+      bytes: await encodePng(pixels),
+      sprites: layout.sprites.map(({ file, x, y, width, height }) => ({ file, x, y, width, height })),
+    });
+  }
+  return result;
+}
