@@ -87,6 +87,8 @@ export {
   type InitProposal,
   type OutputProposal,
   ProjectFileExistsError,
+  type ProjectFileFormat,
+  projectFileFormat,
   proposeProject,
   renderProjectFile,
   writeProjectFile,
