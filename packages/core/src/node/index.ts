@@ -56,6 +56,7 @@ export {
 export type { AtlasEntry, SpriteEntry } from "./lockfile-sheets.js";
 export { nodeFetch } from "./node-fetch.js";
 export { isInsideRoot, toProjectPath } from "./paths.js";
+export type { LocalContent, LocalOptions } from "./pipeline-options.js";
 export {
   createPipeline,
   type LockedAsset,

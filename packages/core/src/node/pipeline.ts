@@ -44,8 +44,6 @@ import type { ModerationStatus, ResolvedAsset, SyncReport } from "./types.js";
 import { type ValidateMeta, validateFile } from "./validate.js";
 
 export type {
-  LocalContent,
-  LocalOptions,
   LockedAsset,
   Pipeline,
   PipelineOptions,
@@ -172,11 +170,7 @@ class AssetPipeline implements Pipeline {
     });
     const prepared = await this.#preparer.prepare(file, undefined, processing);
     // Content the lockfile holds was validated when it was uploaded; anything else is checked as for one.
-    if (!prepared.hit)
-      await validateFile(prepared.detected, this.#metaFor(prepared, {}), {
-        root: this.root,
-        requireCreator: false,
-      });
+    if (!prepared.hit) await this.#validateOffline(prepared, {});
     const content = await this.#process(prepared, opts.signal);
     return { file: prepared.file, kind: prepared.detected.kind, content };
   }
@@ -209,11 +203,7 @@ class AssetPipeline implements Pipeline {
       processing,
       sheet: this.#sheetHost(),
       prepare: (file) => this.#preparer.prepare(file, undefined, processing),
-      check: (prepared) =>
-        validateFile(prepared.detected, this.#metaFor(prepared, price), {
-          root: this.root,
-          requireCreator: false,
-        }),
+      check: (prepared) => this.#validateOffline(prepared, price),
       lookup: (file) => this.lookup(file),
       resolve: (file, signal) => this.resolve(file, { ...price, ...given, ...(signal ? { signal } : {}) }),
     };
@@ -246,6 +236,12 @@ class AssetPipeline implements Pipeline {
           }
         }),
     };
+  }
+
+  /** Validation without credentials or creator: check mode, and files processed locally. */
+  #validateOffline(prepared: PreparedFile, opts: ResolveOptions): Promise<void> {
+    const meta = this.#metaFor(prepared, opts);
+    return validateFile(prepared.detected, meta, { root: this.root, requireCreator: false });
   }
 
   #emit(event: Parameters<NonNullable<PipelineOptions["onEvent"]>>[0]): void {
