@@ -56,7 +56,6 @@ export {
 export type { AtlasEntry, SpriteEntry } from "./lockfile-sheets.js";
 export { nodeFetch } from "./node-fetch.js";
 export { isInsideRoot, toProjectPath } from "./paths.js";
-export type { LocalContent, LocalOptions } from "./pipeline-options.js";
 export {
   createPipeline,
   type LockedAsset,
@@ -65,6 +64,7 @@ export {
   type ResolveOptions,
   type SyncOptions,
 } from "./pipeline.js";
+export type { LocalContent, LocalOptions } from "./pipeline-options.js";
 export { alphaBleed } from "./process/alpha-bleed.js";
 export type { SvgOptions } from "./process/codec.js";
 export { REPACK_WASTE_THRESHOLD } from "./process/layout.js";
