@@ -2,7 +2,6 @@
 // and upload only the atlases whose content changed, record atlases and sprites. A warm run reads and
 // hashes each file and compares with the lockfile: it decodes nothing.
 import { readFile } from "node:fs/promises";
-import { limits } from "@rbxassets/spec";
 import type { ImageAssetType } from "../../spec-facts.js";
 import { describeError, isAbortError, PipelineError } from "../errors.js";
 import { extensionInfo } from "../formats.js";
@@ -14,9 +13,7 @@ import type { PreparedFile } from "../stages/prepare.js";
 import type { UploadContent } from "../stages/process.js";
 import type { Settled } from "../stages/wait.js";
 import type { PipelineEvent, ResolvedAsset } from "../types.js";
-import { checkImageDimensions } from "../validate.js";
-import { renderAtlas } from "./atlas.js";
-import { encodePng } from "./codec.js";
+import { atlasPng } from "./atlas.js";
 import { processPixels } from "./image.js";
 import { type AtlasLayout, type PlacedSprite, planLayout, type SpriteInput } from "./layout.js";
 import { type ResolvedProcessOptions, spriteFingerprint } from "./options.js";
@@ -184,18 +181,8 @@ async function uploadAtlas(
     const member = members.get(sprite.file)!;
     member.image ??= await decode(host, member, run.process);
   }
-  const pixels = renderAtlas(layout, padding, (file) => members.get(file)!.image!);
-  const bytes = await encodePng(pixels);
+  const bytes = await atlasPng(layout, padding, (file) => members.get(file)!.image!);
   const hash = hashBytes(bytes);
-  checkImageDimensions(layout.name, layout.width, layout.height, "lower the spritesheet's maxSize");
-  if (bytes.length > limits.maxFileBytes) {
-    throw new PipelineError(
-      layout.name,
-      "size",
-      `the atlas is ${bytes.length} bytes, over the ${limits.maxFileBytes}-byte limit`,
-      "lower the spritesheet's maxSize",
-    );
-  }
   const creator = await host.creator();
   const assetType = host.imageAssetType;
   const lockfile = await host.lockfile();

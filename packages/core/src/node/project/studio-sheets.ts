@@ -3,8 +3,8 @@
 // Studio keeps no lockfile record, so the layout is packed afresh each time.
 
 import type { Pipeline } from "../pipeline.js";
-import { renderAtlas } from "../process/atlas.js";
-import { decodeImage, encodePng } from "../process/codec.js";
+import { atlasPng } from "../process/atlas.js";
+import { decodeImage } from "../process/codec.js";
 import { planLayout, type SpriteInput } from "../process/layout.js";
 import type { ResolvedProcessOptions } from "../process/options.js";
 import type { RgbaImage } from "../process/rgba.js";
@@ -65,10 +65,9 @@ export async function packStudioSheets(
   );
   const plan = planLayout(sprites, [], { group: input.name, maxSize: sheet.maxSize, padding: sheet.padding });
   for (const [index, layout] of plan.atlases.entries()) {
-    const pixels = renderAtlas(layout, sheet.padding, (file) => images.get(file)!);
     result.atlases.push({
       path: `.atlases/${input.name.replace(/[^A-Za-z0-9_.-]/g, "_")}-${index}.png`,
-      bytes: await encodePng(pixels),
+      bytes: await atlasPng(layout, sheet.padding, (file) => images.get(file)!),
       sprites: layout.sprites.map(({ file, x, y, width, height }) => ({ file, x, y, width, height })),
     });
   }
