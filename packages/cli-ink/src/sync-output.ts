@@ -101,3 +101,10 @@ function staleModulesLine(report: SyncReport): string | undefined {
   const each = stale.map(({ module, state }) => `${showPath(module)} ${STALE_STATE[state]}`).join(", ");
   return `${plural(stale.length, "generated module")} not as a sync writes ${stale.length === 1 ? "it" : "them"}: ${each}`;
 }
+
+/** What a graceful stop says while uploads already sent are finishing (each time their number falls). */
+export function stoppingLine(finishing: number, first: boolean): string {
+  if (finishing === 0) return first ? "stopping…" : "stopping: every upload sent is recorded";
+  const uploads = finishing === 1 ? "1 upload" : `${finishing} uploads`;
+  return `${uploads} finishing… Ctrl-C again to leave them to the next run`;
+}

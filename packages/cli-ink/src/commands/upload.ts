@@ -40,6 +40,7 @@ export async function run(env: CommandEnv, [file]: string[], options: UploadOpti
     ...(options.expectedPrice !== undefined ? { expectedPrice: options.expectedPrice } : {}),
     wait: options.wait === true,
     signal: env.signal,
+    stop: env.stop,
     onStage: (stage) =>
       env.out.log(
         stage === "uploading"

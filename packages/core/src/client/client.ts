@@ -39,6 +39,11 @@ import { type WaitOptions, type WaitResult, waitForOperation } from "./wait.js";
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * Cancels the call only while nothing of it was sent (waiting for a rate-limit permit): a graceful
+   * stop, which must not lose the answer to a request already on its way.
+   */
+  stop?: AbortSignal;
 }
 
 export interface AssetsClient<F = FileInput> {
@@ -168,7 +173,11 @@ export function createAssetsClientWith<F>(
   ): Promise<T> {
     if (!config.credentials) throw new AssetsClientError(MISSING_CREDENTIALS);
     const idempotent = operations[operationId].method === "GET";
-    const { data } = await send(ctx, { operationId, idempotent, signal: opts?.signal }, attempt);
+    const { data } = await send(
+      ctx,
+      { operationId, idempotent, signal: opts?.signal, stop: opts?.stop },
+      attempt,
+    );
     return data;
   }
 

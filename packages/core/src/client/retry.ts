@@ -111,16 +111,27 @@ function discardBody(response: Response): void {
  */
 export async function send<T>(
   ctx: SendContext,
-  call: { operationId: string; idempotent: boolean; signal?: AbortSignal | undefined },
+  call: {
+    operationId: string;
+    idempotent: boolean;
+    signal?: AbortSignal | undefined;
+    /** Aborts the call only before an attempt is sent (see CallOptions.stop). */
+    stop?: AbortSignal | undefined;
+  },
   attempt: (signal: AbortSignal | undefined) => Promise<AttemptResult<T>>,
 ): Promise<{ data: T; response: Response }> {
-  const { operationId, idempotent, signal } = call;
+  const { operationId, idempotent, signal, stop } = call;
+  const beforeSend = stop ? (signal ? AbortSignal.any([signal, stop]) : stop) : signal;
   const { maxAttempts, baseDelayMs, maxDelayMs } = ctx.retry;
   const attempts = Math.max(1, Math.floor(maxAttempts));
   let resentInvalid = false;
   for (let n = 1; ; n++) {
-    throwIfAborted(signal);
-    const permit = ctx.limiter ? await ctx.limiter.acquire(operationId, signal) : undefined;
+    throwIfAborted(beforeSend);
+    const permit = ctx.limiter ? await ctx.limiter.acquire(operationId, beforeSend) : undefined;
+    if (stop?.aborted) {
+      permit?.release();
+      throwIfAborted(stop);
+    }
     const started = Date.now();
     let result: AttemptResult<T>;
     try {

@@ -21,9 +21,8 @@ export function sendUpload(
   client: AssetsClient,
   request: UploadRequest,
   content: UploadContent,
-  signal: AbortSignal | undefined,
+  callOpts: { signal?: AbortSignal; stop?: AbortSignal },
 ): Promise<Operation> {
-  const callOpts = signal ? { signal } : {};
   if (request.target) return client.updateAsset(request.target.assetId, { file: content }, callOpts);
   return client.createAsset(
     {
