@@ -2,13 +2,18 @@
 // packed and rendered with the same pure pixel code (layout, atlas rendering) into PNGs written once each.
 // Studio keeps no lockfile record, so the layout is packed afresh each time.
 
-import type { Pipeline } from "../pipeline.js";
 import { atlasPng } from "../process/atlas.js";
 import { decodeImage } from "../process/codec.js";
 import { planLayout, type SpriteInput } from "../process/layout.js";
 import type { ResolvedProcessOptions } from "../process/options.js";
 import type { RgbaImage } from "../process/rgba.js";
-import type { InputFile, ProjectInput } from "./inputs.js";
+import type { InputFile } from "./inputs.js";
+
+/** A file as it would be uploaded: the processed bytes and their file name (`.png` for an SVG). */
+export interface ProcessedFile {
+  bytes: Uint8Array;
+  fileName: string;
+}
 
 export interface StudioSprite {
   file: string;
@@ -33,8 +38,8 @@ export interface StudioSheets {
 }
 
 export async function packStudioSheets(
-  pipeline: Pipeline,
-  input: ProjectInput,
+  processed: (file: string) => Promise<ProcessedFile>,
+  group: string,
   files: InputFile[],
   processing: ResolvedProcessOptions,
 ): Promise<StudioSheets> {
@@ -45,10 +50,9 @@ export async function packStudioSheets(
   await Promise.all(
     files.map(async (item) => {
       try {
-        // Prepared, validated and bled (an SVG rendered) exactly as an image uploaded on its own.
-        const local = await pipeline.processLocally(item.file, { processing: input.processing });
-        const bytes = new Uint8Array(await local.content.data.arrayBuffer());
-        const image = await decodeImage(bytes, local.content.fileName, undefined);
+        // Processed exactly as an image uploaded on its own, then decoded for the atlas.
+        const { bytes, fileName } = await processed(item.file);
+        const image = await decodeImage(bytes, fileName, undefined);
         if (
           image.width + 2 * sheet.padding > sheet.maxSize ||
           image.height + 2 * sheet.padding > sheet.maxSize
@@ -63,10 +67,10 @@ export async function packStudioSheets(
       }
     }),
   );
-  const plan = planLayout(sprites, [], { group: input.name, maxSize: sheet.maxSize, padding: sheet.padding });
+  const plan = planLayout(sprites, [], { group, maxSize: sheet.maxSize, padding: sheet.padding });
   for (const [index, layout] of plan.atlases.entries()) {
     result.atlases.push({
-      path: `.atlases/${input.name.replace(/[^A-Za-z0-9_.-]/g, "_")}-${index}.png`,
+      path: `.atlases/${group.replace(/[^A-Za-z0-9_.-]/g, "_")}-${index}.png`,
       bytes: await atlasPng(layout, sheet.padding, (file) => images.get(file)!),
       sprites: layout.sprites.map(({ file, x, y, width, height }) => ({ file, x, y, width, height })),
     });

@@ -4,6 +4,7 @@
 // (validated, bled, SVG rendered); a spritesheet input's atlases are packed and written once, and its
 // sprites keep their shape. Nothing is sent and no credentials are needed.
 import { basename, join } from "node:path";
+import pLimit from "p-limit";
 import { type ModuleFile, writeInputModules } from "../codegen/modules.js";
 import type { CodegenValue } from "../codegen/tree.js";
 import { moduleValue } from "../codegen/values.js";
@@ -15,7 +16,10 @@ import { isDecodable, resolveProcessOptions } from "../process/options.js";
 import type { ProjectInput } from "./inputs.js";
 import type { Project } from "./loader.js";
 import { studioProjectName } from "./studio.js";
-import { packStudioSheets, type StudioSprite } from "./studio-sheets.js";
+import { type ProcessedFile, packStudioSheets, type StudioSprite } from "./studio-sheets.js";
+
+/** Files decoded and processed at once: decoding is memory-heavy, and Studio's content folder is local. */
+const STUDIO_CONCURRENCY = 4;
 
 export interface StudioReport {
   /** Files written into Studio's content folder (project paths; atlases as `.atlases/<input>-<n>.png`). */
@@ -53,8 +57,15 @@ export async function syncStudio(
       reason: error instanceof PipelineError ? error.message : `${file}: ${describeError(error)}`,
     });
 
+  const limit = pLimit(STUDIO_CONCURRENCY);
   for (const input of inputs) {
     const pipeline = opts.pipelineFor(input);
+    // Prepared, validated and processed (bled, SVG rendered) exactly as for an upload.
+    const processed = (file: string): Promise<ProcessedFile> =>
+      limit(async () => {
+        const { content } = await pipeline.processLocally(file, { processing: input.processing });
+        return { bytes: new Uint8Array(await content.data.arrayBuffer()), fileName: content.fileName };
+      });
     const processing = resolveProcessOptions(input.processing);
     const values = new Map<string, CodegenValue>();
     const images = input.files.filter(({ file }) => kindOf(file) === "image");
@@ -62,7 +73,7 @@ export async function syncStudio(
     const alone = images.filter((image) => !packed.includes(image));
 
     if (packed.length > 0) {
-      const sheets = await packStudioSheets(pipeline, input, packed, processing);
+      const sheets = await packStudioSheets(processed, input.name, packed, processing);
       for (const { file, error } of sheets.failed) fail(file, error);
       alone.push(...sheets.alone);
       for (const atlas of sheets.atlases) {
@@ -73,10 +84,9 @@ export async function syncStudio(
     await Promise.all(
       alone.map(async ({ file }) => {
         try {
-          const local = await pipeline.processLocally(file, { processing: input.processing });
-          const bytes = new Uint8Array(await local.content.data.arrayBuffer());
+          const { bytes, fileName } = await processed(file);
           // An SVG is written as the PNG it was rendered to.
-          const path = `${file.slice(0, file.lastIndexOf("/") + 1)}${local.content.fileName}`;
+          const path = `${file.slice(0, file.lastIndexOf("/") + 1)}${fileName}`;
           values.set(file, await place(path, bytes, file));
         } catch (error) {
           fail(file, error);
