@@ -99,14 +99,14 @@ export async function runCommand(
   try {
     const code = await body(env);
     // A run stopped by a signal exits as shells report it (130 for Ctrl-C), whatever it finished.
-    return received ? (SIGNAL_EXIT[received] ?? code) : code;
+    return received && options.graceful ? (SIGNAL_EXIT[received] ?? code) : code;
   } catch (error) {
     const { message, exitCode } = describeError(error, { apiUrl });
     // A project file's problems are listed one per line, each naming its key (all of them, not the first).
     const lines =
       error instanceof Error && error.name === "ProjectFileError" ? error.message.split("\n") : [message];
     for (const line of lines) out.error(line);
-    return received ? (SIGNAL_EXIT[received] ?? exitCode) : exitCode;
+    return received && options.graceful ? (SIGNAL_EXIT[received] ?? exitCode) : exitCode;
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);

@@ -89,7 +89,12 @@ describe("journal of uploads in flight", () => {
     // The dead run: a.png's create was answered (operation recorded), b.png's answer never came.
     const client = createNodeAssetsClient({ apiKey: emulator.apiKey, baseUrl: emulator.url, env: {} });
     const operation = await client.createAsset({
-      request: { assetType: "Image", displayName: "a", creationContext: { creator: { userId: "42" } } },
+      request: {
+        assetType: "Image",
+        displayName: "a",
+        description: "",
+        creationContext: { creator: { userId: "42" } },
+      },
       file: { path: join(project.root, "a.png"), contentType: "image/png" },
     });
     const dir = journalDir(join(project.root, "rbxassets.lock.json"));

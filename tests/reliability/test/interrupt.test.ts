@@ -73,33 +73,36 @@ async function interrupted(signals: NodeJS.Signals[]) {
 it.each([
   ["SIGINT", 130],
   ["SIGTERM", 143],
-] as const)("%s: every upload the service accepted is recorded, and the next sync uploads only the rest", async (signal, exit) => {
-  const run = await interrupted([signal]);
-  expect(run.sent).toBe(true);
-  const accepted = emulator.stats().creates;
-  const recorded = await locked();
-  const problems: string[] = [];
-  if (run.code !== exit) problems.push(`exited ${run.code}, not ${exit}`);
-  if (!/\d+ uploads? finishing… Ctrl-C again to leave them to the next run/.test(run.stderr))
-    problems.push("did not say how many uploads were finishing");
-  if (recorded !== accepted) problems.push(`${accepted} uploads accepted, ${recorded} recorded`);
-  if (accepted >= FILES) problems.push("the signal came too late: every file was uploaded");
-  const rerun = await runCli(["sync", "images"], { cwd: root, env: env(emulator) });
-  const duplicates = duplicateUploads(emulator.stats()).total;
-  if (rerun.code !== 0) problems.push(`the rerun exited ${rerun.code}`);
-  if ((await locked()) !== FILES) problems.push(`the rerun left ${await locked()} of ${FILES} recorded`);
-  if (duplicates !== 0) problems.push(`${duplicates} uploads duplicated`);
-  record(import.meta.filename, {
-    area: "crash: Ctrl-C and SIGTERM",
-    case: `${signal} to \`rbxassets sync\` (${FILES} files, operations of 3 polls) after its first upload, then a plain sync`,
-    runs: 2,
-    outcome: problems.length === 0 ? "holds" : `FAILS: ${problems.join("; ")}`,
-    detail: `exit ${run.code}; ${accepted} uploads accepted before the stop, all recorded; the next sync uploaded the other ${FILES - accepted}; ${duplicates} duplicates`,
-    duplicates,
-    allowed: 0,
-  });
-  expect(problems).toEqual([]);
-});
+] as const)(
+  "%s: every upload the service accepted is recorded, and the next sync uploads only the rest",
+  async (signal, exit) => {
+    const run = await interrupted([signal]);
+    expect(run.sent).toBe(true);
+    const accepted = emulator.stats().creates;
+    const recorded = await locked();
+    const problems: string[] = [];
+    if (run.code !== exit) problems.push(`exited ${run.code}, not ${exit}`);
+    if (!/\d+ uploads? finishing… Ctrl-C again to leave them to the next run/.test(run.stderr))
+      problems.push("did not say how many uploads were finishing");
+    if (recorded !== accepted) problems.push(`${accepted} uploads accepted, ${recorded} recorded`);
+    if (accepted >= FILES) problems.push("the signal came too late: every file was uploaded");
+    const rerun = await runCli(["sync", "images"], { cwd: root, env: env(emulator) });
+    const duplicates = duplicateUploads(emulator.stats()).total;
+    if (rerun.code !== 0) problems.push(`the rerun exited ${rerun.code}`);
+    if ((await locked()) !== FILES) problems.push(`the rerun left ${await locked()} of ${FILES} recorded`);
+    if (duplicates !== 0) problems.push(`${duplicates} uploads duplicated`);
+    record(import.meta.filename, {
+      area: "crash: Ctrl-C and SIGTERM",
+      case: `${signal} to \`rbxassets sync\` (${FILES} files, operations of 3 polls) after its first upload, then a plain sync`,
+      runs: 2,
+      outcome: problems.length === 0 ? "holds" : `FAILS: ${problems.join("; ")}`,
+      detail: `exit ${run.code}; ${accepted} uploads accepted before the stop, all recorded; the next sync uploaded the other ${FILES - accepted}; ${duplicates} duplicates`,
+      duplicates,
+      allowed: 0,
+    });
+    expect(problems).toEqual([]);
+  },
+);
 
 it("a second Ctrl-C exits at once and leaves the journal: the next run resumes it without uploading again", async () => {
   const run = await interrupted(["SIGINT", "SIGINT"]);

@@ -84,8 +84,12 @@ it("survives repeated SIGKILLs at random points: no upload whose answer arrived 
   const orphansPerKill: number[] = [];
   let interrupted = 0;
   let lostAnswers = 0;
+  let resumed = 0;
   for (let kill = 0; kill < KILLS; kill++) {
-    const delayMs = Math.round(250 + random() * 1250);
+    // Killed once this run has finished `uploads` files (so that others are being sent, polled or
+    // recorded), plus a random delay: kills land in every phase, not in the start-up.
+    const uploads = 1 + Math.floor(random() * 4);
+    const delayMs = Math.round(random() * 400);
     const before = { uploads: uploadsOf(), locked: (await lockedCount()).count };
     const child = spawn(process.execPath, [CLI_BIN, "sync", "images"], {
       cwd: root,
@@ -93,27 +97,33 @@ it("survives repeated SIGKILLs at random points: no upload whose answer arrived 
       stdio: ["ignore", "ignore", "pipe"],
     });
     let stderr = "";
+    let timer: NodeJS.Timeout | undefined;
     child.stderr.setEncoding("utf8").on("data", (text: string) => {
       stderr += text;
+      if (!timer && (stderr.match(/^uploaded /gm)?.length ?? 0) >= uploads)
+        timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
     });
     const exited = once(child, "close");
-    const timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
     const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
     clearTimeout(timer);
     lostAnswers += stderr.match(LOST_ANSWER)?.length ?? 0;
+    resumed += stderr.match(/resumed an upload/g)?.length ?? 0;
     if (signal === "SIGKILL") interrupted++;
     else if (code !== 0) problems.push(`run ${kill} exited ${code} without being killed`);
     // Let the server finish a request whose body had fully arrived before the kill.
     await new Promise((resolve) => setTimeout(resolve, 150));
     const after = await lockedCount();
     if (!after.parses)
-      problems.push(`after kill ${kill} (at ${delayMs} ms) the lockfile does not parse: ${after.error}`);
+      problems.push(
+        `after kill ${kill} (${delayMs} ms after ${uploads} uploads) the lockfile does not parse: ${after.error}`,
+      );
     // Not yet recorded at this kill: in the journal, for the next run to resume.
     orphansPerKill.push(uploadsOf() - before.uploads - (after.count - before.locked));
   }
   const leftovers = (await readdir(root)).filter((name) => name !== "images");
   const rerun = await runCli(["sync", "images"], { cwd: root, env: env(emulator) });
   lostAnswers += rerun.stderr.match(LOST_ANSWER)?.length ?? 0;
+  resumed += rerun.stderr.match(/resumed an upload/g)?.length ?? 0;
   const journal = await readdir(join(root, ".rbxassets", "journal")).catch(() => []);
   if (journal.length > 0) problems.push(`the journal still holds ${journal.join(", ")} after a clean rerun`);
   if (rerun.code !== 0)
@@ -139,17 +149,19 @@ it("survives repeated SIGKILLs at random points: no upload whose answer arrived 
   const duplicates = duplicateUploads(emulator.stats()).total;
   // Every duplicate is an upload whose answer a kill lost, and each was said aloud before it went again.
   if (duplicates > lostAnswers)
-    problems.push(`${duplicates} duplicates, but only ${lostAnswers} uploads were said to have lost their answer`);
+    problems.push(
+      `${duplicates} duplicates, but only ${lostAnswers} uploads were said to have lost their answer`,
+    );
   if (lostAnswers > KILLS * IN_FLIGHT_BOUND) problems.push(`${lostAnswers} lost answers for ${KILLS} kills`);
   record(import.meta.filename, {
     area: "crash: SIGKILL during sync",
-    case: `${FILES} files, operations of 3 polls, \`rbxassets sync\` killed ${KILLS} times in a row (seeded delays 250-1500 ms), then a clean rerun`,
+    case: `${FILES} files, operations of 3 polls, \`rbxassets sync\` killed ${KILLS} times in a row (each after 1-4 uploads of its own plus a seeded 0-400 ms), then a clean rerun`,
     runs: KILLS + 2,
     outcome: problems.length === 0 ? "holds" : `FAILS: ${problems.slice(0, 3).join("; ")}`,
     detail:
       `${interrupted} of ${KILLS} runs were killed mid-way (the others had finished); lockfile parsed after every kill ` +
       `(leftover files: ${leftovers.join(", ") || "none"}); uploads not yet recorded at a kill at most ` +
-      `${Math.max(...orphansPerKill)}, all resumed from the journal; ${duplicates} duplicates, each an upload whose answer ` +
+      `${Math.max(...orphansPerKill)}; ${resumed} operations resumed from the journal by the next run (recorded, not uploaded again); ${duplicates} duplicates, each an upload whose answer ` +
       `a kill lost and that the next run said may have reached Roblox (${lostAnswers} said); ` +
       `final ${final.count}/${FILES} ids verified; journal files left: ${journal.length}; a further sync sent no request`,
     duplicates,
@@ -157,4 +169,6 @@ it("survives repeated SIGKILLs at random points: no upload whose answer arrived 
   });
   expect(problems).toEqual([]);
   expect(interrupted).toBeGreaterThan(0);
+  // The kills landed while operations were polled: the journal had operations to resume.
+  expect(resumed).toBeGreaterThan(0);
 });

@@ -37,7 +37,11 @@ afterAll(async () => {
 });
 
 const lockPath = () => join(root, "rbxassets.lock.json");
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function lines(child: ChildProcess): { text: string } {
@@ -50,7 +54,9 @@ function lines(child: ChildProcess): { text: string } {
 }
 
 it("a writer stopped while holding the lockfile's lock keeps it: the other process waits, and no entry is lost", async () => {
-  const writer = spawn(process.execPath, [WRITER, lockPath(), "writer"], { stdio: ["ignore", "pipe", "pipe"] });
+  const writer = spawn(process.execPath, [WRITER, lockPath(), "writer"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const output = lines(writer);
   try {
     // Stop it while it holds the lock (it holds it most of the time: it writes in a loop).

@@ -70,7 +70,11 @@ it("a read-only project folder (chattr +i on the folder): one line, nothing uplo
     await project(root);
     const why = await makeImmutable(root);
     if (why) return ctx.skip(why);
-    await expectRefused(root, /permission denied|immutable/, "a read-only project folder (`chattr +i` on it: root ignores chmod)");
+    await expectRefused(
+      root,
+      /permission denied|immutable/,
+      "a read-only project folder (`chattr +i` on it: root ignores chmod)",
+    );
   } finally {
     await makeImmutable(root, false);
     await rm(root, { recursive: true, force: true });

@@ -3,7 +3,7 @@
 // uploaded again), and intents whose answer never came are said aloud: the upload may have reached Roblox.
 import { readFile, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { AssetsClient, Operation } from "../../index.js";
+import { AssetsApiError, type AssetsClient, type Operation } from "../../index.js";
 import { describeError, isAbortError } from "../errors.js";
 import type { LockEntry, Lockfile } from "../lockfile.js";
 import type { PollPacer } from "../stages/wait.js";
@@ -98,6 +98,12 @@ async function resumeOne(ctx: RecoverContext, upload: LiveUpload): Promise<void>
     await ticket.end();
   } catch (error) {
     if (ctx.signal?.aborted || isAbortError(error)) throw error;
+    if (error instanceof AssetsApiError && error.status === 404) {
+      // The service does not know the operation (expired, or another API): nobody can tell what it made.
+      ctx.emit({ type: "warning", file: intent.file, message: lostAnswerWarning(intent.file) });
+      await ticket.end();
+      return;
+    }
     const rule = (error as { rule?: string }).rule;
     if (rule !== "operation-failed" && rule !== "moderation-rejected" && rule !== "response") {
       // Still running on the service, or no answer: kept in the journal, and not uploaded again now.
