@@ -1,62 +1,49 @@
-// The process stage for an input packed into spritesheets: lay out (keeping the previous layout), render
-// and upload only the atlases whose content changed, record atlases and sprites. A warm run reads and
-// hashes each file and compares with the lockfile: it decodes nothing.
+// Stage: spritesheets. An input packed into atlases: lay out (keeping the previous layout), render and
+// upload only the atlases whose content changed, through the same upload-once path as single files, and
+// record atlases and sprites. A warm run reads and hashes each file and compares with the lockfile: it
+// decodes nothing. The pixels (layout, rendering, bleeding) are process/'s pure functions.
 import { readFile } from "node:fs/promises";
 import type { ImageAssetType } from "../../spec-facts.js";
+import type { ResolvedConfig } from "../config.js";
 import { describeError, isAbortError, PipelineError } from "../errors.js";
-import { extensionInfo } from "../formats.js";
 import { hashBytes } from "../hash.js";
 import type { Lockfile } from "../lockfile.js";
 import type { AtlasEntry, SpriteEntry } from "../lockfile-sheets.js";
 import { toProjectPath } from "../paths.js";
-import { assertSameContent } from "../stages/changed.js";
-import type { PreparedFile } from "../stages/prepare.js";
-import type { UploadContent } from "../stages/process.js";
+import { atlasPng } from "../process/atlas.js";
+import { processPixels } from "../process/image.js";
+import { type AtlasLayout, type PlacedSprite, planLayout, type SpriteInput } from "../process/layout.js";
+import { type ResolvedProcessOptions, spriteFingerprint } from "../process/options.js";
+import type { RgbaImage } from "../process/rgba.js";
 import type { PipelineEvent, ResolvedAsset } from "../types.js";
-import { atlasPng } from "./atlas.js";
-import { processPixels } from "./image.js";
-import { type AtlasLayout, type PlacedSprite, planLayout, type SpriteInput } from "./layout.js";
-import { type ResolvedProcessOptions, spriteFingerprint } from "./options.js";
-import type { RgbaImage } from "./rgba.js";
+import { atlasUpload } from "./atlas-upload.js";
+import { assertSameContent } from "./changed.js";
+import type { Preparer } from "./prepare.js";
+import { keyOf, spriteAssets } from "./sprite-lookup.js";
+import type { ContentUpload } from "./upload-once.js";
 
 /** What the spritesheet stage needs of the pipeline. */
 export interface SheetHost {
-  readonly root: string;
-  readonly imageAssetType: ImageAssetType;
-  emit(event: PipelineEvent): void;
-  /** Project path and content hash, no detection. */
-  hashOnly(file: string): Promise<{ file: string; hash: string }>;
-  /** Detection of a new or changed image (a one-line error when it is not what its extension says). */
-  prepare(file: string): Promise<PreparedFile>;
+  /** Hashing (no detection) for every image, detection for a new or changed one. */
+  readonly preparer: Preparer;
   lockfile(): Promise<Lockfile>;
-  creator(): Promise<string | undefined>;
-  /** A cross-process claim on this content (as for files), so that two syncs never upload it twice. */
-  claim(key: string, signal: AbortSignal | undefined): Promise<() => Promise<void>>;
-  /**
-   * Creates one atlas asset in an upload slot, waits for it, checks moderation and records the atlas and
-   * its sprites (journaled while in flight).
-   */
-  upload(
-    name: string,
-    content: UploadContent,
-    signal: AbortSignal | undefined,
-    plan: AtlasPlan,
-  ): Promise<AtlasEntry>;
-}
-
-/** What an atlas upload records: the atlas entry's fields known before upload, and its sprites. */
-export interface AtlasPlan {
-  atlas: Omit<AtlasEntry, "assetId" | "moderation">;
-  sprites: [string, SpriteEntry][];
+  config(): Promise<ResolvedConfig>;
+  emit(event: PipelineEvent): void;
+  /** The upload-once path single files take, in an upload slot. */
+  uploadOnce<R>(upload: ContentUpload<R>): Promise<{ result: R; reused: boolean }>;
 }
 
 export interface SpritesheetRun {
+  /** The project root (reports name project paths). */
+  root: string;
   /** Input name: atlases are `<group>#<n>`. */
   group: string;
   process: ResolvedProcessOptions;
+  imageAssetType: ImageAssetType;
   repack?: boolean | undefined;
   check?: boolean | undefined;
   signal?: AbortSignal | undefined;
+  stop?: AbortSignal | undefined;
 }
 
 export interface SpritesheetResult {
@@ -77,8 +64,6 @@ interface Member {
   /** Decoded and processed pixels, once needed. */
   image?: RgbaImage;
 }
-
-const keyOf = (hash: string, fingerprint: string) => `${hash}\0${fingerprint}`;
 
 export async function syncSpritesheet(
   host: SheetHost,
@@ -101,9 +86,9 @@ export async function syncSpritesheet(
   const inputs: SpriteInput[] = [];
   await Promise.all(
     files.map(async (absolute) => {
-      const file = toProjectPath(host.root, absolute);
+      const file = toProjectPath(run.root, absolute);
       try {
-        const { hash } = await host.hashOnly(absolute);
+        const { hash } = await host.preparer.hashOnly(absolute);
         const member: Member = { absolute, file, hash, fingerprint: spriteFingerprint(run.process, file) };
         const record = lockfile.sprite(file);
         const key = keyOf(member.hash, member.fingerprint);
@@ -113,7 +98,7 @@ export async function syncSpritesheet(
           return;
         }
         // New or changed: detection names a file that is not what its extension says, before decoding.
-        await host.prepare(absolute);
+        await host.preparer.prepare(absolute);
         member.image = await decode(host, member, run.process);
         const { width, height } = member.image;
         if (width + 2 * sheet.padding > sheet.maxSize || height + 2 * sheet.padding > sheet.maxSize) {
@@ -145,15 +130,13 @@ export async function syncSpritesheet(
     ...(run.repack ? { repack: true } : {}),
   });
   const changed = new Set(plan.changed);
+  const hashes = (file: string) => members.get(file)!.hash;
   const sheetAssets = new Map<string, ResolvedAsset[]>();
 
   await Promise.all(
     plan.atlases.map(async (layout) => {
       if (!changed.has(layout.name)) {
-        sheetAssets.set(
-          layout.name,
-          spriteAssets(layout, lockfile.atlas(layout.name)!, "unchanged", members),
-        );
+        sheetAssets.set(layout.name, spriteAssets(layout, lockfile.atlas(layout.name)!, "unchanged", hashes));
         return;
       }
       if (run.check) {
@@ -162,7 +145,7 @@ export async function syncSpritesheet(
       }
       try {
         const entry = await uploadAtlas(host, layout, members, run);
-        sheetAssets.set(layout.name, spriteAssets(layout, entry, "uploaded", members));
+        sheetAssets.set(layout.name, spriteAssets(layout, entry, "uploaded", hashes));
       } catch (error) {
         if (run.signal?.aborted || isAbortError(error)) throw error;
         const why = error instanceof PipelineError ? error.message : describeError(error);
@@ -184,7 +167,7 @@ async function decode(host: SheetHost, member: Member, process: ResolvedProcessO
   return processPixels(bytes, member.file, process);
 }
 
-/** Renders, checks and uploads one atlas, then records it and its sprites. */
+/** Renders and checks one atlas, then uploads it once and records it with its sprites. */
 async function uploadAtlas(
   host: SheetHost,
   layout: AtlasLayout,
@@ -192,90 +175,19 @@ async function uploadAtlas(
   run: SpritesheetRun,
 ): Promise<AtlasEntry> {
   run.signal?.throwIfAborted();
-  const padding = run.process.spritesheet!.padding;
   for (const sprite of layout.sprites) {
     const member = members.get(sprite.file)!;
     member.image ??= await decode(host, member, run.process);
   }
+  const padding = run.process.spritesheet!.padding;
   const bytes = await atlasPng(layout, padding, (file) => members.get(file)!.image!);
-  const hash = hashBytes(bytes);
-  const creator = await host.creator();
-  const assetType = host.imageAssetType;
-  const lockfile = await host.lockfile();
-  const release = await host.claim(`${creator}\0atlas\0${assetType}\0${hash}`, run.signal);
-  try {
-    // Another process may have uploaded this atlas while we waited: re-read before uploading.
-    await lockfile.refresh();
-    return await recordAtlas(host, lockfile, layout, members, run, { hash, bytes, creator, assetType });
-  } finally {
-    await release();
-  }
-}
-
-async function recordAtlas(
-  host: SheetHost,
-  lockfile: Lockfile,
-  layout: AtlasLayout,
-  members: Map<string, Member>,
-  run: SpritesheetRun,
-  made: { hash: string; bytes: Uint8Array; creator: string | undefined; assetType: ImageAssetType },
-): Promise<AtlasEntry> {
-  const { hash, bytes, creator, assetType } = made;
-  // The same atlas content uploaded before (a re-pack that came out the same, another input) is reused.
-  let entry = lockfile
-    .atlases()
-    .map(([, atlas]) => atlas)
-    .find((atlas) => atlas.hash === hash && atlas.assetType === assetType && atlas.creator === creator);
-  const sprites: [string, SpriteEntry][] = layout.sprites.map((sprite) => {
-    const member = members.get(sprite.file)!;
-    return [
-      sprite.file,
-      {
-        atlas: layout.name,
-        hash: member.hash,
-        process: member.fingerprint,
-        x: sprite.x,
-        y: sprite.y,
-        width: sprite.width,
-        height: sprite.height,
-      },
-    ];
+  const sprites: [string, SpriteEntry][] = layout.sprites.map(({ file, x, y, width, height }) => {
+    const { hash, fingerprint } = members.get(file)!;
+    return [file, { atlas: layout.name, hash, process: fingerprint, x, y, width, height }];
   });
-  if (!entry) {
-    const contentType = extensionInfo("png")!.contentTypes[assetType]!;
-    const content: UploadContent = {
-      data: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: contentType }),
-      fileName: `${layout.name.replace(/[^A-Za-z0-9_.-]/g, "_")}.png`,
-      contentType,
-    };
-    const atlas = { assetType, hash, creator: creator!, width: layout.width, height: layout.height };
-    // The journal keeps the atlas and its sprites while in flight; the upload resolves once recorded.
-    entry = await host.upload(layout.name, content, run.signal, { atlas, sprites });
-  } else {
-    await lockfile.recordSheets({ atlases: [[layout.name, entry]], sprites });
-  }
-  return entry;
-}
-
-function spriteAssets(
-  layout: AtlasLayout,
-  atlas: AtlasEntry,
-  status: "uploaded" | "unchanged",
-  members: Map<string, Member>,
-): ResolvedAsset[] {
-  const reviewing = atlas.moderation === "Reviewing";
-  return layout.sprites.map((sprite) => ({
-    file: sprite.file,
-    assetId: atlas.assetId,
-    uri: `rbxassetid://${atlas.assetId}` as const,
-    assetType: atlas.assetType,
-    hash: members.get(sprite.file)!.hash,
-    status,
-    moderation: reviewing ? "Reviewing" : "Approved",
-    ...(reviewing ? { warning: `moderation is still reviewing atlas asset ${atlas.assetId}` } : {}),
-    sprite: { x: sprite.x, y: sprite.y, width: sprite.width, height: sprite.height },
-    atlas: layout.name,
-  }));
+  const calls = { signal: run.signal, stop: run.stop };
+  const upload = atlasUpload(await host.config(), layout, bytes, run.imageAssetType, sprites, calls);
+  return (await host.uploadOnce(upload)).result;
 }
 
 /** Sprites of this group that are no longer in it, and atlases no sprite points to, leave the lockfile. */
@@ -297,23 +209,4 @@ async function forgetLeftovers(host: SheetHost, group: string, members: Map<stri
     .filter(([name]) => name.startsWith(prefix) && !used.has(name))
     .map(([name]) => [name, null] as [string, null]);
   if (sprites.length > 0 || atlases.length > 0) await lockfile.recordSheets({ sprites, atlases });
-}
-
-/**
- * The lockfile's answer for a file packed into a spritesheet by an earlier sync, when its content is
- * still what was packed: the atlas's id and the sprite's rect. No decode, no network.
- */
-export function lookupSprite(lockfile: Lockfile, file: string, hash: string): ResolvedAsset | undefined {
-  const record = lockfile.sprite(file);
-  if (!record || record.hash !== hash) return undefined;
-  const atlas = lockfile.atlas(record.atlas);
-  if (!atlas) return undefined;
-  const layout: AtlasLayout = {
-    name: record.atlas,
-    width: atlas.width,
-    height: atlas.height,
-    sprites: [{ ...record, file, key: keyOf(record.hash, record.process) }],
-  };
-  const member: Member = { absolute: file, file, hash, fingerprint: record.process };
-  return spriteAssets(layout, atlas, "unchanged", new Map([[file, member]]))[0];
 }
