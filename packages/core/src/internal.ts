@@ -3,14 +3,11 @@
 // `@rbxassets/core/node`; see CONTRIBUTING.md ("Core's entries").
 
 export { classifyAccountRefusal } from "./node/account-refusal.js";
-export {
-  luauValue as renderLuauValue,
-  typeScriptValue as renderTypeScriptValue,
-} from "./node/codegen.js";
+export { moduleValue, renderLuauValue, renderTypeScriptValue } from "./node/codegen/values.js";
 export { describeError, isAbortError, oneLine } from "./node/errors.js";
 export { fileFailure } from "./node/failure.js";
 export { isInsideRoot } from "./node/paths.js";
-export { moduleValue, writeModulesFor } from "./node/project/sync-project.js";
+export { writeModulesFor } from "./node/project/sync-project.js";
 export { type ScanResult, scanPaths } from "./node/scan.js";
 export { sendAsIs } from "./node/stages/process.js";
 export { createRequest } from "./node/stages/upload.js";

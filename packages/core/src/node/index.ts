@@ -15,13 +15,16 @@ export {
 } from "./account-refusal.js";
 export { createNodeAssetsClient, type NodeAssetsClient, type NodeFileInput } from "./client.js";
 export {
+  checkInputModules,
   type ModuleFile,
+  type ModuleOutput,
   type RenderedModules,
   renderInputModules,
+  type StaleModule,
   writeInputModules,
 } from "./codegen/modules.js";
 export type { CodegenValue, SpriteValue } from "./codegen/tree.js";
-export { type CodegenEntry, renderLuauModule, renderTypeScriptModule } from "./codegen.js";
+export { type AssetLike, moduleValue } from "./codegen/values.js";
 export {
   type CreatorRef,
   parseCreator,
@@ -48,6 +51,8 @@ export { nodeFetch } from "./node-fetch.js";
 export { toProjectPath } from "./paths.js";
 export { createPipeline } from "./pipeline.js";
 export type {
+  LocalContent,
+  LocalOptions,
   LockedAsset,
   LookupOptions,
   Pipeline,
@@ -78,6 +83,8 @@ export {
   type InitProposal,
   type OutputProposal,
   ProjectFileExistsError,
+  type ProjectFileFormat,
+  projectFileFormat,
   proposeProject,
   renderProjectFile,
   writeProjectFile,
@@ -103,10 +110,9 @@ export {
   findStudioContent,
   STUDIO_CONTENT_ENV,
   type StudioLookup,
-  type StudioReport,
   studioProjectName,
-  syncStudio,
 } from "./project/studio.js";
+export { type StudioReport, syncStudio } from "./project/studio-sync.js";
 export {
   type ProjectSyncOptions,
   type ProjectSyncReport,

@@ -1,7 +1,8 @@
 // The pipeline's public face: its options, its calls and what they return.
 import type { AssetsClient, ImageAssetType } from "../index.js";
+import type { AssetKind } from "./formats.js";
 import type { ProcessOptions } from "./process/options.js";
-import type { ProcessStage } from "./stages/process.js";
+import type { ProcessStage, UploadContent } from "./stages/process.js";
 import type { AssetType, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 
 export interface PipelineOptions {
@@ -108,8 +109,26 @@ export interface Pipeline {
   sync(paths: string[], opts?: SyncOptions): Promise<SyncReport>;
   /** Every lockfile entry as on disk now (a missing lockfile is empty), sorted by file. No network. */
   entries(): Promise<LockedAsset[]>;
+  /**
+   * The bytes a sync would upload for this file, with no request and no credentials: prepared, validated
+   * and processed (bled, SVG rendered) as for an upload. What `--target studio` writes.
+   */
+  processLocally(file: string, opts?: LocalOptions): Promise<LocalContent>;
   readonly root: string;
   readonly lockfilePath: string;
+}
+
+export interface LocalOptions {
+  /** Processing for this file (default: the pipeline's `processing`); a spritesheet is not packed here. */
+  processing?: ProcessOptions;
+  signal?: AbortSignal;
+}
+
+/** A file as it would be uploaded: its project path, its kind and the processed bytes. */
+export interface LocalContent {
+  file: string;
+  kind: AssetKind;
+  content: UploadContent;
 }
 
 /** One lockfile entry, as `Pipeline.entries` lists it. */

@@ -18,6 +18,8 @@ import { OUTSIDE_ROOT_FIX, toProjectPath } from "./paths.js";
 import {
   DEFAULT_CONCURRENCY,
   DEFAULT_OPERATION_TIMEOUT_MS,
+  type LocalContent,
+  type LocalOptions,
   type LockedAsset,
   type LookupOptions,
   type Pipeline,
@@ -26,22 +28,27 @@ import {
   type SyncOptions,
 } from "./pipeline-options.js";
 import { PipelineWrites } from "./pipeline-writes.js";
-import { uploadAtlas } from "./process/atlas-upload.js";
 import {
   type ProcessOptions,
   type ResolvedProcessOptions,
   resolveProcessOptions,
 } from "./process/options.js";
-import { lookupSprite, type SheetHost } from "./process/spritesheet.js";
-import { imageProcessStage } from "./process/stage.js";
 import { requestError } from "./stages/error-map.js";
 import { type PreparedFile, Preparer } from "./stages/prepare.js";
 import type { ProcessStage } from "./stages/process.js";
+import { imageProcessStage } from "./stages/process-image.js";
 import { recordReuse, resolvedFrom, updateTarget } from "./stages/record.js";
+import { lookupSprite } from "./stages/sprite-lookup.js";
+import type { SheetHost } from "./stages/spritesheet.js";
+import {
+  type UploadOnceHost,
+  type UploadResult,
+  uploadContentOnce,
+  uploadOnce,
+} from "./stages/upload-once.js";
 import { PollPacer } from "./stages/wait.js";
 import { runSync, type SyncHost } from "./sync.js";
 import type { ResolvedAsset, SyncReport } from "./types.js";
-import { type UploadOnceHost, type UploadResult, uploadOnce } from "./upload-once.js";
 import { type ValidateMeta, validateFile } from "./validate.js";
 
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
@@ -163,6 +170,18 @@ class AssetPipeline implements Pipeline {
     return lookupSprite(await this.#getLockfile(), prepared.file, prepared.hash) ?? prepared.hit;
   }
 
+  async processLocally(file: string, opts: LocalOptions = {}): Promise<LocalContent> {
+    const processing = this.#processingFor({
+      ...(opts.processing ?? this.#options.processing),
+      spritesheet: false,
+    });
+    const prepared = await this.#preparer.prepare(file, undefined, processing);
+    // Content the lockfile holds was validated when it was uploaded; anything else is checked as for one.
+    if (!prepared.hit) await this.#validateOffline(prepared, {});
+    const content = await this.#process(prepared, opts.signal);
+    return { file: prepared.file, kind: prepared.detected.kind, content };
+  }
+
   sync(paths: string[], opts: SyncOptions = {}): Promise<SyncReport> {
     return runSync(this.#syncHost(opts), paths, opts);
   }
@@ -189,59 +208,41 @@ class AssetPipeline implements Pipeline {
         await Promise.all([this.#getLockfile(), this.#getConfig()]);
       },
       processing,
-      sheet: this.#sheetHost(stop),
+      imageAssetType: this.#options.imageAssetType ?? "Image",
+      sheet: this.#sheetHost(),
       prepare: (file) => this.#preparer.prepare(file, undefined, processing),
-      check: (prepared) =>
-        validateFile(prepared.detected, this.#metaFor(prepared, price), {
-          root: this.root,
-          requireCreator: false,
-        }),
+      check: (prepared) => this.#validateOffline(prepared, price),
       lookup: (file) => this.lookup(file),
       resolve: (file, signal) =>
         this.resolve(file, { ...price, ...given, ...(signal ? { signal } : {}), ...(stop ? { stop } : {}) }),
     };
   }
 
-  /** What the spritesheet stage needs: reading, the lockfile, and atlas uploads in the upload slots. */
-  #sheetHost(stop: AbortSignal | undefined): SheetHost {
+  /** What the spritesheet stage needs: reading, the lockfile, and the upload-once path in an upload slot. */
+  #sheetHost(): SheetHost {
     return {
-      root: this.root,
-      imageAssetType: this.#options.imageAssetType ?? "Image",
-      emit: (event) => this.#emit(event),
-      hashOnly: (file) => this.#preparer.hashOnly(file),
-      prepare: (file) => this.#preparer.prepare(file),
+      preparer: this.#preparer,
       lockfile: () => this.#getLockfile(),
-      creator: async () => (await this.#getConfig()).creator,
-      claim: async (key, signal) => {
-        await this.#writes.ready(signal);
-        return this.#writes.claim(key, signal);
-      },
-      // An atlas goes up like any image, in an upload slot, journaled while in flight.
-      upload: (name, content, signal, plan) =>
+      config: () => this.#getConfig(),
+      emit: (event) => this.#emit(event),
+      uploadOnce: (upload) =>
         this.#limit(async () => {
-          signal?.throwIfAborted();
-          const watch = this.#stops.for(stop);
-          watch.throwIfStopped();
-          const config = await this.#getConfig();
-          const context = { creator: config.creator };
+          upload.signal?.throwIfAborted();
+          // After a graceful stop, an atlas still waiting for a slot is left for a later run.
+          this.#stops.for(upload.stop).throwIfStopped();
           try {
-            this.#emit({ type: "start", file: name, action: "upload" });
-            const client = this.#getClient(config, name);
-            return await uploadAtlas(this.#writes.uploadContext(), await this.#getLockfile(), {
-              client,
-              config,
-              name,
-              content,
-              plan,
-              signal,
-              stop,
-              watch,
-            });
+            return await uploadContentOnce(this.#uploadHost(), upload);
           } catch (error) {
-            throw requestError(name, error, signal, context);
+            throw requestError(upload.file, error, upload.signal, upload.write);
           }
         }),
     };
+  }
+
+  /** Validation without credentials or creator: check mode, and files processed locally. */
+  #validateOffline(prepared: PreparedFile, opts: ResolveOptions): Promise<void> {
+    const meta = this.#metaFor(prepared, opts);
+    return validateFile(prepared.detected, meta, { root: this.root, requireCreator: false });
   }
 
   #emit(event: Parameters<NonNullable<PipelineOptions["onEvent"]>>[0]): void {
@@ -298,7 +299,8 @@ class AssetPipeline implements Pipeline {
     let shared = this.#inflight.get(key);
     const owner = shared === undefined;
     if (!shared) {
-      shared = uploadOnce(this.#uploadHost(), { prepared, meta, creator, target, key, opts });
+      const request = { prepared, meta, creator, target, key, opts };
+      shared = uploadOnce(this.#uploadHost(), this.#process, request);
       this.#inflight.set(key, shared);
       shared.then(
         () => this.#inflight.delete(key),
@@ -324,7 +326,6 @@ class AssetPipeline implements Pipeline {
       lockfile: () => this.#getLockfile(),
       config: () => this.#getConfig(),
       client: (config, file) => this.#getClient(config, file),
-      process: this.#process,
       emit: (event) => this.#emit(event),
     };
   }

@@ -1,5 +1,6 @@
 import type { components } from "@rbxassets/spec";
 import type { AccountRefusal } from "./account-refusal.js";
+import type { StaleModule } from "./codegen/modules.js";
 import type { FileFailure } from "./failure.js";
 
 /** An asset type as sent in requests. */
@@ -45,6 +46,10 @@ export interface SyncReport {
   notAttempted: string[];
   aborted: boolean;
   elapsedMs: number;
+  /** Generated modules this run rewrote (project paths); an unchanged module is not rewritten. */
+  modules?: string[];
+  /** Check mode: generated modules on disk that a sync would rewrite, each with why. */
+  staleModules?: StaleModule[];
 }
 
 export type PipelineEvent =

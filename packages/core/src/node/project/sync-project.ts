@@ -1,8 +1,9 @@
 // A sync driven by the project file: each input through the pipeline with its own options, then its
 // generated modules from every file it holds (not only those this run uploaded).
 import { basename } from "node:path";
-import { writeInputModules } from "../codegen/modules.js";
+import { checkInputModules, type ModuleFile, writeInputModules } from "../codegen/modules.js";
 import type { CodegenValue } from "../codegen/tree.js";
+import { moduleValue } from "../codegen/values.js";
 import type { Pipeline } from "../pipeline-options.js";
 import { emptyReport } from "../sync.js";
 import type { ResolvedAsset, SyncReport } from "../types.js";
@@ -13,6 +14,8 @@ import { type InputFlags, type InputPipelineOptions, resolveInputOptions } from 
 export interface ProjectSyncReport extends SyncReport {
   /** Generated modules rewritten by this run (project paths); an unchanged module is not rewritten. */
   modules: string[];
+  /** Check mode: every module of the inputs that a sync would rewrite (stale, missing, Studio's). */
+  staleModules: NonNullable<SyncReport["staleModules"]>;
 }
 
 export interface ProjectSyncOptions {
@@ -33,27 +36,13 @@ export interface ProjectSyncOptions {
   valueFor?: (asset: ResolvedAsset) => CodegenValue;
 }
 
-/** A packed image as the process stage reports it; absent until spritesheets exist. */
-type MaybeSprite = ResolvedAsset & { sprite?: { x: number; y: number; width: number; height: number } };
-
-/** The module value of an asset: the sprite's rectangle in its atlas, or the asset's uri. */
-export function moduleValue(asset: ResolvedAsset): CodegenValue {
-  const { sprite } = asset as MaybeSprite;
-  if (!sprite) return asset.uri;
-  return {
-    image: asset.uri,
-    offset: { x: sprite.x, y: sprite.y },
-    size: { x: sprite.width, y: sprite.height },
-  };
-}
-
 /** Syncs the given inputs one after another, into one report. */
 export async function syncProjectInputs(
   project: Project,
   inputs: ProjectInput[],
   opts: ProjectSyncOptions,
 ): Promise<ProjectSyncReport> {
-  const total: ProjectSyncReport = { ...emptyReport(), modules: [] };
+  const total: ProjectSyncReport = { ...emptyReport(), modules: [], staleModules: [] };
   for (const input of inputs) {
     const resolved = resolveInputOptions(project, input, {
       ...opts.flags,
@@ -99,8 +88,13 @@ export async function syncProjectInputs(
       total.aborted = true;
       break;
     }
-    if (!opts.check)
+    if (opts.check) {
+      const files = await moduleFilesFor(input, pipeline, report);
+      const lockfile = basename(project.lockfile);
+      total.staleModules.push(...(await checkInputModules(project.root, input.output, files, lockfile)));
+    } else {
       total.modules.push(...(await writeModulesFor(project, input, pipeline, report, opts.valueFor)));
+    }
   }
   return total;
 }
@@ -118,6 +112,17 @@ export async function writeModulesFor(
 ): Promise<string[]> {
   const { luau, dts, ts } = input.output;
   if (luau === undefined && dts === undefined && ts === undefined) return [];
+  const files = await moduleFilesFor(input, pipeline, report, valueFor);
+  return writeInputModules(project.root, input.output, files, basename(project.lockfile));
+}
+
+/** Every file of the input that has an asset, with its module value. */
+async function moduleFilesFor(
+  input: ProjectInput,
+  pipeline: Pipeline,
+  report: Pick<SyncReport, "uploaded" | "updated" | "unchanged">,
+  valueFor: (asset: ResolvedAsset) => CodegenValue = moduleValue,
+): Promise<ModuleFile[]> {
   const known = new Map<string, ResolvedAsset>();
   for (const asset of [...report.uploaded, ...report.updated, ...report.unchanged])
     known.set(asset.file, asset);
@@ -127,10 +132,5 @@ export async function writeModulesFor(
       return asset ? { file, key, value: valueFor(asset) } : undefined;
     }),
   );
-  return writeInputModules(
-    project.root,
-    input.output,
-    files.filter((f) => f !== undefined),
-    basename(project.lockfile),
-  );
+  return files.filter((f) => f !== undefined);
 }
