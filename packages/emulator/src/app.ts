@@ -164,6 +164,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
         return payload;
       case "malformedJson":
         return truncateJson(payload);
+      case "serverErrorAfterHandle": {
+        // The work is done (a create stored its asset); the answer says it failed.
+        const failed = serviceError(500, "INTERNAL", "Internal server error (injected fault).");
+        reply.code(failed.status).header("content-type", "application/json; charset=utf-8");
+        return JSON.stringify(failed.body);
+      }
       case "wrongContentType":
         reply.code(200).header("content-type", "text/html; charset=utf-8");
         return "<!DOCTYPE html>\n<html><head><title>Gateway</title></head><body><h1>Please wait…</h1></body></html>\n";

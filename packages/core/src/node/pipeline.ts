@@ -31,7 +31,7 @@ import {
 } from "./process/options.js";
 import { lookupSprite, type SheetHost } from "./process/spritesheet.js";
 import { imageProcessStage } from "./process/stage.js";
-import { requestError } from "./stages/error-map.js";
+import { AmbiguousWrites, requestError } from "./stages/error-map.js";
 import { lockHit, type PreparedFile, Preparer } from "./stages/prepare.js";
 import type { ProcessStage } from "./stages/process.js";
 import { entryFor, recordReuse, resolvedFrom, reviewingWarning, updateTarget } from "./stages/record.js";
@@ -65,10 +65,9 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
 class AssetPipeline implements Pipeline {
   readonly root: string;
   readonly lockfilePath: string;
-  /** Private: the options hold the API key, which `util.inspect` and `JSON.stringify` must never print. */
+  /** Private: holds the API key, which `util.inspect` and `JSON.stringify` must never print. */
   readonly #options: PipelineOptions;
-  /** Upload slots: only a miss (a request to make) takes one. */
-  readonly #limit: ReturnType<typeof pLimit>;
+  readonly #limit: ReturnType<typeof pLimit>; // upload slots: only a request takes one
   readonly #preparer: Preparer;
   readonly #process: ProcessStage;
   readonly #inflight = new Map<string, Promise<UploadResult>>();
@@ -77,8 +76,8 @@ class AssetPipeline implements Pipeline {
   #config: Promise<ResolvedConfig> | undefined;
   #lockfile: Promise<Lockfile> | undefined;
   #client: AssetsClient | undefined;
-  /** Sends the first write alone, and none after an account-level refusal. Lockfile hits still work. */
-  readonly #gate = new AccountGate();
+  readonly #gate = new AccountGate(); // the first write alone; none after an account-level refusal
+  readonly #ambiguous = new AmbiguousWrites();
 
   constructor(options: PipelineOptions) {
     this.#options = options;
@@ -336,6 +335,7 @@ class AssetPipeline implements Pipeline {
       const content = await this.#process(prepared, signal);
       const context = { creator, targetCreator: target?.creator };
       let operation: Awaited<ReturnType<typeof sendUpload>>;
+      this.#ambiguous.check(key);
       try {
         operation = await this.#gate.send(file, context, () =>
           sendUpload(
@@ -353,7 +353,7 @@ class AssetPipeline implements Pipeline {
           ),
         );
       } catch (error) {
-        throw requestError(file, error, signal, context);
+        throw this.#ambiguous.note(key, requestError(file, error, signal, context));
       }
       const { asset, moderation } = await settleUpload(client, operation, {
         file,
@@ -393,6 +393,7 @@ class AssetPipeline implements Pipeline {
       ...(config.apiKey !== undefined ? { apiKey: config.apiKey } : {}),
       ...(config.oauthToken !== undefined ? { oauthToken: config.oauthToken } : {}),
       ...(config.baseUrl !== undefined ? { baseUrl: config.baseUrl } : {}),
+      ...(config.timeoutMs !== undefined ? { timeoutMs: config.timeoutMs } : {}),
     });
     return this.#client;
   }

@@ -1,0 +1,48 @@
+// Local file-system failures, told apart from network ones: a full disk, a read-only mount or a
+// permission is the user's machine, never "check the network". The path is named; the fix is local.
+import { sanitizeForTerminal } from "./terminal-text.js";
+
+/** The errno codes of a local file operation that a person can act on, with what each means. */
+const LOCAL_PROBLEMS: Record<string, string> = {
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is used up",
+  EROFS: "the file system is read-only",
+  EPERM: "the operation is not permitted (an immutable file, or permissions)",
+  EACCES: "permission denied",
+  EISDIR: "it is a folder, not a file",
+  ENOTDIR: "a part of the path is not a folder",
+  ENOENT: "it does not exist",
+  EMFILE: "too many files are open",
+  EBUSY: "the file is busy",
+};
+
+/** What a local file error means, with its path; undefined for anything else (network errors included). */
+export interface LocalFileProblem {
+  code: string;
+  path: string;
+  syscall: string | undefined;
+  problem: string;
+}
+
+export function localFileProblem(error: unknown): LocalFileProblem | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const { code, path, syscall, cause } = current as {
+      code?: unknown;
+      path?: unknown;
+      syscall?: unknown;
+      cause?: unknown;
+    };
+    // Only errors of a file-system call carry a `path`; a socket's ECONNRESET never does.
+    if (typeof code === "string" && typeof path === "string" && code in LOCAL_PROBLEMS) {
+      return {
+        code,
+        path: sanitizeForTerminal(path),
+        syscall: typeof syscall === "string" ? syscall : undefined,
+        problem: LOCAL_PROBLEMS[code]!,
+      };
+    }
+    current = cause;
+  }
+  return undefined;
+}
