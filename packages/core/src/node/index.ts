@@ -52,6 +52,17 @@ export {
   serializeLockfile,
 } from "./lockfile.js";
 export type { AtlasEntry, SpriteEntry } from "./lockfile-sheets.js";
+export {
+  hasConflictMarkers,
+  type LockfileMergeConflict,
+  type LockfileMergeResult,
+  mergeLockfiles,
+  mergeNotice,
+  resolveConflictMarkers,
+} from "./lockfile-merge.js";
+export { type LocalFileProblem, localFileProblem } from "./local-error.js";
+export { AMBIGUOUS } from "./stages/error-map.js";
+export { sanitizeForTerminal } from "./terminal-text.js";
 export { nodeFetch } from "./node-fetch.js";
 export { isInsideRoot, toProjectPath } from "./paths.js";
 export {

@@ -4,6 +4,7 @@ import { contentTypes } from "@rbxassets/spec";
 import properLockfile from "proper-lockfile";
 import { removeStaleTempFiles, writeFileAtomic } from "./atomic-write.js";
 import { oneLine, PipelineError } from "./errors.js";
+import { hasConflictMarkers, type LockfileMergeConflict, resolveConflictMarkers } from "./lockfile-merge.js";
 import {
   type AtlasEntry,
   emptySheets,
@@ -13,6 +14,7 @@ import {
   serializeSheetSections,
 } from "./lockfile-sheets.js";
 import { toProjectPath } from "./paths.js";
+import { jsonErrorLocation } from "./terminal-text.js";
 import type { AssetType } from "./types.js";
 
 export const LOCKFILE_NAME = "rbxassets.lock.json";
@@ -29,10 +31,7 @@ export interface LockEntry {
   version?: string;
   /** Last known moderation state; absent means Approved or not known. */
   moderation?: "Approved" | "Reviewing";
-  /**
-   * Images: fingerprint of the processing (options and code version) that turned the source into what was
-   * uploaded; absent when the file went up as it is. `hash` stays the source's hash.
-   */
+  /** Images: fingerprint of the processing that made what was uploaded; absent for a file sent as it is. */
   process?: string;
 }
 
@@ -64,7 +63,8 @@ export function parseLockfile(text: string, file = LOCKFILE_NAME): LockData {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    fail(`the lockfile is not valid JSON (${error instanceof Error ? error.message : "parse error"})`);
+    // Never the parser's message: it quotes the raw text, escape sequences included.
+    fail(`the lockfile is not valid JSON (${jsonErrorLocation(text, error)})`);
   }
   if (!isRecord(json)) return fail("the lockfile is not a JSON object");
   if (json.version !== LOCKFILE_VERSION) {
@@ -167,6 +167,7 @@ export class Lockfile {
   };
   #queued: Promise<void> | undefined;
   #chain: Promise<void> = Promise.resolve();
+  #conflictMerge: LockfileMergeConflict[] | undefined;
 
   private constructor(
     path: string,
@@ -188,12 +189,18 @@ export class Lockfile {
     const shown = options.root ? toProjectPath(options.root, absolute) : basename(absolute);
     const lockfile = new Lockfile(absolute, shown, Math.max(2000, options.staleMs ?? 3000), new Map());
     const disk = await lockfile.#readDisk();
-    if (disk) {
-      lockfile.#assets = disk.assets;
-      lockfile.#sheets = disk.sheets;
-      lockfile.#signature = disk.signature;
-    }
+    if (disk)
+      [lockfile.#assets, lockfile.#sheets, lockfile.#signature] = [disk.assets, disk.sheets, disk.signature];
+    // A merged file is written back at once, so that its markers are gone whatever the run does next.
+    if (lockfile.#conflictMerge)
+      for (const [file, entry] of lockfile.#assets) lockfile.#pending.set(file, entry);
+    if (lockfile.#conflictMerge) await lockfile.#schedule();
     return lockfile;
+  }
+
+  /** Set when the file held git conflict markers and was merged on open: the choices the merge made. */
+  get mergedConflicts(): readonly LockfileMergeConflict[] | undefined {
+    return this.#conflictMerge;
   }
 
   get size(): number {
@@ -305,8 +312,7 @@ export class Lockfile {
     return this.#queued;
   }
 
-  /** Resolves when every record so far is on disk. */
-  async flushed(): Promise<void> {
+  /** Resolves when every record so far is on disk. */ async flushed(): Promise<void> {
     await this.#chain;
   }
 
@@ -382,7 +388,9 @@ export class Lockfile {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       throw error;
     }
-    const { assets, atlases, sprites } = parseLockfile(text, this.#shown);
+    const merged = hasConflictMarkers(text) ? resolveConflictMarkers(text, this.#shown) : undefined;
+    if (merged) this.#conflictMerge = merged.conflicts;
+    const { assets, atlases, sprites } = merged?.data ?? parseLockfile(text, this.#shown);
     return { assets, sheets: { atlases, sprites }, signature };
   }
 }

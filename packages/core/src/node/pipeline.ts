@@ -13,6 +13,7 @@ import { createNodeAssetsClient } from "./client.js";
 import { type ResolvedConfig, resolveConfig } from "./config.js";
 import { PipelineError } from "./errors.js";
 import { LOCKFILE_NAME, type LockEntry, Lockfile } from "./lockfile.js";
+import { mergeNotice } from "./lockfile-merge.js";
 import { OUTSIDE_ROOT_FIX, toProjectPath } from "./paths.js";
 import {
   DEFAULT_CONCURRENCY,
@@ -100,13 +101,8 @@ class AssetPipeline implements Pipeline {
     });
   }
 
-  toJSON(): Record<string, unknown> {
-    return { root: this.root, lockfilePath: this.lockfilePath };
-  }
-
-  [inspect.custom](): string {
-    return `AssetPipeline ${inspect(this.toJSON())}`;
-  }
+  toJSON = (): Record<string, unknown> => ({ root: this.root, lockfilePath: this.lockfilePath });
+  [inspect.custom] = (): string => `AssetPipeline ${inspect(this.toJSON())}`;
 
   async resolve(file: string, opts: ResolveOptions = {}): Promise<ResolvedAsset> {
     opts.signal?.throwIfAborted();
@@ -257,7 +253,11 @@ class AssetPipeline implements Pipeline {
   }
 
   #getLockfile(): Promise<Lockfile> {
-    this.#lockfile ??= Lockfile.open(this.lockfilePath, { root: this.root });
+    this.#lockfile ??= Lockfile.open(this.lockfilePath, { root: this.root }).then((lockfile) => {
+      const message = mergeNotice(lockfile.mergedConflicts);
+      if (message) this.#emit({ type: "warning", file: toProjectPath(this.root, lockfile.path), message });
+      return lockfile;
+    });
     // A failed open (malformed file) is retried next time, after the user fixed it.
     this.#lockfile.catch(() => {
       this.#lockfile = undefined;
@@ -283,10 +283,7 @@ class AssetPipeline implements Pipeline {
     if (!shared) {
       shared = this.#uploadOnce(prepared, meta, creator, target, key, opts.signal);
       this.#inflight.set(key, shared);
-      shared.then(
-        () => this.#inflight.delete(key),
-        () => this.#inflight.delete(key),
-      );
+      shared.finally(() => this.#inflight.delete(key)).catch(() => {});
     }
     const result = await shared;
     const reused = !owner || result.reused === true;
