@@ -12,6 +12,13 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
  */
 const UNSEEN_BODY_BYTES_PER_SECOND = 32 * 1024;
 
+/**
+ * Bytes that may still sit in socket buffers (the kernel's, a proxy's) after the transport took the whole
+ * body: they drain at the link's pace before the server can answer, so the deadline after the last byte
+ * allows for them at the slow rate above.
+ */
+const BUFFERED_BYTES = 4 * 1024 * 1024;
+
 /** How much of the request body the transport took. `unseen`: a body whose progress cannot be watched. */
 export type BodyProgress = "none" | "partial" | "sent" | "unseen";
 
@@ -57,7 +64,7 @@ export class ProgressDeadline {
       () => {
         this.#timedOut = true;
         this.#controller.abort(
-          new DOMException(`no progress for ${Math.round(this.#timeoutMs / 1000)} s`, "TimeoutError"),
+          new DOMException(`no progress for ${describeTimeout(this.#timeoutMs)}`, "TimeoutError"),
         );
       },
       Math.min(this.#timeoutMs + extraMs, 2 ** 31 - 1),
@@ -110,7 +117,7 @@ export class ProgressDeadline {
       transform: (chunk, controller) => {
         sent += chunk.byteLength;
         this.#body = sent >= declared ? "sent" : "partial";
-        this.touch();
+        this.touch(sent >= declared ? drainMs(declared) : 0);
         controller.enqueue(chunk);
       },
       flush: () => {
@@ -118,4 +125,14 @@ export class ProgressDeadline {
       },
     });
   }
+}
+
+/** How long the last bytes of a body may take to leave the buffers at the slow rate. */
+function drainMs(bytes: number): number {
+  return (Math.min(bytes, BUFFERED_BYTES) / UNSEEN_BODY_BYTES_PER_SECOND) * 1000;
+}
+
+/** A timeout in words: `60 s`, `0.3 s`. */
+export function describeTimeout(ms: number): string {
+  return ms >= 10_000 ? `${Math.round(ms / 1000)} s` : `${Number((ms / 1000).toFixed(1))} s`;
 }

@@ -17,7 +17,7 @@ import {
   toApiError,
 } from "./errors.js";
 import type { RateLimiter } from "./rate-limiter.js";
-import { ProgressDeadline } from "./request-timeout.js";
+import { describeTimeout, ProgressDeadline } from "./request-timeout.js";
 
 export interface RetryOptions {
   maxAttempts?: number;
@@ -113,7 +113,7 @@ function toNetworkError(
       (/^[a-z][a-z ]{0,39}$/i.test(message) ? message.toLowerCase() : "network error"));
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
   const what = deadline.timedOut
-    ? `no answer from the service: nothing moved for ${Math.round(deadline.timeoutMs / 1000)} s (timeout)`
+    ? `no answer from the service: nothing moved for ${describeTimeout(deadline.timeoutMs)} (timeout)`
     : `no usable answer from the service (${causeCode})`;
   // A body cut off part-way cannot have been carried out; one sent whole (or unseen) may have been.
   const mayHaveReached = !neverReachedServer(error) && deadline.body !== "partial";
