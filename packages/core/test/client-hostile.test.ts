@@ -196,7 +196,9 @@ describe("ambiguous writes", () => {
   });
 
   it("classes a connection reset after the body as ambiguous, and does not resend it", async () => {
-    const client = await clientFor((req) => req.socket.destroy());
+    const client = await clientFor((req) => {
+      req.socket.destroy();
+    });
     const error = await client.createAsset({ request: imageRequest(), file: PNG_1X1 }).then(
       () => undefined,
       (caught: unknown) => caught,

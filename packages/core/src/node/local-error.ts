@@ -16,6 +16,9 @@ const LOCAL_PROBLEMS: Record<string, string> = {
   EBUSY: "the file is busy",
 };
 
+/** Socket calls: an errno of theirs is the network's, whatever its code. */
+const NETWORK_SYSCALLS = new Set(["connect", "getaddrinfo", "bind", "listen", "accept", "send", "recv"]);
+
 /** What a local file error means, with its path; undefined for anything else (network errors included). */
 export interface LocalFileProblem {
   code: string;
@@ -33,11 +36,13 @@ export function localFileProblem(error: unknown): LocalFileProblem | undefined {
       syscall?: unknown;
       cause?: unknown;
     };
-    // Only errors of a file-system call carry a `path`; a socket's ECONNRESET never does.
-    if (typeof code === "string" && typeof path === "string" && code in LOCAL_PROBLEMS) {
+    // A file-system call's error: it names a path, or (a write to an open file) at least its call.
+    const fileCall =
+      typeof path === "string" || (typeof syscall === "string" && !NETWORK_SYSCALLS.has(syscall));
+    if (typeof code === "string" && fileCall && code in LOCAL_PROBLEMS) {
       return {
         code,
-        path: sanitizeForTerminal(path),
+        path: typeof path === "string" ? sanitizeForTerminal(path) : "a local file",
         syscall: typeof syscall === "string" ? syscall : undefined,
         problem: LOCAL_PROBLEMS[code]!,
       };
@@ -45,4 +50,18 @@ export function localFileProblem(error: unknown): LocalFileProblem | undefined {
     current = cause;
   }
   return undefined;
+}
+
+/** Names `path` on a file-system error that lacks one (a write to an open file names none); returns it. */
+export function withPath(error: unknown, path: string): unknown {
+  const errno = error as { code?: unknown; path?: unknown; syscall?: unknown } | null;
+  if (
+    typeof errno === "object" &&
+    errno !== null &&
+    typeof errno.code === "string" &&
+    errno.path === undefined
+  ) {
+    if (typeof errno.syscall === "string" && !NETWORK_SYSCALLS.has(errno.syscall)) errno.path = path;
+  }
+  return error;
 }

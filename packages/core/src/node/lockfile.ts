@@ -4,6 +4,7 @@ import { contentTypes } from "@rbxassets/spec";
 import properLockfile from "proper-lockfile";
 import { removeStaleTempFiles, writeFileAtomic } from "./atomic-write.js";
 import { oneLine, PipelineError } from "./errors.js";
+import { withPath } from "./local-error.js";
 import { hasConflictMarkers, type LockfileMergeConflict, resolveConflictMarkers } from "./lockfile-merge.js";
 import {
   type AtlasEntry,
@@ -360,7 +361,7 @@ export class Lockfile {
         const pending = this.#pendingSheets[key] as Map<string, unknown>;
         for (const [name, entry] of sheetBatch[key]) if (!pending.has(name)) pending.set(name, entry);
       }
-      throw error;
+      throw withPath(error, this.path);
     } finally {
       await release().catch(() => {});
     }
