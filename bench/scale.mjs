@@ -1,7 +1,7 @@
 // Scale benchmark: 10,000 small distinct PNGs. A cold sync against the emulator (rate limits off, operations
 // done at once) measures the syncing process's peak RSS (its own process: `resourceUsage().maxRSS`); a warm
 // sync then measures its time and its requests (0 expected). Run after a build: `pnpm bench:scale`.
-// FILES=2000 node bench/scale.mjs for a quicker look.
+// `node bench/scale.mjs 2000` for a quicker look.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { deflateSync } from "node:zlib";
 import { startEmulator } from "../packages/emulator/dist/index.js";
 
-const FILES = Number(process.env.FILES ?? 10_000);
+const FILES = Number(process.argv[2] ?? 10_000);
 const CHILD = fileURLToPath(new URL("./scale-child.mjs", import.meta.url));
 
 const CRC = Array.from({ length: 256 }, (_, n) => {
