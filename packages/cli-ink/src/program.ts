@@ -72,6 +72,7 @@ Configuration: flags win over environment variables, which win over a .env file 
   RBXASSETS_OAUTH_TOKEN  OAuth2 access token
   RBXASSETS_CREATOR      user:<id> or group:<id>
   RBXASSETS_API_URL      API base URL (point it at \`rbxassets emulator\` to work offline)
+  RBXASSETS_TIMEOUT_S    a request with no progress for this many seconds fails (default 60)
 ${examples(
   "rbxassets upload images/logo.png --wait",
   "rbxassets get 1234567890 --json",

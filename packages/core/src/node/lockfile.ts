@@ -114,21 +114,22 @@ export function serializeLockfile(
   return `{\n  "version": ${LOCKFILE_VERSION},\n  "assets": ${serializeBlock(assets)}${sections}\n}\n`;
 }
 
-/** Each entry's serialised fields (entries are never changed in place): a write costs one join, not 10,000. */
-const FIELDS = new WeakMap<object, string>();
-const serializeFields = (entry: Record<string, unknown>): string => {
+/** Each entry's serialised block, by path (entries are never changed in place): a write is one join. */
+const FIELDS = new WeakMap<object, [string, string]>();
+const serializeEntry = (path: string, entry: Record<string, unknown>): string => {
   const keys = Object.keys(entry).filter((key) => entry[key] !== undefined);
-  const text = keys.sort().map((key) => `      ${JSON.stringify(key)}: ${JSON.stringify(entry[key])}`);
-  FIELDS.set(entry, text.join(",\n"));
-  return FIELDS.get(entry)!;
+  const fields = keys.sort().map((key) => `      ${JSON.stringify(key)}: ${JSON.stringify(entry[key])}`);
+  const block = `    ${JSON.stringify(path)}: {\n${fields.join(",\n")}\n    }`;
+  FIELDS.set(entry, [path, block]);
+  return block;
 };
 
 function serializeBlock(entries: ReadonlyMap<string, object>): string {
   // Written by hand: JSON.stringify would put integer-like paths ("10") first, whatever the sort order.
   const blocks = [...entries.keys()].sort(comparePaths).map((path) => {
     const entry = entries.get(path)! as Record<string, unknown>;
-    const fields = FIELDS.get(entry) ?? serializeFields(entry);
-    return `    ${JSON.stringify(path)}: {\n${fields}\n    }`;
+    const cached = FIELDS.get(entry);
+    return cached?.[0] === path ? cached[1] : serializeEntry(path, entry);
   });
   return blocks.length === 0 ? "{}" : `{\n${blocks.join(",\n")}\n  }`;
 }
@@ -337,7 +338,7 @@ export class Lockfile {
       // Unchanged since our last write or read: memory holds it all (no re-parse of 10,000 entries per write).
       const disk = await this.#readDisk(this.#signature);
       // Union by path: what is on disk is newer than our memory, and this batch is newest of all.
-      const merged = new Map(this.#assets);
+      const merged = disk ? new Map(this.#assets) : this.#assets; // records are in #assets already
       if (disk) for (const [path, entry] of disk.assets) merged.set(path, entry);
       for (const [path, entry] of batch) merged.set(path, entry);
       for (const [path, entry] of this.#pending) merged.set(path, entry);
