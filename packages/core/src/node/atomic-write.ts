@@ -6,7 +6,10 @@ import { basename, dirname, join } from "node:path";
  * Writes `text` to `path` so that a reader (or a crash at any instant) sees either the old file or the
  * new one, never a mix: temp file in the same directory, fsync, rename over, fsync the directory.
  */
-export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  text: string | Uint8Array | Iterable<string>,
+): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `${tempPrefix(path)}${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const handle = await open(temp, "wx", 0o644);

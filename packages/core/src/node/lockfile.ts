@@ -12,11 +12,13 @@ import {
   parseSheetSections,
   type SheetSections,
   type SpriteEntry,
-  serializeSheetSections,
 } from "./lockfile-sheets.js";
+import { comparePaths, serializeLockfile, serializeLockfileChunks } from "./lockfile-text.js";
 import { toProjectPath } from "./paths.js";
 import { jsonErrorLocation } from "./terminal-text.js";
 import type { AssetType } from "./types.js";
+
+export { serializeLockfile };
 
 export const LOCKFILE_NAME = "rbxassets.lock.json";
 export const LOCKFILE_VERSION = 1;
@@ -103,39 +105,6 @@ export function parseLockfile(text: string, file = LOCKFILE_NAME): LockData {
     assets.set(path, entry);
   }
   return { version: LOCKFILE_VERSION, assets, ...parseSheetSections(json, ASSET_TYPES, fail) };
-}
-
-/** Stable text: sorted paths and keys, 2-space JSON, final newline; spritesheet sections only when used. */
-export function serializeLockfile(
-  assets: ReadonlyMap<string, LockEntry>,
-  sheets: SheetSections = emptySheets(),
-): string {
-  const sections = serializeSheetSections(sheets, serializeBlock);
-  return `{\n  "version": ${LOCKFILE_VERSION},\n  "assets": ${serializeBlock(assets)}${sections}\n}\n`;
-}
-
-/** Each entry's serialised block, by path (entries are never changed in place): a write is one join. */
-const FIELDS = new WeakMap<object, [string, string]>();
-const serializeEntry = (path: string, entry: Record<string, unknown>): string => {
-  const keys = Object.keys(entry).filter((key) => entry[key] !== undefined);
-  const fields = keys.sort().map((key) => `      ${JSON.stringify(key)}: ${JSON.stringify(entry[key])}`);
-  const block = `    ${JSON.stringify(path)}: {\n${fields.join(",\n")}\n    }`;
-  FIELDS.set(entry, [path, block]);
-  return block;
-};
-
-function serializeBlock(entries: ReadonlyMap<string, object>): string {
-  // Written by hand: JSON.stringify would put integer-like paths ("10") first, whatever the sort order.
-  const blocks = [...entries.keys()].sort(comparePaths).map((path) => {
-    const entry = entries.get(path)! as Record<string, unknown>;
-    const cached = FIELDS.get(entry);
-    return cached?.[0] === path ? cached[1] : serializeEntry(path, entry);
-  });
-  return blocks.length === 0 ? "{}" : `{\n${blocks.join(",\n")}\n  }`;
-}
-
-function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0; // code-unit order: the same on every machine and locale
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -353,7 +322,7 @@ export class Lockfile {
           }
         }
       }
-      await writeFileAtomic(this.path, serializeLockfile(merged, sheets));
+      await writeFileAtomic(this.path, serializeLockfileChunks(merged, sheets));
       this.#assets = merged;
       this.#sheets = sheets;
       this.#signature = await this.#statSignature();
