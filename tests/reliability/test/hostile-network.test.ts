@@ -95,6 +95,29 @@ describe(AREA, () => {
     });
   }
 
+  it("an ambiguous create is not sent again in the same run, even for another path with the same content", async () => {
+    const root = await project(1);
+    await writeFile(join(root, "images/copy.png"), await readFile(join(root, "images/h0.png")));
+    emulator.resetStats();
+    emulator.setFaults({ only: ["Assets_CreateAsset"], serverErrorAfterHandleRate: 1 });
+    try {
+      const pipeline = createPipeline({ root, env: env() });
+      const first = await pipeline.resolve("images/h0.png").then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      const second = await pipeline.resolve("images/copy.png").then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect((first as { rule?: string }).rule).toBe("ambiguous");
+      expect((second as { rule?: string }).rule).toBe("ambiguous");
+      expect(creates()).toBe(1);
+    } finally {
+      emulator.setFaults(undefined);
+    }
+  });
+
   it("a create whose answer never comes fails after RBXASSETS_TIMEOUT_S, as ambiguous", async () => {
     const started = Date.now();
     const { report, failures, sent } = await syncWith(

@@ -157,6 +157,7 @@ class AssetPipeline implements Pipeline {
   }
 
   sync(paths: string[], opts: SyncOptions = {}): Promise<SyncReport> {
+    this.#ambiguous.clear(); // a new run: what the last one left unknown is the journal's to resolve
     return runSync(this.#syncHost(opts), paths, opts);
   }
 

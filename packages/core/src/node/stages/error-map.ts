@@ -118,8 +118,9 @@ function ambiguousWrite(file: string, error: AssetsApiError | AssetsNetworkError
 }
 
 /**
- * Writes that may have been carried out although they failed, by upload key: within one run such a write
- * is never sent again (a second create would make a second asset); its error stands for it.
+ * Writes that may have been carried out although they failed, by upload key: within one run (a sync, or
+ * the resolves between two) such a write is never sent again (a second create would make a second
+ * asset); its error stands for it.
  */
 export class AmbiguousWrites {
   readonly #seen = new Map<string, unknown>();
@@ -127,6 +128,11 @@ export class AmbiguousWrites {
   /** Throws the earlier error when `key`'s write was ambiguous. */
   check(key: string): void {
     if (this.#seen.has(key)) throw this.#seen.get(key);
+  }
+
+  /** Forgets them all: a new run begins. */
+  clear(): void {
+    this.#seen.clear();
   }
 
   /** Remembers `mapped` when it is ambiguous; returns it, to be thrown. */
