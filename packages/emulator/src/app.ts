@@ -63,6 +63,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
   const app = Fastify({
     logger: config.logger,
+    // close() ends every connection at once: a client that gave up on a slow (faulted) answer can leave a
+    // keep-alive socket that would otherwise hold close() for the 72 s keep-alive timeout.
+    forceCloseConnections: true,
     // Clients may percent-encode the colon of `:archive` / `versions:rollback`; route both spellings.
     rewriteUrl: (request) => (request.url ?? "/").replace(/^[^?]*/, (path) => path.replace(/%3a/gi, ":")),
   });

@@ -30,6 +30,8 @@ export class ProgressDeadline {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #body: BodyProgress = "none";
   readonly #controller = new AbortController();
+  /** Ends the body's pipe when the attempt ends, however: an unread body must not hold its file open. */
+  readonly #ended = new AbortController();
   readonly #timeoutMs: number;
 
   constructor(timeoutMs: number, caller: AbortSignal | undefined) {
@@ -54,6 +56,7 @@ export class ProgressDeadline {
   stop(): void {
     this.#stopped = true;
     clearTimeout(this.#timer);
+    this.#ended.abort();
   }
 
   /** Progress: the timer starts again. */
@@ -83,7 +86,9 @@ export class ProgressDeadline {
         outgoing = new Request(request.url, {
           method: request.method,
           headers: request.headers,
-          body: request.body.pipeThrough(this.#bodyCounter(declared)),
+          body: request.body.pipeThrough(this.#bodyCounter(declared), {
+            signal: AbortSignal.any([this.signal, this.#ended.signal]),
+          }),
           signal: request.signal,
           duplex: "half",
         } as RequestInit);
