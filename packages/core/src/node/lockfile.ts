@@ -1,7 +1,6 @@
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import { contentTypes } from "@rbxassets/spec";
-import properLockfile from "proper-lockfile";
 import { removeStaleTempFiles, writeFileAtomic } from "./atomic-write.js";
 import { oneLine, PipelineError } from "./errors.js";
 import { withPath } from "./local-error.js";
@@ -15,6 +14,7 @@ import {
 } from "./lockfile-sheets.js";
 import { comparePaths, serializeLockfile, serializeLockfileChunks } from "./lockfile-text.js";
 import { toProjectPath } from "./paths.js";
+import { acquireLock } from "./process-lock.js";
 import { jsonErrorLocation } from "./terminal-text.js";
 import type { AssetType } from "./types.js";
 
@@ -111,11 +111,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Spritesheet changes not yet on disk; `null` removes the key. */
+interface PendingSheets {
+  atlases: Map<string, AtlasEntry | null>;
+  sprites: Map<string, SpriteEntry | null>;
+}
+
 export interface LockfileOptions {
   /** Root used to name the file in messages. Default: the lockfile's directory. */
   root?: string;
-  /** Milliseconds after which a lock left by a killed process is taken over. Default 3000 (min 2000). */
-  staleMs?: number;
 }
 
 /**
@@ -126,30 +130,19 @@ export interface LockfileOptions {
 export class Lockfile {
   readonly path: string;
   readonly #shown: string;
-  readonly #staleMs: number;
   #assets: Map<string, LockEntry>;
   #signature: string | undefined;
   #pending = new Map<string, LockEntry>();
   #sheets: SheetSections = emptySheets();
   /** Spritesheet changes not yet on disk; `null` removes the key. */
-  #pendingSheets = {
-    atlases: new Map<string, AtlasEntry | null>(),
-    sprites: new Map<string, SpriteEntry | null>(),
-  };
+  #pendingSheets: PendingSheets = { atlases: new Map(), sprites: new Map() };
   #queued: Promise<void> | undefined;
   #chain: Promise<void> = Promise.resolve();
   #conflictMerge: LockfileMergeConflict[] | undefined;
 
-  private constructor(
-    path: string,
-    shown: string,
-    staleMs: number,
-    assets: Map<string, LockEntry>,
-    signature?: string,
-  ) {
+  private constructor(path: string, shown: string, assets: Map<string, LockEntry>, signature?: string) {
     this.path = path;
     this.#shown = shown;
-    this.#staleMs = staleMs;
     this.#assets = assets;
     this.#signature = signature;
   }
@@ -158,7 +151,7 @@ export class Lockfile {
   static async open(path: string, options: LockfileOptions = {}): Promise<Lockfile> {
     const absolute = resolve(path);
     const shown = options.root ? toProjectPath(options.root, absolute) : basename(absolute);
-    const lockfile = new Lockfile(absolute, shown, Math.max(2000, options.staleMs ?? 3000), new Map());
+    const lockfile = new Lockfile(absolute, shown, new Map());
     const disk = await lockfile.#readDisk();
     if (disk)
       [lockfile.#assets, lockfile.#sheets, lockfile.#signature] = [disk.assets, disk.sheets, disk.signature];
@@ -293,16 +286,33 @@ export class Lockfile {
     const sheetBatch = this.#pendingSheets;
     this.#pendingSheets = { atlases: new Map(), sprites: new Map() };
     if (batch.size === 0 && sheetBatch.atlases.size === 0 && sheetBatch.sprites.size === 0) return;
-    // proper-lockfile retries forever on a missing directory: make sure the lockfile's folder exists.
     await mkdir(dirname(this.path), { recursive: true });
-    const release = await properLockfile.lock(this.path, {
-      realpath: false,
-      stale: this.#staleMs,
-      retries: { retries: 1000, factor: 1.2, minTimeout: 5, maxTimeout: 100 },
-      // The write itself is atomic, so a compromised lock can at worst lose a merge, never corrupt the file.
-      onCompromised: () => {},
-    });
-    try {
+    // The lock is never taken from a live process, and the rename checks it is still ours (the fence):
+    // a write that lost it merges again from what is on disk, so it never drops entries it did not read.
+    for (;;) {
+      const lock = await acquireLock(this.path);
+      try {
+        if (await this.#mergeAndWrite(batch, sheetBatch, () => lock.held())) return;
+      } catch (error) {
+        for (const [path, entry] of batch) if (!this.#pending.has(path)) this.#pending.set(path, entry);
+        for (const key of ["atlases", "sprites"] as const) {
+          const pending = this.#pendingSheets[key] as Map<string, unknown>;
+          for (const [name, entry] of sheetBatch[key]) if (!pending.has(name)) pending.set(name, entry);
+        }
+        throw withPath(error, this.path);
+      } finally {
+        await lock.release();
+      }
+    }
+  }
+
+  /** Read, merge, write under the lock; false when the fence found the lock lost (nothing written). */
+  async #mergeAndWrite(
+    batch: Map<string, LockEntry>,
+    sheetBatch: PendingSheets,
+    fence: () => Promise<boolean>,
+  ): Promise<boolean> {
+    {
       await removeStaleTempFiles(this.path);
       // Unchanged since our last write or read: memory holds it all (no re-parse of 10,000 entries per write).
       const disk = await this.#readDisk(this.#signature);
@@ -322,19 +332,11 @@ export class Lockfile {
           }
         }
       }
-      await writeFileAtomic(this.path, serializeLockfileChunks(merged, sheets));
+      if (!(await writeFileAtomic(this.path, serializeLockfileChunks(merged, sheets), fence))) return false;
       this.#assets = merged;
       this.#sheets = sheets;
       this.#signature = await this.#statSignature();
-    } catch (error) {
-      for (const [path, entry] of batch) if (!this.#pending.has(path)) this.#pending.set(path, entry);
-      for (const key of ["atlases", "sprites"] as const) {
-        const pending = this.#pendingSheets[key] as Map<string, unknown>;
-        for (const [name, entry] of sheetBatch[key]) if (!pending.has(name)) pending.set(name, entry);
-      }
-      throw withPath(error, this.path);
-    } finally {
-      await release().catch(() => {});
+      return true;
     }
   }
 
