@@ -32,6 +32,8 @@ const REFUSAL_FIX: Record<string, (r: RefusalFacts) => string> = {
     "no upload can succeed until the account's moderation ends; files in the lockfile still sync",
   "creator-not-allowed": (r) =>
     `set RBXASSETS_CREATOR (or --creator) to the key's owner, or use a key of ${r.creator ?? "that creator"} with asset write permission (--api-key-file)`,
+  "rate-limited": (r) =>
+    `run the sync again after ${r.retryAt ?? "the wait"}; files in the lockfile still sync meanwhile`,
 };
 
 /** The cause of an account-level refusal, with the service's own words (core's one wording). */

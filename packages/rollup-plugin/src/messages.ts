@@ -11,6 +11,7 @@ const FIX: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string>
     "no upload can succeed until the account's moderation ends; builds from the lockfile still work",
   "creator-not-allowed": (r) =>
     `set the plugin's creator option (or RBXASSETS_CREATOR) to the key's owner, or use a key of ${r.creator ?? "that creator"} with asset write permission`,
+  "rate-limited": (r) => `build again after ${r.retryAt}; files in the lockfile still build meanwhile`,
 };
 
 /** One line: the cause, that no further upload was started, and the fix. */

@@ -37,6 +37,7 @@ export { isPipelineError, PipelineError } from "./errors.js";
 export type { FileFailure } from "./failure.js";
 export { type AssetKind, type ExtensionInfo, extensionInfo, supportedExtensions } from "./formats.js";
 export { hashFile } from "./hash.js";
+export { type LocalFileProblem, localFileProblem } from "./local-error.js";
 export {
   LOCKFILE_NAME,
   type LockData,
@@ -46,7 +47,16 @@ export {
   parseLockfile,
   serializeLockfile,
 } from "./lockfile.js";
+export {
+  hasConflictMarkers,
+  type LockfileMergeConflict,
+  type LockfileMergeResult,
+  mergeLockfiles,
+  mergeNotice,
+  resolveConflictMarkers,
+} from "./lockfile-merge.js";
 export type { AtlasEntry, SpriteEntry } from "./lockfile-sheets.js";
+export { ensureMergeAttributes, MERGE_DRIVER_NAME } from "./merge-attributes.js";
 export { nodeFetch } from "./node-fetch.js";
 export { toProjectPath } from "./paths.js";
 export { createPipeline } from "./pipeline.js";
@@ -125,6 +135,7 @@ export {
   type WatchOptions,
   watchProject,
 } from "./project/watch.js";
+export { AMBIGUOUS } from "./stages/error-map.js";
 export type { PreparedFile } from "./stages/prepare.js";
 export type { ProcessStage, UploadContent } from "./stages/process.js";
 export type {

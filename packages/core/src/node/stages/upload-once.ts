@@ -13,7 +13,7 @@ import type { ResolveOptions } from "../pipeline-options.js";
 import type { PipelineWrites } from "../pipeline-writes.js";
 import type { ModerationStatus, PipelineEvent } from "../types.js";
 import type { ValidateMeta } from "../validate.js";
-import { requestError } from "./error-map.js";
+import { type AmbiguousWrites, requestError } from "./error-map.js";
 import { lockHit, type PreparedFile } from "./prepare.js";
 import type { ProcessStage, UploadContent } from "./process.js";
 import { entryFor, reviewingWarning } from "./record.js";
@@ -27,6 +27,8 @@ export interface UploadOnceHost {
   config(): Promise<ResolvedConfig>;
   client(config: ResolvedConfig, file: string): AssetsClient;
   emit(event: PipelineEvent): void;
+  /** Writes of this run that may have been carried out: never sent again in it. */
+  ambiguous: AmbiguousWrites;
 }
 
 /** One content to upload once: what it is, how it goes up, and how its result is found and recorded. */
@@ -70,6 +72,7 @@ export async function uploadContentOnce<R>(
     host.emit({ type: "start", file, action: upload.request.target ? "update" : "upload" });
     const content = await upload.content();
     let sent: Awaited<ReturnType<typeof uploadJournaled>>;
+    host.ambiguous.check(key);
     try {
       sent = await uploadJournaled(host.writes.uploadContext(), {
         client,
@@ -82,7 +85,7 @@ export async function uploadContentOnce<R>(
         watch,
       });
     } catch (error) {
-      throw requestError(file, error, signal, upload.write);
+      throw host.ambiguous.note(key, requestError(file, error, signal, upload.write));
     }
     try {
       const result = await upload.record(lockfile, sent.settled);
