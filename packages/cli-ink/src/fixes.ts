@@ -25,6 +25,7 @@ export interface RefusalFacts {
   creator?: string | undefined;
   status?: number | undefined;
   serviceMessage?: string | undefined;
+  url?: string | undefined;
 }
 
 /** What the refusal means, for each of core's reasons. */
@@ -32,6 +33,7 @@ const REFUSAL_CAUSE: Record<string, (r: RefusalFacts) => string> = {
   "invalid-key": () => "the API key was refused",
   "user-moderated": () => "the account that owns the API key is moderated",
   "creator-not-allowed": (r) => `the API key may not create assets for ${r.creator ?? "the creator"}`,
+  unreachable: (r) => `the API at ${r.url ?? "the configured address"} cannot be reached`,
 };
 
 /** What to do about it, in the CLI's terms. */
@@ -41,11 +43,14 @@ const REFUSAL_FIX: Record<string, (r: RefusalFacts) => string> = {
     "no upload can succeed until the account's moderation ends; files in the lockfile still sync",
   "creator-not-allowed": (r) =>
     `set RBXASSETS_CREATOR (or --creator) to the key's owner, or use a key of ${r.creator ?? "that creator"} with asset write permission (--api-key-file)`,
+  unreachable: () => UNREACHABLE_FIX,
 };
 
 /** The cause of an account-level refusal, with the service's own words. */
 export function refusalCause(refusal: RefusalFacts): string {
   const cause = (REFUSAL_CAUSE[refusal.reason] ?? (() => "the service refused the account"))(refusal);
+  // No answer came: the connection error's code is the whole story (no HTTP status).
+  if (refusal.reason === "unreachable") return `${cause} (${refusal.serviceMessage ?? "no connection"})`;
   const said = refusal.serviceMessage ? `: ${refusal.serviceMessage}` : "";
   return refusal.status !== undefined || said ? `${cause} (${refusal.status ?? "refused"}${said})` : cause;
 }

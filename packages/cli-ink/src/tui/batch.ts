@@ -88,7 +88,11 @@ function refusalOf(
 ): { refusal: Refusal; first: string; others: string[] } {
   const first = stopped.files[0] ?? "";
   return {
-    refusal: { message: problemOf(ctx.redact(stopped.message)), fix: refusalFix(stopped.reason) },
+    refusal: {
+      message: problemOf(ctx.redact(stopped.message)),
+      fix: refusalFix(stopped.reason),
+      reason: stopped.reason,
+    },
     first,
     others: [...stopped.files.filter((file) => file !== first), ...notAttempted],
   };

@@ -215,10 +215,11 @@ class AssetPipeline implements Pipeline {
         this.#limit(async () => {
           signal?.throwIfAborted();
           const config = await this.#getConfig();
-          const context = { creator: config.creator };
+          const context: { creator: string | undefined; url?: string } = { creator: config.creator };
           try {
             this.#emit({ type: "start", file: name, action: "upload" });
             const client = () => this.#getClient(config, name);
+            context.url = client().baseUrl;
             const gate = <T>(write: () => Promise<T>) => this.#gate.send(name, context, write);
             return await sendAtlas(client, config, name, content, this.#options, this.#pacer, gate, signal);
           } catch (error) {
@@ -334,7 +335,7 @@ class AssetPipeline implements Pipeline {
       const client = this.#getClient(config, file);
       this.#emit({ type: "start", file, action: target ? "update" : "upload" });
       const content = await this.#process(prepared, signal);
-      const context = { creator, targetCreator: target?.creator };
+      const context = { creator, targetCreator: target?.creator, url: client.baseUrl };
       let operation: Awaited<ReturnType<typeof sendUpload>>;
       try {
         operation = await this.#gate.send(file, context, () =>

@@ -67,7 +67,8 @@ export function useProgressRun(): {
       const unsubscribe = ctx.onClientEvent((event) => {
         if (event.type === "rateLimited" && event.waitMs > 0) {
           emit({ type: "rate-limited", until: Date.now() + event.waitMs });
-        } else if (event.type === "retry" && /429|rate/i.test(event.reason)) {
+        } else if (event.type === "retry" && event.reason === "HTTP 429") {
+          // Only the server's own 429 is a rate-limit wait: a connection refused is not one.
           emit({ type: "rate-limited", until: Date.now() + event.delayMs });
         }
       });

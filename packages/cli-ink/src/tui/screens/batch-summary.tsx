@@ -33,12 +33,18 @@ export function BatchSummary({
       {state.refusal ? (
         <Box flexDirection="column">
           <Text color="red">
-            The service refused the account, so the batch stopped: {state.refusal.message}
+            {state.refusal.reason === "unreachable"
+              ? "No answer from the API, so the batch stopped"
+              : "The service refused the account, so the batch stopped"}
+            : {state.refusal.message}
           </Text>
           <Text color="yellow">→ {state.refusal.fix}</Text>
           {state.notDone.length > 0 ? (
             <Text wrap="truncate-end">
-              {plural(state.notDone.length, "more file")} not uploaded: fix the account, then run it again.
+              {plural(state.notDone.length, "more file")} not uploaded:{" "}
+              {state.refusal.reason === "unreachable"
+                ? "run it again once the API answers."
+                : "fix the account, then run it again."}
             </Text>
           ) : null}
         </Box>

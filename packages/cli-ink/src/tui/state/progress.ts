@@ -34,6 +34,8 @@ export type Phase = "scanning" | "running" | "stopping" | "finished" | "aborted"
 export interface Refusal {
   message: string;
   fix: string;
+  /** Core's reason: `unreachable` is no refusal of the account but a server that never answered. */
+  reason?: string;
 }
 
 export interface ProgressState {
@@ -288,7 +290,11 @@ export interface BatchVerdict {
  */
 export function batchVerdict(state: ProgressState, verb: string, elapsed: string): BatchVerdict {
   const failed = state.counts.failed;
-  if (state.refusal) return { mark: "✖", tone: "bad", headline: `${verb} stopped: the account was refused.` };
+  if (state.refusal) {
+    const why =
+      state.refusal.reason === "unreachable" ? "the API cannot be reached" : "the account was refused";
+    return { mark: "✖", tone: "bad", headline: `${verb} stopped: ${why}.` };
+  }
   if (state.phase === "aborted") {
     const done = completedCount(state);
     return {
