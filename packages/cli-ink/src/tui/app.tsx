@@ -92,6 +92,16 @@ export function App({ ctx, onExit, initialRoute }: AppProps) {
   }, []);
   const { columns } = useLayout();
   const exiting = useRef(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  // How many text fields take keys now: `?` typed into one is a character, not help.
+  const typingCount = useRef(0);
+  const memory = useMemo(() => new Map<string, string>(), []);
+  const typing = useCallback(() => {
+    typingCount.current++;
+    return () => {
+      typingCount.current--;
+    };
+  }, []);
 
   // Leaving first draws an empty live area, then exits: Ink keeps the last frame on the terminal, and a
   // "Quit?" dialog or a menu left there after the app is gone reads as if it were still running.
@@ -118,16 +128,22 @@ export function App({ ctx, onExit, initialRoute }: AppProps) {
   const { isRawModeSupported } = useStdin();
   useInput(
     (input, key) => {
-      if (!(key.ctrl && input === "c")) return;
-      if (exiting.current) leave(EXIT_INTERRUPTED);
-      else quit(EXIT_INTERRUPTED);
+      if (key.ctrl && input === "c") {
+        if (exiting.current) leave(EXIT_INTERRUPTED);
+        else quit(EXIT_INTERRUPTED);
+        return;
+      }
+      // `?` opens the screen's key list (lazygit, k9s); Esc, Enter, q or `?` again close it.
+      if (helpOpen) {
+        if (key.escape || key.return || input === "?" || input === "q") setHelpOpen(false);
+      } else if (input === "?" && typingCount.current === 0 && !exiting.current) setHelpOpen(true);
     },
     { isActive: isRawModeSupported === true },
   );
 
   const tui: Tui = useMemo(
-    () => ({ ctx, tasks, navigate, quit, stopping, redact: ctx.redact, print }),
-    [ctx, tasks, quit, stopping, print],
+    () => ({ ctx, tasks, navigate, quit, stopping, redact: ctx.redact, print, helpOpen, typing, memory }),
+    [ctx, tasks, quit, stopping, print, helpOpen, typing, memory],
   );
   const route = currentRoute(navigation);
   const creator = ctx.config.creator ?? "no creator";

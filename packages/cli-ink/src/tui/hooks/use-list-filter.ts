@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { matchesFilter } from "../state/picker.js";
 import { applyKeys, initialField, keysOf, type TextFieldState } from "../state/text-field.js";
-import { useKeys } from "./use-keys.js";
+import { useKeys, useTyping } from "./use-keys.js";
 
 export interface ListFilter {
   /** What is typed after `/`. */
@@ -19,6 +19,7 @@ export interface ListFilter {
 export function useListFilter(isActive = true): ListFilter {
   const [field, setField] = useState<TextFieldState>(initialField());
   const [typing, setTyping] = useState(false);
+  useTyping(typing && isActive);
   useKeys(
     (input, key) => {
       if (!typing) {

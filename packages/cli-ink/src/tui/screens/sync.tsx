@@ -2,7 +2,7 @@ import { Box, Text } from "ink";
 import { useState } from "react";
 import { syncWork } from "../batch.js";
 import { ErrorBox } from "../components/error-box.js";
-import { HINT_BACK, HINT_MOVE, type Hint } from "../components/key-hints.js";
+import { HINT_BACK, HINT_ERASE, HINT_MOVE, type Hint } from "../components/key-hints.js";
 import { Menu } from "../components/menu.js";
 import { ProgressPanel } from "../components/progress-panel.js";
 import { Screen } from "../components/screen.js";
@@ -52,7 +52,7 @@ export function SyncScreen() {
 
   const hints: Hint[] =
     step.kind === "folder"
-      ? [["enter", "continue"], ["ctrl-u", "clear"], HINT_BACK]
+      ? [["enter", "continue"], HINT_ERASE, HINT_BACK]
       : step.kind === "mode"
         ? [HINT_MOVE, ["enter", "start"], ["esc", "previous"]]
         : step.kind === "price"
