@@ -38,7 +38,14 @@ export function useProgressRun(): {
       const done = printed.current;
       if (next.finished.length > done.count) {
         // Keys are made unique across batches: the app's <Static> holds every batch's lines.
-        print(next.finished.slice(done.count).map((item) => ({ ...item, key: `${done.run}:${item.key}` })));
+        // Unchanged files are counted, not listed: a sync with nothing to do must not print a line for
+        // each of 600 files into the scrollback (the counts line says `= 600 unchanged`).
+        print(
+          next.finished
+            .slice(done.count)
+            .filter((item) => item.outcome !== "unchanged")
+            .map((item) => ({ ...item, key: `${done.run}:${item.key}` })),
+        );
         done.count = next.finished.length;
       }
     },

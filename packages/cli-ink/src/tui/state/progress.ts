@@ -141,9 +141,10 @@ function finish(state: ProgressState, file: string, item: Omit<FinishedItem, "ke
 export function progressReducer(state: ProgressState, action: ProgressAction): ProgressState {
   switch (action.type) {
     case "scan":
+      // A project sync scans each of its inputs: the batch's total is the sum of their scans.
       return {
         ...state,
-        total: action.files + (action.others ?? 0),
+        total: (state.phase === "scanning" ? 0 : (state.total ?? 0)) + action.files + (action.others ?? 0),
         phase: state.phase === "scanning" ? "running" : state.phase,
       };
     case "start":
@@ -250,9 +251,18 @@ export function elapsedMs(state: ProgressState, now: number): number {
 export const RATE_MIN_FILES = 10;
 export const RATE_MIN_MS = 10_000;
 
-/** Files finished per second so far; undefined until it means something (enough files or time). */
+/**
+ * Files that took work (a request, or a failure on the way): unchanged and reused files are lockfile
+ * answers, thousands a second, and counted in a rate they make it read `3296.7 files/s` and the time left
+ * `0:00` while uploads are still to go.
+ */
+function workedCount(state: ProgressState): number {
+  return completedCount(state) - state.counts.unchanged - state.counts.reused;
+}
+
+/** Files uploaded (or failed) per second so far; undefined until it means something (enough files or time). */
 export function ratePerSecond(state: ProgressState, now: number): number | undefined {
-  const done = completedCount(state);
+  const done = workedCount(state);
   const elapsed = elapsedMs(state, now);
   const seconds = elapsed / 1000;
   if (done === 0 || seconds <= 0) return undefined;
