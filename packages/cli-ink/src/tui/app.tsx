@@ -5,6 +5,7 @@ import { FinishedLine } from "./components/progress-panel.js";
 import { type Tui, TuiContext } from "./context.js";
 import { useLayout } from "./hooks/use-layout.js";
 import { noColorRequested, noColorStream } from "./no-color.js";
+import { clearOnNarrowing } from "./resize-clear.js";
 import { ArchiveScreen } from "./screens/archive.js";
 import { AskAssetScreen } from "./screens/ask-asset.js";
 import { AssetScreen } from "./screens/asset.js";
@@ -186,6 +187,8 @@ export interface RunTuiOptions {
  */
 export async function runTui(ctx: ServiceContext, options: RunTuiOptions = {}): Promise<number> {
   let code = 0;
+  const stdout = options.stdout ?? process.stdout;
+  const stopClearing = clearOnNarrowing(stdout);
   const instance = render(
     <App
       ctx={ctx}
@@ -206,6 +209,10 @@ export async function runTui(ctx: ServiceContext, options: RunTuiOptions = {}): 
       ...(options.stderr ? { stderr: options.stderr } : {}),
     },
   );
-  await instance.waitUntilExit();
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    stopClearing();
+  }
   return code;
 }

@@ -1,6 +1,7 @@
 // The files the upload picker offers: every file of the project that some asset type accepts (as sync walks),
 // with the types its content allows (the service sniffs the content, so a mislabelled file shows why).
-import { relative, sep } from "node:path";
+import { stat } from "node:fs/promises";
+import { relative, resolve, sep } from "node:path";
 import { scanPaths } from "@rbxassets/core/node";
 import { detectAssetType, listLockedAssets, type ServiceContext } from "./services.js";
 import type { PickedFile } from "./state/upload.js";
@@ -67,4 +68,18 @@ export async function listPickableFiles(ctx: ServiceContext, limit = 500): Promi
   await Promise.all(Array.from({ length: DETECT_CONCURRENCY }, worker));
   const files = results.filter((r): r is PickableFile => r !== undefined);
   return { files: files.slice(0, limit), truncated: walked.truncated || files.length > limit };
+}
+
+/**
+ * Why a sync cannot take `folder` (relative to the root), or undefined when it can: a path that does not
+ * exist is said at once, not after a scan that finds it missing. A project input's name is taken too.
+ */
+export async function syncFolderProblem(ctx: ServiceContext, folder: string): Promise<string | undefined> {
+  if (folder === "." || ctx.project?.input(folder)) return undefined;
+  try {
+    await stat(resolve(ctx.root, folder));
+    return undefined;
+  } catch {
+    return `No file or folder "${folder}" under ${ctx.root}: type another, or . for the whole project.`;
+  }
 }

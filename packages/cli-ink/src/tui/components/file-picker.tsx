@@ -59,7 +59,7 @@ export function FilePicker({
   useTyping(state.filtering);
   useEffect(() => {
     if (state.menu.visible !== visibleCount) dispatch({ type: "resize", visible: visibleCount });
-  }, [visibleCount, state.menu.visible]);
+  }, [visibleCount, state.menu.visible, dispatch]);
 
   useKeys((input, key) => {
     // The state the previous keys of this chunk left (`Down Space Enter` in one chunk picks the 2nd file).

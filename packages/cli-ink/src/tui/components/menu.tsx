@@ -66,7 +66,7 @@ export function Menu({
     lastValues.current = values;
     const index = options.findIndex((o) => o.value === focusedValue);
     dispatch({ type: "reset", count: options.length, visible: visibleCount, focus: Math.max(0, index) });
-  }, [options, focusedValue, visibleCount]);
+  }, [options, focusedValue, visibleCount, dispatch]);
 
   useMenuInput(
     live,

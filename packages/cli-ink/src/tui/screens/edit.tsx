@@ -119,8 +119,10 @@ export function EditScreen({ assetId }: { assetId: string }) {
               setLastChosen(value);
               if (value === "save") {
                 if (changed > 0) save();
-              } else if (value === "back") leave();
-              else dispatch({ type: "edit", field: value as MetadataField });
+              } else if (value === "back") {
+                // Chosen by name: "without saving" is the answer already, no question follows (Esc asks).
+                navigate({ type: "back" });
+              } else dispatch({ type: "edit", field: value as MetadataField });
             }}
           />
           {mode.saved && changed === 0 ? <Text color="green">✔ Saved asset {assetId}.</Text> : null}

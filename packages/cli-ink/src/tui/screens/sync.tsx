@@ -9,6 +9,7 @@ import { Screen } from "../components/screen.js";
 import { TextField } from "../components/text-field.js";
 import { VideoPriceField } from "../components/video-price-field.js";
 import { useTui } from "../context.js";
+import { syncFolderProblem } from "../files.js";
 import { useInteractive, useKeys } from "../hooks/use-keys.js";
 import { useNow } from "../hooks/use-now.js";
 import { useProgressRun } from "../hooks/use-progress-run.js";
@@ -28,6 +29,7 @@ export function SyncScreen() {
   const { ctx, navigate } = useTui();
   const interactive = useInteractive();
   const [step, setStep] = useState<Step>({ kind: "folder" });
+  const [folderProblem, setFolderProblem] = useState<string>();
   const run = useProgressRun();
   const running = run.state !== undefined && !isOver(run.state);
   const now = useNow(1000, running);
@@ -75,9 +77,16 @@ export function SyncScreen() {
             <Text>Folder: </Text>
             <TextField
               defaultValue="."
-              onSubmit={(value) => setStep({ kind: "mode", folder: value.trim() || "." })}
+              onSubmit={(value) => {
+                const folder = value.trim() || ".";
+                void syncFolderProblem(ctx, folder).then((problem) =>
+                  problem ? setFolderProblem(problem) : setStep({ kind: "mode", folder }),
+                );
+              }}
+              onChange={() => setFolderProblem(undefined)}
             />
           </Box>
+          {folderProblem ? <Text color="red">{folderProblem}</Text> : null}
           <Text dimColor wrap="truncate-end">
             Relative to {ctx.root}. New and changed files are uploaded and recorded in the lockfile.
           </Text>
