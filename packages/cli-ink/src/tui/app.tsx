@@ -120,19 +120,22 @@ export function App({ ctx, onExit, initialRoute }: AppProps) {
       if (exiting.current) return;
       exiting.current = true;
       setStopping(tasks.size > 0);
-      // Aborted uploads settle first: each finished one is then recorded, and nothing is half-written.
-      void tasks.abortAll().then(() => leave(code));
+      // A graceful stop: nothing new starts, uploads already sent finish and are recorded, then the app goes.
+      void tasks.stopAll().then(() => leave(code));
     },
     [tasks, leave],
   );
 
-  // Ctrl-C is handled here rather than by Ink: once to stop cleanly, twice to leave at once.
+  // Ctrl-C is handled here rather than by Ink: once to stop cleanly, twice to leave at once (what was in
+  // flight is then the journal's, finished by the next run).
   const { isRawModeSupported } = useStdin();
   useInput(
     (input, key) => {
       if (key.ctrl && input === "c") {
-        if (exiting.current) leave(EXIT_INTERRUPTED);
-        else quit(EXIT_INTERRUPTED);
+        if (exiting.current) {
+          void tasks.abortAll();
+          leave(EXIT_INTERRUPTED);
+        } else quit(EXIT_INTERRUPTED);
         return;
       }
       // `?` opens the screen's key list (lazygit, k9s); Esc, Enter, q or `?` again close it.
@@ -164,7 +167,7 @@ export function App({ ctx, onExit, initialRoute }: AppProps) {
           </Text>
           {stopping ? (
             <Text color="yellow" wrap="truncate-end">
-              Stopping: letting work in flight settle… (ctrl-c again: quit now)
+              Stopping: uploads already sent are finishing… ctrl-c again to leave them to the next run
             </Text>
           ) : null}
           <RouteView key={navigation.stack.length + JSON.stringify(route)} route={route} />

@@ -10,6 +10,8 @@ import type { UploadDraft } from "./state/upload.js";
 export type ProgressWork = (
   emit: (action: ProgressAction) => void,
   signal: AbortSignal,
+  /** Graceful stop: nothing new starts, uploads already sent finish and are recorded. */
+  stop?: AbortSignal,
 ) => Promise<{ aborted: boolean; notDone?: string[]; refusal?: Refusal }>;
 
 /**
@@ -33,7 +35,10 @@ export function progressMapper(
         break;
       default: {
         // The account-level refusal is said once, in the summary, with its fix: the file only points there.
-        const other = event as { type: string; file?: unknown };
+        const other = event as { type: string; file?: unknown; finishing?: unknown };
+        // After a graceful stop, how many uploads already sent are still settling.
+        if (other.type === "stopping" && typeof other.finishing === "number")
+          return { type: "stopping", finishing: other.finishing };
         return other.type === "refused" && typeof other.file === "string"
           ? { type: "failed", file: other.file, reason: "refused for the whole account: see below" }
           : undefined;
@@ -110,13 +115,14 @@ export function syncWork(
   check: boolean,
   options: BatchOptions = {},
 ): ProgressWork {
-  return async (emit, signal) => {
+  return async (emit, signal, stop) => {
     const map = progressMapper(await knownContents(ctx));
     // The project root means what a bare `rbxassets sync` means: the project file's inputs when there is one.
     const paths = folder === "." || folder === "./" ? [] : [folder];
     const report = await syncPaths(ctx, paths, {
       check,
       signal,
+      ...(stop ? { stop } : {}),
       onEvent: (event) => {
         const action = map(event);
         if (action) emit(action);
@@ -141,7 +147,7 @@ export function uploadWork(
   drafts: UploadDraft[],
   options: BatchOptions = {},
 ): ProgressWork {
-  return async (emit, signal) => {
+  return async (emit, signal, stop) => {
     const map = progressMapper(await knownContents(ctx));
     const shown = new Set<string>();
     const report = await uploadFiles(
@@ -155,6 +161,7 @@ export function uploadWork(
       })),
       {
         signal,
+        ...(stop ? { stop } : {}),
         onEvent: (event) => {
           const action = map(event);
           if (action) emit(action);

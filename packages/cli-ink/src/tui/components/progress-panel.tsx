@@ -1,7 +1,7 @@
 import { Spinner } from "@inkjs/ui";
 import { Box, Text } from "ink";
 import { useLayout } from "../hooks/use-layout.js";
-import { formatDuration, formatRate, truncateStart } from "../state/format.js";
+import { formatDuration, formatRate, plural, truncateStart } from "../state/format.js";
 import {
   accountedCount,
   elapsedMs,
@@ -122,7 +122,9 @@ export function ProgressPanel({
       {state.phase === "scanning" ? <Spinner label="Scanning files…" /> : null}
       {state.phase === "stopping" ? (
         <Text color="yellow" wrap="truncate-end">
-          Stopping: finishing the uploads in flight so that each is recorded…
+          {state.finishing
+            ? `Stopping: ${plural(state.finishing, "upload")} finishing… ctrl-c again to leave them to the next run`
+            : "Stopping: nothing new starts; uploads already sent finish and are recorded…"}
         </Text>
       ) : null}
       {!over

@@ -14,6 +14,13 @@ export type { ProgressWork } from "../batch.js";
 let runs = 0;
 
 /**
+ * Whether core's pipeline takes the graceful `stop` (the journal's contract: nothing new starts, uploads
+ * already sent settle and are recorded, `stopping` events count them). Until it does, a stop aborts, as
+ * Ctrl-C always did, and the app still waits for the aborted work to settle.
+ */
+const PIPELINE_STOPS_GRACEFULLY = false;
+
+/**
  * Runs a batch once `start` is called, as a task the app waits for on Ctrl-C. `stop()` aborts it: what is
  * in flight finishes or is abandoned by the service, and the state says what was not done.
  */
@@ -52,6 +59,7 @@ export function useProgressRun(): {
     [print],
   );
   const abortRef = useRef<() => void>(undefined);
+  const stopRef = useRef<() => void>(undefined);
   const liveRef = useRef(true);
 
   useEffect(() => {
@@ -79,8 +87,14 @@ export function useProgressRun(): {
           emit({ type: "rate-limited", until: Date.now() + event.delayMs });
         }
       });
-      const task = tasks.run((signal) => work(emit, signal).finally(unsubscribe));
+      const task = tasks.run((signal, stop) =>
+        (PIPELINE_STOPS_GRACEFULLY
+          ? work(emit, signal, stop)
+          : work(emit, AbortSignal.any([signal, stop]))
+        ).finally(unsubscribe),
+      );
       abortRef.current = task.abort;
+      stopRef.current = task.stop;
       task.promise.then(
         (result) =>
           emit({
@@ -101,9 +115,10 @@ export function useProgressRun(): {
     [ctx, tasks, dispatch],
   );
 
+  // Esc stops as the first Ctrl-C does: gracefully, uploads already sent are finished and recorded.
   const stop = useCallback(() => {
     dispatch({ type: "stop-requested" });
-    abortRef.current?.();
+    stopRef.current?.();
   }, [dispatch]);
 
   return { state, start, stop };

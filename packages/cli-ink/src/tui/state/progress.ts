@@ -57,6 +57,8 @@ export interface ProgressState {
   refusal: Refusal | undefined;
   /** When the client's rate limiter lets requests go again (epoch ms), while it holds some back. */
   rateLimitedUntil: number | undefined;
+  /** After a graceful stop: uploads already sent that are still finishing (the pipeline's count). */
+  finishing: number | undefined;
 }
 
 /** A finished file as sync reports it; `status` is the pipeline's word for what happened. */
@@ -82,6 +84,8 @@ export type ProgressAction =
   | { type: "warning"; file: string; message: string }
   | { type: "rate-limited"; until: number }
   | { type: "stop-requested" }
+  /** The pipeline's word after a graceful stop: uploads already sent that are still settling. */
+  | { type: "stopping"; finishing: number }
   | { type: "finish"; at: number; aborted?: boolean; notDone?: string[]; refusal?: Refusal }
   | { type: "crash"; at: number; error: unknown };
 
@@ -110,6 +114,7 @@ export function initialProgress(startedAt: number, total?: number, check = false
     notDone: [],
     rateLimitedUntil: undefined,
     refusal: undefined,
+    finishing: undefined,
   };
 }
 
@@ -187,6 +192,8 @@ export function progressReducer(state: ProgressState, action: ProgressAction): P
       return { ...state, rateLimitedUntil: Math.max(state.rateLimitedUntil ?? 0, action.until) };
     case "stop-requested":
       return isOver(state) ? state : { ...state, phase: "stopping" };
+    case "stopping":
+      return isOver(state) ? state : { ...state, phase: "stopping", finishing: action.finishing };
     case "finish":
       return {
         ...state,
