@@ -406,7 +406,9 @@ describe("sync", () => {
     await app.press(KEYS.ctrlC);
     expect(await app.waitForExit(30_000)).toBe(130);
     // The "Stopping" frame may last only a moment when the work in flight settles fast: look in every frame.
-    expect(app.output()).toContain("Stopping: letting work in flight settle");
+    expect(app.output()).toContain(
+      "Stopping: uploads already sent are finishing… ctrl-c again to leave them to the next run",
+    );
     const text = await readFile(join(e.root, "rbxassets.lock.json"), "utf8").catch(() => "{}");
     expect(() => JSON.parse(text)).not.toThrow();
     const locked = await listLockedAssets(e.ctx);

@@ -1,0 +1,92 @@
+// Keys as a terminal delivers them: several in one chunk, `?` for help, footers at narrow widths, and the
+// pure rules under them (colours taken out for NO_COLOR, totals of a project sync, a rate of real work).
+import { afterEach, describe, expect, test } from "vitest";
+import { noColorRequested, withoutColor } from "../src/tui/no-color.js";
+import { initialProgress, progressReducer, ratePerSecond } from "../src/tui/state/progress.js";
+import { png } from "./helpers/files.js";
+import { KEYS, type RenderedApp, renderApp, startTuiEnv, type TuiEnv } from "./tui-helpers.js";
+
+let env: TuiEnv | undefined;
+let app: RenderedApp | undefined;
+afterEach(async () => {
+  app?.unmount();
+  app = undefined;
+  await env?.close();
+  env = undefined;
+});
+
+describe("keys in one chunk", () => {
+  test("Down and Enter together on Home open the second entry", async () => {
+    env = await startTuiEnv({ "a.png": png(1) });
+    app = renderApp(env.ctx);
+    await app.waitFor("What would you like to do?");
+    await app.type(`${KEYS.down}${KEYS.enter}`);
+    await app.waitFor("Folder:");
+    expect(app.frame()).toContain("Sync a folder");
+  });
+});
+
+describe("? help", () => {
+  test("lists the screen's keys over it, closes on Esc, and is a character in a text field", async () => {
+    env = await startTuiEnv();
+    app = renderApp(env.ctx);
+    await app.waitFor("? help");
+    await app.press("?");
+    let frame = await app.waitFor("Keys on this screen");
+    expect(frame).toMatch(/enter\s+choose/);
+    expect(frame).toMatch(/q\s+quit/);
+    expect(frame).toMatch(/ctrl-c\s+stop running work/);
+    // The menu is hidden, and its keys do nothing while help is open.
+    expect(frame).not.toContain("Upload files");
+    await app.press(KEYS.down, KEYS.escape);
+    frame = await app.waitFor("❯ Upload files");
+    expect(frame).not.toContain("Keys on this screen");
+    // In a text field `?` is typed.
+    await app.press(KEYS.down, KEYS.down, KEYS.enter);
+    await app.waitFor("Asset id:");
+    await app.type("12?");
+    frame = await app.waitFor("12?");
+    expect(frame).not.toContain("Keys on this screen");
+  });
+});
+
+describe("footers on a narrow terminal", () => {
+  test("keep the way out and help at 40 columns; all hints at 100", async () => {
+    env = await startTuiEnv();
+    app = renderApp(env.ctx, { name: "sync" }, { columns: 100, rows: 24 });
+    let frame = await app.waitFor("Folder:");
+    expect(frame).toContain("enter continue · ctrl-u delete to start · esc back · ? help");
+    await app.resize(40, 24);
+    frame = await app.waitFor(/^enter continue · esc back · \? help$/m);
+    for (const line of frame.split("\n")) expect(line.length).toBeLessThanOrEqual(40);
+  });
+});
+
+describe("rules under the screens", () => {
+  test("NO_COLOR takes colours out and keeps bold, dim and inverse; FORCE_COLOR wins", () => {
+    expect(withoutColor("\u001B[1;31mhi\u001B[39;22m \u001B[38;5;12mx\u001B[39m \u001B[7mc\u001B[27m")).toBe(
+      "\u001B[1mhi\u001B[22m x \u001B[7mc\u001B[27m",
+    );
+    expect(withoutColor("\u001B[48;2;1;2;3mbg\u001B[49m\u001B[0m")).toBe("bg\u001B[0m");
+    expect(noColorRequested({ NO_COLOR: "1" })).toBe(true);
+    expect(noColorRequested({ NO_COLOR: "" })).toBe(false);
+    expect(noColorRequested({ NO_COLOR: "1", FORCE_COLOR: "1" })).toBe(false);
+  });
+
+  test("a project sync's total is the sum of its inputs' scans", () => {
+    let state = initialProgress(0);
+    state = progressReducer(state, { type: "scan", files: 20 });
+    state = progressReducer(state, { type: "scan", files: 1, others: 1 });
+    expect(state.total).toBe(22);
+  });
+
+  test("the rate counts files that took work, not lockfile answers", () => {
+    let state = initialProgress(0, 600);
+    for (let i = 0; i < 500; i++)
+      state = progressReducer(state, { type: "done", asset: { file: `u${i}.png`, status: "unchanged" } });
+    expect(ratePerSecond(state, 20_000)).toBeUndefined();
+    for (let i = 0; i < 10; i++)
+      state = progressReducer(state, { type: "done", asset: { file: `n${i}.png`, status: "uploaded" } });
+    expect(ratePerSecond(state, 20_000)).toBe(0.5);
+  });
+});
