@@ -65,9 +65,9 @@ describe("footers on a narrow terminal", () => {
 describe("rules under the screens", () => {
   test("NO_COLOR takes colours out and keeps bold, dim and inverse; FORCE_COLOR wins", () => {
     expect(withoutColor("\u001B[1;31mhi\u001B[39;22m \u001B[38;5;12mx\u001B[39m \u001B[7mc\u001B[27m")).toBe(
-      "\u001B[1mhi\u001B[22m x \u001B[7mc\u001B[27m",
+      "\u001B[1mhi\u001B[39;22m x\u001B[39m \u001B[7mc\u001B[27m",
     );
-    expect(withoutColor("\u001B[48;2;1;2;3mbg\u001B[49m\u001B[0m")).toBe("bg\u001B[0m");
+    expect(withoutColor("\u001B[48;2;1;2;3mbg\u001B[49m\u001B[0m")).toBe("bg\u001B[49m\u001B[0m");
     expect(noColorRequested({ NO_COLOR: "1" })).toBe(true);
     expect(noColorRequested({ NO_COLOR: "" })).toBe(false);
     expect(noColorRequested({ NO_COLOR: "1", FORCE_COLOR: "1" })).toBe(false);

@@ -5,7 +5,7 @@ import { FinishedLine } from "./components/progress-panel.js";
 import { type Tui, TuiContext } from "./context.js";
 import { useLayout } from "./hooks/use-layout.js";
 import { noColorRequested, noColorStream } from "./no-color.js";
-import { clearOnNarrowing } from "./resize-clear.js";
+import { clearScreen, useClearWhenNarrowed } from "./resize-clear.js";
 import { ArchiveScreen } from "./screens/archive.js";
 import { AskAssetScreen } from "./screens/ask-asset.js";
 import { AssetScreen } from "./screens/asset.js";
@@ -68,10 +68,12 @@ export interface AppProps {
   onExit?: (code: number) => void;
   /** The screen to open first (tests; a command missing its argument). Home stays below it. */
   initialRoute?: Route;
+  /** Clears the terminal after it was made narrower (see resize-clear.ts). */
+  onNarrowed?: () => void;
 }
 
 /** The router: one screen at a time, Esc pops back to the previous one, Ctrl-C stops work and quits. */
-export function App({ ctx, onExit, initialRoute }: AppProps) {
+export function App({ ctx, onExit, initialRoute, onNarrowed }: AppProps) {
   const { exit } = useApp();
   const [navigation, navigate] = useReducer(
     navigationReducer,
@@ -93,6 +95,7 @@ export function App({ ctx, onExit, initialRoute }: AppProps) {
     if (items.length > 0) setPrinted((lines) => [...lines, ...items]);
   }, []);
   const { columns } = useLayout();
+  useClearWhenNarrowed(columns, onNarrowed);
   const exiting = useRef(false);
   const [helpOpen, setHelpOpen] = useState(false);
   // How many text fields take keys now: `?` typed into one is a character, not help.
@@ -191,7 +194,7 @@ export interface RunTuiOptions {
 export async function runTui(ctx: ServiceContext, options: RunTuiOptions = {}): Promise<number> {
   let code = 0;
   const stdout = options.stdout ?? process.stdout;
-  const stopClearing = clearOnNarrowing(stdout);
+  const clearAfterNarrowing = () => clearScreen(stdout, () => instance.clear());
   const instance = render(
     <App
       ctx={ctx}
@@ -199,6 +202,7 @@ export async function runTui(ctx: ServiceContext, options: RunTuiOptions = {}): 
         code = c;
       }}
       {...(options.initialRoute ? { initialRoute: options.initialRoute } : {})}
+      onNarrowed={clearAfterNarrowing}
     />,
     {
       // Ctrl-C is ours: it must abort running work and wait before the app goes.
@@ -212,10 +216,6 @@ export async function runTui(ctx: ServiceContext, options: RunTuiOptions = {}): 
       ...(options.stderr ? { stderr: options.stderr } : {}),
     },
   );
-  try {
-    await instance.waitUntilExit();
-  } finally {
-    stopClearing();
-  }
+  await instance.waitUntilExit();
   return code;
 }

@@ -8,7 +8,10 @@ export function noColorRequested(env: NodeJS.ProcessEnv): boolean {
   return (env.NO_COLOR ?? "") !== "" && env.FORCE_COLOR === undefined;
 }
 
-/** SGR parameters (`ESC [ … m`) without those that set a colour; a sequence left empty is dropped. */
+/**
+ * SGR parameters (`ESC [ … m`) without those that set a colour (the defaults, 39 and 49, stay); a sequence
+ * left empty is dropped. Text with no colour comes back unchanged.
+ */
 export function withoutColor(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching the terminal's escape sequences
   return text.replace(/\u001B\[([\d;]*)m/g, (whole, params: string) => {
@@ -22,7 +25,8 @@ export function withoutColor(text: string): string {
         i += codes[i + 1] === 5 ? 2 : codes[i + 1] === 2 ? 4 : 0;
         continue;
       }
-      const colour = (code >= 30 && code <= 39) || (code >= 40 && code <= 49) || (code >= 90 && code <= 107);
+      // 39 and 49 set the terminal's default colours back: they add no colour, and may stay.
+      const colour = (code >= 30 && code <= 38) || (code >= 40 && code <= 48) || (code >= 90 && code <= 107);
       if (!colour) kept.push(code);
     }
     return kept.length === 0 ? "" : `\u001B[${kept.join(";")}m`;

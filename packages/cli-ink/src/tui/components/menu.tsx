@@ -58,10 +58,11 @@ export function Menu({
     initialMenu(options.length, visibleCount, initialIndex),
   );
   // When the options change (a new page), keep the focus on the same value if it is still there.
-  const lastValues = useRef(options.map((o) => o.value).join("\n"));
+  const lastValues = useRef(`${visibleCount}\n${options.map((o) => o.value).join("\n")}`);
   const focusedValue = options[state.focus]?.value;
   useEffect(() => {
-    const values = options.map((o) => o.value).join("\n");
+    // Also when the terminal's height changes the rows there is room for.
+    const values = `${visibleCount}\n${options.map((o) => o.value).join("\n")}`;
     if (values === lastValues.current) return;
     lastValues.current = values;
     const index = options.findIndex((o) => o.value === focusedValue);
