@@ -119,16 +119,25 @@ export function syncWork(
     const map = progressMapper(await knownContents(ctx));
     // The project root means what a bare `rbxassets sync` means: the project file's inputs when there is one.
     const paths = folder === "." || folder === "./" ? [] : [folder];
+    const reported = new Set<string>();
     const report = await syncPaths(ctx, paths, {
       check,
       signal,
       ...(stop ? { stop } : {}),
       onEvent: (event) => {
         const action = map(event);
+        if (action?.type === "done") reported.add(action.asset.file);
         if (action) emit(action);
       },
       ...(options.videoExpectedPrice !== undefined ? { expectedPrice: options.videoExpectedPrice } : {}),
     });
+    // A check reports the files the lockfile already has only in its report, not as events: counted here,
+    // or the check reads `9/12 files checked` where the CLI says 3 up to date.
+    for (const asset of report.unchanged) {
+      if (reported.has(asset.file)) continue;
+      const action = map({ type: "done", asset });
+      if (action) emit(action);
+    }
     // The pipeline's own stop at the first account-level refusal: said once, the rest not uploaded.
     const stopped = report.refusal ? refusalOf(ctx, report.refusal, report.notAttempted) : undefined;
     if (stopped) return { aborted: report.aborted, notDone: stopped.others, refusal: stopped.refusal };
