@@ -1,7 +1,7 @@
 // The built binary in tmux, for what only a real terminal shows: keys that arrive in one chunk, Esc on
 // Home, `?` on every screen, NO_COLOR and FORCE_COLOR in what reaches the terminal, footers at 60
 // columns, resizing (no stale header copies) and a 10-row terminal.
-import { writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { RunningEmulator } from "@rbxassets/emulator";
 import { startEmulator } from "@rbxassets/emulator";
@@ -163,5 +163,31 @@ describe.skipIf(!tmuxInstalled || skipTmux)("the TUI's keys, help, colours and s
     expect(withoutColor(forced)).not.toBe(forced);
     await term.keys("q");
     await term.waitFor("EXIT=0");
+  });
+
+  test("init: a name and its Enter in one chunk, a wrong creator said, and the prompt gone once written", async () => {
+    const project = await makeProject({ "assets/crate.png": png(4) });
+    term.start({ cwd: project, env: {}, args: ["init"] });
+    await term.waitFor("Which folders hold assets?");
+    await term.keys("Enter");
+    await term.waitFor("Where do the generated modules go?");
+    await term.keys("Enter");
+    await term.waitFor("Creator (user:<id>");
+    // The field starts with the creator from the environment: Ctrl-U deletes it (all before the cursor).
+    await term.keys("C-u");
+    await term.chunk("bob", "Enter");
+    await term.waitFor('"bob" is not a creator');
+    // Esc on the last step steps back; Enter comes forward again with the field as it was.
+    await term.keys("Escape");
+    await term.waitFor("Where do the generated modules go?");
+    await term.keys("Enter");
+    await term.waitFor("› bob");
+    await term.chunk("C-u", "user:7", "Enter");
+    const shown = await term.waitFor("EXIT=0");
+    expect(shown).not.toContain("Creator (user:<id>");
+    expect(shown).not.toContain("enter write the file");
+    const written = await readdir(project);
+    const file = written.find((name) => name.startsWith("rbxassets.config"));
+    expect(await readFile(join(project, file!), "utf8")).toContain("user:7");
   });
 });
