@@ -253,10 +253,10 @@ describe.skipIf(!tmuxInstalled || skip)("the TUI in a real 80x24 terminal (tmux)
     expect(shown).toMatch(/2 uploaded · = 1 unchanged/);
     expect(emulator.stats().creates).toBe(2 + 3);
 
-    // Back, and sync again: nothing left to upload.
+    // Back, and sync again: nothing left to upload. Home kept its focus on Sync.
     await keys("Enter");
     await waitForScreen("What would you like to do?");
-    await keys("Down", "Enter");
+    await keys("Enter");
     await waitForScreen("Folder:");
     await keys("Enter");
     await waitForScreen("Upload new and changed files");
@@ -268,7 +268,7 @@ describe.skipIf(!tmuxInstalled || skip)("the TUI in a real 80x24 terminal (tmux)
     // Look up: the id and its Enter in one chunk, as a paste without bracketed paste arrives.
     await keys("Enter");
     await waitForScreen("What would you like to do?");
-    await keys("Down", "Down", "Enter");
+    await keys("Down", "Enter");
     await waitForScreen("Asset id:");
     await chunk(alphaId!, "Enter");
     await waitForScreen(`alpha #${alphaId}`);
@@ -301,7 +301,7 @@ describe.skipIf(!tmuxInstalled || skip)("the TUI in a real 80x24 terminal (tmux)
     await keys("Escape");
     await waitForScreen("What would you like to do?");
     tmux("resize-window", "-t", SESSION, "-x", "60", "-y", "24");
-    shown = await waitForScreen(/❯ Upload files/);
+    shown = await waitForScreen(/❯ Look up an asset/);
     await new Promise((resolve) => setTimeout(resolve, 300));
     shown = screen();
     for (const line of shown.split("\n")) expect(line.length).toBeLessThanOrEqual(60);
