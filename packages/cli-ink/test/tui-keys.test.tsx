@@ -1,6 +1,7 @@
 // Keys as a terminal delivers them: several in one chunk, `?` for help, footers at narrow widths, and the
 // pure rules under them (colours taken out for NO_COLOR, totals of a project sync, a rate of real work).
 import { afterEach, describe, expect, test } from "vitest";
+import { uploadFile } from "../src/services/assets.js";
 import { noColorRequested, withoutColor } from "../src/tui/no-color.js";
 import { initialProgress, progressReducer, ratePerSecond } from "../src/tui/state/progress.js";
 import { png } from "./helpers/files.js";
@@ -23,6 +24,29 @@ describe("keys in one chunk", () => {
     await app.type(`${KEYS.down}${KEYS.enter}`);
     await app.waitFor("Folder:");
     expect(app.frame()).toContain("Sync a folder");
+  });
+});
+
+describe("edit metadata", () => {
+  test("Back without saving leaves without asking; Esc with changes asks", async () => {
+    env = await startTuiEnv({ "crate.png": png(1) });
+    const { assetId } = await uploadFile(env.ctx, { file: "crate.png", displayName: "crate", wait: true });
+    app = renderApp(env.ctx, { name: "edit", assetId: assetId! });
+    await app.waitFor("Save (no changes yet)");
+    await app.press(KEYS.enter);
+    await app.waitFor("Name:");
+    await app.type("s\r");
+    await app.waitFor("Save 1 change");
+    await app.press(KEYS.escape);
+    await app.waitFor("Discard 1 unsaved change?");
+    await app.press("n");
+    await app.waitFor("Save 1 change");
+    // End: the last row, "Back without saving".
+    await app.press("\u001B[F");
+    await app.waitFor("❯ Back without saving");
+    await app.press(KEYS.enter);
+    await app.waitFor("What would you like to do?");
+    expect(app.frame()).not.toContain("Discard");
   });
 });
 

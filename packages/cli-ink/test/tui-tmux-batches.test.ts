@@ -91,7 +91,8 @@ describe.skipIf(!tmuxInstalled || skipTmux)("the TUI's batches in tmux", () => {
     const columns = rows.map((line) => stringWidth(line.slice(0, line.indexOf(" Image "))));
     expect(new Set(columns).size).toBe(1);
     await term.keys("Enter");
-    await term.waitFor("Upload finished", 40_000);
+    shown = await term.waitFor("Upload finished", 40_000);
+    expect(shown).toContain("3/3 files · 100%");
     const locked = await listLockedAssets(ctx);
     const long = locked.find((entry) => entry.file === LONG);
     expect((await getAsset(ctx, long!.assetId)).displayName).toBe("a".repeat(49));
@@ -139,6 +140,13 @@ describe.skipIf(!tmuxInstalled || skipTmux)("the TUI's batches in tmux", () => {
         .split("\n")
         .filter((line) => line.startsWith("= ")),
     ).toEqual([]);
+    // The bar follows the width: 30 cells at 60 columns, 40 again once wider.
+    expect(/[█░]+/.exec(shown)?.[0].length).toBe(40);
+    term.resize(60, 24);
+    await term.waitFor(/^[█░]{30} /m);
+    term.resize(100, 24);
+    await term.waitFor(/^[█░]{40} /m);
+    term.resize(80, 24);
 
     // A server killed mid-sync: one line naming the URL, the batch stopped, not a failure per file.
     await mkdir(join(root, "more"));
