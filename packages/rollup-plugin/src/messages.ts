@@ -14,6 +14,8 @@ const WHAT: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string
     `the account that owns the API key is moderated (${r.status}: ${r.serviceMessage})`,
   "creator-not-allowed": (r) =>
     `the API key may not create assets for ${r.creator ?? "the creator"} (${r.status}: ${r.serviceMessage})`,
+  unreachable: (r) =>
+    `the API at ${r.url ?? "the configured address"} cannot be reached (${r.serviceMessage})`,
 };
 
 const FIX: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string> = {
@@ -23,6 +25,8 @@ const FIX: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string>
     "no upload can succeed until the account's moderation ends; builds from the lockfile still work",
   "creator-not-allowed": (r) =>
     `set the plugin's creator option (or RBXASSETS_CREATOR) to the key's owner, or use a key of ${r.creator ?? "that creator"} with asset write permission`,
+  unreachable: () =>
+    "check the plugin's apiUrl option (or RBXASSETS_API_URL) and the network; builds from the lockfile still work",
 };
 
 /** One line: the cause, that no further upload was started, and the fix. */
