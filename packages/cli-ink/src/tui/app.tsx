@@ -100,11 +100,15 @@ export function App({ ctx, onExit, initialRoute, onNarrowed }: AppProps) {
   const [helpOpen, setHelpOpen] = useState(false);
   // How many text fields take keys now: `?` typed into one is a character, not help.
   const typingCount = useRef(0);
+  // Also as state, so that footers drop `? help` while `?` would be typed.
+  const [typingNow, setTypingNow] = useState(false);
   const memory = useMemo(() => new Map<string, string>(), []);
   const typing = useCallback(() => {
     typingCount.current++;
+    setTypingNow(true);
     return () => {
       typingCount.current--;
+      setTypingNow(typingCount.current > 0);
     };
   }, []);
 
@@ -150,8 +154,20 @@ export function App({ ctx, onExit, initialRoute, onNarrowed }: AppProps) {
   );
 
   const tui: Tui = useMemo(
-    () => ({ ctx, tasks, navigate, quit, stopping, redact: ctx.redact, print, helpOpen, typing, memory }),
-    [ctx, tasks, quit, stopping, print, helpOpen, typing, memory],
+    () => ({
+      ctx,
+      tasks,
+      navigate,
+      quit,
+      stopping,
+      redact: ctx.redact,
+      print,
+      helpOpen,
+      typing,
+      typingNow,
+      memory,
+    }),
+    [ctx, tasks, quit, stopping, print, helpOpen, typing, typingNow, memory],
   );
   const route = currentRoute(navigation);
   const creator = ctx.config.creator ?? "no creator";

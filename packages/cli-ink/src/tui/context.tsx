@@ -24,6 +24,8 @@ export interface Tui {
    * Called by a text field while it takes keys (returns the undo): `?` is then a character, not help.
    */
   typing: () => () => void;
+  /** Whether a text field takes keys now (its footer then offers no `?`). */
+  typingNow: boolean;
 }
 
 export const TuiContext = createContext<Tui | undefined>(undefined);

@@ -1,4 +1,6 @@
 import { Box, Text } from "ink";
+import { useContext } from "react";
+import { TuiContext } from "../context.js";
 import { useLayout } from "../hooks/use-layout.js";
 import { fitHints, type Hint } from "../state/hints.js";
 
@@ -17,8 +19,10 @@ export const HINT_ERASE: Hint = ["ctrl-u", "delete to start"];
  */
 export function KeyHints({ hints, help = true }: { hints: readonly Hint[]; help?: boolean }) {
   const { columns } = useLayout();
+  // While a field takes keys `?` is typed, so it is not offered.
+  const typing = useContext(TuiContext)?.typingNow ?? false;
   if (hints.length === 0) return null;
-  const fitted = fitHints(help ? [...hints, HINT_HELP] : hints, columns);
+  const fitted = fitHints(help && !typing ? [...hints, HINT_HELP] : hints, columns);
   return (
     <Box>
       <Text dimColor wrap="truncate-end">
