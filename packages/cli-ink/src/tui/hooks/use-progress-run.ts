@@ -87,11 +87,13 @@ export function useProgressRun(): {
           emit({ type: "rate-limited", until: Date.now() + event.delayMs });
         }
       });
-      const task = tasks.run((signal, stop) =>
-        (PIPELINE_STOPS_GRACEFULLY
-          ? work(emit, signal, stop)
-          : work(emit, AbortSignal.any([signal, stop]))
-        ).finally(unsubscribe),
+      const task = tasks.run(
+        (signal, stop) =>
+          (PIPELINE_STOPS_GRACEFULLY
+            ? work(emit, signal, stop)
+            : work(emit, AbortSignal.any([signal, stop]))
+          ).finally(unsubscribe),
+        { graceful: true },
       );
       abortRef.current = task.abort;
       stopRef.current = task.stop;

@@ -6,6 +6,8 @@
 interface RunningTask {
   controller: AbortController;
   stop: AbortController;
+  /** Whether the work honours `stop`; work that does not (watching an operation) is aborted instead. */
+  graceful: boolean;
   settled: Promise<unknown>;
 }
 
@@ -16,9 +18,12 @@ export class TaskRegistry {
 
   /**
    * Runs `work` with a hard `signal` (`abortAll`, or the returned `abort`) and a graceful `stop`
-   * (`stopAll`, or the returned `stop`).
+   * (`stopAll`, or the returned `stop`). Only `graceful` work is told to stop; `stopAll` aborts the rest.
    */
-  run<T>(work: (signal: AbortSignal, stop: AbortSignal) => Promise<T>): {
+  run<T>(
+    work: (signal: AbortSignal, stop: AbortSignal) => Promise<T>,
+    { graceful = false }: { graceful?: boolean } = {},
+  ): {
     promise: Promise<T>;
     abort: () => void;
     stop: () => void;
@@ -31,7 +36,7 @@ export class TaskRegistry {
       () => undefined,
       () => undefined,
     );
-    this.#tasks.set(id, { controller, stop, settled });
+    this.#tasks.set(id, { controller, stop, graceful, settled });
     this.#notify();
     void settled.then(() => {
       this.#tasks.delete(id);
@@ -47,7 +52,7 @@ export class TaskRegistry {
   /** Stops every running task gracefully and resolves once all have settled. */
   async stopAll(): Promise<void> {
     const tasks = [...this.#tasks.values()];
-    for (const task of tasks) task.stop.abort();
+    for (const task of tasks) (task.graceful ? task.stop : task.controller).abort();
     await Promise.all(tasks.map((t) => t.settled));
   }
 
