@@ -65,6 +65,9 @@ function apiStatus(error: unknown): number | undefined {
 export const UNREACHABLE_TUI_FIX =
   "Check that the API is up and that RBXASSETS_API_URL and the network are right, then run it again.";
 
+export const RATE_LIMITED_FIX =
+  "Run it again after the wait the service asked for; files in the lockfile are not uploaded again.";
+
 export const MODERATED_FIX =
   "No upload can succeed until the account's moderation ends: see the Roblox messages of the key's owner.";
 
@@ -74,6 +77,7 @@ export const MODERATED_FIX =
  */
 export function refusalFix(reason: unknown): string {
   if (reason === "unreachable") return UNREACHABLE_TUI_FIX;
+  if (reason === "rate-limited") return RATE_LIMITED_FIX;
   if (reason === "user-moderated") return MODERATED_FIX;
   if (reason === "creator-not-allowed") return PERMISSION_FIX;
   return KEY_FIX;

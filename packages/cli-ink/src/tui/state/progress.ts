@@ -1,6 +1,8 @@
 // Progress of a batch (an upload of several files, or a sync): finished items scroll above in <Static>,
 // the live area shows what is running, counts, rate and time left. Time is passed in, so this is pure.
 
+import { refusalWords } from "./refusal-words.js";
+
 export type Outcome =
   | "uploaded"
   | "updated"
@@ -308,8 +310,7 @@ export interface BatchVerdict {
 export function batchVerdict(state: ProgressState, verb: string, elapsed: string): BatchVerdict {
   const failed = state.counts.failed;
   if (state.refusal) {
-    const why =
-      state.refusal.reason === "unreachable" ? "the API cannot be reached" : "the account was refused";
+    const { why } = refusalWords(state.refusal.reason);
     return { mark: "✖", tone: "bad", headline: `${verb} stopped: ${why}.` };
   }
   if (state.phase === "aborted") {
