@@ -3,7 +3,9 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { uploadFile } from "../src/services/assets.js";
 import { noColorRequested, withoutColor } from "../src/tui/no-color.js";
+import { initialPicker, pickerReducer, visibleFiles } from "../src/tui/state/picker.js";
 import { initialProgress, progressReducer, ratePerSecond } from "../src/tui/state/progress.js";
+import { keysOf } from "../src/tui/state/text-field.js";
 import { png } from "./helpers/files.js";
 import { KEYS, type RenderedApp, renderApp, startTuiEnv, type TuiEnv } from "./tui-helpers.js";
 
@@ -97,6 +99,14 @@ describe("rules under the screens", () => {
     expect(noColorRequested({ NO_COLOR: "1" })).toBe(true);
     expect(noColorRequested({ NO_COLOR: "" })).toBe(false);
     expect(noColorRequested({ NO_COLOR: "1", FORCE_COLOR: "1" })).toBe(false);
+  });
+
+  test("the picker's filter takes a chunk with its Enter: typed, then kept", () => {
+    let state = initialPicker(["a.png", "b.png", "bb.png"], 5);
+    state = pickerReducer(state, { type: "filter-start" });
+    state = pickerReducer(state, { type: "filter-keys", keys: keysOf("bb\r", {}) });
+    expect(state.filtering).toBe(false);
+    expect(visibleFiles(state)).toEqual(["bb.png"]);
   });
 
   test("a project sync's total is the sum of its inputs' scans", () => {

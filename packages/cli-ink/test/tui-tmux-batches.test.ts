@@ -3,14 +3,13 @@
 // a sync with nothing to do, and a server killed mid-sync (said once, with its URL; the batch stops).
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { RunningEmulator } from "@rbxassets/emulator";
-import { startEmulator } from "@rbxassets/emulator";
 import stringWidth from "string-width";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getAsset } from "../src/services/assets.js";
 import { createServiceContext, type ServiceContext } from "../src/services/context.js";
 import { listLockedAssets } from "../src/services/lockfile.js";
 import { runCli } from "./helpers/cli.js";
+import { type EmulatorProcess, startEmulatorProcess } from "./helpers/emulator-process.js";
 import { makeProject, png } from "./helpers/files.js";
 import { skipTmux, TmuxTerminal, tmuxInstalled } from "./helpers/tmux.js";
 
@@ -19,14 +18,15 @@ const CJK = "漢字の名前.png";
 
 describe.skipIf(!tmuxInstalled || skipTmux)("the TUI's batches in tmux", () => {
   const term = new TmuxTerminal(`rbxassets-tui-batches-${process.pid}`);
-  let emulator: RunningEmulator;
+  let emulator: EmulatorProcess;
   let root: string;
   let ctx: ServiceContext;
   let env: Record<string, string>;
 
   beforeAll(async () => {
     // Operations take a couple of polls: a sync is still running when its server goes away.
-    emulator = await startEmulator({ operations: { pendingPolls: 2 } });
+    // In a process of its own, to be killed mid-sync.
+    emulator = await startEmulatorProcess({ operations: { pendingPolls: 2 } });
     const files: Record<string, Buffer | string> = {
       ".gitignore": "dist/\n",
       "dist/junk.png": png(99),
@@ -53,10 +53,12 @@ describe.skipIf(!tmuxInstalled || skipTmux)("the TUI's batches in tmux", () => {
 
   afterAll(async () => {
     term.kill();
-    await emulator?.close().catch(() => {});
+    emulator?.kill();
   });
 
-  test("picker, names, totals, nothing to do, and a server killed mid-sync", async () => {
+  test("picker, names, totals, nothing to do, and a server killed mid-sync", {
+    timeout: 180_000,
+  }, async () => {
     term.start({ cwd: root, env });
     await term.waitFor("What would you like to do?");
 
@@ -162,7 +164,7 @@ describe.skipIf(!tmuxInstalled || skipTmux)("the TUI's batches in tmux", () => {
     await term.waitFor("Upload new and changed files");
     await term.keys("Enter");
     await term.waitFor(/Syncing more\//);
-    await emulator.close();
+    emulator.kill();
     shown = await term.waitFor("Sync stopped: the API cannot be reached.", 60_000);
     const host = new URL(emulator.url).host;
     const everything = term.screen({ history: true });

@@ -63,7 +63,9 @@ describe.skipIf(!tmuxInstalled || skipTmux)("the TUI's keys, help, colours and s
     await emulator?.close();
   });
 
-  test("keys in one chunk, Esc on Home, ? on every screen, NO_COLOR, 60 columns, resizing", async () => {
+  test("keys in one chunk, Esc on Home, ? on every screen, NO_COLOR, 60 columns, resizing", {
+    timeout: 120_000,
+  }, async () => {
     term.start({ cwd: root, env: { ...env, NO_COLOR: "1" } });
     await term.waitFor("What would you like to do?");
     // NO_COLOR: styles (bold, dim, inverse) may reach the terminal, colours never.
