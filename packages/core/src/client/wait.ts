@@ -2,7 +2,8 @@
 // and a result that says which of succeeded / failed / timed out / aborted happened.
 import { isAbortError, sleep } from "./abort.js";
 import { flooredJitterDelay } from "./backoff.js";
-import { AssetsApiError, INVALID_RESPONSE } from "./errors.js";
+import { AssetsApiError, AssetsNetworkError, INVALID_RESPONSE } from "./errors.js";
+import { neverReachedServer } from "./retry.js";
 import type { Asset, Operation } from "./types.js";
 
 export interface WaitOptions {
@@ -32,6 +33,9 @@ export type WaitResult =
  * time cap still bounds it.
  */
 function isTransient(error: unknown): boolean {
+  // A poll whose every attempt found no server (connection refused, no such host) says the API is gone,
+  // not busy: polling on until the timeout would keep a dead server's batch going for minutes.
+  if (error instanceof AssetsNetworkError && neverReachedServer(error)) return false;
   if (error instanceof AssetsApiError) {
     return error.status === 429 || error.status >= 500 || error.code === INVALID_RESPONSE;
   }

@@ -44,6 +44,15 @@ export class AccountGate {
     }
   }
 
+  /**
+   * Latches an API that cannot be reached, whatever request found it (a poll, a lookup): no write is sent
+   * after it. Other errors are the file's own and latch nothing.
+   */
+  noteFailure(error: unknown, context: WriteContext): void {
+    const refusal = classifyAccountRefusal(error, context);
+    if (refusal?.reason === "unreachable") this.#refusal ??= refusal;
+  }
+
   async #judge<T>(context: WriteContext, write: () => Promise<T>): Promise<T> {
     try {
       return await write();
