@@ -18,7 +18,7 @@ let runs = 0;
  * already sent settle and are recorded, `stopping` events count them). Until it does, a stop aborts, as
  * Ctrl-C always did, and the app still waits for the aborted work to settle.
  */
-const PIPELINE_STOPS_GRACEFULLY = false;
+const PIPELINE_STOPS_GRACEFULLY = true;
 
 /**
  * Runs a batch once `start` is called, as a task the app waits for on Ctrl-C. `stop()` aborts it: what is
