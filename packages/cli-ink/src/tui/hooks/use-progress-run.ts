@@ -14,14 +14,7 @@ export type { ProgressWork } from "../batch.js";
 let runs = 0;
 
 /**
- * Whether core's pipeline takes the graceful `stop` (the journal's contract: nothing new starts, uploads
- * already sent settle and are recorded, `stopping` events count them). Until it does, a stop aborts, as
- * Ctrl-C always did, and the app still waits for the aborted work to settle.
- */
-const PIPELINE_STOPS_GRACEFULLY = true;
-
-/**
- * Runs a batch once `start` is called, as a task the app waits for on Ctrl-C. `stop()` aborts it: what is
+ * Runs a batch once `start` is called, as a task the app waits for on Ctrl-C. `stop()` stops it: what is
  * in flight finishes or is abandoned by the service, and the state says what was not done.
  */
 export function useProgressRun(): {
@@ -87,14 +80,10 @@ export function useProgressRun(): {
           emit({ type: "rate-limited", until: Date.now() + event.delayMs });
         }
       });
-      const task = tasks.run(
-        (signal, stop) =>
-          (PIPELINE_STOPS_GRACEFULLY
-            ? work(emit, signal, stop)
-            : work(emit, AbortSignal.any([signal, stop]))
-          ).finally(unsubscribe),
-        { graceful: true },
-      );
+      // Graceful: a stop (Esc, the first Ctrl-C) lets uploads already sent finish and be recorded.
+      const task = tasks.run((signal, stop) => work(emit, signal, stop).finally(unsubscribe), {
+        graceful: true,
+      });
       abortRef.current = task.abort;
       stopRef.current = task.stop;
       task.promise.then(
