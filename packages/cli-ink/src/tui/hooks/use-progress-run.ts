@@ -14,8 +14,8 @@ export type { ProgressWork } from "../batch.js";
 let runs = 0;
 
 /**
- * Runs a batch once `start` is called, as a task the app waits for on Ctrl-C. `stop()` stops it: what is
- * in flight finishes or is abandoned by the service, and the state says what was not done.
+ * Runs a batch once `start` is called, as a task the app waits for on Ctrl-C. `stop()` stops it gracefully:
+ * nothing new starts, uploads already sent finish and are recorded, and the state says what was not done.
  */
 export function useProgressRun(): {
   state: ProgressState | undefined;
