@@ -328,7 +328,8 @@ describe("sync", () => {
   });
 
   test("Esc during a sync stops it and says what is left to do", async () => {
-    const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`many/f${i}.png`, png(i + 1)]));
+    // More files than upload slots: a graceful stop lets those sent finish, and the rest are left to do.
+    const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`many/f${i}.png`, png(i + 1)]));
     const e = await setup(files, { operations: { pendingPolls: 2 } });
     app = renderApp(e.ctx, { name: "sync" });
     await app.waitFor("Folder:");
