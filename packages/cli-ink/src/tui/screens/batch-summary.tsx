@@ -40,7 +40,7 @@ export function BatchSummary({
           {state.notDone.length > 0 ? (
             <Text wrap="truncate-end">
               {plural(state.notDone.length, "more file")} not uploaded:{" "}
-              {refusalWords(state.refusal.reason).then}
+              {refusalWords(state.refusal.reason).next}
             </Text>
           ) : null}
         </Box>

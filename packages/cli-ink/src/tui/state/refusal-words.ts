@@ -7,26 +7,26 @@ export interface RefusalWords {
   why: string;
   /** `<lead>, so the batch stopped: <core's problem>` */
   lead: string;
-  /** `N more files not uploaded: <then>` */
-  then: string;
+  /** `N more files not uploaded: <next>` */
+  next: string;
 }
 
 const REFUSED: RefusalWords = {
   why: "the account was refused",
   lead: "The service refused the account",
-  then: "fix the account, then run it again.",
+  next: "fix the account, then run it again.",
 };
 
 const BY_REASON: Record<string, RefusalWords> = {
   unreachable: {
     why: "the API cannot be reached",
     lead: "No answer from the API",
-    then: "run it again once the API answers.",
+    next: "run it again once the API answers.",
   },
   "rate-limited": {
     why: "the service asked for a long wait",
     lead: "The service's rate limit asks for a wait too long to sit through",
-    then: "run it again after the wait.",
+    next: "run it again after the wait.",
   },
 };
 
