@@ -169,8 +169,11 @@ describe.skipIf(!tmuxInstalled || skipTmux)("the TUI's keys, help, colours and s
 
   test("init: a name and its Enter in one chunk, a wrong creator said, and the prompt gone once written", async () => {
     const project = await makeProject({ "assets/crate.png": png(4) });
-    term.start({ cwd: project, env: {}, args: ["init"] });
+    term.start({ cwd: project, env: { NO_COLOR: "1" }, args: ["init"] });
     await term.waitFor("Which folders hold assets?");
+    // The prompt obeys NO_COLOR too.
+    const styled = term.screen({ escapes: true });
+    expect(withoutColor(styled)).toBe(styled);
     await term.keys("Enter");
     await term.waitFor("Where do the generated modules go?");
     await term.keys("Enter");

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncE
 import { FinishedLine } from "./components/progress-panel.js";
 import { type Tui, TuiContext } from "./context.js";
 import { useLayout } from "./hooks/use-layout.js";
-import { noColorRequested, noColorStream } from "./no-color.js";
+import { terminalStdout } from "./no-color.js";
 import { clearScreen, useClearWhenNarrowed } from "./resize-clear.js";
 import { ArchiveScreen } from "./screens/archive.js";
 import { AskAssetScreen } from "./screens/ask-asset.js";
@@ -224,11 +224,7 @@ export async function runTui(ctx: ServiceContext, options: RunTuiOptions = {}): 
       // Ctrl-C is ours: it must abort running work and wait before the app goes.
       exitOnCtrlC: false,
       ...(options.stdin ? { stdin: options.stdin } : {}),
-      ...(options.stdout
-        ? { stdout: options.stdout }
-        : noColorRequested(process.env)
-          ? { stdout: noColorStream(process.stdout) }
-          : {}),
+      ...(options.stdout ? { stdout: options.stdout } : terminalStdout()),
       ...(options.stderr ? { stderr: options.stderr } : {}),
     },
   );

@@ -49,3 +49,8 @@ export function noColorStream(stream: NodeJS.WriteStream): NodeJS.WriteStream {
     },
   });
 }
+
+/** Ink's `stdout` option for the terminal: the stream without colours when NO_COLOR asks, else Ink's own. */
+export function terminalStdout(): { stdout?: NodeJS.WriteStream } {
+  return noColorRequested(process.env) ? { stdout: noColorStream(process.stdout) } : {};
+}
