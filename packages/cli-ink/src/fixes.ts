@@ -34,6 +34,7 @@ const REFUSAL_FIX: Record<string, (r: RefusalFacts) => string> = {
     `set RBXASSETS_CREATOR (or --creator) to the key's owner, or use a key of ${r.creator ?? "that creator"} with asset write permission (--api-key-file)`,
   "rate-limited": (r) =>
     `run the sync again after ${r.retryAt ?? "the wait"}; files in the lockfile still sync meanwhile`,
+  unreachable: () => UNREACHABLE_FIX,
 };
 
 /** The cause of an account-level refusal, with the service's own words (core's one wording). */

@@ -256,15 +256,22 @@ test("sync without credentials names the CLI's ways to give them", async () => {
   );
 });
 
-test("sync against an API that does not answer says so per file in plain words, without operation names", async () => {
+test("sync against an API that does not answer stops at once and says so once, naming its URL", async () => {
   const gone = await startTestEmulator();
   await gone.close();
-  const root = await makeProject({ "a.png": png(130) });
+  const root = await makeProject({ "a.png": png(130), "b.png": png(131), "c.png": png(132) });
   const result = await runCli(["sync", "--json"], { cwd: root, env: cliEnv(gone) });
   expect(result.code).toBe(1);
-  const reason = json<Report>(result).failed[0]?.reason;
-  expect(reason).toMatch(
-    /^a\.png: the API did not answer \(ECONNREFUSED, \d+ attempts\) — check RBXASSETS_API_URL \(or --api-url\) and your network, then run again$/,
+  const report = json<Report & { refusal?: { reason: string; url?: string }; notAttempted: string[] }>(
+    result,
   );
+  // The first write goes alone: after it found no server, the rest are not attempted, not failed one by one.
+  expect(report.failed).toEqual([]);
+  expect(report.refusal).toMatchObject({ reason: "unreachable", url: gone.url });
+  expect(report.notAttempted).toHaveLength(2);
+  const said = result.stderr.split("\n").filter((line) => line.includes("cannot be reached"));
+  expect(said).toEqual([
+    `rbxassets: the API at ${gone.url} cannot be reached (ECONNREFUSED); 2 files not attempted — check RBXASSETS_API_URL (or --api-url) and your network, then run again`,
+  ]);
   expect(result.stderr).not.toMatch(/Assets_\w+/);
 });

@@ -128,3 +128,40 @@ test("without a terminal init needs --yes; with no package.json it writes JSON",
     inputs: { art: { include: "art/**/*.png", output: { luau: "src/shared/Art.luau" } } },
   });
 });
+
+test("the creator step takes a chunk with its Enter, says what is wrong with bob, and Esc steps back", async () => {
+  const root = await robloxTsProject();
+  const proposal = await proposeProject(root);
+  let answers: InitAnswers | undefined;
+  let cancelled = false;
+  const { stdin, lastFrame, unmount } = render(
+    <InitPrompt
+      proposal={proposal}
+      onDone={(a) => (answers = a)}
+      onCancel={() => {
+        cancelled = true;
+      }}
+    />,
+  );
+  const frame = () => lastFrame() ?? "";
+  await waitFor(frame, "Which folders hold assets?");
+  stdin.write(KEYS.enter);
+  await waitFor(frame, "Where do the generated modules go?");
+  stdin.write(KEYS.enter);
+  await waitFor(frame, "Creator");
+  stdin.write("bob\r");
+  expect(await waitFor(frame, "is not a creator")).toContain('"bob" is not a creator');
+  // Esc on the last step goes back a step, and nothing is cancelled.
+  stdin.write(KEYS.escape);
+  await waitFor(frame, "Where do the generated modules go?");
+  expect(cancelled).toBe(false);
+  stdin.write(KEYS.enter);
+  await waitFor(frame, "Creator");
+  stdin.write("\u0015user:7\r");
+  for (let i = 0; i < 400 && !answers; i++) await turn();
+  expect(answers).toMatchObject({ creator: "user:7" });
+  // Once answered, the prompt leaves the screen.
+  await turn();
+  expect(stripVTControlCharacters(frame()).trim()).toBe("");
+  unmount();
+});

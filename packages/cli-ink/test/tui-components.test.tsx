@@ -11,6 +11,7 @@ import { KeyHints } from "../src/tui/components/key-hints.js";
 import { Menu } from "../src/tui/components/menu.js";
 import { FinishedLine, ProgressPanel } from "../src/tui/components/progress-panel.js";
 import { truncateEnd, truncateStart } from "../src/tui/state/format.js";
+import { fitHints } from "../src/tui/state/hints.js";
 import { initialProgress, type ProgressAction, progressReducer } from "../src/tui/state/progress.js";
 import { afterEscape, KEYS } from "./tui-helpers.js";
 
@@ -34,7 +35,35 @@ describe("KeyHints", () => {
         ]}
       />,
     );
-    expect(plain(lastFrame())).toBe("↑↓ move · esc back");
+    expect(plain(lastFrame())).toBe("↑↓ move · esc back · ? help");
+  });
+});
+
+describe("fitHints", () => {
+  const hints = [
+    ["↑↓", "move"],
+    ["enter", "roll back to"],
+    ["←/p →/n", "page"],
+    ["r", "reload"],
+    ["esc", "back"],
+    ["?", "help"],
+  ] as const;
+  test("drops the least used first and never the way out or help", () => {
+    expect(fitHints(hints, 200).hints).toHaveLength(6);
+    const at50 = fitHints(hints, 50);
+    expect(at50.hints.map(([key]) => key)).toEqual(["↑↓", "enter", "esc", "?"]);
+    expect(at50.actions).toBe(true);
+    const at20 = fitHints(hints, 20);
+    expect(at20.hints.map(([key]) => key)).toEqual(["esc", "?"]);
+    // Too narrow even for those two with words: the keys stay, the words go.
+    const at8 = fitHints(hints, 8);
+    expect(at8).toEqual({
+      hints: [
+        ["esc", "back"],
+        ["?", "help"],
+      ],
+      actions: false,
+    });
   });
 });
 

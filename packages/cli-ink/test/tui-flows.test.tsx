@@ -81,7 +81,9 @@ describe("home", () => {
     expect(app.frame()).toContain("Look up an asset");
     await app.press(KEYS.escape);
     await app.waitFor("What would you like to do?");
-    await app.press(...Array(7).fill(KEYS.down), KEYS.enter);
+    // Home comes back with the focus where it was left.
+    expect(app.frame()).toContain("❯ Look up an asset");
+    await app.press(...Array(5).fill(KEYS.down), KEYS.enter);
     await app.waitFor("Operation id:");
     await app.press(KEYS.escape);
     await app.waitFor("What would you like to do?");
@@ -326,7 +328,8 @@ describe("sync", () => {
   });
 
   test("Esc during a sync stops it and says what is left to do", async () => {
-    const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`many/f${i}.png`, png(i + 1)]));
+    // More files than upload slots: a graceful stop lets those sent finish, and the rest are left to do.
+    const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`many/f${i}.png`, png(i + 1)]));
     const e = await setup(files, { operations: { pendingPolls: 2 } });
     app = renderApp(e.ctx, { name: "sync" });
     await app.waitFor("Folder:");
@@ -404,7 +407,9 @@ describe("sync", () => {
     await app.press(KEYS.ctrlC);
     expect(await app.waitForExit(30_000)).toBe(130);
     // The "Stopping" frame may last only a moment when the work in flight settles fast: look in every frame.
-    expect(app.output()).toContain("Stopping: letting work in flight settle");
+    expect(app.output()).toContain(
+      "Stopping: uploads already sent are finishing… ctrl-c again to leave them to the next run",
+    );
     const text = await readFile(join(e.root, "rbxassets.lock.json"), "utf8").catch(() => "{}");
     expect(() => JSON.parse(text)).not.toThrow();
     const locked = await listLockedAssets(e.ctx);

@@ -140,7 +140,7 @@ describe("input as terminals send it", () => {
 });
 
 describe("asking before losing something", () => {
-  test("Esc in Edit metadata with unsaved changes asks; Esc on home asks before quitting", async () => {
+  test("Esc in Edit metadata with unsaved changes asks; Esc on home does nothing, q quits", async () => {
     const e = await setup({ "crate.png": png(1) });
     const { assetId } = await uploadFile(e.ctx, { file: "crate.png", displayName: "crate", wait: true });
     app = renderApp(e.ctx, { name: "edit", assetId: assetId! });
@@ -159,8 +159,11 @@ describe("asking before losing something", () => {
     await app.press("y");
     await app.waitFor("What would you like to do?");
 
-    // Nothing is running and the edit is saved: Esc at home leaves at once, and leaves no menu behind.
-    await app.press(KEYS.escape);
+    // Esc at home does nothing (one Esc too many must not quit): the focus moves and Home is still there.
+    await app.press(KEYS.escape, KEYS.down);
+    await app.waitFor("❯ Sync a folder");
+    // Nothing is running and the edit is saved: q leaves at once, and leaves no menu behind.
+    await app.press("q");
     expect(await app.waitForExit()).toBe(0);
     expect(app.frame()).not.toContain("What would you like to do?");
     expect(app.frame()).not.toContain("Quit rbxassets?");

@@ -425,4 +425,25 @@ describe("task registry", () => {
     await expect(task.promise).resolves.toBe("aborted");
     expect(tasks.size).toBe(0);
   });
+
+  test("stopAll tells graceful work to stop and aborts the rest (a watch that knows no stop)", async () => {
+    const tasks = new TaskRegistry();
+    const seen: string[] = [];
+    const settle = (name: string) => (signal: AbortSignal, stop: AbortSignal) =>
+      new Promise<void>((resolve) => {
+        signal.addEventListener("abort", () => {
+          seen.push(`${name} aborted`);
+          resolve();
+        });
+        stop.addEventListener("abort", () => {
+          seen.push(`${name} stopped`);
+          resolve();
+        });
+      });
+    tasks.run(settle("sync"), { graceful: true });
+    tasks.run(settle("watch"));
+    await tasks.stopAll();
+    expect(seen.sort()).toEqual(["sync stopped", "watch aborted"]);
+    expect(tasks.size).toBe(0);
+  });
 });

@@ -3,61 +3,25 @@
 import { spawnSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { RunningEmulator } from "@rbxassets/emulator";
 import { startEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getAsset, updateAsset, uploadFile } from "../src/services/assets.js";
 import { createServiceContext, type ServiceContext } from "../src/services/context.js";
 import { fbx, makeProject, png } from "./helpers/files.js";
+import { skipTmux, TmuxTerminal, tmuxInstalled } from "./helpers/tmux.js";
 
-const BIN = fileURLToPath(new URL("../bin/rbxassets.js", import.meta.url));
-const SOCKET = `rbxassets-tui-test-${process.pid}`;
-const SESSION = "tui";
-
-function tmux(...args: string[]): string {
-  const result = spawnSync("tmux", ["-L", SOCKET, "-f", "/dev/null", ...args], { encoding: "utf8" });
-  if (result.error) throw result.error;
-  if (result.status !== 0) throw new Error(`tmux ${args.join(" ")} failed: ${result.stderr}`);
-  return result.stdout;
-}
-
-const tmuxInstalled = spawnSync("tmux", ["-V"], { encoding: "utf8" }).status === 0;
-const skip = process.env.RBXASSETS_SKIP_TMUX === "1";
-
-function screen(): string {
-  return tmux("capture-pane", "-p", "-t", SESSION);
-}
-
-/** Polls the pane (bounded) until it shows `text`; fails with the screen when it never does. */
-async function waitForScreen(text: string | RegExp, timeoutMs = 20_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const shown = screen();
-    if (typeof text === "string" ? shown.includes(text) : text.test(shown)) return shown;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(text)}; screen:\n${shown}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Keys by tmux name (Enter, Down, Escape…); `literal` text is typed as is. */
-async function keys(...names: string[]): Promise<void> {
-  for (const name of names) {
-    tmux("send-keys", "-t", SESSION, name);
-    // A person does not type faster than the screen can follow: give Ink a moment to render between keys.
-    await new Promise((resolve) => setTimeout(resolve, 60));
-  }
-}
-
-/** Several keys in one send-keys: they reach the program as one chunk, as a paste or a held key does. */
-async function chunk(...names: string[]): Promise<void> {
-  tmux("send-keys", "-t", SESSION, ...names);
-  await new Promise((resolve) => setTimeout(resolve, 60));
-}
+const term = new TmuxTerminal(`rbxassets-tui-test-${process.pid}`);
+const tmux = (...args: string[]) => term.run(...args);
+const screen = () => term.screen();
+const waitForScreen = (text: string | RegExp, timeoutMs?: number) => term.waitFor(text, timeoutMs);
+const keys = (...names: string[]) => term.keys(...names);
+const chunk = (...names: string[]) => term.chunk(...names);
+const typeText = (text: string) => term.type(text);
 
 /** The TUI's node process: the pane runs a shell, whose child it is. */
 function tuiPid(): number {
-  const shell = tmux("display-message", "-p", "-t", SESSION, "#{pane_pid}").trim();
+  const shell = tmux("display-message", "-p", "-t", term.session, "#{pane_pid}").trim();
   const children = spawnSync("cat", [`/proc/${shell}/task/${shell}/children`], { encoding: "utf8" }).stdout;
   const pid = Number(children.trim().split(/\s+/)[0]);
   if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no TUI process under the pane's shell ${shell}`);
@@ -76,12 +40,7 @@ function menuRows(shown: string): string[] {
   return shown.split("\n").filter((line) => /^(❯ | {2})\S/.test(line));
 }
 
-async function typeText(text: string): Promise<void> {
-  tmux("send-keys", "-t", SESSION, "-l", text);
-  await new Promise((resolve) => setTimeout(resolve, 60));
-}
-
-if (!tmuxInstalled && !skip) {
+if (!tmuxInstalled && !skipTmux) {
   test("tmux is installed for the real-terminal test", () => {
     throw new Error(
       "tmux is not installed: install it (apt-get install tmux), or set RBXASSETS_SKIP_TMUX=1 to skip",
@@ -89,12 +48,12 @@ if (!tmuxInstalled && !skip) {
   });
 }
 
-describe.skipIf(!tmuxInstalled || skip)("the TUI in a real 80x24 terminal (tmux)", () => {
+describe.skipIf(!tmuxInstalled || skipTmux)("the TUI in a real 80x24 terminal (tmux)", () => {
   let emulator: RunningEmulator;
   let ctx: ServiceContext;
   let root: string;
   let modelId: string;
-  let tmuxEnv: string[] = [];
+  let tmuxEnv: Record<string, string> = {};
 
   beforeAll(async () => {
     emulator = await startEmulator({ operations: { pendingPolls: 0, pendingMs: 0 } });
@@ -118,45 +77,17 @@ describe.skipIf(!tmuxInstalled || skip)("the TUI in a real 80x24 terminal (tmux)
       await writeFile(join(root, `tree-${n}.fbx`), fbx(n));
       await updateAsset(ctx, modelId, { file: `tree-${n}.fbx`, wait: true });
     }
-    const env = [
-      `RBXASSETS_API_URL=${emulator.url}`,
-      `RBXASSETS_API_KEY=${emulator.apiKey}`,
-      "RBXASSETS_CREATOR=user:1",
-      "TERM=xterm-256color",
-    ].flatMap((e) => ["-e", e]);
-    tmuxEnv = env;
+    tmuxEnv = {
+      RBXASSETS_API_URL: emulator.url,
+      RBXASSETS_API_KEY: emulator.apiKey,
+      RBXASSETS_CREATOR: "user:1",
+    };
     // A private tmux server: its environment is ours (no CI, which would turn prompting off).
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)}; echo "EXIT=$?"; sleep 120`;
-    const clean = Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => k !== "CI" && !k.startsWith("RBXASSETS_")),
-    );
-    const result = spawnSync(
-      "tmux",
-      [
-        "-L",
-        SOCKET,
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-s",
-        SESSION,
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "-c",
-        root,
-        ...env,
-        command,
-      ],
-      { encoding: "utf8", env: clean },
-    );
-    if (result.status !== 0) throw new Error(`tmux new-session failed: ${result.stderr}`);
+    term.start({ cwd: root, env: tmuxEnv });
   });
 
   afterAll(async () => {
-    spawnSync("tmux", ["-L", SOCKET, "kill-server"]);
+    term.kill();
     await emulator?.close();
   });
 
@@ -222,8 +153,7 @@ describe.skipIf(!tmuxInstalled || skip)("the TUI in a real 80x24 terminal (tmux)
 
   test("a whole session: upload, sync twice, look up, edit, resize and quit, in bounded memory", async () => {
     const project = await makeProject({ "alpha.png": png(11), "beta.png": png(12), "gamma.png": png(13) });
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)}; echo "EXIT=$?"; sleep 120`;
-    tmux("respawn-pane", "-k", "-t", SESSION, "-c", project, ...tmuxEnv, command);
+    term.start({ cwd: project, env: tmuxEnv });
     await waitForScreen("What would you like to do?");
     const pid = tuiPid();
 
@@ -253,10 +183,10 @@ describe.skipIf(!tmuxInstalled || skip)("the TUI in a real 80x24 terminal (tmux)
     expect(shown).toMatch(/2 uploaded · = 1 unchanged/);
     expect(emulator.stats().creates).toBe(2 + 3);
 
-    // Back, and sync again: nothing left to upload.
+    // Back, and sync again: nothing left to upload. Home kept its focus on Sync.
     await keys("Enter");
     await waitForScreen("What would you like to do?");
-    await keys("Down", "Enter");
+    await keys("Enter");
     await waitForScreen("Folder:");
     await keys("Enter");
     await waitForScreen("Upload new and changed files");
@@ -268,7 +198,7 @@ describe.skipIf(!tmuxInstalled || skip)("the TUI in a real 80x24 terminal (tmux)
     // Look up: the id and its Enter in one chunk, as a paste without bracketed paste arrives.
     await keys("Enter");
     await waitForScreen("What would you like to do?");
-    await keys("Down", "Down", "Enter");
+    await keys("Down", "Enter");
     await waitForScreen("Asset id:");
     await chunk(alphaId!, "Enter");
     await waitForScreen(`alpha #${alphaId}`);
@@ -300,13 +230,13 @@ describe.skipIf(!tmuxInstalled || skip)("the TUI in a real 80x24 terminal (tmux)
     await waitForScreen(`alien #${alphaId}`);
     await keys("Escape");
     await waitForScreen("What would you like to do?");
-    tmux("resize-window", "-t", SESSION, "-x", "60", "-y", "24");
-    shown = await waitForScreen(/❯ Upload files/);
+    tmux("resize-window", "-t", term.session, "-x", "60", "-y", "24");
+    shown = await waitForScreen(/❯ Look up an asset/);
     await new Promise((resolve) => setTimeout(resolve, 300));
     shown = screen();
     for (const line of shown.split("\n")) expect(line.length).toBeLessThanOrEqual(60);
     expect(menuRows(shown)).toHaveLength(9);
-    tmux("resize-window", "-t", SESSION, "-x", "120", "-y", "30");
+    tmux("resize-window", "-t", term.session, "-x", "120", "-y", "30");
     shown = await waitForScreen("Edit metadata (name, description, icon, previews, links)");
     expect(menuRows(shown)).toHaveLength(9);
 
@@ -317,12 +247,11 @@ describe.skipIf(!tmuxInstalled || skip)("the TUI in a real 80x24 terminal (tmux)
     shown = await waitForScreen("EXIT=");
     expect(shown).toContain("EXIT=0");
     expect(shown).not.toContain("heap out of memory");
-    tmux("resize-window", "-t", SESSION, "-x", "80", "-y", "24");
+    tmux("resize-window", "-t", term.session, "-x", "80", "-y", "24");
   });
 
   test("a command run without its asset id opens the TUI where it asks for one", async () => {
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} versions; echo "EXIT=$?"; sleep 120`;
-    tmux("respawn-pane", "-k", "-t", SESSION, "-c", root, ...tmuxEnv, command);
+    term.start({ cwd: root, env: tmuxEnv, args: ["versions"] });
     await waitForScreen("Asset id:");
     await typeText(modelId);
     await keys("Enter");

@@ -81,4 +81,27 @@ describe("RateLimiter", () => {
     now = 2010;
     (await queued[2])?.release(answer(2, 2));
   });
+
+  it("a request that never reached the server spends nothing: a dead server is no rate-limit wait", async () => {
+    let now = 0;
+    const waits: number[] = [];
+    const limiter = new RateLimiter({
+      budgetFor: () => ({ max: 2, windowSeconds: 60 }),
+      now: () => now,
+      onWait: (_, waitMs) => waits.push(waitMs),
+    });
+    // Twenty refused connections in a row, each released without an answer.
+    for (let i = 0; i < 20; i++) {
+      const permit = await limiter.acquire("op");
+      now += 10;
+      permit.release(undefined, false);
+    }
+    expect(waits).toEqual([]);
+    // The whole budget is still there: two go at once, after a probe's answer.
+    const probe = await limiter.acquire("op");
+    probe.release(answer(1, 50));
+    const last = await limiter.acquire("op");
+    expect(waits).toEqual([]);
+    last.release(answer(0, 50));
+  });
 });

@@ -110,4 +110,21 @@ describe("waitForOperation", () => {
       await peer.close();
     }
   });
+
+  it("stops polling when the API cannot be reached any more: a dead server is no pending operation", async () => {
+    const gone = await startTestEmulator({ operations: { pendingPolls: 100 } });
+    const client = createAssetsClient({
+      baseUrl: gone.url,
+      apiKey: DEFAULT_EMULATOR_API_KEY,
+      env: {},
+      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
+    });
+    const op = await client.createAsset({ request: imageRequest("Gone"), file: PNG_1X1 });
+    await gone.close();
+    // Connections are refused from now on: the wait gives up with the network error, long before its timeout.
+    await expect(client.waitForOperation(op, { ...fast, timeoutMs: 600_000 })).rejects.toMatchObject({
+      name: "AssetsNetworkError",
+      causeCode: "ECONNREFUSED",
+    });
+  });
 });

@@ -139,6 +139,34 @@ describe("an account-level refusal stops the sync", () => {
     expect(report.notAttempted).toHaveLength(FILES);
   });
 
+  it("an API that cannot be reached stops the batch once, naming the URL, with no rate-limit wait", async () => {
+    await projectWithHistory();
+    // A port that refuses connections: an emulator started and closed.
+    const dead = await startEmulator({ rateLimits: false });
+    const url = dead.url;
+    await dead.close();
+    const waits: string[] = [];
+    const client = createNodeAssetsClient({
+      apiKey: "good-key",
+      baseUrl: url,
+      env: {},
+      retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
+      onEvent: (event) => {
+        if (event.type === "rateLimited") waits.push(event.operationId);
+      },
+    });
+    const { p, events } = pipeline("good-key", { client, concurrency: undefined });
+    const report = await p.sync(["."]);
+    expect(report.refusal).toMatchObject({ reason: "unreachable", url, serviceMessage: "ECONNREFUSED" });
+    expect(report.refusal?.message).toContain(url);
+    // The first write goes alone: one file tried, the rest never sent, and no file failed one by one.
+    expect(report.refusal?.files).toHaveLength(1);
+    expect(report.notAttempted).toHaveLength(FILES - 1);
+    expect(report.failed).toEqual([]);
+    expect(events.filter((e) => e.type === "refused")).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+
   it("the first write goes alone: a wrong key costs one request, even at the default concurrency", async () => {
     await projectWithHistory();
     const { p } = pipeline("wrong-key", { concurrency: undefined });

@@ -32,6 +32,8 @@ describe("default display name", () => {
     expect(defaultDisplayName("C:\\game\\icons\\coin.v2.png")).toBe("coin.v2");
     expect(defaultDisplayName("  spaced  .png")).toBe("spaced");
     expect(defaultDisplayName(".png")).toBe(".png");
+    // Cut at the 50-character limit right after a space: no trailing space reaches the service.
+    expect(defaultDisplayName(`${"a".repeat(49)} tail of a long file name.png`)).toBe("a".repeat(49));
     expect(defaultDisplayName("noext")).toBe("noext");
     const emoji = "😀".repeat(60);
     const name = defaultDisplayName(`${emoji}.png`);

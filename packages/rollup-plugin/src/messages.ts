@@ -12,6 +12,8 @@ const FIX: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string>
   "creator-not-allowed": (r) =>
     `set the plugin's creator option (or RBXASSETS_CREATOR) to the key's owner, or use a key of ${r.creator ?? "that creator"} with asset write permission`,
   "rate-limited": (r) => `build again after ${r.retryAt}; files in the lockfile still build meanwhile`,
+  unreachable: () =>
+    "check the plugin's apiUrl option (or RBXASSETS_API_URL) and the network; builds from the lockfile still work",
 };
 
 /** One line: the cause, that no further upload was started, and the fix. */

@@ -70,10 +70,11 @@ export async function run(env: CommandEnv, _args: string[], options: InitOptions
 
 /** Mounts the Ink prompt (imported lazily: `init --yes` never loads React). */
 async function ask(proposal: InitProposal): Promise<InitAnswers | undefined> {
-  const [{ render }, { createElement }, { InitPrompt }] = await Promise.all([
+  const [{ render }, { createElement }, { InitPrompt }, { terminalStdout }] = await Promise.all([
     import("ink"),
     import("react"),
     import("../init/init-prompt.js"),
+    import("../tui/no-color.js"),
   ]);
   return new Promise((done) => {
     const app = render(
@@ -88,7 +89,8 @@ async function ask(proposal: InitProposal): Promise<InitAnswers | undefined> {
           done(undefined);
         },
       }),
-      { exitOnCtrlC: false },
+      // NO_COLOR: no colours in the prompt either.
+      { exitOnCtrlC: false, ...terminalStdout() },
     );
   });
 }

@@ -3,6 +3,13 @@
 import type { InitAnswers, InitProposal, OutputProposal } from "@rbxassets/core/node";
 import { Box, type Key, Text, useInput } from "ink";
 import { useEffect, useReducer } from "react";
+import {
+  applyKey,
+  type FieldKey,
+  initialField,
+  keysOf,
+  type TextFieldState,
+} from "../tui/state/text-field.js";
 
 const OUTPUT_LABELS: Record<OutputProposal, string> = {
   "roblox-ts": "Luau modules with roblox-ts declarations in src/shared/ (.luau + .d.ts)",
@@ -19,17 +26,13 @@ export interface InitPromptProps {
 
 type Step = "folders" | "output" | "creator";
 
-/** Printable characters of an input chunk (a paste or a held key arrives as several at once). */
-function printable(input: string): string {
-  return [...input].filter((char) => !/[\p{Cc}\u2028\u2029]/u.test(char)).join("");
-}
-
 interface State {
   step: Step;
   focus: number;
   chosen: Set<string>;
   output: OutputProposal;
-  creator: string;
+  /** The creator field, edited by the TUI's text-field rules (a chunk `user:7\r` types, then submits). */
+  creator: TextFieldState;
   problem?: string;
   result?: InitAnswers | "cancelled";
 }
@@ -42,8 +45,14 @@ interface KeyPress {
 /** Every key goes through here with the current state (a key handler's closure could be a render behind). */
 function reduce(proposal: InitProposal, state: State, { input, key }: KeyPress): State {
   if (state.result) return state;
-  if (key.escape || (key.ctrl && input === "c")) return { ...state, result: "cancelled" };
+  if (key.ctrl && input === "c") return { ...state, result: "cancelled" };
   const { problem: _, ...rest } = state;
+  // Esc steps back; only on the first step does it cancel (a last answer mistyped loses nothing).
+  if (key.escape) {
+    if (state.step === "creator") return { ...rest, step: "output", focus: 0 };
+    if (state.step === "output" && proposal.folders.length > 0) return { ...rest, step: "folders", focus: 0 };
+    return { ...state, result: "cancelled" };
+  }
   if (state.step === "folders") {
     const count = proposal.folders.length;
     if (key.downArrow) return { ...state, focus: Math.min(count - 1, state.focus + 1) };
@@ -68,18 +77,27 @@ function reduce(proposal: InitProposal, state: State, { input, key }: KeyPress):
     if (key.return) return { ...state, output: proposal.outputs[state.focus] ?? "none", step: "creator" };
     return state;
   }
-  if (key.return) {
-    const value = state.creator.trim();
+  // The creator step: every key of the chunk in order, each on the state the previous one left.
+  let next = state;
+  for (const press of keysOf(input, key)) next = creatorKey(next, press);
+  return next;
+}
+
+function creatorKey(state: State, press: FieldKey): State {
+  if (state.result) return state;
+  const { problem: _, ...rest } = state;
+  if (press.kind === "submit") {
+    const value = state.creator.value.trim();
     if (value !== "" && !/^(user|group):\d+$/.test(value)) {
-      return { ...state, problem: "write user:<id> or group:<id> (e.g. group:123), or leave it empty" };
+      return {
+        ...state,
+        problem: `"${value}" is not a creator: write user:<id> or group:<id> (e.g. group:123), or leave it empty`,
+      };
     }
     const folders = [...state.chosen].sort();
     return { ...state, result: { folders, output: state.output, ...(value ? { creator: value } : {}) } };
   }
-  if (key.ctrl && input === "u") return { ...rest, creator: "" };
-  if (key.backspace || key.delete) return { ...rest, creator: state.creator.slice(0, -1) };
-  if (key.ctrl || key.meta) return state;
-  return { ...rest, creator: state.creator + printable(input) };
+  return { ...rest, creator: applyKey(state.creator, press) };
 }
 
 export function InitPrompt({ proposal, onDone, onCancel }: InitPromptProps) {
@@ -91,23 +109,19 @@ export function InitPrompt({ proposal, onDone, onCancel }: InitPromptProps) {
       focus: 0,
       chosen: new Set(proposal.folders.map((f) => f.folder)),
       output: proposal.outputs[0] ?? "none",
-      creator: proposal.creator ?? "",
+      creator: initialField(proposal.creator ?? ""),
     }),
   );
-  useInput((input, key) => {
-    // A chunk can hold several keys (a paste, a held Backspace, text then Backspace): split it into keys.
-    if (input.length > 1 && /[\x7f\b]/.test(input)) {
-      for (const char of input) {
-        const erase = char === "\x7f" || char === "\b";
-        dispatch({ input: erase ? "" : char, key: { ...key, backspace: erase, delete: false } });
-      }
-    } else dispatch({ input, key });
-  });
+  // A chunk can hold several keys (a paste, a held Backspace, text and its Enter): the creator step splits
+  // it with the text field's rules.
+  useInput((input, key) => dispatch({ input, key }));
   useEffect(() => {
     if (state.result === "cancelled") onCancel();
     else if (state.result) onDone(state.result);
   }, [state.result, onCancel, onDone]);
   const { step, focus, chosen, creator, problem } = state;
+  // Once answered (or cancelled) the prompt leaves the screen: what follows is the command's own output.
+  if (state.result) return null;
 
   return (
     <Box flexDirection="column">
@@ -134,17 +148,18 @@ export function InitPrompt({ proposal, onDone, onCancel }: InitPromptProps) {
               {OUTPUT_LABELS[o]}
             </Text>
           ))}
-          <Text dimColor>↑↓ move · enter choose · esc cancel</Text>
+          <Text dimColor>↑↓ move · enter choose · esc {proposal.folders.length > 0 ? "back" : "cancel"}</Text>
         </Box>
       )}
       {step === "creator" && (
         <Box flexDirection="column" marginTop={1}>
           <Text>Creator (user:&lt;id&gt; or group:&lt;id&gt;; empty: set RBXASSETS_CREATOR later)</Text>
           <Text>
-            › {creator}
-            <Text inverse> </Text>
+            › {creator.value.slice(0, creator.cursor)}
+            <Text inverse>{creator.value.charAt(creator.cursor) || " "}</Text>
+            {creator.value.slice(creator.cursor + 1)}
           </Text>
-          <Text dimColor>enter write the file · ctrl-u clear · esc cancel</Text>
+          <Text dimColor>enter write the file · ctrl-u delete to start · esc back</Text>
         </Box>
       )}
       {problem && <Text color="red">{problem}</Text>}

@@ -38,6 +38,8 @@ export async function uploadFiles(
   opts: {
     expectedPrice?: number;
     signal?: AbortSignal;
+    /** Graceful stop: uploads already sent are finished and recorded, nothing new starts. */
+    stop?: AbortSignal;
     onEvent?: (event: PipelineEvent) => void;
     /**
      * Each file's failure as it happens (not an abort, not the account-level refusal), so that a caller can
@@ -59,13 +61,14 @@ export async function uploadFiles(
   };
   const outcomes = await Promise.all(
     uploads.map(async (upload) => {
-      if (opts.signal?.aborted) return { kind: "skipped" as const, upload };
+      if (opts.signal?.aborted || opts.stop?.aborted) return { kind: "skipped" as const, upload };
       try {
         const asset = await pipeline.resolve(upload.file, {
           assetType: upload.assetType,
           ...(upload.displayName !== undefined ? { displayName: upload.displayName } : {}),
           ...(upload.description !== undefined ? { description: upload.description } : {}),
           ...(opts.signal ? { signal: opts.signal } : {}),
+          ...(opts.stop ? { stop: opts.stop } : {}),
         });
         return { kind: "done" as const, upload, asset };
       } catch (error) {

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncE
 import { FinishedLine } from "./components/progress-panel.js";
 import { type Tui, TuiContext } from "./context.js";
 import { useLayout } from "./hooks/use-layout.js";
+import { terminalStdout } from "./no-color.js";
+import { clearScreen, useClearWhenNarrowed } from "./resize-clear.js";
 import { ArchiveScreen } from "./screens/archive.js";
 import { AskAssetScreen } from "./screens/ask-asset.js";
 import { AssetScreen } from "./screens/asset.js";
@@ -66,10 +68,12 @@ export interface AppProps {
   onExit?: (code: number) => void;
   /** The screen to open first (tests; a command missing its argument). Home stays below it. */
   initialRoute?: Route;
+  /** Clears the terminal after it was made narrower (see resize-clear.ts). */
+  onNarrowed?: () => void;
 }
 
 /** The router: one screen at a time, Esc pops back to the previous one, Ctrl-C stops work and quits. */
-export function App({ ctx, onExit, initialRoute }: AppProps) {
+export function App({ ctx, onExit, initialRoute, onNarrowed }: AppProps) {
   const { exit } = useApp();
   const [navigation, navigate] = useReducer(
     navigationReducer,
@@ -91,7 +95,22 @@ export function App({ ctx, onExit, initialRoute }: AppProps) {
     if (items.length > 0) setPrinted((lines) => [...lines, ...items]);
   }, []);
   const { columns } = useLayout();
+  useClearWhenNarrowed(columns, onNarrowed);
   const exiting = useRef(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  // How many text fields take keys now: `?` typed into one is a character, not help.
+  const typingCount = useRef(0);
+  // Also as state, so that footers drop `? help` while `?` would be typed.
+  const [typingNow, setTypingNow] = useState(false);
+  const memory = useMemo(() => new Map<string, string>(), []);
+  const typing = useCallback(() => {
+    typingCount.current++;
+    setTypingNow(true);
+    return () => {
+      typingCount.current--;
+      setTypingNow(typingCount.current > 0);
+    };
+  }, []);
 
   // Leaving first draws an empty live area, then exits: Ink keeps the last frame on the terminal, and a
   // "Quit?" dialog or a menu left there after the app is gone reads as if it were still running.
@@ -108,26 +127,47 @@ export function App({ ctx, onExit, initialRoute }: AppProps) {
       if (exiting.current) return;
       exiting.current = true;
       setStopping(tasks.size > 0);
-      // Aborted uploads settle first: each finished one is then recorded, and nothing is half-written.
-      void tasks.abortAll().then(() => leave(code));
+      // A graceful stop: nothing new starts, uploads already sent finish and are recorded, then the app goes.
+      void tasks.stopAll().then(() => leave(code));
     },
     [tasks, leave],
   );
 
-  // Ctrl-C is handled here rather than by Ink: once to stop cleanly, twice to leave at once.
+  // Ctrl-C is handled here rather than by Ink: once to stop cleanly, twice to leave at once (what was in
+  // flight is then the journal's, finished by the next run).
   const { isRawModeSupported } = useStdin();
   useInput(
     (input, key) => {
-      if (!(key.ctrl && input === "c")) return;
-      if (exiting.current) leave(EXIT_INTERRUPTED);
-      else quit(EXIT_INTERRUPTED);
+      if (key.ctrl && input === "c") {
+        if (exiting.current) {
+          void tasks.abortAll();
+          leave(EXIT_INTERRUPTED);
+        } else quit(EXIT_INTERRUPTED);
+        return;
+      }
+      // `?` opens the screen's key list (lazygit, k9s); Esc, Enter, q or `?` again close it.
+      if (helpOpen) {
+        if (key.escape || key.return || input === "?" || input === "q") setHelpOpen(false);
+      } else if (input === "?" && typingCount.current === 0 && !exiting.current) setHelpOpen(true);
     },
     { isActive: isRawModeSupported === true },
   );
 
   const tui: Tui = useMemo(
-    () => ({ ctx, tasks, navigate, quit, stopping, redact: ctx.redact, print }),
-    [ctx, tasks, quit, stopping, print],
+    () => ({
+      ctx,
+      tasks,
+      navigate,
+      quit,
+      stopping,
+      redact: ctx.redact,
+      print,
+      helpOpen,
+      typing,
+      typingNow,
+      memory,
+    }),
+    [ctx, tasks, quit, stopping, print, helpOpen, typing, typingNow, memory],
   );
   const route = currentRoute(navigation);
   const creator = ctx.config.creator ?? "no creator";
@@ -146,7 +186,7 @@ export function App({ ctx, onExit, initialRoute }: AppProps) {
           </Text>
           {stopping ? (
             <Text color="yellow" wrap="truncate-end">
-              Stopping: letting work in flight settle… (ctrl-c again: quit now)
+              Stopping: uploads already sent are finishing… ctrl-c again to leave them to the next run
             </Text>
           ) : null}
           <RouteView key={navigation.stack.length + JSON.stringify(route)} route={route} />
@@ -169,6 +209,8 @@ export interface RunTuiOptions {
  */
 export async function runTui(ctx: ServiceContext, options: RunTuiOptions = {}): Promise<number> {
   let code = 0;
+  const stdout = options.stdout ?? process.stdout;
+  const clearAfterNarrowing = () => clearScreen(stdout, () => instance.clear());
   const instance = render(
     <App
       ctx={ctx}
@@ -176,12 +218,13 @@ export async function runTui(ctx: ServiceContext, options: RunTuiOptions = {}): 
         code = c;
       }}
       {...(options.initialRoute ? { initialRoute: options.initialRoute } : {})}
+      onNarrowed={clearAfterNarrowing}
     />,
     {
       // Ctrl-C is ours: it must abort running work and wait before the app goes.
       exitOnCtrlC: false,
       ...(options.stdin ? { stdin: options.stdin } : {}),
-      ...(options.stdout ? { stdout: options.stdout } : {}),
+      ...(options.stdout ? { stdout: options.stdout } : terminalStdout()),
       ...(options.stderr ? { stderr: options.stderr } : {}),
     },
   );

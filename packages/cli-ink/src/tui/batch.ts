@@ -10,6 +10,8 @@ import type { UploadDraft } from "./state/upload.js";
 export type ProgressWork = (
   emit: (action: ProgressAction) => void,
   signal: AbortSignal,
+  /** Graceful stop: nothing new starts, uploads already sent finish and are recorded. */
+  stop?: AbortSignal,
 ) => Promise<{ aborted: boolean; notDone?: string[]; refusal?: Refusal }>;
 
 /**
@@ -33,7 +35,10 @@ export function progressMapper(
         break;
       default: {
         // The account-level refusal is said once, in the summary, with its fix: the file only points there.
-        const other = event as { type: string; file?: unknown };
+        const other = event as { type: string; file?: unknown; finishing?: unknown };
+        // After a graceful stop, how many uploads already sent are still settling.
+        if (other.type === "stopping" && typeof other.finishing === "number")
+          return { type: "stopping", finishing: other.finishing };
         return other.type === "refused" && typeof other.file === "string"
           ? { type: "failed", file: other.file, reason: "refused for the whole account: see below" }
           : undefined;
@@ -88,7 +93,11 @@ function refusalOf(
 ): { refusal: Refusal; first: string; others: string[] } {
   const first = stopped.files[0] ?? "";
   return {
-    refusal: { message: problemOf(ctx.redact(stopped.message)), fix: refusalFix(stopped.reason) },
+    refusal: {
+      message: problemOf(ctx.redact(stopped.message)),
+      fix: refusalFix(stopped.reason),
+      reason: stopped.reason,
+    },
     first,
     others: [...stopped.files.filter((file) => file !== first), ...notAttempted],
   };
@@ -106,19 +115,29 @@ export function syncWork(
   check: boolean,
   options: BatchOptions = {},
 ): ProgressWork {
-  return async (emit, signal) => {
+  return async (emit, signal, stop) => {
     const map = progressMapper(await knownContents(ctx));
     // The project root means what a bare `rbxassets sync` means: the project file's inputs when there is one.
     const paths = folder === "." || folder === "./" ? [] : [folder];
+    const reported = new Set<string>();
     const report = await syncPaths(ctx, paths, {
       check,
       signal,
+      ...(stop ? { stop } : {}),
       onEvent: (event) => {
         const action = map(event);
+        if (action?.type === "done") reported.add(action.asset.file);
         if (action) emit(action);
       },
       ...(options.videoExpectedPrice !== undefined ? { expectedPrice: options.videoExpectedPrice } : {}),
     });
+    // A check reports the files the lockfile already has only in its report, not as events: counted here,
+    // or the check reads `9/12 files checked` where the CLI says 3 up to date.
+    for (const asset of report.unchanged) {
+      if (reported.has(asset.file)) continue;
+      const action = map({ type: "done", asset });
+      if (action) emit(action);
+    }
     // The pipeline's own stop at the first account-level refusal: said once, the rest not uploaded.
     const stopped = report.refusal ? refusalOf(ctx, report.refusal, report.notAttempted) : undefined;
     if (stopped) return { aborted: report.aborted, notDone: stopped.others, refusal: stopped.refusal };
@@ -137,7 +156,7 @@ export function uploadWork(
   drafts: UploadDraft[],
   options: BatchOptions = {},
 ): ProgressWork {
-  return async (emit, signal) => {
+  return async (emit, signal, stop) => {
     const map = progressMapper(await knownContents(ctx));
     const shown = new Set<string>();
     const report = await uploadFiles(
@@ -151,6 +170,7 @@ export function uploadWork(
       })),
       {
         signal,
+        ...(stop ? { stop } : {}),
         onEvent: (event) => {
           const action = map(event);
           if (action) emit(action);

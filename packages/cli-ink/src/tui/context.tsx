@@ -16,6 +16,16 @@ export interface Tui {
   redact: (text: string) => string;
   /** Prints finished files above the live area, once (through the app's single <Static>). */
   print: (items: readonly FinishedItem[]) => void;
+  /** What screens remember while the app runs (Home's last choice), by screen. */
+  memory: Map<string, string>;
+  /** True while the `?` overlay lists the screen's keys: screens then take no key. */
+  helpOpen: boolean;
+  /**
+   * Called by a text field while it takes keys (returns the undo): `?` is then a character, not help.
+   */
+  typing: () => () => void;
+  /** Whether a text field takes keys now (its footer then offers no `?`). */
+  typingNow: boolean;
 }
 
 export const TuiContext = createContext<Tui | undefined>(undefined);

@@ -1,7 +1,8 @@
-// The files the upload picker offers: every file under the project root that some asset type accepts,
+// The files the upload picker offers: every file of the project that some asset type accepts (as sync walks),
 // with the types its content allows (the service sniffs the content, so a mislabelled file shows why).
-import { readdir } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { stat } from "node:fs/promises";
+import { relative, resolve, sep } from "node:path";
+import { scanPaths } from "@rbxassets/core/internal";
 import { detectAssetType, listLockedAssets, type ServiceContext } from "./services.js";
 import type { PickedFile } from "./state/upload.js";
 
@@ -21,29 +22,16 @@ export interface PickableFiles {
 // Natural order (n1, n2, n10), the same on every machine.
 const byName = new Intl.Collator("en", { numeric: true }).compare;
 
-const MAX_ENTRIES_WALKED = 20_000;
 const DETECT_CONCURRENCY = 8;
 
+/**
+ * The project's asset files, by core's walk: the one sync uses, so that what `.gitignore` keeps out of a
+ * sync (a `dist/`, a cache) is not offered for upload either.
+ */
 async function walk(root: string, limit: number): Promise<{ files: string[]; truncated: boolean }> {
-  const files: string[] = [];
-  let walked = 0;
-  const visit = async (dir: string): Promise<boolean> => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-    entries.sort((a, b) => byName(a.name, b.name));
-    for (const entry of entries) {
-      if (++walked > MAX_ENTRIES_WALKED || files.length >= limit) return false;
-      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!(await visit(path))) return false;
-      } else if (entry.isFile() && /\.[A-Za-z0-9]+$/.test(entry.name)) {
-        files.push(relative(root, path).split(sep).join("/"));
-      }
-    }
-    return true;
-  };
-  const complete = await visit(root);
-  return { files, truncated: !complete };
+  const scan = await scanPaths(root, ["."]);
+  const files = scan.files.map((file) => relative(root, file).split(sep).join("/")).sort(byName);
+  return { files: files.slice(0, limit), truncated: files.length > limit };
 }
 
 /** Lists uploadable files under the root, sorted, at most `limit` (default 500) candidates examined. */
@@ -80,4 +68,18 @@ export async function listPickableFiles(ctx: ServiceContext, limit = 500): Promi
   await Promise.all(Array.from({ length: DETECT_CONCURRENCY }, worker));
   const files = results.filter((r): r is PickableFile => r !== undefined);
   return { files: files.slice(0, limit), truncated: walked.truncated || files.length > limit };
+}
+
+/**
+ * Why a sync cannot take `folder` (relative to the root), or undefined when it can: a path that does not
+ * exist is said at once, not after a scan that finds it missing. A project input's name is taken too.
+ */
+export async function syncFolderProblem(ctx: ServiceContext, folder: string): Promise<string | undefined> {
+  if (folder === "." || ctx.project?.input(folder)) return undefined;
+  try {
+    await stat(resolve(ctx.root, folder));
+    return undefined;
+  } catch {
+    return `No file or folder "${folder}" under ${ctx.root}: type another, or . for the whole project.`;
+  }
 }

@@ -22,5 +22,6 @@ export function defaultDisplayName(path: string): string {
   const base = path.split(/[\\/]/).filter(Boolean).pop() ?? path;
   const dot = base.lastIndexOf(".");
   const stem = (dot > 0 ? base.slice(0, dot) : base).trim() || base;
-  return truncateCodePoints(stem, limits.maxDisplayNameLength);
+  // Cut at the limit, a space can end up last: the service would keep it in the name.
+  return truncateCodePoints(stem, limits.maxDisplayNameLength).trimEnd();
 }

@@ -9,9 +9,13 @@ export interface RateLimitBudget {
   windowSeconds: number;
 }
 
-/** Held while one request is in flight; `release` with the response (or none on a network error). */
+/**
+ * Held while one request is in flight; `release` with the response (or none on a network error).
+ * `reached: false` says the request provably never got to the server (connection refused, no such host):
+ * it spent nothing of the window, so it must not count, or a dead server would look like a rate limit.
+ */
 export interface RateLimitPermit {
-  release(response?: Response): void;
+  release(response?: Response, reached?: boolean): void;
 }
 
 interface Waiter {
@@ -153,10 +157,16 @@ export class RateLimiter {
     const generation = bucket.generation;
     let released = false;
     return {
-      release: (response) => {
+      release: (response, reached = true) => {
         if (released) return;
         released = true;
         bucket.inFlight--;
+        if (!reached) {
+          // Never sent: as if not granted, so that the window's count and its probe are as before.
+          if (generation === bucket.generation) bucket.windowSent = Math.max(0, bucket.windowSent - 1);
+          this.#drain(bucket);
+          return;
+        }
         if (generation === bucket.generation) bucket.windowAnswered = true;
         this.#observe(bucket, response, generation);
         this.#drain(bucket);

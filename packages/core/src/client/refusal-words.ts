@@ -12,6 +12,8 @@ export interface RefusalWordsFacts {
   waitSeconds?: number | undefined;
   /** `rate-limited`: when to try again (ISO 8601, UTC). */
   retryAt?: string | undefined;
+  /** `unreachable`: the API's base URL (never a credential). */
+  url?: string | undefined;
 }
 
 const CAUSE: Record<string, (r: RefusalWordsFacts) => string> = {
@@ -22,6 +24,10 @@ const CAUSE: Record<string, (r: RefusalWordsFacts) => string> = {
 
 /** What the refusal means, with the service's own words: `the API key was refused (401: Invalid API Key)`. */
 export function refusalProblem(refusal: RefusalWordsFacts): string {
+  // An API that cannot be reached gave no status: its address and the connection error say it.
+  if (refusal.reason === "unreachable") {
+    return `the API at ${refusal.url ?? "its address"} cannot be reached (${refusal.serviceMessage ?? "no answer"})`;
+  }
   // A wait too long to sit through is said by its length and its end, not by the status it came with.
   if (refusal.reason === "rate-limited") {
     return `the service asked to wait ${describeWait(refusal.waitSeconds ?? 0)} before the next upload (until ${refusal.retryAt ?? "later"})`;

@@ -191,7 +191,8 @@ export async function send<T>(
       deadline.stop();
     } catch (error) {
       deadline.stop();
-      permit?.release();
+      // A request that never reached the server spent none of the rate limit's budget.
+      permit?.release(undefined, !neverReachedServer(error));
       if (!deadline.timedOut && isAbortError(error, signal)) throw error;
       if (error instanceof AssetsApiError && error.code === INVALID_RESPONSE) {
         // A 2xx arrived (see response-body.ts) but its body could not be used.

@@ -2,7 +2,14 @@
 // and a result that says which of succeeded / failed / timed out / aborted happened.
 import { isAbortError, sleep } from "./abort.js";
 import { flooredJitterDelay } from "./backoff.js";
-import { AssetsApiError, AssetsClientError, INVALID_RESPONSE, RateLimitWaitTooLongError } from "./errors.js";
+import {
+  AssetsApiError,
+  AssetsClientError,
+  AssetsNetworkError,
+  INVALID_RESPONSE,
+  RateLimitWaitTooLongError,
+} from "./errors.js";
+import { neverReachedServer } from "./retry.js";
 import type { Asset, Operation } from "./types.js";
 
 export interface WaitOptions {
@@ -34,6 +41,9 @@ export type WaitResult =
 function isTransient(error: unknown): boolean {
   // A wait of hours is no hiccup: it ends the wait, naming when to try again.
   if (error instanceof RateLimitWaitTooLongError) return false;
+  // A poll whose every attempt found no server (connection refused, no such host) says the API is gone,
+  // not busy: polling on until the timeout would keep a dead server's batch going for minutes.
+  if (error instanceof AssetsNetworkError && neverReachedServer(error)) return false;
   if (error instanceof AssetsApiError) {
     return error.status === 429 || error.status >= 500 || error.code === INVALID_RESPONSE;
   }

@@ -1,14 +1,16 @@
 // The account gate: until a first write of a pipeline has settled, the credentials and the creator are
 // unproven. Sending every queued upload at once would have a wrong key refused once per upload slot (16
 // requests for one mistake), so the first write goes alone and the rest wait for it: after an account-level
-// refusal none goes; after anything else (success, or a failure of that file or of the network, which a
+// refusal none goes (an API that cannot be reached counts as one: each write already failed on consecutive
+// connection attempts, and the rest would fail the same way, one by one); after anything else (success, or a failure of that file or of the network, which a
 // one-by-one retry would only make slower) they all go.
 import { type AccountRefusal, AccountRefusedError, classifyAccountRefusal } from "./account-refusal.js";
 
-/** What a write's refusal is judged by: the configured creator, and an update's recorded one. */
+/** What a write's refusal is judged by: the configured creator, an update's recorded one, the API's URL. */
 export interface WriteContext {
   creator?: string | undefined;
   targetCreator?: string | undefined;
+  url?: string | undefined;
 }
 
 export class AccountGate {
@@ -40,6 +42,15 @@ export class AccountGate {
       this.#open = true;
       settled();
     }
+  }
+
+  /**
+   * Latches an API that cannot be reached, whatever request found it (a poll, a lookup): no write is sent
+   * after it. Other errors are the file's own and latch nothing.
+   */
+  noteFailure(error: unknown, context: WriteContext): void {
+    const refusal = classifyAccountRefusal(error, context);
+    if (refusal?.reason === "unreachable") this.#refusal ??= refusal;
   }
 
   async #judge<T>(context: WriteContext, write: () => Promise<T>): Promise<T> {

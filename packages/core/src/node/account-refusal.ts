@@ -1,29 +1,51 @@
 // Account-level refusals: answers after which every further write of the run would fail the same way (a
-// wrong or revoked key, a moderated account, a creator the key may not act for). A batch stops at the first.
+// wrong or revoked key, a moderated account, a creator the key may not act for, a wait too long to sit
+// through, an API that cannot be reached at all). A batch stops at the first.
 import { refusalProblem } from "../client/refusal-words.js";
-import { AssetsApiError, RateLimitWaitTooLongError } from "../index.js";
+import { AssetsApiError, AssetsNetworkError, RateLimitWaitTooLongError } from "../index.js";
 import { PipelineError } from "./errors.js";
 
 /** Why the account was refused. */
-export type AccountRefusalReason = "invalid-key" | "user-moderated" | "creator-not-allowed" | "rate-limited";
+export type AccountRefusalReason =
+  | "invalid-key"
+  | "user-moderated"
+  | "creator-not-allowed"
+  | "rate-limited"
+  | "unreachable";
 
 /** The facts of an account-level refusal: enough for a shell to word the fix in its own terms. */
 export interface AccountRefusal {
   reason: AccountRefusalReason;
   /** The configured creator (`user:<id>` / `group:<id>`), when one is. */
   creator?: string;
-  /** HTTP status of the refused request. */
+  /** HTTP status of the refused request (0 when no answer came: `unreachable`). */
   status: number;
-  /** The service's own message, e.g. `Invalid API Key`. */
+  /** The service's own message, e.g. `Invalid API Key`; for `unreachable`, the connection error's code. */
   serviceMessage: string;
   /** `rate-limited`: the wait the service asked for, in seconds (over the most the client sleeps through). */
   waitSeconds?: number;
   /** `rate-limited`: when to try again (ISO 8601, UTC). */
   retryAt?: string;
+  /** The API's base URL, for `unreachable`: where the requests went (never a credential). */
+  url?: string;
 }
 
 /** The stable rule of `AccountRefusedError`. */
 export const ACCOUNT_REFUSED = "account-refused";
+
+/**
+ * Connection failures that say the API cannot be reached at all (no connection was made), as opposed to a
+ * reset or a cut-off answer, which may be one request's bad luck. A write that fails with one of these has
+ * already been sent again on consecutive attempts by the client's retry (it was provably never received).
+ */
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
 
 const MODERATED_USER = /\buser is moderated\b/i;
 const WRITES = new Set(["Assets_CreateAsset", "Assets_UpdateAsset", "Assets_RollbackAssetVersion"]);
@@ -35,8 +57,17 @@ const WRITES = new Set(["Assets_CreateAsset", "Assets_UpdateAsset", "Assets_Roll
  */
 export function classifyAccountRefusal(
   error: unknown,
-  context: { creator?: string | undefined; targetCreator?: string | undefined },
+  context: { creator?: string | undefined; targetCreator?: string | undefined; url?: string | undefined },
 ): AccountRefusal | undefined {
+  if (error instanceof AssetsNetworkError && UNREACHABLE_CODES.has(error.causeCode)) {
+    return {
+      reason: "unreachable",
+      ...(context.creator !== undefined ? { creator: context.creator } : {}),
+      status: 0,
+      serviceMessage: error.causeCode,
+      ...(context.url !== undefined ? { url: context.url } : {}),
+    };
+  }
   if (!(error instanceof AssetsApiError)) return undefined;
   // A wait of hours holds for every further write of the run (the limit is the account's).
   if (error instanceof RateLimitWaitTooLongError) {
@@ -70,6 +101,7 @@ const FIX: Record<AccountRefusalReason, (refusal: AccountRefusal) => string> = {
   "creator-not-allowed": (r) =>
     `use credentials of ${r.creator ?? "the creator"}, or set the creator to the key's owner`,
   "rate-limited": (r) => `run again after ${r.retryAt}`,
+  unreachable: () => "check the network and the API's address, then run again",
 };
 
 /**

@@ -139,8 +139,9 @@ class AssetPipeline implements Pipeline {
         try {
           return await this.#upload(prepared, opts);
         } catch (error) {
-          const creator = (await this.#getConfig()).creator;
-          throw requestError(prepared.file, error, opts.signal, { creator });
+          const context = { creator: (await this.#getConfig()).creator, url: this.#client?.baseUrl };
+          this.#gate.noteFailure(error, context);
+          throw requestError(prepared.file, error, opts.signal, context);
         }
       });
     } catch (error) {

@@ -36,6 +36,7 @@ export function Confirm({
         />
       </Box>
       <KeyHints
+        help={false}
         hints={[
           ["y", "yes"],
           ["n/esc", "no"],

@@ -1,9 +1,10 @@
 import { Box, Text } from "ink";
-import { useEffect, useReducer } from "react";
+import { useEffect } from "react";
 import stringWidth from "string-width";
 import type { PickableFile } from "../files.js";
-import { useInteractive, useKeys } from "../hooks/use-keys.js";
+import { useInteractive, useKeys, useTyping } from "../hooks/use-keys.js";
 import { useLayout } from "../hooks/use-layout.js";
+import { useLiveReducer } from "../hooks/use-live-reducer.js";
 import { padColumns, truncateStart } from "../state/format.js";
 import { hiddenRows, type MenuAction } from "../state/menu.js";
 import { initialPicker, pickerReducer, selectedFiles, visibleFiles } from "../state/picker.js";
@@ -49,17 +50,20 @@ export function FilePicker({
 }) {
   const interactive = useInteractive();
   const { columns } = useLayout();
-  const [state, dispatch] = useReducer(pickerReducer, undefined, () =>
+  const [state, dispatch, live] = useLiveReducer(pickerReducer, () =>
     initialPicker(
       files.map((f) => f.file),
       visibleCount,
     ),
   );
+  useTyping(state.filtering);
   useEffect(() => {
     if (state.menu.visible !== visibleCount) dispatch({ type: "resize", visible: visibleCount });
-  }, [visibleCount, state.menu.visible]);
+  }, [visibleCount, state.menu.visible, dispatch]);
 
   useKeys((input, key) => {
+    // The state the previous keys of this chunk left (`Down Space Enter` in one chunk picks the 2nd file).
+    const state = live();
     if (state.filtering) {
       if (key.escape) dispatch({ type: "filter-clear" });
       else if (key.return) dispatch({ type: "filter-done" });

@@ -1,6 +1,7 @@
 import { Box, Text } from "ink";
-import { useEffect, useReducer, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useKeys } from "../hooks/use-keys.js";
+import { useLiveReducer } from "../hooks/use-live-reducer.js";
 import { hiddenRows, initialMenu, type MenuState, menuReducer } from "../state/menu.js";
 
 export interface MenuOption {
@@ -8,9 +9,12 @@ export interface MenuOption {
   value: string;
 }
 
-/** Arrows, Page Up/Down, Home/End move the focus; Enter reports the focused option. */
+/**
+ * Arrows, Page Up/Down, Home/End move the focus; Enter reports the focused option. `live` is the state as
+ * the keys before left it (a chunk's `Down Enter` chooses the row below).
+ */
 export function useMenuInput(
-  state: MenuState,
+  live: () => MenuState,
   dispatch: (action: Parameters<typeof menuReducer>[1]) => void,
   onEnter: (index: number) => void,
   isActive: boolean,
@@ -23,7 +27,7 @@ export function useMenuInput(
       else if (key.pageUp) dispatch({ type: "page-up" });
       else if (key.home) dispatch({ type: "first" });
       else if (key.end) dispatch({ type: "last" });
-      else if (key.return && state.count > 0) onEnter(state.focus);
+      else if (key.return && live().count > 0) onEnter(live().focus);
     },
     { isActive },
   );
@@ -50,22 +54,23 @@ export function Menu({
     0,
     options.findIndex((o) => o.value === initialValue),
   );
-  const [state, dispatch] = useReducer(menuReducer, undefined, () =>
+  const [state, dispatch, live] = useLiveReducer(menuReducer, () =>
     initialMenu(options.length, visibleCount, initialIndex),
   );
   // When the options change (a new page), keep the focus on the same value if it is still there.
-  const lastValues = useRef(options.map((o) => o.value).join("\n"));
+  const lastValues = useRef(`${visibleCount}\n${options.map((o) => o.value).join("\n")}`);
   const focusedValue = options[state.focus]?.value;
   useEffect(() => {
-    const values = options.map((o) => o.value).join("\n");
+    // Also when the terminal's height changes the rows there is room for.
+    const values = `${visibleCount}\n${options.map((o) => o.value).join("\n")}`;
     if (values === lastValues.current) return;
     lastValues.current = values;
     const index = options.findIndex((o) => o.value === focusedValue);
     dispatch({ type: "reset", count: options.length, visible: visibleCount, focus: Math.max(0, index) });
-  }, [options, focusedValue, visibleCount]);
+  }, [options, focusedValue, visibleCount, dispatch]);
 
   useMenuInput(
-    state,
+    live,
     dispatch,
     (index) => {
       const option = options[index];

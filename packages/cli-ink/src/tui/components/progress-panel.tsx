@@ -1,7 +1,7 @@
-import { ProgressBar, Spinner } from "@inkjs/ui";
+import { Spinner } from "@inkjs/ui";
 import { Box, Text } from "ink";
 import { useLayout } from "../hooks/use-layout.js";
-import { formatDuration, formatRate, truncateStart } from "../state/format.js";
+import { formatDuration, formatRate, plural, truncateStart } from "../state/format.js";
 import {
   accountedCount,
   elapsedMs,
@@ -84,6 +84,20 @@ export function CountsLine({ state }: { state: ProgressState }) {
 }
 
 /**
+ * A progress bar drawn at the width it is given on every render, so that it follows the terminal when it
+ * is resized (ink-ui's measures itself once).
+ */
+function Bar({ width, percent }: { width: number; percent: number }) {
+  const filled = Math.round((width * Math.min(100, Math.max(0, percent))) / 100);
+  return (
+    <Box width={width} flexShrink={0}>
+      <Text color="magenta">{"█".repeat(filled)}</Text>
+      <Text dimColor>{"░".repeat(width - filled)}</Text>
+    </Box>
+  );
+}
+
+/**
  * The live area of a batch: what is running, a progress bar, counts, rate and time left, or the rate
  * limiter's wait. Finished files are printed above it by the app (see `useProgressRun`).
  */
@@ -108,7 +122,9 @@ export function ProgressPanel({
       {state.phase === "scanning" ? <Spinner label="Scanning files…" /> : null}
       {state.phase === "stopping" ? (
         <Text color="yellow" wrap="truncate-end">
-          Stopping: finishing the uploads in flight so that each is recorded…
+          {state.finishing
+            ? `Stopping: ${plural(state.finishing, "upload")} finishing… ctrl-c again to leave them to the next run`
+            : "Stopping: nothing new starts; uploads already sent finish and are recorded…"}
         </Text>
       ) : null}
       {!over
@@ -131,9 +147,7 @@ export function ProgressPanel({
         </Text>
       ) : null}
       <Box>
-        <Box width={barWidth} flexShrink={0}>
-          <ProgressBar value={percentDone(state)} />
-        </Box>
+        <Bar width={barWidth} percent={percentDone(state)} />
         <Text wrap="truncate-end">
           {" "}
           {done}/{total ?? "?"} files{state.check ? " checked" : ""} · {percentDone(state)}%

@@ -1,8 +1,13 @@
 import { Box, Text } from "ink";
-import type { ReactNode } from "react";
+import { type ReactNode, useContext } from "react";
+import { TuiContext } from "../context.js";
+import { HelpOverlay } from "./help-overlay.js";
 import { type Hint, KeyHints } from "./key-hints.js";
 
-/** Every screen's frame: a title line, the body, and the key hints at the bottom. */
+/**
+ * Every screen's frame: a title line, the body, and the key hints at the bottom. While `?` help is open the
+ * body stays mounted (a half-typed field keeps its text) but hidden, and the screen's keys are listed.
+ */
 export function Screen({
   title,
   hints,
@@ -12,15 +17,17 @@ export function Screen({
   hints: readonly Hint[];
   children: ReactNode;
 }) {
+  const helpOpen = useContext(TuiContext)?.helpOpen ?? false;
   return (
     <Box flexDirection="column">
       <Text bold color="cyan" wrap="truncate-end">
         {title}
       </Text>
-      <Box flexDirection="column" marginY={1}>
+      {helpOpen ? <HelpOverlay hints={hints} /> : null}
+      <Box flexDirection="column" marginY={1} display={helpOpen ? "none" : "flex"}>
         {children}
       </Box>
-      <KeyHints hints={hints} />
+      {helpOpen ? null : <KeyHints hints={hints} />}
     </Box>
   );
 }

@@ -1,6 +1,6 @@
 import { Text, usePaste } from "ink";
 import { useRef, useState } from "react";
-import { useInteractive, useKeys } from "../hooks/use-keys.js";
+import { useInteractive, useKeys, useTyping } from "../hooks/use-keys.js";
 import { useLayout } from "../hooks/use-layout.js";
 import {
   applyKeys,
@@ -37,6 +37,8 @@ export function TextField({
   const interactive = useInteractive();
   const { columns } = useLayout();
   const active = interactive && !isDisabled;
+  // While this field takes keys, `?` is a character to type, not the help overlay.
+  useTyping(active);
   const [state, setState] = useState<TextFieldState>(() => initialField(defaultValue));
   // Keys can arrive faster than React renders: each chunk must edit the latest value, not the last drawn.
   const latest = useRef(state);

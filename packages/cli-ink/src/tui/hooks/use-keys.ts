@@ -1,14 +1,16 @@
 import { type Key, useInput, useStdin } from "ink";
-import { useCallback, useContext, useRef } from "react";
+import { useCallback, useContext, useEffect, useRef } from "react";
 import { TuiContext } from "../context.js";
 
 /**
  * True when keys can be read: under a pipe Ink's useInput throws, so input hooks stay inactive there. Also
- * false while the app is stopping after Ctrl-C, so that no screen acts on a key any more.
+ * false while the app is stopping after Ctrl-C, or while the `?` overlay is open, so that no screen acts
+ * on a key then.
  */
 export function useInteractive(): boolean {
-  const stopping = useContext(TuiContext)?.stopping ?? false;
-  return useStdin().isRawModeSupported === true && !stopping;
+  const tui = useContext(TuiContext);
+  const paused = (tui?.stopping ?? false) || (tui?.helpOpen ?? false);
+  return useStdin().isRawModeSupported === true && !paused;
 }
 
 /**
@@ -38,4 +40,10 @@ export function useBackKey(onBack: () => void, options: { isActive?: boolean; al
     },
     { isActive: options.isActive ?? true },
   );
+}
+
+/** Says that keys are being typed as text (a field, a `/` filter): `?` is then a character, not help. */
+export function useTyping(active: boolean): void {
+  const typing = useContext(TuiContext)?.typing;
+  useEffect(() => (active && typing ? typing() : undefined), [active, typing]);
 }

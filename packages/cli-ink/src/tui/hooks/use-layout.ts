@@ -1,8 +1,11 @@
 import { useWindowSize } from "ink";
 
-/** Rows every screen spends around its body: the app's header, the title, two margins and the key hints. */
-const CHROME_ROWS = 6;
-const MIN_LIST_ROWS = 3;
+/**
+ * Rows every screen spends around its body: the app's header, the title, two margins and the key hints,
+ * and a list's two `↑ n more` / `↓ n more` lines. A frame taller than the terminal scrolls the header away.
+ */
+const CHROME_ROWS = 8;
+const MIN_LIST_ROWS = 2;
 
 export interface Layout {
   columns: number;

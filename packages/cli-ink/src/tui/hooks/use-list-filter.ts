@@ -1,7 +1,7 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { matchesFilter } from "../state/picker.js";
 import { applyKeys, initialField, keysOf, type TextFieldState } from "../state/text-field.js";
-import { useKeys } from "./use-keys.js";
+import { useKeys, useTyping } from "./use-keys.js";
 
 export interface ListFilter {
   /** What is typed after `/`. */
@@ -18,21 +18,30 @@ export interface ListFilter {
  */
 export function useListFilter(isActive = true): ListFilter {
   const [field, setField] = useState<TextFieldState>(initialField());
+  // The value the previous keys of a chunk left (`abc\r` types, then keeps the filter).
+  const latest = useRef(field);
+  const edit = (next: TextFieldState) => {
+    latest.current = next;
+    setField(next);
+  };
   const [typing, setTyping] = useState(false);
+  useTyping(typing && isActive);
   useKeys(
     (input, key) => {
       if (!typing) {
         if (input === "/") setTyping(true);
         // A kept filter: Esc clears it (the screen's Esc only leaves once there is none).
-        else if (key.escape) setField(initialField());
+        else if (key.escape) edit(initialField());
         return;
       }
       if (key.escape) {
-        setField(initialField());
+        edit(initialField());
         setTyping(false);
       } else if (key.return) setTyping(false);
       else if (!(key.upArrow || key.downArrow || key.pageUp || key.pageDown)) {
-        setField((current) => applyKeys(current, keysOf(input, key)).state);
+        const { state, submitted } = applyKeys(latest.current, keysOf(input, key));
+        edit(state);
+        if (submitted !== undefined) setTyping(false);
       }
     },
     { isActive },

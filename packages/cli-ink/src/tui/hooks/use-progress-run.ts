@@ -14,8 +14,8 @@ export type { ProgressWork } from "../batch.js";
 let runs = 0;
 
 /**
- * Runs a batch once `start` is called, as a task the app waits for on Ctrl-C. `stop()` aborts it: what is
- * in flight finishes or is abandoned by the service, and the state says what was not done.
+ * Runs a batch once `start` is called, as a task the app waits for on Ctrl-C. `stop()` stops it gracefully:
+ * nothing new starts, uploads already sent finish and are recorded, and the state says what was not done.
  */
 export function useProgressRun(): {
   state: ProgressState | undefined;
@@ -38,13 +38,21 @@ export function useProgressRun(): {
       const done = printed.current;
       if (next.finished.length > done.count) {
         // Keys are made unique across batches: the app's <Static> holds every batch's lines.
-        print(next.finished.slice(done.count).map((item) => ({ ...item, key: `${done.run}:${item.key}` })));
+        // Unchanged files are counted, not listed: a sync with nothing to do must not print a line for
+        // each of 600 files into the scrollback (the counts line says `= 600 unchanged`).
+        print(
+          next.finished
+            .slice(done.count)
+            .filter((item) => item.outcome !== "unchanged")
+            .map((item) => ({ ...item, key: `${done.run}:${item.key}` })),
+        );
         done.count = next.finished.length;
       }
     },
     [print],
   );
   const abortRef = useRef<() => void>(undefined);
+  const stopRef = useRef<() => void>(undefined);
   const liveRef = useRef(true);
 
   useEffect(() => {
@@ -67,12 +75,17 @@ export function useProgressRun(): {
       const unsubscribe = ctx.onClientEvent((event) => {
         if (event.type === "rateLimited" && event.waitMs > 0) {
           emit({ type: "rate-limited", until: Date.now() + event.waitMs });
-        } else if (event.type === "retry" && /429|rate/i.test(event.reason)) {
+        } else if (event.type === "retry" && event.reason === "HTTP 429") {
+          // Only the server's own 429 is a rate-limit wait: a connection refused is not one.
           emit({ type: "rate-limited", until: Date.now() + event.delayMs });
         }
       });
-      const task = tasks.run((signal) => work(emit, signal).finally(unsubscribe));
+      // Graceful: a stop (Esc, the first Ctrl-C) lets uploads already sent finish and be recorded.
+      const task = tasks.run((signal, stop) => work(emit, signal, stop).finally(unsubscribe), {
+        graceful: true,
+      });
       abortRef.current = task.abort;
+      stopRef.current = task.stop;
       task.promise.then(
         (result) =>
           emit({
@@ -93,9 +106,10 @@ export function useProgressRun(): {
     [ctx, tasks, dispatch],
   );
 
+  // Esc stops as the first Ctrl-C does: gracefully, uploads already sent are finished and recorded.
   const stop = useCallback(() => {
     dispatch({ type: "stop-requested" });
-    abortRef.current?.();
+    stopRef.current?.();
   }, [dispatch]);
 
   return { state, start, stop };

@@ -1,6 +1,6 @@
 import { Box, Text } from "ink";
 import { useState } from "react";
-import { HINT_BACK } from "../components/key-hints.js";
+import { HINT_BACK, HINT_ERASE } from "../components/key-hints.js";
 import { Screen } from "../components/screen.js";
 import { TextField } from "../components/text-field.js";
 import { useTui } from "../context.js";
@@ -20,7 +20,7 @@ export function AskAssetScreen({ purpose }: { purpose: AssetPurpose }) {
   const [error, setError] = useState<string>();
   useBackKey(() => navigate({ type: "back" }));
   return (
-    <Screen title={TITLES[purpose]} hints={[["enter", "continue"], ["ctrl-u", "clear"], HINT_BACK]}>
+    <Screen title={TITLES[purpose]} hints={[["enter", "continue"], HINT_ERASE, HINT_BACK]}>
       <Box>
         <Text>Asset id: </Text>
         <TextField

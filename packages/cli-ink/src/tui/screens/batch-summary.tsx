@@ -3,6 +3,7 @@ import { ErrorBox } from "../components/error-box.js";
 import { useLayout } from "../hooks/use-layout.js";
 import { formatDuration, plural, truncateStart } from "../state/format.js";
 import { type BatchVerdict, batchVerdict, completedCount, type ProgressState } from "../state/progress.js";
+import { refusalWords } from "../state/refusal-words.js";
 
 const COLORS: Record<BatchVerdict["tone"], string> = { good: "green", warn: "yellow", bad: "red" };
 
@@ -33,12 +34,13 @@ export function BatchSummary({
       {state.refusal ? (
         <Box flexDirection="column">
           <Text color="red">
-            The service refused the account, so the batch stopped: {state.refusal.message}
+            {refusalWords(state.refusal.reason).lead}, so the batch stopped: {state.refusal.message}
           </Text>
           <Text color="yellow">→ {state.refusal.fix}</Text>
           {state.notDone.length > 0 ? (
             <Text wrap="truncate-end">
-              {plural(state.notDone.length, "more file")} not uploaded: fix the account, then run it again.
+              {plural(state.notDone.length, "more file")} not uploaded:{" "}
+              {refusalWords(state.refusal.reason).next}
             </Text>
           ) : null}
         </Box>

@@ -2,7 +2,7 @@ import { Box, Text } from "ink";
 import { useEffect, useReducer, useState } from "react";
 import { Confirm } from "../components/confirm.js";
 import { ErrorBox } from "../components/error-box.js";
-import { HINT_BACK, HINT_MOVE, type Hint } from "../components/key-hints.js";
+import { HINT_BACK, HINT_ERASE, HINT_MOVE, type Hint } from "../components/key-hints.js";
 import { Loading } from "../components/loading.js";
 import { Menu } from "../components/menu.js";
 import { Screen } from "../components/screen.js";
@@ -82,11 +82,7 @@ export function EditScreen({ assetId }: { assetId: string }) {
   const hints: Hint[] = askDiscard
     ? []
     : mode.kind === "editing"
-      ? [
-          ["enter", "keep"],
-          ["ctrl-u", "clear"],
-          ["esc", "cancel"],
-        ]
+      ? [["enter", "keep"], HINT_ERASE, ["esc", "cancel"]]
       : mode.kind === "fields"
         ? [HINT_MOVE, ["enter", "edit"], HINT_BACK]
         : mode.kind === "saving"
@@ -123,8 +119,10 @@ export function EditScreen({ assetId }: { assetId: string }) {
               setLastChosen(value);
               if (value === "save") {
                 if (changed > 0) save();
-              } else if (value === "back") leave();
-              else dispatch({ type: "edit", field: value as MetadataField });
+              } else if (value === "back") {
+                // Chosen by name: "without saving" is the answer already, no question follows (Esc asks).
+                navigate({ type: "back" });
+              } else dispatch({ type: "edit", field: value as MetadataField });
             }}
           />
           {mode.saved && changed === 0 ? <Text color="green">✔ Saved asset {assetId}.</Text> : null}

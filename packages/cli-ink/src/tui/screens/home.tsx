@@ -31,15 +31,16 @@ export const HOME_CHOICES: readonly { label: string; value: string; route?: Rout
 ];
 
 export function HomeScreen() {
-  const { ctx, navigate, quit, tasks } = useTui();
+  const { ctx, navigate, quit, tasks, memory } = useTui();
   const interactive = useInteractive();
   const { listRows } = useLayout();
   const [asking, setAsking] = useState(false);
-  // q and Esc quit at once when nothing would be lost; with work running they ask first, as it would stop.
+  // q quits at once when nothing would be lost; with work running it asks first, as it would stop. Esc
+  // goes back everywhere else, so on Home it does nothing: one Esc too many must not quit (lazygit, k9s).
   const leave = () => (tasks.size > 0 ? setAsking(true) : quit(0));
   useKeys(
-    (input, key) => {
-      if (input === "q" || key.escape) leave();
+    (input) => {
+      if (input === "q") leave();
     },
     { isActive: !asking },
   );
@@ -55,9 +56,12 @@ export function HomeScreen() {
       <Menu
         isDisabled={!interactive || asking}
         visibleCount={listRows(missing.length > 0 ? missing.length + 1 : 0)}
+        {...(memory.has("home") ? { initialValue: memory.get("home") } : {})}
         options={HOME_CHOICES.map(({ label, value }) => ({ label, value }))}
         onSelect={(value) => {
           const choice = HOME_CHOICES.find((c) => c.value === value);
+          // Home comes back with the focus where it was left.
+          memory.set("home", value);
           if (choice?.route) navigate({ type: "push", route: choice.route });
           else leave();
         }}

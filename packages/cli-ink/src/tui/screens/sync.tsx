@@ -2,13 +2,14 @@ import { Box, Text } from "ink";
 import { useState } from "react";
 import { syncWork } from "../batch.js";
 import { ErrorBox } from "../components/error-box.js";
-import { HINT_BACK, HINT_MOVE, type Hint } from "../components/key-hints.js";
+import { HINT_BACK, HINT_ERASE, HINT_MOVE, type Hint } from "../components/key-hints.js";
 import { Menu } from "../components/menu.js";
 import { ProgressPanel } from "../components/progress-panel.js";
 import { Screen } from "../components/screen.js";
 import { TextField } from "../components/text-field.js";
 import { VideoPriceField } from "../components/video-price-field.js";
 import { useTui } from "../context.js";
+import { syncFolderProblem } from "../files.js";
 import { useInteractive, useKeys } from "../hooks/use-keys.js";
 import { useNow } from "../hooks/use-now.js";
 import { useProgressRun } from "../hooks/use-progress-run.js";
@@ -28,6 +29,7 @@ export function SyncScreen() {
   const { ctx, navigate } = useTui();
   const interactive = useInteractive();
   const [step, setStep] = useState<Step>({ kind: "folder" });
+  const [folderProblem, setFolderProblem] = useState<string>();
   const run = useProgressRun();
   const running = run.state !== undefined && !isOver(run.state);
   const now = useNow(1000, running);
@@ -52,7 +54,7 @@ export function SyncScreen() {
 
   const hints: Hint[] =
     step.kind === "folder"
-      ? [["enter", "continue"], ["ctrl-u", "clear"], HINT_BACK]
+      ? [["enter", "continue"], HINT_ERASE, HINT_BACK]
       : step.kind === "mode"
         ? [HINT_MOVE, ["enter", "start"], ["esc", "previous"]]
         : step.kind === "price"
@@ -75,9 +77,16 @@ export function SyncScreen() {
             <Text>Folder: </Text>
             <TextField
               defaultValue="."
-              onSubmit={(value) => setStep({ kind: "mode", folder: value.trim() || "." })}
+              onSubmit={(value) => {
+                const folder = value.trim() || ".";
+                void syncFolderProblem(ctx, folder).then((problem) =>
+                  problem ? setFolderProblem(problem) : setStep({ kind: "mode", folder }),
+                );
+              }}
+              onChange={() => setFolderProblem(undefined)}
             />
           </Box>
+          {folderProblem ? <Text color="red">{folderProblem}</Text> : null}
           <Text dimColor wrap="truncate-end">
             Relative to {ctx.root}. New and changed files are uploaded and recorded in the lockfile.
           </Text>

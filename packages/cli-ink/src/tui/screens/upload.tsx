@@ -1,3 +1,4 @@
+import { codePointLength } from "@rbxassets/core";
 import { Box, Text } from "ink";
 import { useReducer, useState } from "react";
 import { uploadWork } from "../batch.js";
@@ -17,7 +18,7 @@ import { useLayout } from "../hooks/use-layout.js";
 import { useNow } from "../hooks/use-now.js";
 import { useProgressRun } from "../hooks/use-progress-run.js";
 import { ServiceError } from "../services.js";
-import { truncateStart } from "../state/format.js";
+import { padColumns, truncateStart } from "../state/format.js";
 import { isOver } from "../state/progress.js";
 import {
   initialUpload,
@@ -35,6 +36,8 @@ export function UploadScreen() {
   const interactive = useInteractive();
   const { columns, listRows } = useLayout();
   const [state, dispatch] = useReducer(uploadReducer, initialUpload);
+  // The name field's length as typed: the limit is shown, not met in silence (as on the edit screen).
+  const [nameLength, setNameLength] = useState<number>();
   const [files, reloadFiles] = useAsync(() => listPickableFiles(ctx));
   const [price, setPrice] = useState<{ value?: number; error?: string }>({});
   const run = useProgressRun();
@@ -139,14 +142,21 @@ export function UploadScreen() {
               </Box>
             ) : null}
             {step.field === "name" ? (
-              <Box>
-                <Text>Name: </Text>
-                <TextField
-                  key={`name-${step.index}`}
-                  defaultValue={draft.displayName}
-                  maxLength={MAX_NAME_LENGTH}
-                  onSubmit={(value) => dispatch({ type: "set-name", value })}
-                />
+              <Box flexDirection="column">
+                <Box>
+                  <Text>Name: </Text>
+                  <TextField
+                    key={`name-${step.index}`}
+                    defaultValue={draft.displayName}
+                    maxLength={MAX_NAME_LENGTH}
+                    onChange={(value) => setNameLength(codePointLength(value))}
+                    onSubmit={(value) => {
+                      setNameLength(undefined);
+                      dispatch({ type: "set-name", value });
+                    }}
+                  />
+                </Box>
+                <NameLimit length={nameLength ?? codePointLength(draft.displayName)} />
               </Box>
             ) : null}
             {step.field === "description" ? (
@@ -171,7 +181,7 @@ export function UploadScreen() {
           {state.drafts.slice(0, reviewRows).map((d) => (
             <Text key={d.file} wrap="truncate-end">
               {"  "}
-              {truncateStart(d.file, fileWidth).padEnd(fileWidth)}{" "}
+              {padColumns(truncateStart(d.file, fileWidth), fileWidth)}{" "}
               <Text color="cyan">{d.assetType.padEnd(9)}</Text> "{d.displayName}"
             </Text>
           ))}
@@ -200,5 +210,16 @@ export function UploadScreen() {
         </Box>
       ) : null}
     </Screen>
+  );
+}
+
+/** `Up to 50 characters · 12/50`, in yellow once the field is full (further keys are not taken). */
+function NameLimit({ length }: { length: number }) {
+  const full = length >= MAX_NAME_LENGTH;
+  return (
+    <Text {...(full ? { color: "yellow" } : { dimColor: true })}>
+      Up to {MAX_NAME_LENGTH} characters · {length}/{MAX_NAME_LENGTH}
+      {full ? ": the limit, further keys are not taken" : ""}
+    </Text>
   );
 }

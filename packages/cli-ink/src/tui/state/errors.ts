@@ -62,6 +62,12 @@ function apiStatus(error: unknown): number | undefined {
   return undefined;
 }
 
+export const UNREACHABLE_TUI_FIX =
+  "Check that the API is up and that RBXASSETS_API_URL and the network are right, then run it again.";
+
+export const RATE_LIMITED_FIX =
+  "Run it again after the wait the service asked for; files in the lockfile are not uploaded again.";
+
 export const MODERATED_FIX =
   "No upload can succeed until the account's moderation ends: see the Roblox messages of the key's owner.";
 
@@ -70,6 +76,8 @@ export const MODERATED_FIX =
  * unknown reason gets the key's fix, the most common cause.
  */
 export function refusalFix(reason: unknown): string {
+  if (reason === "unreachable") return UNREACHABLE_TUI_FIX;
+  if (reason === "rate-limited") return RATE_LIMITED_FIX;
   if (reason === "user-moderated") return MODERATED_FIX;
   if (reason === "creator-not-allowed") return PERMISSION_FIX;
   return KEY_FIX;

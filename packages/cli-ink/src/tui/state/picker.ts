@@ -88,8 +88,10 @@ export function pickerReducer(state: PickerState, action: PickerAction): PickerS
     case "filter-start":
       return { ...state, filtering: true };
     case "filter-keys": {
-      const { state: filter } = applyKeys(state.filter, action.keys);
-      return filter === state.filter ? state : refilter(state, filter);
+      // A chunk `text\r` types and keeps the filter: its Enter must not be lost.
+      const { state: filter, submitted } = applyKeys(state.filter, action.keys);
+      const next = filter === state.filter ? state : refilter(state, filter);
+      return submitted !== undefined ? { ...next, filtering: false } : next;
     }
     case "filter-done":
       return { ...state, filtering: false };

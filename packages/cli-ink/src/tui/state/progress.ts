@@ -1,6 +1,8 @@
 // Progress of a batch (an upload of several files, or a sync): finished items scroll above in <Static>,
 // the live area shows what is running, counts, rate and time left. Time is passed in, so this is pure.
 
+import { refusalWords } from "./refusal-words.js";
+
 export type Outcome =
   | "uploaded"
   | "updated"
@@ -34,6 +36,8 @@ export type Phase = "scanning" | "running" | "stopping" | "finished" | "aborted"
 export interface Refusal {
   message: string;
   fix: string;
+  /** Core's reason: `unreachable` is no refusal of the account but a server that never answered. */
+  reason?: string;
 }
 
 export interface ProgressState {
@@ -55,6 +59,8 @@ export interface ProgressState {
   refusal: Refusal | undefined;
   /** When the client's rate limiter lets requests go again (epoch ms), while it holds some back. */
   rateLimitedUntil: number | undefined;
+  /** After a graceful stop: uploads already sent that are still finishing (the pipeline's count). */
+  finishing: number | undefined;
 }
 
 /** A finished file as sync reports it; `status` is the pipeline's word for what happened. */
@@ -80,6 +86,8 @@ export type ProgressAction =
   | { type: "warning"; file: string; message: string }
   | { type: "rate-limited"; until: number }
   | { type: "stop-requested" }
+  /** The pipeline's word after a graceful stop: uploads already sent that are still settling. */
+  | { type: "stopping"; finishing: number }
   | { type: "finish"; at: number; aborted?: boolean; notDone?: string[]; refusal?: Refusal }
   | { type: "crash"; at: number; error: unknown };
 
@@ -108,6 +116,7 @@ export function initialProgress(startedAt: number, total?: number, check = false
     notDone: [],
     rateLimitedUntil: undefined,
     refusal: undefined,
+    finishing: undefined,
   };
 }
 
@@ -139,9 +148,10 @@ function finish(state: ProgressState, file: string, item: Omit<FinishedItem, "ke
 export function progressReducer(state: ProgressState, action: ProgressAction): ProgressState {
   switch (action.type) {
     case "scan":
+      // A project sync scans each of its inputs: the batch's total is the sum of their scans.
       return {
         ...state,
-        total: action.files + (action.others ?? 0),
+        total: (state.phase === "scanning" ? 0 : (state.total ?? 0)) + action.files + (action.others ?? 0),
         phase: state.phase === "scanning" ? "running" : state.phase,
       };
     case "start":
@@ -184,6 +194,8 @@ export function progressReducer(state: ProgressState, action: ProgressAction): P
       return { ...state, rateLimitedUntil: Math.max(state.rateLimitedUntil ?? 0, action.until) };
     case "stop-requested":
       return isOver(state) ? state : { ...state, phase: "stopping" };
+    case "stopping":
+      return isOver(state) ? state : { ...state, phase: "stopping", finishing: action.finishing };
     case "finish":
       return {
         ...state,
@@ -248,9 +260,18 @@ export function elapsedMs(state: ProgressState, now: number): number {
 export const RATE_MIN_FILES = 10;
 export const RATE_MIN_MS = 10_000;
 
-/** Files finished per second so far; undefined until it means something (enough files or time). */
+/**
+ * Files that took work (a request, or a failure on the way): unchanged and reused files are lockfile
+ * answers, thousands a second, and counted in a rate they make it read `3296.7 files/s` and the time left
+ * `0:00` while uploads are still to go.
+ */
+function workedCount(state: ProgressState): number {
+  return completedCount(state) - state.counts.unchanged - state.counts.reused;
+}
+
+/** Files uploaded (or failed) per second so far; undefined until it means something (enough files or time). */
 export function ratePerSecond(state: ProgressState, now: number): number | undefined {
-  const done = completedCount(state);
+  const done = workedCount(state);
   const elapsed = elapsedMs(state, now);
   const seconds = elapsed / 1000;
   if (done === 0 || seconds <= 0) return undefined;
@@ -288,7 +309,10 @@ export interface BatchVerdict {
  */
 export function batchVerdict(state: ProgressState, verb: string, elapsed: string): BatchVerdict {
   const failed = state.counts.failed;
-  if (state.refusal) return { mark: "✖", tone: "bad", headline: `${verb} stopped: the account was refused.` };
+  if (state.refusal) {
+    const { why } = refusalWords(state.refusal.reason);
+    return { mark: "✖", tone: "bad", headline: `${verb} stopped: ${why}.` };
+  }
   if (state.phase === "aborted") {
     const done = completedCount(state);
     return {

@@ -21,7 +21,11 @@ export function requestError(
   file: string,
   error: unknown,
   signal: AbortSignal | undefined,
-  context: { creator?: string | undefined; targetCreator?: string | undefined } = {},
+  context: {
+    creator?: string | undefined;
+    targetCreator?: string | undefined;
+    url?: string | undefined;
+  } = {},
 ): unknown {
   if (signal?.aborted || isAbortError(error)) return signal?.aborted ? abortReason(signal) : error;
   if (error instanceof PipelineError) return error;

@@ -69,6 +69,8 @@ export async function uploadContentOnce<R>(
     host.writes.refuseUnsettled(file, key);
     watch.throwIfStopped();
     const client = host.client(config, file);
+    // An API that cannot be reached is named by its address.
+    const write = { ...upload.write, url: client.baseUrl };
     host.emit({ type: "start", file, action: upload.request.target ? "update" : "upload" });
     const content = await upload.content();
     let sent: Awaited<ReturnType<typeof uploadJournaled>>;
@@ -79,13 +81,13 @@ export async function uploadContentOnce<R>(
         intent: upload.intent,
         request: upload.request,
         content,
-        write: upload.write,
+        write,
         signal,
         stop,
         watch,
       });
     } catch (error) {
-      throw host.ambiguous.note(key, requestError(file, error, signal, upload.write));
+      throw host.ambiguous.note(key, requestError(file, error, signal, write));
     }
     try {
       const result = await upload.record(lockfile, sent.settled);
