@@ -16,6 +16,7 @@ import { createImportMatcher, hasOptInQuery, SPRITE_QUERY, splitId } from "./imp
 import { placeholderLiteral, replacePlaceholder } from "./late-constant.js";
 import { buildErrorMessage } from "./messages.js";
 import { manifestFileName, type RbxassetsOptions } from "./options.js";
+import type { RbxassetsPlugin } from "./plugin-shape.js";
 import { inputResolveOptions, loadPluginProject } from "./project.js";
 import { buildSummary } from "./summary.js";
 import {
@@ -26,9 +27,9 @@ import {
   virtualModuleCode,
 } from "./virtual-module.js";
 
-export const PLUGIN_NAME = "rbxassets";
+export const PLUGIN_NAME = "rbxassets" as const;
 
-export type RbxassetsPlugin = Plugin<RbxassetsApi> & { name: typeof PLUGIN_NAME; api: RbxassetsApi };
+export type { RbxassetsPlugin } from "./plugin-shape.js";
 
 const ASSET_URI = /^rbxassetid:\/\/[1-9]\d*$/;
 
@@ -213,5 +214,5 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
       const map = await finalMap;
       this.emitFile({ type: "asset", fileName, source: `${JSON.stringify(map, null, 2)}\n` });
     },
-  };
+  } satisfies Plugin<RbxassetsApi> & { name: typeof PLUGIN_NAME };
 }

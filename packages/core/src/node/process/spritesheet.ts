@@ -185,7 +185,7 @@ async function uploadAtlas(
     member.image ??= await decode(host, member, run.process);
   }
   const pixels = renderAtlas(layout, padding, (file) => members.get(file)!.image!);
-  const bytes = await encodePng(pixels);
+  const bytes = await encodePng(pixels, layout.name);
   const hash = hashBytes(bytes);
   checkImageDimensions(layout.name, layout.width, layout.height, "lower the spritesheet's maxSize");
   if (bytes.length > limits.maxFileBytes) {
