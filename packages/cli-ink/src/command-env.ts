@@ -1,4 +1,4 @@
-import { describeError } from "./errors.js";
+import { describeError, ExitCode } from "./errors.js";
 import { createOutput, type Output } from "./output.js";
 import { rateLimitNotice } from "./rate-limit-notice.js";
 import type { ServiceContext } from "./services/context.js";
@@ -73,14 +73,21 @@ export async function runCommand(
     },
   };
   try {
-    return await body(env);
+    const code = await body(env);
+    // A command that failed without throwing (its reason already on stderr) still owes `--json` a document.
+    if (code !== ExitCode.ok && !out.wroteDocument) {
+      out.fail({ message: out.lastError ?? `exit code ${code}`, exitCode: code, rule: "failed" }, []);
+    }
+    return code;
   } catch (error) {
-    const { message, exitCode } = describeError(error, { apiUrl });
+    const report = describeError(error, { apiUrl });
     // A project file's problems are listed one per line, each naming its key (all of them, not the first).
     const lines =
-      error instanceof Error && error.name === "ProjectFileError" ? error.message.split("\n") : [message];
-    for (const line of lines) out.error(line);
-    return exitCode;
+      error instanceof Error && error.name === "ProjectFileError"
+        ? error.message.split("\n")
+        : [report.message];
+    out.fail(report, lines);
+    return report.exitCode;
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
