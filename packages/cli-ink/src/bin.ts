@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { CommanderError } from "commander";
+import { colorsOn, failurePrefix } from "./color.js";
 import type { GlobalOptions } from "./command-env.js";
 import { describeError, type ErrorReport, ExitCode, errorDocument } from "./errors.js";
 import { createProgram, OpenTuiInstead, openTui, type ProgramState } from "./program.js";
@@ -33,7 +34,7 @@ export async function main(args: readonly string[]): Promise<number> {
       return ExitCode.usage;
     }
     const report = describeError(error);
-    process.stderr.write(`rbxassets: ${report.message}\n`);
+    process.stderr.write(`${failurePrefix(colorsOn(process.stderr))} ${report.message}\n`);
     if (wantsJson(args)) process.stdout.write(`${errorDocument(report)}\n`);
     return report.exitCode;
   }

@@ -1,3 +1,4 @@
+import { colorsOn, failurePrefix } from "./color.js";
 import { type ErrorReport, errorDocument } from "./errors.js";
 
 /**
@@ -31,7 +32,7 @@ export interface OutputStreams {
   stderr: { write(chunk: string): unknown };
 }
 
-export function createOutput(options: { json: boolean; streams?: OutputStreams }): Output {
+export function createOutput(options: { json: boolean; streams?: OutputStreams; color?: boolean }): Output {
   let wroteDocument = false;
   let lastError: string | undefined;
   const { stdout, stderr } = options.streams ?? { stdout: process.stdout, stderr: process.stderr };
@@ -50,7 +51,8 @@ export function createOutput(options: { json: boolean; streams?: OutputStreams }
     },
     error(message) {
       lastError = message;
-      stderr.write(clean(`rbxassets: ${message.replace(/\s*\n\s*/g, " ")}\n`));
+      const prefix = failurePrefix(options.color ?? (options.streams ? false : colorsOn(process.stderr)));
+      stderr.write(clean(`${prefix} ${message.replace(/\s*\n\s*/g, " ")}\n`));
     },
     fail(report, lines = [report.message]) {
       for (const line of lines) this.error(line);

@@ -1,18 +1,11 @@
-import {
-  defaultServerUrl,
-  limits,
-  socialLinkKinds,
-  uploadableAssetTypes,
-  uploadableExtensions,
-} from "@rbxassets/core";
-import { Command, InvalidArgumentError, Option } from "commander";
+import { defaultServerUrl, limits, socialLinkKinds, uploadableExtensions } from "@rbxassets/core";
+import { Command, Option } from "commander";
+import { colorsOn, failurePrefix } from "./color.js";
 import { type CommandEnv, type CommandResult, type GlobalOptions, runCommand } from "./command-env.js";
 import { ExitCode } from "./errors.js";
+import { assetType, collect, integer, keyValue, list, UPLOAD_TYPES } from "./option-parsers.js";
 import { terminalSupportsPrompting } from "./prompt.js";
 import type { Route } from "./tui/state/navigation.js";
-
-/** The asset types `upload --type` takes: the spec's, through core's spec facts. */
-const UPLOAD_TYPES = uploadableAssetTypes;
 
 /** What the program reports back to `main` once commander is done. */
 export interface ProgramState {
@@ -42,39 +35,6 @@ const commands: Record<string, () => Promise<{ run: Handler }>> = {
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;
 
-const integer =
-  (what: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
-  (value: string): number => {
-    const n = Number(value);
-    if (!/^\s*\d+\s*$/.test(value) || n < min || n > max) {
-      throw new InvalidArgumentError(`${what} must be a whole number from ${min} to ${max}.`);
-    }
-    return n;
-  };
-
-const assetType = (value: string): string => {
-  const match = UPLOAD_TYPES.find((type) => type.toLowerCase() === value.toLowerCase());
-  if (!match) throw new InvalidArgumentError(`Allowed types are ${UPLOAD_TYPES.join(", ")}.`);
-  return match;
-};
-
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-const keyValue = (value: string, previous: Record<string, string> = {}): Record<string, string> => {
-  const eq = value.indexOf("=");
-  if (eq <= 0 || eq === value.length - 1)
-    throw new InvalidArgumentError("Expected kind=uri, e.g. github=https://github.com/me.");
-  return { ...previous, [value.slice(0, eq).trim()]: value.slice(eq + 1).trim() };
-};
-
-const list = (value: string, previous: string[] = []): string[] => [
-  ...previous,
-  ...value
-    .split(",")
-    .map((item) => item.trim())
-    .filter(Boolean),
-];
-
 /** The whole command line: global flags, one subcommand per interface command, help with examples. */
 export function createProgram(state: ProgramState, version: string): Command {
   const program = new Command("rbxassets")
@@ -95,12 +55,13 @@ export function createProgram(state: ProgramState, version: string): Command {
       // Commander's own failures become our one-line `rbxassets: <reason>`.
       outputError: (text, write) =>
         write(
-          `rbxassets: ${text
+          `${failurePrefix(colorsOn(process.stderr))} ${text
             .replace(/^error: /, "")
             .replace(/\s*\n\s*/g, " ")
             .trim()}\n`,
         ),
     })
+    .configureHelp({ styleTitle: (title) => `\x1b[1m${title}\x1b[22m` }) // stripped unless colour is on
     .exitOverride()
     .showSuggestionAfterError(true)
     .addHelpText(
