@@ -1,5 +1,5 @@
 import { defaultServerUrl, limits, socialLinkKinds, uploadableExtensions } from "@rbxassets/core";
-import { Command, Option } from "commander";
+import { Argument, Command, Option } from "commander";
 import { colorsOn, failurePrefix } from "./color.js";
 import { type CommandEnv, type CommandResult, type GlobalOptions, runCommand } from "./command-env.js";
 import { ExitCode } from "./errors.js";
@@ -31,6 +31,7 @@ const commands: Record<string, () => Promise<{ run: Handler }>> = {
   sync: () => import("./commands/sync.js"),
   init: () => import("./commands/init.js"),
   emulator: () => import("./commands/emulator.js"),
+  completion: () => import("./commands/completion.js"),
 };
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;
@@ -114,10 +115,9 @@ ${examples(
       .argument("<file>", `the file to upload (${uploadableExtensions.join(", ")})`)
       .description("upload a file as a new asset; a file inside the project is recorded in the lockfile")
       .addOption(
-        new Option(
-          "--type <type>",
-          `asset type: ${UPLOAD_TYPES.join("|")} (default: from the file)`,
-        ).argParser(assetType),
+        new Option("--type <type>", `asset type: ${UPLOAD_TYPES.join("|")} (default: from the file)`)
+          .choices(UPLOAD_TYPES) // for completion; the parser below accepts any case
+          .argParser(assetType),
       )
       .option(
         "--name <name>",
@@ -302,6 +302,16 @@ ${examples(
           "rbxassets emulator --port 4010",
           "RBXASSETS_API_URL=http://127.0.0.1:4010/assets RBXASSETS_API_KEY=rbxassets-emulator-key RBXASSETS_CREATOR=user:1 rbxassets upload logo.png --wait",
         ),
+      ),
+  );
+
+  define("completion", (c) =>
+    c
+      .addArgument(new Argument("<shell>", "bash, zsh or fish").choices(["bash", "zsh", "fish"]))
+      .description("print a shell completion script for rbxassets (see the README to install it)")
+      .addHelpText(
+        "after",
+        examples("source <(rbxassets completion bash)", "rbxassets completion fish | source"),
       ),
   );
 
