@@ -2,7 +2,7 @@
 import { defaultServerUrl } from "@rbxassets/spec";
 import { AssetsClientError } from "./errors.js";
 import { type ClientEvent, DEFAULT_RETRY, type RetryOptions } from "./retry.js";
-import { type Credentials, layerFromEnv, resolveSettings } from "./settings.js";
+import { type Credentials, resolveSettings, SETTING_ENV, type SettingsLayer } from "./settings.js";
 
 export type { Credentials };
 
@@ -47,12 +47,36 @@ function processEnv(): Record<string, string | undefined> {
   return proc?.env ?? {};
 }
 
+/**
+ * The environment's layer, read only for what the options leave unset: a program that passes credentials
+ * and a base URL never touches the environment (Deno without --allow-env throws on any read), and a read
+ * that is refused counts as unset.
+ */
+function environmentLayer(options: AssetsClientOptions): SettingsLayer {
+  const hasCredentials =
+    nonEmpty(options.apiKey) !== undefined ||
+    typeof options.oauthToken === "function" ||
+    nonEmpty(options.oauthToken as string | undefined) !== undefined;
+  const hasBaseUrl = nonEmpty(options.baseUrl) !== undefined;
+  if (hasCredentials && hasBaseUrl) return {};
+  const read = (name: keyof typeof SETTING_ENV): string | undefined => {
+    try {
+      return (options.env ?? processEnv())[SETTING_ENV[name]];
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    ...(!hasCredentials && { apiKey: read("apiKey"), oauthToken: read("oauthToken") }),
+    ...(!hasBaseUrl && { baseUrl: read("baseUrl") }),
+  };
+}
+
 export function resolveConfig(options: AssetsClientOptions = {}): ResolvedConfig {
-  const env = options.env ?? processEnv();
   // Explicit credentials of either kind win over any environment variable (one rule: settings.ts).
   const settings = resolveSettings([
     { apiKey: options.apiKey, oauthToken: options.oauthToken, baseUrl: options.baseUrl },
-    layerFromEnv(env),
+    environmentLayer(options),
   ]);
   const credentials = settings.credentials;
   const baseUrl = (settings.baseUrl ?? defaultServerUrl).replace(/\/+$/, "");
