@@ -103,6 +103,15 @@ describe("ci.yml runs what .ci/run runs", () => {
   test("checks, tests on a Node 22/24/26 matrix, and the pack check on the floor", () => {
     expect(Object.keys(ci.jobs).sort()).toEqual(["checks", "pack", "test"]);
     expect(ci.jobs.test!.strategy?.matrix?.node).toEqual([22, 24, 26]);
+    // The whole suite on 22, the fast subset on 24 and 26, as .ci/run; each a script that exists.
+    expect(ci.jobs.test!.strategy?.matrix?.include).toEqual([
+      { node: 22, script: "test" },
+      { node: 24, script: "test:fast" },
+      { node: 26, script: "test:fast" },
+    ]);
+    for (const { script } of ci.jobs.test!.strategy!.matrix!.include as { script: string }[]) {
+      expect(Object.keys(rootScripts)).toContain(script);
+    }
     const floor = readJson("package.json").engines.node.replace(">=", "");
     const nodeOf = (job: Job) =>
       job.steps.find((s) => s.uses?.startsWith("actions/setup-node"))?.with?.["node-version"];
@@ -114,7 +123,10 @@ describe("ci.yml runs what .ci/run runs", () => {
     const ciCommands = new Set(
       [...ciRun.matchAll(/\bpnpm (install --frozen-lockfile|\w[\w:-]*)/g)].map((m) => `pnpm ${m[1]}`),
     );
-    expect([...ciCommands]).toEqual(expect.arrayContaining(["pnpm lint", "pnpm test", "pnpm check:pack"]));
+    expect([...ciCommands]).toEqual(expect.arrayContaining(["pnpm lint", "pnpm check:pack"]));
+    // .ci/run's tests go through `run_tests LABEL SCRIPT`: those scripts are the matrix's.
+    const testScripts = [...ciRun.matchAll(/^run_tests \w+ ([\w:]+)/gm)].map((m) => m[1]);
+    expect(testScripts).toEqual(["test", "test:fast", "test:fast"]);
     const all = Object.values(ci.jobs).map(runs).join("\n");
     for (const command of ciCommands) expect(all, command).toContain(command);
   });
