@@ -5,7 +5,7 @@
 // packed emulator, and runs the CLI. Also: a package packed without dist/ (prepack builds it), a client-only
 // core install (under 10 MB, no sharp; processing there names what to install), a CommonJS app that
 // require()s every entry, and a Vite app without "type". Build the packages first (`pnpm check:pack` does).
-// Exits 1 if anything failed, after the rest.
+// A webpack app builds with @rbxassets/unplugin and a CommonJS config. Exits 1 if anything failed, after the rest.
 
 import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm } from "node:fs/promises";
@@ -304,9 +304,27 @@ await step('Vite app without "type": vite build against the emulator', async () 
   return [...idsIn(text)].join(" ");
 });
 
+// The webpack app: @rbxassets/unplugin with webpack 5 and a CommonJS config, against the emulator.
+const unpluginDev = (await readJson(join(repoRoot, "packages/unplugin/package.json"))).devDependencies;
+const webpackApp = await createApp({
+  tarballs,
+  dependencies: ["@rbxassets/unplugin", `webpack@${unpluginDev.webpack}`],
+});
+await copyTemplate("webpack-app", webpackApp);
+await step("webpack app: npm install --engine-strict, no engine warning", () => install(webpackApp));
+await step("webpack app: a CommonJS webpack config builds against the emulator", async () => {
+  await run("node", ["build.cjs"], { cwd: webpackApp, env: apiEnv() });
+  const text = await bundleText(webpackApp);
+  expect(idsIn(text).size >= 2, `expected 2 asset ids in the bundle, found ${[...idsIn(text)].join(", ")}`);
+  expect(!text.includes(emulator.apiKey), "the API key is in the bundle");
+  const manifest = await readJson(join(webpackApp, "dist/rbxassets.json"));
+  expect(Object.keys(manifest).length >= 2, `manifest: ${JSON.stringify(manifest)}`);
+  return [...idsIn(text)].join(" ");
+});
+
 await emulator?.close();
 await rm(work, { recursive: true, force: true });
-for (const dir of [viteApp, rollupApp, vite6App, coreApp, clientApp, cjsApp, untypedViteApp]) {
+for (const dir of [viteApp, rollupApp, vite6App, coreApp, clientApp, cjsApp, untypedViteApp, webpackApp]) {
   await rm(dir, { recursive: true, force: true });
 }
 if (failures.length > 0) {

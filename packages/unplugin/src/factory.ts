@@ -34,6 +34,11 @@ import {
 } from "./virtual-module.js";
 
 const ASSET_URI = /^rbxassetid:\/\/[1-9]\d*$/;
+/**
+ * webpack and rspack read `virtual:` as a URL scheme before any resolver runs: the import is renamed to a
+ * bare request first, which the resolveId hook below then claims.
+ */
+const COMPILER_VIRTUAL_REQUEST = "__rbxassets_virtual__";
 const ROLLUP_LIKE = new Set(["rollup", "rolldown", "vite", "unloader"]);
 
 /** The context the hooks use: each bundler's own (Rollup's), or unplugin's (error, warn, addWatchFile...). */
@@ -218,7 +223,7 @@ function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): Rbxa
     },
 
     async resolveId(source, importer, resolveOptions) {
-      if (source === VIRTUAL_ID) return RESOLVED_VIRTUAL_ID;
+      if (source === VIRTUAL_ID || source === COMPILER_VIRTUAL_REQUEST) return RESOLVED_VIRTUAL_ID;
       // Rollup's own resolver does not understand queries: resolve the file, then put `?rbxasset` back.
       const { file, query } = splitId(source);
       if (query === "" || !hasOptInQuery(query)) return null;
@@ -282,8 +287,29 @@ function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): Rbxa
     },
 
     esbuild: { loader: "js" },
+    webpack: renameVirtualRequest,
+    rspack: renameVirtualRequest,
     rollup: rollupOnly,
     rolldown: rollupOnly as never,
     vite: rollupOnly as never,
   } as RbxassetsUnpluginOptions;
+}
+
+/** The part of webpack's and rspack's Compiler used here (typed here: their declarations are not loaded). */
+interface Tappable<T> {
+  tap(name: string, callback: (value: T) => void): void;
+}
+interface CompilerHooks {
+  hooks: {
+    normalModuleFactory: Tappable<{ hooks: { beforeResolve: Tappable<{ request: string }> } }>;
+  };
+}
+
+/** See COMPILER_VIRTUAL_REQUEST: webpack's and rspack's normal module factory, before resolving. */
+function renameVirtualRequest(compiler: unknown): void {
+  (compiler as CompilerHooks).hooks.normalModuleFactory.tap(PLUGIN_NAME, (factory) => {
+    factory.hooks.beforeResolve.tap(PLUGIN_NAME, (data: { request: string }) => {
+      if (data.request === VIRTUAL_ID) data.request = COMPILER_VIRTUAL_REQUEST;
+    });
+  });
 }
