@@ -308,10 +308,19 @@ await step('Vite app without "type": vite build against the emulator', async () 
 const unpluginDev = (await readJson(join(repoRoot, "packages/unplugin/package.json"))).devDependencies;
 const webpackApp = await createApp({
   tarballs,
-  dependencies: ["@rbxassets/unplugin", `webpack@${unpluginDev.webpack}`],
+  dependencies: ["@rbxassets/unplugin", "@rbxassets/rollup-plugin", `webpack@${unpluginDev.webpack}`],
+  devDependencies: [registry("typescript"), registry("@types/node")],
 });
 await copyTemplate("webpack-app", webpackApp);
 await step("webpack app: npm install --engine-strict, no engine warning", () => install(webpackApp));
+await step("webpack app: no rollup, rolldown, rspack or esbuild installed", async () => {
+  for (const absent of ["rollup", "rolldown", "@rspack/core", "esbuild"]) {
+    expect(!existsSync(join(webpackApp, "node_modules", absent)), `node_modules/${absent} exists`);
+  }
+});
+await step("webpack app: strict tsc of every plugin entry's types, the Rollup plugin's included", () =>
+  tsc(webpackApp, "tsconfig.json").then(() => ""),
+);
 await step("webpack app: a CommonJS webpack config builds against the emulator", async () => {
   await run("node", ["build.cjs"], { cwd: webpackApp, env: apiEnv() });
   const text = await bundleText(webpackApp);
