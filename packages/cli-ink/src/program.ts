@@ -7,6 +7,9 @@ import { assetType, collect, integer, keyValue, list, UPLOAD_TYPES } from "./opt
 import { terminalSupportsPrompting } from "./prompt.js";
 import type { Route } from "./tui/state/navigation.js";
 
+/** Commands whose first Ctrl-C stops gracefully (uploads already sent are finished and recorded). */
+const GRACEFUL_COMMANDS = new Set(["sync", "upload"]);
+
 /** What the program reports back to `main` once commander is done. */
 export interface ProgramState {
   exitCode: number;
@@ -103,10 +106,15 @@ ${examples(
       const args = self.processedArgs.flatMap((arg: unknown) =>
         Array.isArray(arg) ? arg.map(String) : arg === undefined ? [] : [String(arg)],
       );
-      state.exitCode = await runCommand(globals, async (env) => {
-        const implementation = await commands[name]!();
-        return implementation.run(env, args, options);
-      });
+      state.exitCode = await runCommand(
+        globals,
+        async (env) => {
+          const implementation = await commands[name]!();
+          return implementation.run(env, args, options);
+        },
+        // Uploads stop gracefully: what the service accepted is finished and recorded.
+        { graceful: GRACEFUL_COMMANDS.has(name) },
+      );
     });
   };
 
