@@ -53,11 +53,10 @@ describe("the file part has a filename and a Content-Type", () => {
 
 describe("explicit options never read the environment", () => {
   const run = promisify(execFile);
-  // While the client is made and used, any read of process.env by core's code throws, as every read does
+  // While core is loaded, and the client made and used, any read of process.env by core's code throws, as every read does
   // in Deno without --allow-env. (Node's own internals, such as assert's colour check, still read it: they
   // are Node's, and Deno has its own.)
-  const childScript = (options: string, before = "") => `
-    const { createAssetsClient } = await import(${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)});
+  const childScript = (options: string) => `
     const real = process.env;
     const fromCore = () => (new Error().stack ?? "").includes(${JSON.stringify(new URL("../dist/", import.meta.url).href)});
     let refused = 0;
@@ -68,9 +67,10 @@ describe("explicit options never read the environment", () => {
       ownKeys(target) { refuse("env keys"); return Reflect.ownKeys(target); },
     });
     Object.defineProperty(process, "env", { value: forbidden, configurable: true, writable: true });
+    // Imported under the proxy too: loading core reads no environment either.
+    const { createAssetsClient } = await import(${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)});
     let result;
     try {
-      ${before}
       const client = createAssetsClient(${options});
       const asset = await client.getAsset("1");
       result = { ok: true, asset };
