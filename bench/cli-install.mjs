@@ -1,7 +1,8 @@
 // node bench/cli-install.mjs — what `npm install @rbxassets/cli` brings into a project (build packages/*
 // first): every package is packed as for publishing and the CLI's tarball installed with
 // `npm install --engine-strict` into an empty app outside the repo. Reports the packages installed (each
-// once) and the size of node_modules, for the CLI alone and with the optional @rbxassets/emulator.
+// once) and the size of node_modules, for the CLI alone, with the optional @rbxassets/emulator, and for
+// the client alone (`@rbxassets/core`, whose sharp and chokidar are optional peers: goal under 10 MB).
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +14,7 @@ const rows = [];
 for (const [label, dependencies] of [
   ["`@rbxassets/cli`", ["@rbxassets/cli"]],
   ["`@rbxassets/cli` + `@rbxassets/emulator`", ["@rbxassets/cli", "@rbxassets/emulator"]],
+  ["`@rbxassets/core` alone (the client; goal < 10 MB)", ["@rbxassets/core"]],
 ]) {
   const app = await createApp({ tarballs, dependencies });
   const output = await npmInstall(app);

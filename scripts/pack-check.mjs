@@ -1,16 +1,19 @@
 // pnpm check:pack (and CI): what an npm user gets. Packs every package as for publishing, checks each
 // tarball (contents, publint, are-the-types-wrong), installs the tarballs with `npm install
 // --engine-strict` into apps outside the repo, and there: type-checks with strict tsc (skipLibCheck off),
-// builds with Vite 8 (no rollup installed), Vite 6 and Rollup 4 against the packed emulator, and runs
-// the CLI. Build the packages first (`pnpm check:pack` does). Exits 1 if anything failed, after the rest.
+// builds with Vite 8 (no rollup installed), Vite 6 and Rollup 4 (an ESM and a CommonJS config) against the
+// packed emulator, and runs the CLI. Also: a package packed without dist/ (prepack builds it), a client-only
+// core install (under 10 MB, no sharp; processing there names what to install), a CommonJS app that
+// require()s every entry, and a Vite app without "type". Build the packages first (`pnpm check:pack` does).
+// A webpack app builds with @rbxassets/unplugin and a CommonJS config. Exits 1 if anything failed, after the rest.
 
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { tarballProblems } from "./lib/tarball-contents.mjs";
-import { createApp, npmInstall, packAll, repoRoot, run } from "./lib/tarballs.mjs";
+import { createApp, measureInstall, npmInstall, packAll, repoRoot, run } from "./lib/tarballs.mjs";
 
 const readJson = async (file) => JSON.parse(await readFile(file, "utf8"));
 const rootPkg = await readJson(join(repoRoot, "package.json"));
@@ -52,6 +55,25 @@ expect(
 console.log(`pack check on Node ${process.version} (floor ${floor})`);
 
 const work = await mkdtemp(join(tmpdir(), "rbxassets-pack-check-"));
+
+// prepack builds: a package packed with its dist/ gone still ships one (as from a fresh clone).
+await step(
+  "@rbxassets/spec: packed without dist/, the tarball still has dist/ (prepack builds)",
+  async () => {
+    const pkgDir = join(repoRoot, "packages/spec");
+    await rename(join(pkgDir, "dist"), join(work, "spec-dist"));
+    try {
+      await run("pnpm", ["pack", "--pack-destination", join(work, "unbuilt")], { cwd: pkgDir });
+    } finally {
+      if (!existsSync(join(pkgDir, "dist"))) await rename(join(work, "spec-dist"), join(pkgDir, "dist"));
+    }
+    const [tarball] = await readdir(join(work, "unbuilt"));
+    const listed = await run("tar", ["-tzf", join(work, "unbuilt", tarball)]);
+    expect(listed.includes("package/dist/index.js"), `no dist/index.js in ${tarball}`);
+    expect(listed.includes("package/CHANGELOG.md"), `no CHANGELOG.md in ${tarball}`);
+  },
+);
+
 const tarballs = await packAll(join(work, "packs"));
 
 for (const [name, file] of tarballs) {
@@ -171,6 +193,15 @@ await step("Rollup app: rollup -c against the emulator", async () => {
   expect(!text.includes(emulator.apiKey), "the API key is in the bundle");
   return [...idsIn(text)].join(" ");
 });
+await step("Rollup app: a CommonJS config (rollup.config.cjs) requires the plugin and builds", async () => {
+  await run("npx", ["rollup", "-c", "rollup.config.cjs"], { cwd: rollupApp, env: apiEnv() });
+  const files = await readdir(join(rollupApp, "dist-cjs"));
+  const text = (await Promise.all(files.map((f) => readFile(join(rollupApp, "dist-cjs", f), "utf8")))).join(
+    "\n",
+  );
+  expect(idsIn(text).size >= 2, `expected 2 asset ids in the bundle, found ${[...idsIn(text)].join(", ")}`);
+  return [...idsIn(text)].join(" ");
+});
 await step("CLI without @rbxassets/emulator: `rbxassets emulator` names the package", async () => {
   const out = await run("npx", ["rbxassets", "emulator"], { cwd: rollupApp, env: { CI: "true" } }).then(
     () => {
@@ -221,9 +252,90 @@ await step("core app: src/main.ts, run by Node's type stripping, uploads a PNG t
   return uploadOne(emulator.url, emulator.apiKey, new Uint8Array(png), userId);
 });
 
+// The client alone: `npm install @rbxassets/core` and nothing else (no TypeScript, unlike the core app).
+const clientApp = await createApp({ tarballs, dependencies: ["@rbxassets/core"] });
+await step(
+  "client-only app: npm install @rbxassets/core is under 10 MB, with no sharp or chokidar",
+  async () => {
+    await install(clientApp);
+    for (const heavy of ["sharp", "@img", "chokidar"]) {
+      expect(!existsSync(join(clientApp, "node_modules", heavy)), `node_modules/${heavy} exists`);
+    }
+    const { packages, bytes } = await measureInstall(clientApp);
+    expect(bytes < 10e6, `node_modules is ${(bytes / 1e6).toFixed(1)} MB`);
+    return `${packages} packages, ${(bytes / 1e6).toFixed(1)} MB`;
+  },
+);
+await step("core app: processing without sharp fails in one line naming it", async () => {
+  await cp(join(templates, "core-app/no-sharp.mjs"), join(coreApp, "no-sharp.mjs"));
+  const out = (await run("node", ["no-sharp.mjs"], { cwd: coreApp, env: apiEnv() })).trim();
+  expect(/^missing-dependency: assets\/icon\.svg: .*needs sharp.*npm install sharp@/.test(out), out);
+  expect(!out.includes("\n"), `more than one line: ${out}`);
+  return out;
+});
+
+// The CommonJS app: require() of every package and subpath entry, on the floor.
+const ours = [...tarballs.keys()];
+const cjsApp = await createApp({ tarballs, dependencies: ours, fields: { type: "commonjs" } });
+await cp(join(templates, "cjs-app"), cjsApp, { recursive: true });
+await step("CommonJS app: npm install --engine-strict, no engine warning", () => install(cjsApp));
+await step("CommonJS app: require() of every package and subpath entry", async () => {
+  const out = await run("node", ["require-all.cjs", ...ours], { cwd: cjsApp });
+  return `${out.trim().split("\n").length} entries`;
+});
+
+// A Vite app without "type": "module": Vite loads its vite.config.ts as CommonJS.
+const untypedViteApp = await createApp({
+  tarballs,
+  dependencies: ["@rbxassets/vite-plugin"],
+  devDependencies: [registry("vite"), registry("typescript"), registry("@types/node")],
+  fields: { type: undefined },
+});
+await copyTemplate("vite-app", untypedViteApp);
+await step('Vite app without "type": npm install --engine-strict, no engine warning', () =>
+  install(untypedViteApp),
+);
+await step('Vite app without "type": vite build against the emulator', async () => {
+  const pkg = await readJson(join(untypedViteApp, "package.json"));
+  expect(pkg.type === undefined, `package.json has "type": ${pkg.type}`);
+  await run("npx", ["vite", "build"], { cwd: untypedViteApp, env: apiEnv() });
+  const text = await bundleText(untypedViteApp);
+  expect(idsIn(text).size >= 3, `expected 3 asset ids in the bundle, found ${[...idsIn(text)].join(", ")}`);
+  return [...idsIn(text)].join(" ");
+});
+
+// The webpack app: @rbxassets/unplugin with webpack 5 and a CommonJS config, against the emulator.
+const unpluginDev = (await readJson(join(repoRoot, "packages/unplugin/package.json"))).devDependencies;
+const webpackApp = await createApp({
+  tarballs,
+  dependencies: ["@rbxassets/unplugin", "@rbxassets/rollup-plugin", `webpack@${unpluginDev.webpack}`],
+  devDependencies: [registry("typescript"), registry("@types/node")],
+});
+await copyTemplate("webpack-app", webpackApp);
+await step("webpack app: npm install --engine-strict, no engine warning", () => install(webpackApp));
+await step("webpack app: no rollup, rolldown, rspack or esbuild installed", async () => {
+  for (const absent of ["rollup", "rolldown", "@rspack/core", "esbuild"]) {
+    expect(!existsSync(join(webpackApp, "node_modules", absent)), `node_modules/${absent} exists`);
+  }
+});
+await step("webpack app: strict tsc of every plugin entry's types, the Rollup plugin's included", () =>
+  tsc(webpackApp, "tsconfig.json").then(() => ""),
+);
+await step("webpack app: a CommonJS webpack config builds against the emulator", async () => {
+  await run("node", ["build.cjs"], { cwd: webpackApp, env: apiEnv() });
+  const text = await bundleText(webpackApp);
+  expect(idsIn(text).size >= 2, `expected 2 asset ids in the bundle, found ${[...idsIn(text)].join(", ")}`);
+  expect(!text.includes(emulator.apiKey), "the API key is in the bundle");
+  const manifest = await readJson(join(webpackApp, "dist/rbxassets.json"));
+  expect(Object.keys(manifest).length >= 2, `manifest: ${JSON.stringify(manifest)}`);
+  return [...idsIn(text)].join(" ");
+});
+
 await emulator?.close();
 await rm(work, { recursive: true, force: true });
-for (const dir of [viteApp, rollupApp, vite6App, coreApp]) await rm(dir, { recursive: true, force: true });
+for (const dir of [viteApp, rollupApp, vite6App, coreApp, clientApp, cjsApp, untypedViteApp, webpackApp]) {
+  await rm(dir, { recursive: true, force: true });
+}
 if (failures.length > 0) {
   console.log(`pack check: ${failures.length} failed: ${failures.join("; ")}`);
   process.exit(1);

@@ -15,7 +15,7 @@ export function tarballProblems(dir, { engines }) {
     .filter((entry) => entry.isFile())
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).replaceAll("\\", "/"));
 
-  for (const required of ["LICENSE", "README.md"]) {
+  for (const required of ["LICENSE", "README.md", "CHANGELOG.md"]) {
     if (!files.includes(required)) say(`${required} is missing from the tarball`);
   }
   for (const file of files.filter((f) => TEST_PATH.test(f))) say(`${file}: tests and fixtures must not ship`);

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { CommanderError } from "commander";
+import { colorsOn, failurePrefix } from "./color.js";
 import type { GlobalOptions } from "./command-env.js";
-import { describeError, ExitCode } from "./errors.js";
+import { describeError, type ErrorReport, ExitCode, errorDocument } from "./errors.js";
 import { createProgram, OpenTuiInstead, openTui, type ProgramState } from "./program.js";
 
 async function packageVersion(): Promise<string> {
@@ -29,9 +30,32 @@ export async function main(args: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return ExitCode.ok;
       if (error.code === "commander.help") return ExitCode.usage;
+      if (wantsJson(args)) process.stdout.write(`${errorDocument(usageReport(error))}\n`);
       return ExitCode.usage;
     }
-    process.stderr.write(`rbxassets: ${describeError(error).message}\n`);
-    return describeError(error).exitCode;
+    const report = describeError(error);
+    process.stderr.write(`${failurePrefix(colorsOn(process.stderr))} ${report.message}\n`);
+    if (wantsJson(args)) process.stdout.write(`${errorDocument(report)}\n`);
+    return report.exitCode;
   }
+}
+
+/** `--json` anywhere before `--`: a usage error found before the options were parsed still owes a document. */
+function wantsJson(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  return (end === -1 ? args : args.slice(0, end)).includes("--json");
+}
+
+/** A command-line error as commander words it (the line on stderr), rule `usage`, commander's code beside. */
+function usageReport(error: CommanderError): ErrorReport {
+  const message = error.message
+    .replace(/^error: /, "")
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
+  return {
+    message,
+    exitCode: ExitCode.usage,
+    rule: "usage",
+    facts: { code: error.code.replace(/^commander\./, "") },
+  };
 }

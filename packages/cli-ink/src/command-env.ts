@@ -1,4 +1,4 @@
-import { describeError } from "./errors.js";
+import { describeError, ExitCode } from "./errors.js";
 import { createOutput, type Output } from "./output.js";
 import { rateLimitNotice } from "./rate-limit-notice.js";
 import type { ServiceContext } from "./services/context.js";
@@ -104,14 +104,22 @@ export async function runCommand(
   try {
     const code = await body(env);
     // A run stopped by a signal exits as shells report it (130 for Ctrl-C), whatever it finished.
-    return received && options.graceful ? (SIGNAL_EXIT[received] ?? code) : code;
+    const exit = received && options.graceful ? (SIGNAL_EXIT[received] ?? code) : code;
+    // A command that failed without throwing (its reason already on stderr) still owes `--json` a document.
+    if (exit !== ExitCode.ok && !out.wroteDocument) {
+      out.fail({ message: out.lastError ?? `exit code ${exit}`, exitCode: exit, rule: "failed" }, []);
+    }
+    return exit;
   } catch (error) {
-    const { message, exitCode } = describeError(error, { apiUrl });
+    const report = describeError(error, { apiUrl });
     // A project file's problems are listed one per line, each naming its key (all of them, not the first).
     const lines =
-      error instanceof Error && error.name === "ProjectFileError" ? error.message.split("\n") : [message];
-    for (const line of lines) out.error(line);
-    return received && options.graceful ? (SIGNAL_EXIT[received] ?? exitCode) : exitCode;
+      error instanceof Error && error.name === "ProjectFileError"
+        ? error.message.split("\n")
+        : [report.message];
+    const exit = received && options.graceful ? (SIGNAL_EXIT[received] ?? report.exitCode) : report.exitCode;
+    out.fail({ ...report, exitCode: exit }, lines);
+    return exit;
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);

@@ -4,14 +4,19 @@ import { ServiceError } from "./services/errors.js";
 /** Exit codes: 1 when the work failed, 2 when the command line was wrong or incomplete. */
 export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;
 
-/** An error the CLI reports as one line and a chosen exit code. */
+/** An error the CLI reports as one line and a chosen exit code; `rule` and `facts` go into `--json` output. */
 export class CliError extends Error {
   override name = "CliError";
+  readonly rule: string;
+  readonly facts: Readonly<Record<string, unknown>>;
   constructor(
     message: string,
     readonly exitCode: number = ExitCode.failure,
+    details: { rule?: string; facts?: Record<string, unknown> } = {},
   ) {
     super(message);
+    this.rule = details.rule ?? (exitCode === ExitCode.usage ? "usage" : "failed");
+    this.facts = { ...details.facts };
   }
 }
 
@@ -22,7 +27,7 @@ export class PromptRequiredError extends CliError {
     message: string,
     readonly flag: string,
   ) {
-    super(message, ExitCode.usage);
+    super(message, ExitCode.usage, { rule: "prompt-required", facts: { flag } });
   }
 }
 
@@ -67,27 +72,114 @@ export interface ErrorContext {
   apiUrl?: string | undefined;
 }
 
+/** What the CLI reports about a failure: the one line, the exit code, and for `--json` a rule and facts. */
+export interface ErrorReport {
+  message: string;
+  exitCode: number;
+  /** A short, stable name for the kind of failure (core's rule where core raised it). */
+  rule: string;
+  /** Facts behind it (a file, an HTTP status, the flag to pass...), never a secret. */
+  facts?: Record<string, unknown>;
+}
+
+/** The rule of an API error, by its status. */
+function apiRule(status: number | undefined): string {
+  if (status === 404) return "not-found";
+  if (status === 400) return "invalid-request";
+  if (status === 401) return "unauthorized";
+  if (status === 403) return "forbidden";
+  if (status === 429) return "rate-limited";
+  if (status !== undefined && status >= 500) return "server-error";
+  return "api-error";
+}
+
 /** One line, whatever the error: newlines folded, the `rbxassets:` prefix left to the caller. */
-export function describeError(
-  error: unknown,
-  context: ErrorContext = {},
-): { message: string; exitCode: number } {
+export function describeError(error: unknown, context: ErrorContext = {}): ErrorReport {
   const oneLine = (text: string) => text.replace(/\s*\n\s*/g, " ").trim() || "unknown error";
-  if (error instanceof CliError) return { message: oneLine(error.message), exitCode: error.exitCode };
-  if (error instanceof ServiceError) {
-    return { message: oneLine(error.message), exitCode: error.usage ? ExitCode.usage : ExitCode.failure };
+  if (error instanceof CliError) {
+    return {
+      message: oneLine(error.message),
+      exitCode: error.exitCode,
+      rule: error.rule,
+      facts: { ...error.facts },
+    };
   }
-  if (isAbort(error)) return { message: "aborted", exitCode: ExitCode.failure };
+  if (error instanceof ServiceError) {
+    return {
+      message: oneLine(error.message),
+      exitCode: error.usage ? ExitCode.usage : ExitCode.failure,
+      rule: error.rule,
+      facts: { ...error.facts },
+    };
+  }
+  if (isAbort(error)) return { message: "aborted", exitCode: ExitCode.failure, rule: "aborted" };
   const network = isNetworkError(error) ? error : isNetworkError(causeOf(error)) ? causeOf(error) : undefined;
-  if (network)
-    return { message: unreachable(network as NetworkErrorLike, context), exitCode: ExitCode.failure };
+  if (network) {
+    const { causeCode, attempts } = network as NetworkErrorLike;
+    return {
+      message: unreachable(network as NetworkErrorLike, context),
+      exitCode: ExitCode.failure,
+      rule: "unreachable",
+      facts: { causeCode, attempts, ...(context.apiUrl !== undefined && { apiUrl: context.apiUrl }) },
+    };
+  }
   if (isApiError(error)) {
     const status = typeof error.status === "number" ? ` (HTTP ${error.status})` : "";
-    return { message: oneLine(withCliFix(error, `${error.message}${status}`)), exitCode: ExitCode.failure };
+    return {
+      message: oneLine(withCliFix(error, `${error.message}${status}`)),
+      exitCode: ExitCode.failure,
+      rule: apiRule(error.status),
+      facts: { status: error.status, code: error.code },
+    };
   }
-  if (error instanceof Error)
-    return { message: oneLine(withCliFix(error, error.message)), exitCode: ExitCode.failure };
-  return { message: oneLine(String(error)), exitCode: ExitCode.failure };
+  if (error instanceof Error) {
+    const { rule, facts, file, problems } = error as Error & {
+      rule?: unknown;
+      facts?: unknown;
+      file?: unknown;
+      problems?: unknown;
+    };
+    return {
+      message: oneLine(withCliFix(error, error.message)),
+      exitCode: ExitCode.failure,
+      rule:
+        typeof rule === "string" ? rule : error.name === "ProjectFileError" ? "project-file" : "unexpected",
+      facts: {
+        ...(typeof file === "string" && { file }),
+        ...(Array.isArray(problems) && { problems }),
+        ...(typeof facts === "object" && facts !== null && facts),
+      },
+    };
+  }
+  return { message: oneLine(String(error)), exitCode: ExitCode.failure, rule: "unexpected" };
+}
+
+/**
+ * The one JSON document a failing `--json` command prints on stdout: `{ "error": { message, rule, ... } }`.
+ * Facts that do not serialize as plain data (functions, errors, cyclic values) are left out.
+ */
+export function errorDocument(report: ErrorReport): string {
+  const facts = plainFacts(report.facts ?? {});
+  return JSON.stringify(
+    { error: { message: report.message, rule: report.rule, exitCode: report.exitCode, ...facts } },
+    null,
+    2,
+  );
+}
+
+function plainFacts(facts: Record<string, unknown>): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(facts)) {
+    if (key === "message" || key === "rule" || key === "exitCode" || value === undefined) continue;
+    if (typeof value === "function" || value instanceof Error) continue;
+    try {
+      JSON.stringify(value);
+      kept[key] = value;
+    } catch {
+      // a cyclic or BigInt value: not a fact a script can read
+    }
+  }
+  return kept;
 }
 
 const causeOf = (error: unknown): unknown => (error instanceof Error ? error.cause : undefined);

@@ -1,3 +1,6 @@
+import { colorsOn, failurePrefix } from "./color.js";
+import { type ErrorReport, errorDocument } from "./errors.js";
+
 /**
  * Where a command's words go: its result to stdout (one JSON document with `--json`, else concise text),
  * logs and progress to stderr. Every write passes through `redact`, a last guard so that a secret that
@@ -11,6 +14,15 @@ export interface Output {
   log(line: string): void;
   /** The one-line failure reason, on stderr. */
   error(message: string): void;
+  /**
+   * The command failed: its reason's lines on stderr and, under `--json` when no result was printed, the
+   * one JSON document `{ "error": { message, rule, ... } }` on stdout (scripts always get a document).
+   */
+  fail(report: ErrorReport, lines?: readonly string[]): void;
+  /** Whether a result or a failure document went to stdout. */
+  readonly wroteDocument: boolean;
+  /** The last failure line written by `error`, if any. */
+  readonly lastError: string | undefined;
   /** Adds a redaction applied to everything written from now on. */
   redactWith(redact: (text: string) => string): void;
 }
@@ -20,7 +32,9 @@ export interface OutputStreams {
   stderr: { write(chunk: string): unknown };
 }
 
-export function createOutput(options: { json: boolean; streams?: OutputStreams }): Output {
+export function createOutput(options: { json: boolean; streams?: OutputStreams; color?: boolean }): Output {
+  let wroteDocument = false;
+  let lastError: string | undefined;
   const { stdout, stderr } = options.streams ?? { stdout: process.stdout, stderr: process.stderr };
   const redactions: Array<(text: string) => string> = [];
   const clean = (text: string) => redactions.reduce((acc, redact) => redact(acc), text);
@@ -30,12 +44,27 @@ export function createOutput(options: { json: boolean; streams?: OutputStreams }
     result(data, human) {
       const text = options.json ? JSON.stringify(data, null, 2) : human();
       if (text !== "") stdout.write(clean(withNewline(text)));
+      wroteDocument ||= options.json;
     },
     log(line) {
       stderr.write(clean(withNewline(line)));
     },
     error(message) {
-      stderr.write(clean(`rbxassets: ${message.replace(/\s*\n\s*/g, " ")}\n`));
+      lastError = message;
+      const prefix = failurePrefix(options.color ?? (options.streams ? false : colorsOn(process.stderr)));
+      stderr.write(clean(`${prefix} ${message.replace(/\s*\n\s*/g, " ")}\n`));
+    },
+    fail(report, lines = [report.message]) {
+      for (const line of lines) this.error(line);
+      if (!options.json || wroteDocument) return;
+      stdout.write(clean(withNewline(errorDocument(report))));
+      wroteDocument = true;
+    },
+    get wroteDocument() {
+      return wroteDocument;
+    },
+    get lastError() {
+      return lastError;
     },
     redactWith(redact) {
       redactions.push(redact);

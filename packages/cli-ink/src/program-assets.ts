@@ -18,10 +18,9 @@ export function defineAssetCommands(define: Define): void {
       .argument("<file>", `the file to upload (${uploadableExtensions.join(", ")})`)
       .description("upload a file as a new asset; a file inside the project is recorded in the lockfile")
       .addOption(
-        new Option(
-          "--type <type>",
-          `asset type: ${UPLOAD_TYPES.join("|")} (default: from the file)`,
-        ).argParser(assetType),
+        new Option("--type <type>", `asset type: ${UPLOAD_TYPES.join("|")} (default: from the file)`)
+          .choices(UPLOAD_TYPES) // for completion; the parser below accepts any case
+          .argParser(assetType),
       )
       .option(
         "--name <name>",

@@ -1,5 +1,6 @@
 import { defaultServerUrl } from "@rbxassets/core";
-import { Command, Option } from "commander";
+import { Argument, Command, Option } from "commander";
+import { colorsOn, failurePrefix } from "./color.js";
 import { type CommandEnv, type CommandResult, type GlobalOptions, runCommand } from "./command-env.js";
 import { ExitCode } from "./errors.js";
 import type { Define } from "./program-args.js";
@@ -37,6 +38,7 @@ const commands: Record<string, () => Promise<{ run: Handler }>> = {
   init: () => import("./commands/init.js"),
   emulator: () => import("./commands/emulator.js"),
   lockfile: () => import("./commands/lockfile.js"),
+  completion: () => import("./commands/completion.js"),
 };
 
 /** The whole command line: global flags, one subcommand per interface command, help with examples. */
@@ -59,12 +61,13 @@ export function createProgram(state: ProgramState, version: string): Command {
       // Commander's own failures become our one-line `rbxassets: <reason>`.
       outputError: (text, write) =>
         write(
-          `rbxassets: ${text
+          `${failurePrefix(colorsOn(process.stderr))} ${text
             .replace(/^error: /, "")
             .replace(/\s*\n\s*/g, " ")
             .trim()}\n`,
         ),
     })
+    .configureHelp({ styleTitle: (title) => `\x1b[1m${title}\x1b[22m` }) // stripped unless colour is on
     .exitOverride()
     .showSuggestionAfterError(true)
     .addHelpText(
@@ -120,6 +123,16 @@ ${examples(
 
   defineAssetCommands(define);
   defineProjectCommands(define);
+
+  define("completion", (c) =>
+    c
+      .addArgument(new Argument("<shell>", "bash, zsh or fish").choices(["bash", "zsh", "fish"]))
+      .description("print a shell completion script for rbxassets (see the README to install it)")
+      .addHelpText(
+        "after",
+        examples("source <(rbxassets completion bash)", "rbxassets completion fish | source"),
+      ),
+  );
 
   // Only the bare program takes no command: that opens the TUI (or, without a terminal, prints help).
   program.allowExcessArguments(true).action(async () => {

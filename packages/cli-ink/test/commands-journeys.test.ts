@@ -137,13 +137,19 @@ describe("a key that is wrong", () => {
     ["operation", () => ["operation", operationId]],
     ["upload", () => ["upload", "new.png"]],
   ])(
-    "%s: exit 1, one failure line with the fix, nothing on stdout, with and without --json",
+    "%s: exit 1, one failure line with the fix; stdout empty, or with --json the error document",
     async (_, args) => {
       for (const json of [false, true]) {
         const before = writes();
         const result = await runCli([...args(), ...(json ? ["--json"] : [])], { cwd: root, env: wrongKey() });
         expect(result.code).toBe(1);
-        expect(result.stdout).toBe("");
+        if (json) {
+          const { error } = JSON.parse(result.stdout) as { error: { message: string; rule: string } };
+          expect(error.message).toContain(REFUSED_KEY_FIX);
+          expect(result.stdout).not.toContain("-wrong");
+        } else {
+          expect(result.stdout).toBe("");
+        }
         const failures = result.stderr.split("\n").filter((line) => line.startsWith("rbxassets:"));
         expect(failures, result.stderr).toHaveLength(1);
         expect(failures[0]).toContain("401");

@@ -55,6 +55,14 @@ test("without @rbxassets/emulator installed, `rbxassets emulator` fails in one l
   expectOneLineFailure(result, /needs @rbxassets\/emulator.*npm install --save-dev @rbxassets\/emulator/);
 });
 
+test("under --json, the same failure is a JSON document on stdout naming the package", async () => {
+  const result = await run(["emulator", "--port", "0", "--json"]);
+  expect(result.code).toBe(1);
+  const { error } = JSON.parse(result.stdout) as { error: Record<string, unknown> };
+  expect(error).toMatchObject({ rule: "missing-dependency", package: "@rbxassets/emulator", exitCode: 1 });
+  expect(result.stderr.trim()).toBe(`rbxassets: ${error.message}`);
+});
+
 test("without @rbxassets/emulator installed, other commands still run", async () => {
   const result = await run(["sync", "--help"]);
   expect(result.code, result.stderr).toBe(0);

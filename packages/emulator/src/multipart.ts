@@ -10,8 +10,10 @@ import { ApiError, invalidArgument } from "./errors.js";
 
 export interface UploadedFile {
   buffer: Buffer;
-  /** The part's media type, lower-cased, without parameters. */
+  /** The part's media type, lower-cased, without parameters (text/plain when the part declared none). */
   contentType: string;
+  /** The part's `filename` (Content-Disposition); null when the part was sent without one. */
+  fileName: string | null;
   sha256: string;
 }
 
@@ -46,6 +48,7 @@ export async function readAssetForm(req: FastifyRequest): Promise<AssetForm> {
         form.file = {
           buffer,
           contentType: mediaType(part.mimetype),
+          fileName: part.type === "file" && part.filename ? part.filename : null,
           sha256: createHash("sha256").update(buffer).digest("hex"),
         };
       } else if (part.type === "file") {

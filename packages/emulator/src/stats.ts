@@ -13,6 +13,17 @@ export interface EmulatorStats {
   faults: Record<string, number>;
   /** The last MAX_BODIES bodies of API requests: declared Content-Length (null: none) and bytes read. */
   bodies: BodyRecord[];
+  /**
+   * The last MAX_BODIES `fileContent` parts as sent: their filename (null: none) and media type (multipart's
+   * default, text/plain, when the part declared none).
+   */
+  fileParts: FilePartRecord[];
+}
+
+export interface FilePartRecord {
+  operationId: string;
+  fileName: string | null;
+  contentType: string;
 }
 
 export interface BodyRecord {
@@ -28,7 +39,15 @@ export class StatsRecorder {
   private stats = StatsRecorder.empty();
 
   private static empty(): EmulatorStats {
-    return { requests: {}, responses: {}, creates: 0, contentUploads: {}, faults: {}, bodies: [] };
+    return {
+      requests: {},
+      responses: {},
+      creates: 0,
+      contentUploads: {},
+      faults: {},
+      bodies: [],
+      fileParts: [],
+    };
   }
 
   request(operationId: string): void {
@@ -55,6 +74,11 @@ export class StatsRecorder {
   body(record: BodyRecord): void {
     this.stats.bodies.push(record);
     if (this.stats.bodies.length > MAX_BODIES) this.stats.bodies.shift();
+  }
+
+  filePart(record: FilePartRecord): void {
+    this.stats.fileParts.push(record);
+    if (this.stats.fileParts.length > MAX_BODIES) this.stats.fileParts.shift();
   }
 
   snapshot(): EmulatorStats {

@@ -1,19 +1,21 @@
-import type { RbxassetsOptions } from "./options.js";
-import { createRbxassetsPlugin, type RbxassetsPlugin } from "./plugin.js";
+import { createRollupPlugin, type RbxassetsOptions, type RbxassetsPlugin } from "@rbxassets/unplugin";
 
-export type { HostSettings, RbxassetsApi, ResolutionMode } from "./host-api.js";
-export type { ImportMatcherOptions } from "./import-matcher.js";
-export { createImportMatcher } from "./import-matcher.js";
-export type { RbxassetsOptions } from "./options.js";
-export type { RbxassetsPlugin } from "./plugin.js";
-export { PLUGIN_NAME } from "./plugin.js";
-export type { AssetMap } from "./virtual-module.js";
-export { RESOLVED_VIRTUAL_ID, VIRTUAL_ID } from "./virtual-module.js";
+export type {
+  AssetMap,
+  HostSettings,
+  ImportMatcherOptions,
+  RbxassetsApi,
+  RbxassetsOptions,
+  RbxassetsPlugin,
+  ResolutionMode,
+} from "@rbxassets/unplugin";
+export { createImportMatcher, PLUGIN_NAME, RESOLVED_VIRTUAL_ID, VIRTUAL_ID } from "@rbxassets/unplugin";
 
 /**
  * Rollup plugin: `import icon from "./icon.png"` becomes `"rbxassetid://<id>"`, the file uploaded once per
- * content through the `@rbxassets/core` pipeline and remembered in the lockfile.
+ * content through the `@rbxassets/core` pipeline and remembered in the lockfile. A thin shell over
+ * `@rbxassets/unplugin`'s factory, which webpack, rspack, esbuild and Rolldown use too.
  */
 export default function rbxassets(options?: RbxassetsOptions): RbxassetsPlugin {
-  return createRbxassetsPlugin(options);
+  return createRollupPlugin(options);
 }

@@ -23,7 +23,12 @@ interface InitOptions {
 export async function run(env: CommandEnv, _args: string[], options: InitOptions): Promise<CommandResult> {
   const root = resolve(env.globals.cwd ?? env.globals.root ?? process.cwd());
   const existing = await findProjectFile(root).catch(() => "a project file");
-  if (existing !== undefined) throw new CliError(new ProjectFileExistsError(existing).message);
+  if (existing !== undefined) {
+    throw new CliError(new ProjectFileExistsError(existing).message, ExitCode.failure, {
+      rule: "project-file-exists",
+      facts: { file: existing },
+    });
+  }
   // The creator already configured (flag, environment, .env) is the proposal; the project file is not read.
   const config = await resolveConfig({
     root,

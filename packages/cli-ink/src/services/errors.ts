@@ -6,9 +6,18 @@ export class ServiceError extends Error {
   override name = "ServiceError";
   /** True when the caller asked for something invalid (a usage error), false when something is missing. */
   readonly usage: boolean;
-  constructor(message: string, options: { usage?: boolean; cause?: unknown } = {}) {
+  /** A short, stable name for the kind of problem (`--json` output carries it). */
+  readonly rule: string;
+  /** Facts behind it, for scripts (never a secret). */
+  readonly facts: Readonly<Record<string, unknown>>;
+  constructor(
+    message: string,
+    options: { usage?: boolean; cause?: unknown; rule?: string; facts?: Record<string, unknown> } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.usage = options.usage ?? true;
+    this.rule = options.rule ?? "invalid-input";
+    this.facts = { ...options.facts };
   }
 }
 
@@ -18,7 +27,7 @@ export class MissingCredentialsError extends ServiceError {
   constructor() {
     super(
       "no credentials: set RBXASSETS_API_KEY (or RBXASSETS_OAUTH_TOKEN) in the environment or .env, or pass --api-key-file",
-      { usage: true },
+      { usage: true, rule: "credentials" },
     );
   }
 }
@@ -30,6 +39,9 @@ export class AmbiguousAssetTypeError extends ServiceError {
     readonly file: string,
     readonly candidates: readonly string[],
   ) {
-    super(`${file} could be ${candidates.join(" or ")}: choose the asset type`);
+    super(`${file} could be ${candidates.join(" or ")}: choose the asset type`, {
+      rule: "ambiguous-asset-type",
+      facts: { file, candidates },
+    });
   }
 }

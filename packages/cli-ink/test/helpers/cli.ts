@@ -30,7 +30,8 @@ export interface RunningCli {
 function cleanEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!key.startsWith("RBXASSETS_")) env[key] = value;
+    // The caller's colour choice stays out too: tests compare plain text unless they set one.
+    if (!key.startsWith("RBXASSETS_") && key !== "NO_COLOR" && key !== "FORCE_COLOR") env[key] = value;
   }
   env.CI = "true";
   for (const [key, value] of Object.entries(extra)) {

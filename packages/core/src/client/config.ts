@@ -3,7 +3,7 @@ import { defaultServerUrl } from "@rbxassets/spec";
 import { AssetsClientError } from "./errors.js";
 import { DEFAULT_TIMEOUT_MS } from "./request-timeout.js";
 import { type ClientEvent, DEFAULT_RETRY, type RetryOptions } from "./retry.js";
-import { type Credentials, layerFromEnv, resolveSettings } from "./settings.js";
+import { type Credentials, resolveSettings, SETTING_ENV, type SettingsLayer } from "./settings.js";
 
 export type { Credentials };
 
@@ -54,8 +54,34 @@ function processEnv(): Record<string, string | undefined> {
   return proc?.env ?? {};
 }
 
+/**
+ * The environment's layer, read only for what the options leave unset: a program that passes credentials
+ * and a base URL never touches the environment (Deno without --allow-env throws on any read), and a read
+ * that is refused counts as unset. (Such a program takes the timeout from its options, or the default.)
+ */
+function environmentLayer(options: AssetsClientOptions): SettingsLayer {
+  const hasCredentials =
+    nonEmpty(options.apiKey) !== undefined ||
+    typeof options.oauthToken === "function" ||
+    nonEmpty(options.oauthToken as string | undefined) !== undefined;
+  const hasBaseUrl = nonEmpty(options.baseUrl) !== undefined;
+  if (hasCredentials && hasBaseUrl) return {};
+  const read = (name: keyof typeof SETTING_ENV): string | undefined => {
+    try {
+      return (options.env ?? processEnv())[SETTING_ENV[name]];
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    ...(!hasCredentials && { apiKey: read("apiKey"), oauthToken: read("oauthToken") }),
+    ...(!hasBaseUrl && { baseUrl: read("baseUrl") }),
+    ...(options.timeoutMs === undefined && { timeoutS: read("timeout") }),
+    from: "the environment",
+  };
+}
+
 export function resolveConfig(options: AssetsClientOptions = {}): ResolvedConfig {
-  const env = options.env ?? processEnv();
   // Explicit credentials of either kind win over any environment variable (one rule: settings.ts).
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
     throw new AssetsClientError("timeoutMs must be a number of milliseconds above 0");
@@ -67,7 +93,7 @@ export function resolveConfig(options: AssetsClientOptions = {}): ResolvedConfig
       baseUrl: options.baseUrl,
       ...(options.timeoutMs !== undefined ? { timeoutS: options.timeoutMs / 1000 } : {}),
     },
-    layerFromEnv(env),
+    environmentLayer(options),
   ]);
   const credentials = settings.credentials;
   const baseUrl = (settings.baseUrl ?? defaultServerUrl).replace(/\/+$/, "");

@@ -80,12 +80,23 @@ export const resolveFileInput: FileResolver<FileInput> = async (input, assetType
   });
 };
 
-/** A fresh multipart body: `request` as a JSON field, `fileContent` as the file part. */
+/**
+ * A fresh multipart body: `request` as a JSON field, `fileContent` as the file part. The part is a File
+ * carrying its name and type itself: runtimes differ in what `append(name, blob, fileName)` keeps (Bun's
+ * framing sent neither a filename nor a Content-Type), but every runtime frames a File with both. Wrapping
+ * references the Blob's bytes (a file on disk stays unread until sent).
+ */
 export function buildMultipart(request: unknown, file: ResolvedFile | undefined): FormData {
   const form = new FormData();
   form.append("request", JSON.stringify(request));
-  if (file) form.append("fileContent", file.blob, file.fileName);
+  if (file) form.append("fileContent", asFile(file), file.fileName);
   return form;
+}
+
+function asFile({ blob, fileName }: ResolvedFile): File {
+  const type = blob.type || FALLBACK_CONTENT_TYPE;
+  if (blob instanceof File && blob.name === fileName && blob.type === type) return blob;
+  return new File([blob], fileName, { type });
 }
 
 /** A multipart body as it is handed to the transport, with the framing headers it needs, if any. */

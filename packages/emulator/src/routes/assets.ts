@@ -4,7 +4,7 @@ import { checkContent } from "../content-check.js";
 import { type EmulatorContext, timestamp } from "../context.js";
 import { invalidArgument, notFound } from "../errors.js";
 import { checkFee } from "../fees.js";
-import { readAssetForm } from "../multipart.js";
+import { readAssetForm, type UploadedFile } from "../multipart.js";
 import { requireCreator } from "../ownership.js";
 import { renderAsset } from "../render.js";
 import {
@@ -58,6 +58,7 @@ export function registerAssetRoutes(app: FastifyInstance, prefix: string, contex
 
   defineOperation(app, prefix, "Assets_CreateAsset", async (request): Promise<Operation> => {
     const form = await readAssetForm(request);
+    recordFilePart(stats, "Assets_CreateAsset", form.file);
     const input = parseCreateRequest(form.request);
     requireCreator(context, request, input.creator);
     if (!form.file) throw invalidArgument("The fileContent part is required.");
@@ -111,6 +112,7 @@ export function registerAssetRoutes(app: FastifyInstance, prefix: string, contex
     const rawId = (request.params as Params).assetId;
     parsePathId(rawId ?? "", "assetId");
     const form = await readAssetForm(request);
+    recordFilePart(stats, "Assets_UpdateAsset", form.file);
     const asset = findOwnedAsset(context, request, rawId);
     if (asset.state === "Archived") {
       // Unconfirmed live; the strict answer: an archived asset takes no changes until restored.
@@ -249,4 +251,13 @@ function requireImage(context: EmulatorContext, assetId: string, field: string):
   if (referenced.assetType !== "Image")
     throw invalidArgument(`${field}: asset ${assetId} is not an Image asset.`);
   return assetId;
+}
+
+/** What the client put on the file part (its name and type), for tests of each runtime's multipart. */
+function recordFilePart(
+  stats: EmulatorContext["stats"],
+  operationId: string,
+  file: UploadedFile | undefined,
+) {
+  if (file) stats.filePart({ operationId, fileName: file.fileName, contentType: file.contentType });
 }

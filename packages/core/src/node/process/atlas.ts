@@ -38,7 +38,7 @@ export async function atlasPng(
   imageOf: (file: string) => RgbaImage,
 ): Promise<Uint8Array> {
   checkImageDimensions(layout.name, layout.width, layout.height, "lower the spritesheet's maxSize");
-  const bytes = await encodePng(renderAtlas(layout, padding, imageOf));
+  const bytes = await encodePng(renderAtlas(layout, padding, imageOf), layout.name);
   if (bytes.length > limits.maxFileBytes) {
     throw new PipelineError(
       layout.name,

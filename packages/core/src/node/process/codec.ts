@@ -1,5 +1,6 @@
 import type { Sharp, SharpOptions } from "sharp";
 import { oneLine, PipelineError } from "../errors.js";
+import { loadOptionalDependency } from "../optional-dependency.js";
 import { checkImageDimensions } from "../validate.js";
 import type { RgbaImage } from "./rgba.js";
 
@@ -10,9 +11,17 @@ import type { RgbaImage } from "./rgba.js";
  */
 type SharpFactory = (input?: Uint8Array, options?: SharpOptions) => Sharp;
 let sharpModule: Promise<SharpFactory> | undefined;
-function loadSharp(): Promise<SharpFactory> {
-  sharpModule ??= import("sharp").then((module) => module.default as unknown as SharpFactory);
-  return sharpModule;
+function loadSharp(file: string): Promise<SharpFactory> {
+  return loadOptionalDependency("sharp", file, () => {
+    sharpModule ??= import("sharp").then(
+      (module) => module.default as unknown as SharpFactory,
+      (error: unknown) => {
+        sharpModule = undefined; // not kept: sharp installed during a watch counts from the next file
+        throw error;
+      },
+    );
+    return sharpModule;
+  });
 }
 
 /** How an SVG is rasterized: at its intrinsic size, scaled, or to a given width and/or height. */
@@ -38,7 +47,7 @@ export async function decodeImage(
   file: string,
   svg: SvgOptions | undefined,
 ): Promise<RgbaImage> {
-  const sharp = await loadSharp();
+  const sharp = await loadSharp(file);
   try {
     let pipeline: Sharp;
     if (isSvgFile(file)) {
@@ -102,8 +111,8 @@ function targetSize(
 }
 
 /** Encodes RGBA as PNG; the same pixels always give the same bytes. */
-export async function encodePng(image: RgbaImage): Promise<Buffer> {
-  const sharp = await loadSharp();
+export async function encodePng(image: RgbaImage, file: string): Promise<Buffer> {
+  const sharp = await loadSharp(file);
   return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } })
     .png()
     .toBuffer();

@@ -36,5 +36,5 @@ export async function processImage(
   const bleed = options.alphaBleed && hasFullyTransparentPixel(decoded);
   if (!bleed && !isSvgFile(file)) return undefined;
   const pixels = bleed ? alphaBleed(decoded) : decoded;
-  return { bytes: await encodePng(pixels), width: pixels.width, height: pixels.height };
+  return { bytes: await encodePng(pixels, file), width: pixels.width, height: pixels.height };
 }

@@ -2,7 +2,8 @@
 // reloads the project file (an edit to it counts too) and syncs the inputs touched, so that changed files
 // upload, deleted ones leave the modules, and modules are rewritten (atomically) only when their text moves.
 import { relative, sep } from "node:path";
-import { type FSWatcher, watch } from "chokidar";
+import type { FSWatcher } from "chokidar";
+import { loadOptionalDependency } from "../optional-dependency.js";
 import type { ProjectInput } from "./inputs.js";
 import type { Project } from "./loader.js";
 import type { ProjectSyncReport } from "./sync-project.js";
@@ -50,6 +51,7 @@ export async function watchProject(opts: WatchOptions): Promise<void> {
     new Set([project.lockfile, ...project.inputs.flatMap((i) => [i.output.luau, i.output.dts, i.output.ts])]);
   let skip = reserved();
 
+  const { watch } = await loadOptionalDependency("chokidar", project.file ?? ".", () => import("chokidar"));
   const watcher: FSWatcher = watch(root, {
     ignoreInitial: true,
     // Dependencies, git's store and dot folders never hold inputs; their churn would only cost events.

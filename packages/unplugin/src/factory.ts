@@ -1,5 +1,10 @@
+// The bundler-neutral plugin, on unplugin: `import icon from "./icon.png"` becomes
+// `"rbxassetid://<id>"` through core's pipeline (a lockfile hit, else one upload per content). Rollup,
+// Rolldown and Vite run these hooks with their own plugin context; webpack, rspack and esbuild through
+// unplugin's adapters. What only Rollup-like bundlers have (renderChunk, generateBundle, this.info) sits
+// under their own keys or is looked for before use.
 import { randomBytes } from "node:crypto";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { renderTypeScriptValue } from "@rbxassets/core/internal";
 import {
   accountRefusalOf,
@@ -10,13 +15,15 @@ import {
   resolveInputOptions,
   toProjectPath,
 } from "@rbxassets/core/node";
-import type { Plugin, PluginContext } from "rollup";
+import type { Plugin as RollupPlugin } from "rollup";
+import type { UnpluginContextMeta, UnpluginFactory, UnpluginOptions } from "unplugin";
 import { readAssetMap } from "./asset-map.js";
 import type { RbxassetsApi, ResolutionMode } from "./host-api.js";
 import { createImportMatcher, hasOptInQuery, SPRITE_QUERY, splitId } from "./import-matcher.js";
 import { placeholderLiteral, replacePlaceholder } from "./late-constant.js";
 import { buildErrorMessage, packedImportMessage, spritesheetBeforeSyncMessage } from "./messages.js";
 import { manifestFileName, type RbxassetsOptions } from "./options.js";
+import { PLUGIN_NAME } from "./plugin-shape.js";
 import { loadPluginProject, pluginFlags } from "./project.js";
 import { buildSummary } from "./summary.js";
 import {
@@ -27,13 +34,39 @@ import {
   virtualModuleCode,
 } from "./virtual-module.js";
 
-export const PLUGIN_NAME = "rbxassets";
-
-export type RbxassetsPlugin = Plugin<RbxassetsApi> & { name: typeof PLUGIN_NAME; api: RbxassetsApi };
-
 const ASSET_URI = /^rbxassetid:\/\/[1-9]\d*$/;
+/**
+ * webpack and rspack read `virtual:` as a URL scheme before any resolver runs: the import is renamed to a
+ * bare request first, which the resolveId hook below then claims.
+ */
+const COMPILER_VIRTUAL_REQUEST = "__rbxassets_virtual__";
+const ROLLUP_LIKE = new Set(["rollup", "rolldown", "vite", "unloader"]);
 
-export function createRbxassetsPlugin(options: RbxassetsOptions = {}): RbxassetsPlugin {
+/** The context the hooks use: each bundler's own (Rollup's), or unplugin's (error, warn, addWatchFile...). */
+interface HookContext {
+  error(message: string | { message: string; cause?: unknown }): unknown;
+  warn(message: string): void;
+  addWatchFile?(file: string): void;
+  emitFile?(file: { type: "asset"; fileName: string; source: string }): unknown;
+  info?(message: string): void;
+  resolve?: (
+    source: string,
+    importer: string | undefined,
+    options?: Record<string, unknown>,
+  ) => Promise<{ id: string; external?: unknown } | null>;
+}
+
+/** The hooks, with `api` for the Vite plugin and tools that compose plugins. */
+export type RbxassetsUnpluginOptions = UnpluginOptions & { api: RbxassetsApi };
+
+export const rbxassetsFactory: UnpluginFactory<RbxassetsOptions | undefined, false> = (
+  options = {},
+  meta: UnpluginContextMeta,
+) => createHooks(options, meta);
+
+function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): RbxassetsUnpluginOptions {
+  /** Rollup-like bundlers fill the virtual module's map at renderChunk; the others get it at load. */
+  const rollupLike = ROLLUP_LIKE.has(meta.framework ?? "rollup");
   let root = resolve(options.root ?? process.cwd());
   let resolution: ResolutionMode = "upload";
   let command: "build" | "serve" = "build";
@@ -84,7 +117,16 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
   };
   const projectPath = (file: string) => toProjectPath(root, file);
 
-  async function resolveAsset(ctx: PluginContext, file: string): Promise<ResolvedAsset> {
+  /**
+   * Fails the module with one line. Rollup's `this.error` throws; unplugin's (webpack, rspack, esbuild)
+   * records the error and returns, so the same line is thrown here too: the module never loads as is.
+   */
+  function fail(ctx: HookContext, message: string, cause?: unknown): never {
+    if (rollupLike) ctx.error(cause === undefined ? message : { message, cause });
+    throw new Error(message, cause === undefined ? undefined : { cause });
+  }
+
+  async function resolveAsset(ctx: HookContext, file: string): Promise<ResolvedAsset> {
     const shown = projectPath(file);
     let asset: ResolvedAsset | undefined;
     // The same options `rbxassets sync` uses for this file, so that both find (and record) the same entry.
@@ -93,11 +135,12 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
       if (resolved.spritesheet) {
         // Only a sync packs an input's spritesheet (a build sees one import at a time): read, never upload.
         asset = await getPipeline().lookup(file, resolved.resolve);
-        if (asset === undefined) return ctx.error(spritesheetBeforeSyncMessage(shown, resolved.input?.name));
+        if (asset === undefined) return fail(ctx, spritesheetBeforeSyncMessage(shown, resolved.input?.name));
       } else if (resolution === "lockfile-only") {
         asset = await getPipeline().lookup(file, resolved.resolve);
         if (asset === undefined) {
-          return ctx.error(
+          return fail(
+            ctx,
             `${shown}: this content is not in ${projectPath(getPipeline().lockfilePath)} and uploads are off ` +
               `(dev: "lockfile-only") — run \`rbxassets sync\`, or set dev: "upload"`,
           );
@@ -108,11 +151,11 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
         asset = await pending.finally(() => inflight.delete(pending));
       }
     } catch (error) {
-      return ctx.error({ message: buildErrorMessage(error, shown), cause: error });
+      return fail(ctx, buildErrorMessage(error, shown), error);
     }
     if (!ASSET_URI.test(asset.uri)) {
       // Never ship an empty or malformed id, whatever happened upstream.
-      return ctx.error(`${shown}: the pipeline returned no valid asset id (${JSON.stringify(asset.uri)})`);
+      return fail(ctx, `${shown}: the pipeline returned no valid asset id (${JSON.stringify(asset.uri)})`);
     }
     if (asset.warning) ctx.warn(`${shown}: ${asset.warning}`);
     return asset;
@@ -123,8 +166,30 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
     return sortedMap([...Object.entries(fromLockfile), ...resolvedInBuild]);
   }
 
+  /** The summary and the manifest file's text, once every module is loaded. */
+  async function manifestSource(): Promise<string> {
+    finalMap ??= currentMap();
+    return `${JSON.stringify(await finalMap, null, 2)}\n`;
+  }
+
+  // Hooks only Rollup-like bundlers have: the map filled in at renderChunk, the manifest as an asset.
+  const rollupOnly: Partial<RollupPlugin> = {
+    async renderChunk(code) {
+      if (!code.includes(mapToken)) return null;
+      finalMap ??= currentMap();
+      const literal = JSON.stringify(JSON.stringify(await finalMap));
+      return replacePlaceholder(code, mapToken, literal) ?? null;
+    },
+    async generateBundle() {
+      const fileName = manifestFileName(options.manifest);
+      if (fileName === undefined) return;
+      this.emitFile({ type: "asset", fileName, source: await manifestSource() });
+    },
+  };
+
   return {
     name: PLUGIN_NAME,
+    enforce: "pre",
 
     api: {
       configure(settings) {
@@ -139,63 +204,85 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
     },
 
     async buildStart() {
+      const ctx = this as unknown as HookContext;
       abort = new AbortController();
       resolvedInBuild.clear();
       statusInBuild.clear();
       finalMap = undefined;
       if (!pipeline) {
         // A broken project file fails the build before any upload, with one line per problem.
-        const loaded = await loadPluginProject(root, options).catch((error: unknown) =>
-          this.error({ message: error instanceof Error ? error.message : String(error), cause: error }),
-        );
-        project = loaded.project;
-        creator = loaded.creator;
+        try {
+          const loaded = await loadPluginProject(root, options);
+          project = loaded.project;
+          creator = loaded.creator;
+        } catch (error) {
+          fail(ctx, error instanceof Error ? error.message : String(error), error);
+        }
       }
-      if (project) this.addWatchFile(join(root, project.file));
+      if (project) ctx.addWatchFile?.(join(root, project.file));
       getPipeline();
     },
 
     async resolveId(source, importer, resolveOptions) {
-      if (source === VIRTUAL_ID) return RESOLVED_VIRTUAL_ID;
+      if (source === VIRTUAL_ID || source === COMPILER_VIRTUAL_REQUEST) return RESOLVED_VIRTUAL_ID;
       // Rollup's own resolver does not understand queries: resolve the file, then put `?rbxasset` back.
       const { file, query } = splitId(source);
       if (query === "" || !hasOptInQuery(query)) return null;
-      const resolved = await this.resolve(file, importer, { ...resolveOptions, skipSelf: true });
-      if (!resolved || resolved.external) return resolved;
-      return { ...resolved, id: `${splitId(resolved.id).file}?${query}` };
+      const ctx = this as unknown as HookContext;
+      if (typeof ctx.resolve === "function") {
+        const resolved = await ctx.resolve(file, importer, { ...resolveOptions, skipSelf: true });
+        if (!resolved || resolved.external) return resolved as null;
+        return { ...resolved, id: `${splitId(resolved.id).file}?${query}` } as { id: string };
+      }
+      // webpack and rspack keep a query themselves; esbuild does not: a relative path is resolved here.
+      if (meta.framework === "webpack" || meta.framework === "rspack") return null;
+      if (!importer || !/^\.\.?\//.test(file)) return null;
+      return `${resolve(dirname(importer), file)}?${query}`;
+    },
+
+    loadInclude(id) {
+      return id === RESOLVED_VIRTUAL_ID || getMatcher()(id) !== undefined;
     },
 
     async load(id) {
+      const ctx = this as unknown as HookContext;
       if (id === RESOLVED_VIRTUAL_ID) {
-        this.addWatchFile(getPipeline().lockfilePath);
+        ctx.addWatchFile?.(getPipeline().lockfilePath);
         const map =
-          command === "serve"
+          command === "serve" || !rollupLike
             ? JSON.stringify(await currentMap(), null, 2)
             : `JSON.parse(${placeholderLiteral(mapToken)})`;
         return { code: virtualModuleCode(map), moduleSideEffects: false };
       }
       const file = getMatcher()(id);
       if (file === undefined) return null;
-      this.addWatchFile(file);
-      const asset = await resolveAsset(this, file);
+      ctx.addWatchFile?.(file);
+      const asset = await resolveAsset(ctx, file);
       const spriteImport = new URLSearchParams(splitId(id).query).has(SPRITE_QUERY);
       if (!asset.sprite && spriteImport) {
-        return this.error(
+        return fail(
+          ctx,
           `${asset.file}: it is not packed into a spritesheet — set spritesheet on its input and run \`rbxassets sync\`, or import it without ?sprite`,
         );
       }
       // A plain import is typed as an id (client.d.ts): a sprite is an object, so it must say `?sprite`.
-      if (asset.sprite && !spriteImport) return this.error(packedImportMessage(asset.file));
+      if (asset.sprite && !spriteImport) return fail(ctx, packedImportMessage(asset.file));
       resolvedInBuild.set(asset.file, asset.uri);
       statusInBuild.set(asset.file, asset.status);
       // A `?sprite` import is `{ Image, ImageRectOffset, ImageRectSize }`, like the generated modules.
       return { code: `export default ${renderTypeScriptValue(asset)};\n`, moduleSideEffects: false };
     },
 
-    async buildEnd(error) {
+    async buildEnd(error?: Error) {
+      const ctx = this as unknown as HookContext;
       if (!error && command === "build") {
         const summary = buildSummary(statusInBuild.values());
-        if (summary !== undefined) this.info(summary);
+        if (summary !== undefined && typeof ctx.info === "function") ctx.info(summary);
+        // Bundlers without generateBundle get the manifest from here.
+        const fileName = manifestFileName(options.manifest);
+        if (!rollupLike && fileName !== undefined && typeof ctx.emitFile === "function") {
+          ctx.emitFile({ type: "asset", fileName, source: await manifestSource() });
+        }
       }
       // After an account refusal no upload starts; those already sent settle (and are recorded) first.
       if (error && accountRefusalOf(error.cause ?? error)) await Promise.allSettled([...inflight]);
@@ -203,19 +290,30 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
       abort.abort();
     },
 
-    async renderChunk(code) {
-      if (!code.includes(mapToken)) return null;
-      finalMap ??= currentMap();
-      const literal = JSON.stringify(JSON.stringify(await finalMap));
-      return replacePlaceholder(code, mapToken, literal) ?? null;
-    },
+    esbuild: { loader: "js" },
+    webpack: renameVirtualRequest,
+    rspack: renameVirtualRequest,
+    rollup: rollupOnly,
+    rolldown: rollupOnly as never,
+    vite: rollupOnly as never,
+  } as RbxassetsUnpluginOptions;
+}
 
-    async generateBundle() {
-      const fileName = manifestFileName(options.manifest);
-      if (fileName === undefined) return;
-      finalMap ??= currentMap();
-      const map = await finalMap;
-      this.emitFile({ type: "asset", fileName, source: `${JSON.stringify(map, null, 2)}\n` });
-    },
+/** The part of webpack's and rspack's Compiler used here (typed here: their declarations are not loaded). */
+interface Tappable<T> {
+  tap(name: string, callback: (value: T) => void): void;
+}
+interface CompilerHooks {
+  hooks: {
+    normalModuleFactory: Tappable<{ hooks: { beforeResolve: Tappable<{ request: string }> } }>;
   };
+}
+
+/** See COMPILER_VIRTUAL_REQUEST: webpack's and rspack's normal module factory, before resolving. */
+function renameVirtualRequest(compiler: unknown): void {
+  (compiler as CompilerHooks).hooks.normalModuleFactory.tap(PLUGIN_NAME, (factory) => {
+    factory.hooks.beforeResolve.tap(PLUGIN_NAME, (data: { request: string }) => {
+      if (data.request === VIRTUAL_ID) data.request = COMPILER_VIRTUAL_REQUEST;
+    });
+  });
 }
