@@ -3,6 +3,7 @@
 import { AssetsApiError, AssetsClientError, AssetsNetworkError } from "../../index.js";
 import { AccountRefusedError, classifyAccountRefusal } from "../account-refusal.js";
 import { describeError, isAbortError, PipelineError } from "../errors.js";
+import { localWriteFix, localWriteProblem } from "../writable-check.js";
 
 /** The error to throw for an aborted signal: its reason, else a plain AbortError. */
 export function abortError(signal: AbortSignal | undefined): unknown {
@@ -54,6 +55,20 @@ export function requestError(
     return new PipelineError(file, "request", describeError(error), "check the pipeline's options", {
       cause: error,
     });
+  }
+  const local = error as NodeJS.ErrnoException;
+  if (typeof local.code === "string" && typeof local.path === "string") {
+    // A local file (the lockfile, its temp file, a source) failed: never the network's fault.
+    return new PipelineError(
+      file,
+      "local",
+      // A rename names its target (the lockfile), not the temp file it came from.
+      `cannot ${local.syscall ?? "access"} ${(error as { dest?: string }).dest ?? local.path}: ${localWriteProblem(local.code)}`,
+      /^(EACCES|EPERM|EROFS|ENOSPC|EDQUOT)$/.test(local.code)
+        ? localWriteFix(local.code)
+        : "check that file, then run again",
+      { cause: error, facts: { code: local.code, path: local.path } },
+    );
   }
   return new PipelineError(
     file,
