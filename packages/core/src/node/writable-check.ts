@@ -20,18 +20,14 @@ export function localWriteProblem(code: string | undefined): string {
   }
 }
 
-/** What to do about a local file that cannot be written, by its error code. */
-export function localWriteFix(code: string | undefined): string {
-  return code === "ENOSPC" || code === "EDQUOT"
-    ? "free some space, then run again"
-    : code === "EROFS"
-      ? "run where the project can be written, or remount it read-write"
-      : "make it writable (its permissions, or an immutable flag), then run again";
-}
-
 export function unwritableError(shown: string, error: unknown): PipelineError {
   const code = (error as NodeJS.ErrnoException).code;
-  const fix = localWriteFix(code);
+  const fix =
+    code === "ENOSPC" || code === "EDQUOT"
+      ? "free some space, then run again"
+      : code === "EROFS"
+        ? "run where the project can be written, or remount it read-write"
+        : "make it writable (its permissions, or an immutable flag), then run again";
   return new PipelineError(
     shown,
     "unwritable",
