@@ -55,7 +55,12 @@ export async function runCommand(
   const stopper = new AbortController();
   let received: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (received) process.exit(SIGNAL_EXIT[signal] ?? 130);
+    if (received) {
+      // Said, so that quitting at once does not look like losing work: the journal keeps it.
+      if (options.graceful)
+        out.log("quit at once: uploads still in flight are left to the next run, which resumes them");
+      process.exit(SIGNAL_EXIT[signal] ?? 130);
+    }
     received = signal;
     const reason = new DOMException("Aborted", "AbortError");
     if (options.graceful) {

@@ -160,6 +160,32 @@ describe("journal of uploads in flight", () => {
   }, 60_000);
 });
 
+describe("a long-lived process (TUI, watch, dev server)", () => {
+  it("a hard abort leaves operations in flight; a later pipeline in the same process resumes them instead of uploading again", async () => {
+    await writeFiles(project.root, files(8));
+    const abort = new AbortController();
+    const { p } = pipeline((event) => {
+      if (event.type === "start" && emulator.stats().creates >= 2) abort.abort();
+    });
+    const first = await p.sync(["images"], { signal: abort.signal });
+    expect(first.aborted).toBe(true);
+    expect(emulator.stats().creates).toBeGreaterThan(first.uploaded.length);
+
+    // No process died: the TUI's next sync, a watch's next change, a dev server's next build.
+    const { p: next, events } = pipeline();
+    const second = await next.sync(["images"]);
+    expect(second.failed).toEqual([]);
+    expect((await readLock(project.root)).size).toBe(8);
+    const said = (text: string) => events.filter((e) => e.type === "warning" && e.message.includes(text));
+    expect(duplicates()).toBeLessThanOrEqual(said("may have reached Roblox").length);
+    expect(emulator.stats().creates).toBe(8 + duplicates());
+    expect(said("resumed an upload").length).toBeGreaterThan(0);
+    // What the first pipeline left is settled: no journal stays behind.
+    const dir = journalDir(join(project.root, "rbxassets.lock.json"));
+    expect((await readdir(dir)).filter((n) => n.endsWith(".jsonl"))).toEqual([]);
+  }, 60_000);
+});
+
 describe("atlases are uploads too", () => {
   it("a spritesheet sync aborted while its atlases are polled leaves them in the journal; the next run records them without uploading again", async () => {
     for (let i = 0; i < 8; i++) {

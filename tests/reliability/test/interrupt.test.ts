@@ -109,6 +109,7 @@ it("a second Ctrl-C exits at once and leaves the journal: the next run resumes i
   expect(run.sent).toBe(true);
   const problems: string[] = [];
   if (run.code !== 130) problems.push(`exited ${run.code}, not 130`);
+  if (!/left to the next run/.test(run.stderr)) problems.push("the second Ctrl-C exited without a word");
   const rerun = await runCli(["sync", "images"], { cwd: root, env: env(emulator) });
   const resumed = rerun.stderr.match(/resumed an upload/g)?.length ?? 0;
   const lost = rerun.stderr.match(/may have reached Roblox/g)?.length ?? 0;

@@ -1,7 +1,7 @@
 // A lockfile that cannot be written (immutable, on a read-only mount, on a full disk): the run stops before
 // its first upload with one line naming the file and the reason, and uploads nothing; it never spins on
 // the lock. Mounting needs root with CAP_SYS_ADMIN: where the test cannot mount, it skips and says why.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RunningEmulator } from "@rbxassets/emulator";
@@ -113,6 +113,29 @@ it("a full disk: one line, nothing uploaded", async (ctx) => {
     await expectRefused(root, /disk is full/, "a full disk (a 64 KiB tmpfs, filled)");
   } finally {
     await unmount(root);
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+it("an immutable lockfile with content to reuse: the local file is named, never the network", async (ctx) => {
+  const root = await mkdtemp(join(tmpdir(), "rbxassets-rel-ro-"));
+  try {
+    await project(root);
+    const first = await runCli(["sync", "images"], { cwd: root, env: env(emulator), timeoutMs: 30_000 });
+    expect(first.code).toBe(0);
+    // A copy of a recorded file is a reuse: recorded without an upload, before any upload's check.
+    await writeFile(join(root, "images/copy.png"), await readFile(join(root, "images/u-0.png")));
+    const why = await makeImmutable(join(root, "rbxassets.lock.json"));
+    if (why) return ctx.skip(why);
+    emulator.resetStats();
+    const result = await runCli(["sync", "images"], { cwd: root, env: env(emulator), timeoutMs: 30_000 });
+    const said = `${result.stdout}\n${result.stderr}`;
+    expect(result.code).not.toBe(0);
+    expect(said).toMatch(/permission denied|immutable/);
+    expect(said).not.toMatch(/network/);
+    expect(emulator.stats().creates).toBe(0);
+  } finally {
+    await makeImmutable(join(root, "rbxassets.lock.json"), false);
     await rm(root, { recursive: true, force: true });
   }
 });

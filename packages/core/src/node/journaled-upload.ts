@@ -65,6 +65,7 @@ export async function uploadJournaled(
   } catch (error) {
     done();
     if (ticket && storedNothing(error, signal, stop)) await ticket.end().catch(() => {});
+    else ticket?.leave();
     throw error;
   }
   // A client of the caller's own may not call `beforeSend`: then the intent is recorded late, not never.
@@ -88,6 +89,7 @@ export async function uploadJournaled(
     const rule = (error as { rule?: string }).rule;
     if (rule === "operation-failed" || rule === "moderation-rejected" || rule === "response")
       await begun.end().catch(() => {});
+    else begun.leave();
     throw error;
   }
 }

@@ -9,7 +9,7 @@ import type { LockEntry, Lockfile } from "../lockfile.js";
 import type { PollPacer } from "../stages/wait.js";
 import { settleUpload } from "../stages/wait.js";
 import type { PipelineEvent } from "../types.js";
-import type { UploadJournal } from "./journal.js";
+import { putBackLeftUpload, takeLeftUploads, type UploadJournal } from "./journal.js";
 import { deadJournals, ownJournalName } from "./location.js";
 import { type LiveUpload, liveUploads } from "./records.js";
 
@@ -30,8 +30,12 @@ export function lostAnswerWarning(file: string): string {
   return `an earlier run sent ${file} but was stopped before its answer came: the upload may have reached Roblox (an unused copy there); it goes up again`;
 }
 
-/** Resumes every journal of a process that is gone. Resolves when each upload is settled or kept. */
+/**
+ * Resumes every journal of a process that is gone, then what this process's earlier pipelines let go of.
+ * Resolves when each upload is settled or kept.
+ */
 export async function recoverJournals(ctx: RecoverContext): Promise<void> {
+  const resumed = new Set<string>();
   for (const path of await deadJournals(ctx.lockfilePath)) {
     // Renamed as this process's own: if this run dies too, the next one adopts it in turn.
     const adopted = join(dirname(path), ownJournalName(ctx.lockfilePath));
@@ -41,9 +45,28 @@ export async function recoverJournals(ctx: RecoverContext): Promise<void> {
       continue; // another run adopted it first
     }
     const uploads = liveUploads(await readFile(adopted, "utf8").catch(() => ""));
+    for (const upload of uploads) resumed.add(upload.id);
     await Promise.all(uploads.map((upload) => resumeOne(ctx, upload)));
     await rm(adopted, { force: true });
   }
+  // What this process's earlier pipelines let go of: its journal is live, so nobody else adopts it.
+  const left = takeLeftUploads(ctx.lockfilePath);
+  await Promise.all(
+    left.map(async (item) => {
+      try {
+        // Already resumed from its journal file (renamed away as if its writer had died).
+        if (!resumed.has(item.upload.id)) await resumeOne(ctx, item.upload);
+      } catch (error) {
+        // Aborted while resumed: this pipeline's journal carries it now (and left it again). Otherwise
+        // (its journal could not be written) the earlier entry stays for the next pipeline.
+        if (ctx.signal?.aborted || isAbortError(error)) await item.ticket.end();
+        else putBackLeftUpload(ctx.lockfilePath, item);
+        throw error;
+      }
+      // Settled, said lost, or carried into this pipeline's journal: the earlier entry ends.
+      await item.ticket.end();
+    }),
+  );
 }
 
 async function resumeOne(ctx: RecoverContext, upload: LiveUpload): Promise<void> {
@@ -97,7 +120,10 @@ async function resumeOne(ctx: RecoverContext, upload: LiveUpload): Promise<void>
     });
     await ticket.end();
   } catch (error) {
-    if (ctx.signal?.aborted || isAbortError(error)) throw error;
+    if (ctx.signal?.aborted || isAbortError(error)) {
+      ticket.leave(); // carried into this run's journal: this process's next pipeline resumes it
+      throw error;
+    }
     if (error instanceof AssetsApiError && error.status === 404) {
       // The service does not know the operation (expired, or another API): nobody can tell what it made.
       ctx.emit({ type: "warning", file: intent.file, message: lostAnswerWarning(intent.file) });
@@ -108,6 +134,7 @@ async function resumeOne(ctx: RecoverContext, upload: LiveUpload): Promise<void>
     if (rule !== "operation-failed" && rule !== "moderation-rejected" && rule !== "response") {
       // Still running on the service, or no answer: kept in the journal, and not uploaded again now.
       ctx.journal.markUnsettled(intent.key, upload.operation);
+      ticket.leave();
       return;
     }
     // The operation failed or was rejected: nothing usable was stored; the file goes up again if synced.
