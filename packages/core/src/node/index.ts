@@ -52,6 +52,7 @@ export {
   serializeLockfile,
 } from "./lockfile.js";
 export type { AtlasEntry, SpriteEntry } from "./lockfile-sheets.js";
+export * from "./migrate/index.js";
 export { nodeFetch } from "./node-fetch.js";
 export { isInsideRoot, toProjectPath } from "./paths.js";
 export {

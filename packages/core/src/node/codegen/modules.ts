@@ -19,17 +19,24 @@ export interface RenderedModules {
   ts?: string;
 }
 
+/** What rendering reads of an input's `output` (the codegen options default as the schema says). */
+export type ModuleOutput = Pick<InputSpec["output"], "luau" | "dts" | "ts" | "style"> &
+  Partial<Pick<InputSpec["output"], "extensions" | "keys" | "content">>;
+
 /** The texts of the input's modules (only those its `output` names). */
 export function renderInputModules(
-  output: InputSpec["output"],
+  output: ModuleOutput,
   files: Iterable<ModuleFile>,
   lockfile: string,
 ): RenderedModules {
-  const list = [...files];
-  const tree = output.style === "flat" ? flatTree(list) : nestedTree(list);
+  // Keys below the input's base (default) or the project root; extensions stripped (default) or kept.
+  const list = [...files].map((f) => ({ key: output.keys === "project" ? f.file : f.key, value: f.value }));
+  const strip = output.extensions !== "keep";
+  const tree = output.style === "flat" ? flatTree(list, strip) : nestedTree(list, strip);
   const out: RenderedModules = {};
-  if (output.luau !== undefined) out.luau = renderLuau(tree, lockfile);
-  if (output.dts !== undefined) out.dts = renderDts(tree, lockfile);
+  const content = output.content === true;
+  if (output.luau !== undefined) out.luau = renderLuau(tree, lockfile, content);
+  if (output.dts !== undefined) out.dts = renderDts(tree, lockfile, content);
   if (output.ts !== undefined) out.ts = renderTs(tree, lockfile);
   return out;
 }
@@ -37,7 +44,7 @@ export function renderInputModules(
 /** Renders and writes the input's modules; returns the project paths actually rewritten. */
 export async function writeInputModules(
   root: string,
-  output: InputSpec["output"],
+  output: ModuleOutput,
   files: Iterable<ModuleFile>,
   lockfile: string,
 ): Promise<string[]> {

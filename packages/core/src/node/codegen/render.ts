@@ -4,10 +4,13 @@
 import { generatedHeader, luauKey, luauString, tsKey, tsString } from "./syntax.js";
 import { type CodegenTree, type CodegenValue, isTree, type SpriteValue } from "./tree.js";
 
-export function renderLuau(tree: CodegenTree, lockfile: string): string {
+/** `content`: plain references as `Content.fromUri(...)` (a `Content` value) instead of strings. */
+export function renderLuau(tree: CodegenTree, lockfile: string, content = false): string {
   const value = (node: CodegenValue): string =>
     typeof node === "string"
-      ? luauString(node)
+      ? content
+        ? `Content.fromUri(${luauString(node)})`
+        : luauString(node)
       : `{ Image = ${luauString(node.image)}, ImageRectOffset = ${vector2(node.offset)}, ImageRectSize = ${vector2(node.size)} }`;
   const table = (node: CodegenTree, depth: number): string => {
     if (node.entries.length === 0) return "{}";
@@ -25,9 +28,9 @@ export function renderLuau(tree: CodegenTree, lockfile: string): string {
  * roblox-ts declarations for the Luau module: `export =` (what a Luau module that returns a table is), with
  * each id as a literal type, so that `import assets from "shared/UI"` types as the real ids.
  */
-export function renderDts(tree: CodegenTree, lockfile: string): string {
+export function renderDts(tree: CodegenTree, lockfile: string, content = false): string {
   const value = (node: CodegenValue, indent: string): string =>
-    typeof node === "string" ? tsString(node) : spriteType(node, indent);
+    typeof node === "string" ? (content ? "Content" : tsString(node)) : spriteType(node, indent);
   const type = (node: CodegenTree, depth: number): string => {
     if (node.entries.length === 0) return "{}";
     const indent = "\t".repeat(depth + 1);

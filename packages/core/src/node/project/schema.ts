@@ -26,8 +26,14 @@ export interface OutputConfig {
   dts?: string;
   /** A plain TypeScript module, for web and Node code. */
   ts?: string;
-  /** `"nested"` (default): tables by folder; `"flat"`: keys are project paths. */
+  /** `"nested"` (default): tables by folder; `"flat"`: one level of path keys. */
   style?: CodegenStyle;
+  /** `"strip"` (default): keys without the file extension; `"keep"`: with it. */
+  extensions?: "strip" | "keep";
+  /** `"input"` (default): keys relative to the input's base; `"project"`: to the project root. */
+  keys?: "input" | "project";
+  /** Luau values `Content.fromUri("rbxassetid://N")` (type `Content` in `.d.ts`) instead of strings. */
+  content?: boolean;
 }
 
 export interface InputConfig extends ProcessingOptions {
@@ -37,6 +43,8 @@ export interface InputConfig extends ProcessingOptions {
   /** Images only: `Image` (default) or `Decal`. */
   assetType?: ImageAssetType;
   output?: OutputConfig;
+  /** Files already on Roblox, by path relative to the input's base: never uploaded, always in the modules. */
+  existing?: Record<string, number | string>;
 }
 
 export interface ProjectConfig {
@@ -60,7 +68,20 @@ export interface InputSpec {
   exclude: string[];
   assetType: ImageAssetType;
   processing: ProcessingOptions;
-  output: { luau?: string; dts?: string; ts?: string; style: CodegenStyle };
+  output: ModuleOptions;
+  /** Path below the input's base → asset id (digits). */
+  existing: Record<string, string>;
+}
+
+/** An input's `output` with every default applied. */
+export interface ModuleOptions {
+  luau?: string;
+  dts?: string;
+  ts?: string;
+  style: CodegenStyle;
+  extensions: "strip" | "keep";
+  keys: "input" | "project";
+  content: boolean;
 }
 
 export interface ProjectSpec {
@@ -70,8 +91,8 @@ export interface ProjectSpec {
 }
 
 const PROJECT_KEYS = ["creator", "lockfile", "inputs"] as const;
-const INPUT_KEYS = ["include", "exclude", "assetType", "alphaBleed", "spritesheet", "output"] as const;
-const OUTPUT_KEYS = ["luau", "dts", "ts", "style"] as const;
+const INPUT_KEYS = ["include", "exclude", "assetType", "alphaBleed", "spritesheet", "output", "existing"] as const;
+const OUTPUT_KEYS = ["luau", "dts", "ts", "style", "extensions", "keys", "content"] as const;
 const SPRITESHEET_KEYS = ["maxSize", "padding"] as const;
 const STYLES: readonly CodegenStyle[] = ["nested", "flat"];
 /** Input names are typed on the command line (`rbxassets sync ui`) and appear in messages. */
@@ -186,8 +207,29 @@ function checkInput(name: string, value: unknown, problem: Problem): InputSpec |
     if (sheet !== undefined) processing.spritesheet = sheet;
   }
   const output = checkOutput(value.output, `${at}.output`, problem);
+  const existing = checkExisting(value.existing, `${at}.existing`, problem);
   if (problem.count() > before || !include || !exclude || !output) return undefined;
-  return { name, include, exclude, assetType, processing, output };
+  return { name, include, exclude, assetType, processing, output, existing };
+}
+
+function checkExisting(value: unknown, at: string, problem: Problem): Record<string, string> {
+  const existing: Record<string, string> = {};
+  if (value === undefined) return existing;
+  if (!isRecord(value)) {
+    problem(at, `is ${describe(value)}`, 'write an object of paths to asset ids, e.g. { "logo.png": 123 }');
+    return existing;
+  }
+  for (const [path, id] of Object.entries(value)) {
+    const clean = path.replaceAll("\\", "/").replace(/^\.\//, "");
+    if (clean === "" || clean.startsWith("/") || clean.split("/").includes("..")) {
+      problem(`${at}.${path}`, "is not a path below the input's base", 'write e.g. "icons/logo.png"');
+    } else if ((isInteger(id) && id > 0) || (typeof id === "string" && /^[1-9]\d*$/.test(id))) {
+      existing[clean] = String(id);
+    } else {
+      problem(`${at}.${path}`, `${describe(id)} is not an asset id`, "write the asset's id, e.g. 123456789");
+    }
+  }
+  return existing;
 }
 
 function checkSpritesheet(
@@ -229,7 +271,7 @@ function checkSpritesheet(
 }
 
 function checkOutput(value: unknown, at: string, problem: Problem): InputSpec["output"] | undefined {
-  const output: InputSpec["output"] = { style: "nested" };
+  const output: InputSpec["output"] = { style: "nested", extensions: "strip", keys: "input", content: false };
   if (value === undefined) return output;
   if (!isRecord(value)) {
     problem(at, `is ${describe(value)}`, 'write an object, e.g. { luau: "src/shared/UI.luau" }');
@@ -258,6 +300,18 @@ function checkOutput(value: unknown, at: string, problem: Problem): InputSpec["o
         `${describe(value.style)} is not a style`,
         'write "nested" (tables by folder, the default) or "flat" (path keys)',
       );
+  }
+  const choice = <K extends "extensions" | "keys">(key: K, options: readonly ModuleOptions[K][], fix: string) => {
+    const given = value[key];
+    if (given === undefined) return;
+    if (options.includes(given as ModuleOptions[K])) output[key] = given as ModuleOptions[K];
+    else problem(`${at}.${key}`, `${describe(given)} is not a choice here`, fix);
+  };
+  choice("extensions", ["strip", "keep"], 'write "strip" (keys without extension, the default) or "keep"');
+  choice("keys", ["input", "project"], 'write "input" (below the input\'s base, the default) or "project"');
+  if (value.content !== undefined) {
+    if (typeof value.content === "boolean") output.content = value.content;
+    else problem(`${at}.content`, `${describe(value.content)} is not a boolean`, "write true or false");
   }
   return output;
 }

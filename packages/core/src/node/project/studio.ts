@@ -6,6 +6,7 @@ import { basename, join, resolve } from "node:path";
 import type { ModuleFile } from "../codegen/modules.js";
 import { writeInputModules } from "../codegen/modules.js";
 import { writeIfChanged } from "../codegen/write.js";
+import { existingModuleFiles } from "./existing.js";
 import { extensionInfo } from "../formats.js";
 import type { Pipeline } from "../pipeline.js";
 import type { ProjectInput } from "./inputs.js";
@@ -111,7 +112,12 @@ export async function syncStudio(
       }
     }
     report.modules.push(
-      ...(await writeInputModules(project.root, input.output, files, basename(project.lockfile))),
+      ...(await writeInputModules(
+        project.root,
+        input.output,
+        [...existingModuleFiles(input), ...files],
+        basename(project.lockfile),
+      )),
     );
   }
   return report;

@@ -6,6 +6,7 @@ import type { CodegenValue } from "../codegen/tree.js";
 import type { Pipeline } from "../pipeline.js";
 import { emptyReport } from "../sync.js";
 import type { ResolvedAsset, SyncReport } from "../types.js";
+import { existingModuleFiles } from "./existing.js";
 import type { ProjectInput } from "./inputs.js";
 import type { Project } from "./loader.js";
 
@@ -119,7 +120,7 @@ export async function writeModulesFor(
   return writeInputModules(
     project.root,
     input.output,
-    files.filter((f) => f !== undefined),
+    [...existingModuleFiles(input), ...files.filter((f) => f !== undefined)],
     basename(project.lockfile),
   );
 }

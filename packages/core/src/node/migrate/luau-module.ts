@@ -1,0 +1,58 @@
+// Reads a generated Luau module (`local t = { ... } return t`, or `return { ... }`) into key paths and
+// what each holds: an asset id, a sprite (a table with `Image`), or a function of the DPI scale. luaparse
+// is a complete Lua 5.x parser in plain JavaScript; generated modules use no Luau-only syntax.
+import luaparse from "luaparse";
+import type { Chunk, Expression, Statement, TableConstructorExpression } from "luaparse";
+
+export type ModuleValue = { kind: "id"; id: string } | { kind: "sprite" } | { kind: "dpi" } | { kind: "other" };
+
+/** Key path (segments joined by "/") → value. Throws a one-line message on text that is not Lua. */
+export function readLuauModule(text: string): Map<string, ModuleValue> {
+  let chunk: Chunk;
+  try {
+    chunk = luaparse.parse(text, { encodingMode: "pseudo-latin1", comments: false, luaVersion: "5.3", wait: false });
+  } catch (error) {
+    throw new Error(`not a Luau module this import can read (${(error as Error).message})`);
+  }
+  const locals = new Map<string, Expression>();
+  let returned: Expression | undefined;
+  for (const statement of chunk.body as Statement[]) {
+    if (statement.type === "LocalStatement") {
+      statement.variables.forEach((v, n) => {
+        const init = statement.init[n];
+        if (init) locals.set(v.name, init);
+      });
+    } else if (statement.type === "ReturnStatement") {
+      const [value] = statement.arguments;
+      returned = value?.type === "Identifier" ? locals.get(value.name) : value;
+    }
+  }
+  if (returned?.type !== "TableConstructorExpression") throw new Error("does not return a table");
+  const out = new Map<string, ModuleValue>();
+  walk(returned, [], out);
+  return out;
+}
+
+function walk(table: TableConstructorExpression, path: string[], out: Map<string, ModuleValue>): void {
+  for (const field of table.fields) {
+    let key: string | undefined;
+    if (field.type === "TableKeyString") key = field.key.name;
+    else if (field.type === "TableKey" && field.key.type === "StringLiteral") key = stringOf(field.key);
+    if (key === undefined) continue;
+    const value = field.value;
+    const at = [...path, key];
+    if (value.type === "StringLiteral") {
+      const match = /^rbxassetid:\/\/(\d+)$/.exec(stringOf(value));
+      out.set(at.join("/"), match ? { kind: "id", id: match[1]! } : { kind: "other" });
+    } else if (value.type === "FunctionDeclaration") out.set(at.join("/"), { kind: "dpi" });
+    else if (value.type === "TableConstructorExpression") {
+      const isSprite = value.fields.some((f) => f.type === "TableKeyString" && f.key.name === "Image");
+      if (isSprite) out.set(at.join("/"), { kind: "sprite" });
+      else walk(value, at, out);
+    } else out.set(at.join("/"), { kind: "other" });
+  }
+}
+
+function stringOf(literal: { value: string | null; raw: string }): string {
+  return literal.value ?? JSON.parse(literal.raw.replace(/^'|'$/g, '"')) as string;
+}
