@@ -51,9 +51,9 @@ function describe(plan: MigrationPlan, written: { projectFile: string; lockfile:
     const parts = [`${input.kept} kept their id`];
     if (input.existing > 0) parts.push(`${input.existing} existing (never uploaded)`);
     if (input.changed.length > 0) parts.push(`${input.changed.length} changed since ${plan.tool} uploaded them`);
-    if (input.unknown.length > 0) parts.push(`${input.unknown.length} never uploaded by ${plan.tool}`);
+    if (input.unknown.length > 0) parts.push(`${input.unknown.length} not in ${plan.tool}'s records (new or changed)`);
     lines.push(`  ${input.name}: ${parts.join(", ")}`);
-    for (const file of input.changed) lines.push(`    changed: ${file}`);
+    for (const file of [...input.changed, ...input.unknown]) lines.push(`    to upload: ${file}`);
   }
   if (plan.dropped.length > 0) {
     lines.push("not carried over:");
