@@ -105,7 +105,7 @@ test("a bare sync with a project file syncs every input and writes their modules
   expect(luau).toMatch(/\tbuttons = \{\n\t\tstop = "rbxassetid:\/\/\d+",\n\t\},/);
   expect(await readFile(join(root, "src/shared/UI.d.ts"), "utf8")).toContain(`readonly play: "${play}";`);
   expect(await readFile(join(root, "src/sounds.ts"), "utf8")).toContain(
-    '"assets/sounds/click.wav": "rbxassetid://',
+    'click: "rbxassetid://',
   );
 
   const before = (await stat(join(root, "src/shared/UI.luau"))).mtimeMs;

@@ -35,11 +35,31 @@ describe("generated modules", () => {
     await expect(out.ts).toMatchFileSnapshot("fixtures/codegen-snapshots/nested.ts");
   });
 
-  it("flat style: project paths as keys", async () => {
+  it("flat style: one level of paths below the input's base, without extension unless two would meet", async () => {
     const out = renderInputModules({ ...all, style: "flat" }, files, lockfile);
     await expect(out.luau).toMatchFileSnapshot("fixtures/codegen-snapshots/flat.luau");
     await expect(out.dts).toMatchFileSnapshot("fixtures/codegen-snapshots/flat.d.ts");
     await expect(out.ts).toMatchFileSnapshot("fixtures/codegen-snapshots/flat.ts");
+  });
+
+  // The codegen options on `output`, each in both styles (asphalt's and tarmac's modules map onto them).
+  for (const style of ["nested", "flat"] as const) {
+    for (const [name, options] of [
+      ["extensions-keep", { extensions: "keep" }],
+      ["keys-project", { keys: "project" }],
+      ["content", { content: true }],
+    ] as const) {
+      it(`${style} style with ${name}`, async () => {
+        const out = renderInputModules({ ...all, style, ...options }, files, lockfile);
+        await expect(out.luau).toMatchFileSnapshot(`fixtures/codegen-snapshots/${style}-${name}.luau`);
+        await expect(out.dts).toMatchFileSnapshot(`fixtures/codegen-snapshots/${style}-${name}.d.ts`);
+      });
+    }
+  }
+
+  it("every module's first line carries @generated", () => {
+    const out = renderInputModules({ ...all, style: "nested" }, files, lockfile);
+    for (const text of [out.luau, out.dts, out.ts]) expect(text?.split("\n")[0]).toMatch(/@generated/);
   });
 
   it("does not depend on the order files come in, and renders only the modules asked for", () => {
