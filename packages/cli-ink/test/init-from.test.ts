@@ -39,7 +39,9 @@ const read = (root: string, path: string) => readFile(join(root, path), "utf8");
 /** Imports, syncs, and checks: no upload, the same key → id map in every module, the same `.d.ts` keys. */
 async function importAndSync(tool: string, modules: string[]) {
   const root = await copyFixture(tool);
-  const before = Object.fromEntries(await Promise.all(modules.map(async (m) => [m, await read(root, m)] as const)));
+  const before = Object.fromEntries(
+    await Promise.all(modules.map(async (m) => [m, await read(root, m)] as const)),
+  );
   const env = cliEnv(emulator);
   const init = await runCli(["init", "--from", tool, "--json"], { cwd: root, env });
   expect(init.code, init.stderr).toBe(0);
@@ -57,7 +59,10 @@ async function importAndSync(tool: string, modules: string[]) {
     if (module.endsWith(".d.ts")) expect(dtsKeyPaths(after), module).toEqual(dtsKeyPaths(before[module]!));
     else expect(luauKeyMap(after), module).toEqual(luauKeyMap(before[module]!));
   }
-  return { root, init: json<{ inputs: { name: string; kept: number; existing: number }[]; notCarried: string[] }>(init) };
+  return {
+    root,
+    init: json<{ inputs: { name: string; kept: number; existing: number }[]; notCarried: string[] }>(init),
+  };
 }
 
 describe("init --from", () => {
@@ -80,14 +85,20 @@ describe("init --from", () => {
       existing: { "legacy/badge.png": "900001" },
       output: { luau: "src/shared/UI.luau", dts: "src/shared/UI.d.ts", style: "nested", extensions: "strip" },
     });
-    expect(config.inputs.sounds).toMatchObject({ alphaBleed: false, output: { luau: "src/shared/sounds.luau" } });
+    expect(config.inputs.sounds).toMatchObject({
+      alphaBleed: false,
+      output: { luau: "src/shared/sounds.luau" },
+    });
     expect(await readdir(root)).not.toContain("asphalt.lock.json");
   });
 
   test("tarmac: the manifest's ids by BLAKE3, the creator from the environment; sync uploads nothing", async () => {
     const { root } = await importAndSync("tarmac", ["src/assets.lua"]);
     const config = JSON.parse(await read(root, "rbxassets.config.json"));
-    expect(config).toMatchObject({ creator: "user:4242", inputs: { assets: { include: "assets/**/*.png" } } });
+    expect(config).toMatchObject({
+      creator: "user:4242",
+      inputs: { assets: { include: "assets/**/*.png" } },
+    });
   });
 
   test("tungsten: ids read from its generated module; flat keys with extensions; sync uploads nothing", async () => {
@@ -101,7 +112,9 @@ describe("init --from", () => {
     const env = cliEnv(emulator);
     const init = await runCli(["init", "--from", "asphalt"], { cwd: root, env });
     expect(init.code, init.stderr).toBe(0);
-    expect(init.stdout).toContain("ui: 2 kept their id, 1 existing (never uploaded), 1 not in asphalt's records");
+    expect(init.stdout).toContain(
+      "ui: 2 kept their id, 1 existing (never uploaded), 1 not in asphalt's records",
+    );
     expect(init.stdout).toContain("to upload: assets/ui/buttons/stop.png");
     const creates = emulator.stats().creates;
     const sync = await runCli(["sync", "--json"], { cwd: root, env });

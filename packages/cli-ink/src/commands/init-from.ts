@@ -6,8 +6,8 @@ import {
   type MigrationPlan,
   MigrationSourceError,
   type MigrationTool,
-  planMigration,
   ProjectFileExistsError,
+  planMigration,
   resolveConfig,
   writeMigration,
 } from "@rbxassets/core/node";
@@ -29,7 +29,8 @@ export async function runFrom(env: CommandEnv, root: string, from: string): Prom
     plan = await planMigration(root, tool, config.creator ? { creator: config.creator } : {});
     written = await writeMigration(root, plan);
   } catch (error) {
-    if (error instanceof MigrationSourceError) throw new CliError(`${error.message} — fix it, then run again; nothing was written`);
+    if (error instanceof MigrationSourceError)
+      throw new CliError(`${error.message} — fix it, then run again; nothing was written`);
     if (error instanceof MigrationError) throw new CliError(`${error.message}; nothing was written`);
     if (error instanceof ProjectFileExistsError) throw new CliError(error.message);
     throw error;
@@ -46,12 +47,16 @@ export async function runFrom(env: CommandEnv, root: string, from: string): Prom
 }
 
 function describe(plan: MigrationPlan, written: { projectFile: string; lockfile: string }): string {
-  const lines = [`read ${plan.read.join(", ")}; wrote ${written.projectFile} and ${written.lockfile} (nothing uploaded)`];
+  const lines = [
+    `read ${plan.read.join(", ")}; wrote ${written.projectFile} and ${written.lockfile} (nothing uploaded)`,
+  ];
   for (const input of plan.inputs) {
     const parts = [`${input.kept} kept their id`];
     if (input.existing > 0) parts.push(`${input.existing} existing (never uploaded)`);
-    if (input.changed.length > 0) parts.push(`${input.changed.length} changed since ${plan.tool} uploaded them`);
-    if (input.unknown.length > 0) parts.push(`${input.unknown.length} not in ${plan.tool}'s records (new or changed)`);
+    if (input.changed.length > 0)
+      parts.push(`${input.changed.length} changed since ${plan.tool} uploaded them`);
+    if (input.unknown.length > 0)
+      parts.push(`${input.unknown.length} not in ${plan.tool}'s records (new or changed)`);
     lines.push(`  ${input.name}: ${parts.join(", ")}`);
     for (const file of [...input.changed, ...input.unknown]) lines.push(`    to upload: ${file}`);
   }

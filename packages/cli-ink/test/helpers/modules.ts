@@ -1,7 +1,8 @@
 // Reads generated modules with real parsers, not string matching: Luau through luaparse (generated modules
 // use no Luau-only syntax, so a Lua parser reads them whole), `.d.ts` through the TypeScript compiler API.
-import luaparse from "luaparse";
+
 import type { Chunk, Expression, TableConstructorExpression } from "luaparse";
+import luaparse from "luaparse";
 import ts from "typescript";
 
 /** Key path (joined by "/") → the Lua source of its value, from the table the module returns. */
@@ -10,8 +11,12 @@ export function luauKeyMap(text: string): Record<string, string> {
   const locals = new Map<string, Expression>();
   let returned: Expression | undefined;
   for (const statement of chunk.body) {
-    if (statement.type === "LocalStatement")
-      statement.variables.forEach((v, n) => statement.init[n] && locals.set(v.name, statement.init[n]));
+    if (statement.type === "LocalStatement") {
+      statement.variables.forEach((v, n) => {
+        const init = statement.init[n];
+        if (init) locals.set(v.name, init);
+      });
+    }
     if (statement.type === "ReturnStatement") {
       const value = statement.arguments[0];
       returned = value?.type === "Identifier" ? locals.get(value.name) : value;
@@ -33,7 +38,12 @@ export function luauKeyMap(text: string): Record<string, string> {
         value.type === "TableConstructorExpression" &&
         value.fields.some((f) => f.type === "TableKeyString" && f.key.name === "Image");
       if (value.type === "TableConstructorExpression" && !isLeafTable) walk(value, [...path, key]);
-      else out[[...path, key].join("/")] = value.type === "StringLiteral" ? (value.value as string) : text.slice(...(value.range as [number, number]));
+      else {
+        // A string is its value; anything else (a Content call, a sprite table, a function) its source text.
+        const [start, end] = (value as { range?: [number, number] }).range ?? [0, 0];
+        out[[...path, key].join("/")] =
+          value.type === "StringLiteral" ? (value.value as string) : text.slice(start, end);
+      }
     }
   };
   walk(returned, []);
@@ -49,7 +59,8 @@ export function dtsKeyPaths(text: string): string[] {
     if (ts.isVariableStatement(statement))
       for (const d of statement.declarationList.declarations)
         if (ts.isIdentifier(d.name) && d.type) types.set(d.name.text, d.type);
-    if (ts.isExportAssignment(statement) && ts.isIdentifier(statement.expression)) exported = statement.expression.text;
+    if (ts.isExportAssignment(statement) && ts.isIdentifier(statement.expression))
+      exported = statement.expression.text;
   }
   const root = exported === undefined ? undefined : types.get(exported);
   if (!root || !ts.isTypeLiteralNode(root)) throw new Error("the declarations export no object type");
@@ -57,7 +68,10 @@ export function dtsKeyPaths(text: string): string[] {
   const walk = (node: ts.TypeLiteralNode, path: string[]) => {
     for (const member of node.members) {
       if (!ts.isPropertySignature(member) || !member.type) continue;
-      const name = ts.isIdentifier(member.name) || ts.isStringLiteral(member.name) ? member.name.text : member.name.getText();
+      const name =
+        ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)
+          ? member.name.text
+          : member.name.getText();
       const isSprite =
         ts.isTypeLiteralNode(member.type) &&
         member.type.members.some((m) => m.name !== undefined && m.name.getText() === "Image");

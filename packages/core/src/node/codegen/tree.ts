@@ -79,7 +79,8 @@ export function flatTree(items: Iterable<CodegenItem>, strip = true): CodegenTre
     return key.slice(0, slash + 1) + stemOf(key.slice(slash + 1));
   };
   const stems = new Map<string, number>();
-  if (strip) for (const key of byKey.keys()) stems.set(stemOfPath(key), (stems.get(stemOfPath(key)) ?? 0) + 1);
+  if (strip)
+    for (const key of byKey.keys()) stems.set(stemOfPath(key), (stems.get(stemOfPath(key)) ?? 0) + 1);
   const entries: CodegenTree["entries"] = [...byKey].map(([key, value]) => {
     const stem = stemOfPath(key);
     return [strip && stems.get(stem) === 1 ? stem : key, value];

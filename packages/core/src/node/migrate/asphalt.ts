@@ -69,7 +69,8 @@ export async function planAsphalt(root: string): Promise<MigrationPlan> {
     inputs: [],
     dropped,
   };
-  if (!lockToml) plan.dropped.push(`${LOCKFILE} is missing: no id can be kept, the next sync uploads every file`);
+  if (!lockToml)
+    plan.dropped.push(`${LOCKFILE} is missing: no id can be kept, the next sync uploads every file`);
   for (const input of await importedInputs(root, config)) {
     const outcome: InputMigration = {
       name: input.name,
@@ -94,7 +95,12 @@ export async function planAsphalt(root: string): Promise<MigrationPlan> {
 /** The ids asphalt recorded, whatever the lockfile's version. */
 interface AsphaltRecords {
   /** `id` when this content has one; `changed` when the path has an id for other content. */
-  find(input: string, file: string, key: string, blake3: string): { id?: string; changed?: boolean } | undefined;
+  find(
+    input: string,
+    file: string,
+    key: string,
+    blake3: string,
+  ): { id?: string; changed?: boolean } | undefined;
 }
 
 export function readAsphaltLock(toml: Table, file: string): AsphaltRecords {
@@ -118,7 +124,8 @@ export function readAsphaltLock(toml: Table, file: string): AsphaltRecords {
       },
     };
   }
-  if (version !== 0 && version !== 1) r.fail("version", `is ${JSON.stringify(version)}; asphalt writes 0, 1 or 2`);
+  if (version !== 0 && version !== 1)
+    r.fail("version", `is ${JSON.stringify(version)}; asphalt writes 0, 1 or 2`);
   // Versions 0 and 1: entries by path, each with the BLAKE3 of what was uploaded from it.
   const byPath = new Map<string, { hash: string; id: string }>();
   const readEntries = (table: Table, at: string) => {

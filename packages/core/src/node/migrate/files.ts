@@ -27,7 +27,11 @@ export interface FileFacts {
 /** The imported project's inputs with their files, as the next sync will expand them. */
 export async function importedInputs(root: string, config: ProjectConfig): Promise<ProjectInput[]> {
   const { spec, problems } = checkProjectConfig(config);
-  if (!spec) throw new MigrationError("migrate-config", `the imported settings are not a valid project file: ${problems[0]}`);
+  if (!spec)
+    throw new MigrationError(
+      "migrate-config",
+      `the imported settings are not a valid project file: ${problems[0]}`,
+    );
   const { inputs } = await resolveInputs(root, spec.inputs, [], true);
   return inputs;
 }

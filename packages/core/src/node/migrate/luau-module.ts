@@ -1,16 +1,26 @@
 // Reads a generated Luau module (`local t = { ... } return t`, or `return { ... }`) into key paths and
 // what each holds: an asset id, a sprite (a table with `Image`), or a function of the DPI scale. luaparse
 // is a complete Lua 5.x parser in plain JavaScript; generated modules use no Luau-only syntax.
-import luaparse from "luaparse";
-import type { Chunk, Expression, Statement, TableConstructorExpression } from "luaparse";
 
-export type ModuleValue = { kind: "id"; id: string } | { kind: "sprite" } | { kind: "dpi" } | { kind: "other" };
+import type { Chunk, Expression, Statement, TableConstructorExpression } from "luaparse";
+import luaparse from "luaparse";
+
+export type ModuleValue =
+  | { kind: "id"; id: string }
+  | { kind: "sprite" }
+  | { kind: "dpi" }
+  | { kind: "other" };
 
 /** Key path (segments joined by "/") → value. Throws a one-line message on text that is not Lua. */
 export function readLuauModule(text: string): Map<string, ModuleValue> {
   let chunk: Chunk;
   try {
-    chunk = luaparse.parse(text, { encodingMode: "pseudo-latin1", comments: false, luaVersion: "5.3", wait: false });
+    chunk = luaparse.parse(text, {
+      encodingMode: "pseudo-latin1",
+      comments: false,
+      luaVersion: "5.3",
+      wait: false,
+    });
   } catch (error) {
     throw new Error(`not a Luau module this import can read (${(error as Error).message})`);
   }
@@ -54,5 +64,5 @@ function walk(table: TableConstructorExpression, path: string[], out: Map<string
 }
 
 function stringOf(literal: { value: string | null; raw: string }): string {
-  return literal.value ?? JSON.parse(literal.raw.replace(/^'|'$/g, '"')) as string;
+  return literal.value ?? (JSON.parse(literal.raw.replace(/^'|'$/g, '"')) as string);
 }

@@ -17,7 +17,10 @@ export async function readToml(root: string, file: string, required: boolean): P
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       if (!required) return undefined;
-      throw new MigrationError("migrate-missing", `${file} is not in ${root} — run init --from in the folder that holds it`);
+      throw new MigrationError(
+        "migrate-missing",
+        `${file} is not in ${root} — run init --from in the folder that holds it`,
+      );
     }
     throw error;
   }
@@ -25,7 +28,11 @@ export async function readToml(root: string, file: string, required: boolean): P
     return parse(text) as Table;
   } catch (error) {
     if (error instanceof TomlError) {
-      throw new MigrationSourceError(file, `line ${error.line}`, `not valid TOML (${error.message.split("\n")[0]})`);
+      throw new MigrationSourceError(
+        file,
+        `line ${error.line}`,
+        `not valid TOML (${error.message.split("\n")[0]})`,
+      );
     }
     throw error;
   }

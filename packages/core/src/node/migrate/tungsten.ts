@@ -74,14 +74,24 @@ export async function planTungsten(root: string): Promise<MigrationPlan> {
     }
   }
 
-  const plan: MigrationPlan = { tool: "tungsten", read: [CONFIG], config, locks: new Map(), inputs: [], dropped };
+  const plan: MigrationPlan = {
+    tool: "tungsten",
+    read: [CONFIG],
+    config,
+    locks: new Map(),
+    inputs: [],
+    dropped,
+  };
   if (lockToml) plan.read.push(LOCKFILE);
   let sprites = 0;
   let variants = 0;
   for (const input of await importedInputs(root, config)) {
     const module = await readModule(root, input.output.luau!);
     if (module) plan.read.push(input.output.luau!);
-    else dropped.push(`${input.output.luau} (tungsten's module of input "${input.name}") is missing: its ids cannot be read`);
+    else
+      dropped.push(
+        `${input.output.luau} (tungsten's module of input "${input.name}") is missing: its ids cannot be read`,
+      );
     const outcome: InputMigration = {
       name: input.name,
       kept: 0,
@@ -106,7 +116,9 @@ export async function planTungsten(root: string): Promise<MigrationPlan> {
     "tungsten hashes processed files, so a file edited since tungsten's last sync cannot be told apart: run tungsten sync before importing",
   );
   if (sprites > 0)
-    dropped.push(`${sprites} spritesheet slice${sprites === 1 ? "" : "s"} cannot be reused: the next sync packs and uploads them again`);
+    dropped.push(
+      `${sprites} spritesheet slice${sprites === 1 ? "" : "s"} cannot be reused: the next sync packs and uploads them again`,
+    );
   if (variants > 0)
     dropped.push(`${variants} DPI group${variants === 1 ? "" : "s"}: uploaded again by the next sync`);
   return plan;

@@ -76,7 +76,9 @@ export async function resolveInputs(
       ...spec,
       files: [...files].map(([file, key]) => ({ file, key })).sort((a, b) => compare(a.file, b.file)),
       matches: (file) =>
-        included(file) && !excluded(file) && spec.existing[keyBelow(globBase(spec.include[0]!), file)] === undefined,
+        included(file) &&
+        !excluded(file) &&
+        spec.existing[keyBelow(globBase(spec.include[0]!), file)] === undefined,
     });
   }
 

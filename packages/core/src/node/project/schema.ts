@@ -91,7 +91,15 @@ export interface ProjectSpec {
 }
 
 const PROJECT_KEYS = ["creator", "lockfile", "inputs"] as const;
-const INPUT_KEYS = ["include", "exclude", "assetType", "alphaBleed", "spritesheet", "output", "existing"] as const;
+const INPUT_KEYS = [
+  "include",
+  "exclude",
+  "assetType",
+  "alphaBleed",
+  "spritesheet",
+  "output",
+  "existing",
+] as const;
 const OUTPUT_KEYS = ["luau", "dts", "ts", "style", "extensions", "keys", "content"] as const;
 const SPRITESHEET_KEYS = ["maxSize", "padding"] as const;
 const STYLES: readonly CodegenStyle[] = ["nested", "flat"];
@@ -301,7 +309,11 @@ function checkOutput(value: unknown, at: string, problem: Problem): InputSpec["o
         'write "nested" (tables by folder, the default) or "flat" (path keys)',
       );
   }
-  const choice = <K extends "extensions" | "keys">(key: K, options: readonly ModuleOptions[K][], fix: string) => {
+  const choice = <K extends "extensions" | "keys">(
+    key: K,
+    options: readonly ModuleOptions[K][],
+    fix: string,
+  ) => {
     const given = value[key];
     if (given === undefined) return;
     if (options.includes(given as ModuleOptions[K])) output[key] = given as ModuleOptions[K];
