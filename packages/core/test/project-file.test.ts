@@ -118,7 +118,7 @@ describe("the project file", () => {
       'rbxassets.config.json: inputs.ui.outptu: is not a known key — did you mean "output"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output, existing)',
       'rbxassets.config.json: inputs.ui.alphaBleed: "yes" is not a boolean — write true (the default for images) or false',
       "rbxassets.config.json: inputs.ui.spritesheet.maxSize: 99999 is not a size in pixels — write a whole number from 16 to 7999, e.g. 1024",
-      'rbxassets.config.json: inputs.all.assetType: "Mesh" is not an image asset type — write "Image" (the default) or "Decal"',
+      'rbxassets.config.json: inputs.all.assetType: "Mesh" is not an asset type for an input — write "Image" (the default) or "Decal" for images, "Model" or "Animation" for .rbxm/.rbxmx',
       'rbxassets.config.json: inputs.none.output.style: "tree" is not a style — write "nested" (tables by folder, the default) or "flat" (path keys)',
     ]);
   });

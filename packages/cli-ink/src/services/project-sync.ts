@@ -57,6 +57,7 @@ export async function syncInputs(
     ctx.pipeline({
       lockfile,
       imageAssetType: input.assetType,
+      ...(input.modelAssetType ? { modelAssetType: input.modelAssetType } : {}),
       ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
     });
   await mkdir(dirname(pipelineFor(selected[0]!).lockfilePath), { recursive: true });

@@ -8,6 +8,7 @@ import { bytesToHex } from "@noble/hashes/utils.js";
 import { extensionInfo } from "../formats.js";
 import { hashBytes } from "../hash.js";
 import type { LockEntry } from "../lockfile.js";
+import { isAnimationModel } from "../model-root.js";
 import { imageFingerprint, resolveProcessOptions } from "../process/options.js";
 import { PNG_HEAD_BYTES } from "../process/png-header.js";
 import { type ProjectInput, resolveInputs } from "../project/inputs.js";
@@ -44,7 +45,15 @@ export async function factsOf(root: string, input: ProjectInput, creator: string
       const absolute = join(root, file);
       const bytes = await readFile(absolute);
       const info = extensionInfo(extname(file).slice(1).toLowerCase());
-      const assetType = info?.kind === "image" ? input.assetType : (info?.assetTypes[0] ?? "Model");
+      const extension = extname(file).slice(1).toLowerCase();
+      // What the prepare stage will look up: the input's types, else the content's (an animation root).
+      const assetType =
+        info?.kind === "image"
+          ? input.assetType
+          : (input.modelAssetType ??
+            (info?.assetTypes.includes("Animation") && isAnimationModel(bytes, extension)
+              ? "Animation"
+              : (info?.assetTypes[0] ?? "Model")));
       const process =
         info?.kind === "image"
           ? imageFingerprint(processing, absolute, () => bytes.subarray(0, PNG_HEAD_BYTES))

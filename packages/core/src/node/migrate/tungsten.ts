@@ -15,7 +15,11 @@ const LOCKFILE = "tungsten.lock.toml";
 const TOP_KEYS = ["creator", "codegen", "inputs"];
 const CODEGEN_KEYS = ["style", "strip_extension", "ts_declaration"];
 const INPUT_KEYS = ["path", "output_path", "type", "packable", "bleed", "web"];
-const TYPES: Record<string, ImageAssetType | undefined> = { image: "Image", decal: "Decal" };
+const TYPES: Record<string, ImageAssetType | "Animation" | undefined> = {
+  image: "Image",
+  decal: "Decal",
+  animation: "Animation",
+};
 
 export async function planTungsten(root: string): Promise<MigrationPlan> {
   const toml = await readToml(root, CONFIG, true);

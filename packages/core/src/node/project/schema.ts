@@ -5,6 +5,9 @@ import { type ImageAssetType, imageAssetTypes } from "../../spec-facts.js";
 import { parseCreator } from "../config.js";
 
 export type CodegenStyle = "nested" | "flat";
+/** What a Roblox model file (`.rbxm`, `.rbxmx`) can be uploaded as. */
+export type ModelAssetType = "Model" | "Animation";
+const MODEL_ASSET_TYPES: readonly ModelAssetType[] = ["Model", "Animation"];
 
 export interface SpritesheetOptions {
   /** Largest atlas side, in pixels. */
@@ -40,8 +43,11 @@ export interface InputConfig extends ProcessingOptions {
   /** A glob or globs, relative to the project root. */
   include: string | string[];
   exclude?: string | string[];
-  /** Images only: `Image` (default) or `Decal`. */
-  assetType?: ImageAssetType;
+  /**
+   * Images: `Image` (default) or `Decal`. Roblox model files: `Model` or `Animation` (default: `Animation`
+   * when the file's root is a KeyframeSequence or CurveAnimation).
+   */
+  assetType?: ImageAssetType | ModelAssetType;
   output?: OutputConfig;
   /** Files already on Roblox, by path relative to the input's base: never uploaded, always in the modules. */
   existing?: Record<string, number | string>;
@@ -67,6 +73,8 @@ export interface InputSpec {
   include: string[];
   exclude: string[];
   assetType: ImageAssetType;
+  /** An explicit type for the input's model files; absent: their content decides. */
+  modelAssetType?: ModelAssetType;
   processing: ProcessingOptions;
   output: ModuleOptions;
   /** Path below the input's base → asset id (digits). */
@@ -190,14 +198,17 @@ function checkInput(name: string, value: unknown, problem: Problem): InputSpec |
   const include = globList(value.include, `${at}.include`, true, problem);
   const exclude = value.exclude === undefined ? [] : globList(value.exclude, `${at}.exclude`, false, problem);
   let assetType: ImageAssetType = "Image";
+  let modelAssetType: ModelAssetType | undefined;
   if (value.assetType !== undefined) {
     if (imageAssetTypes.includes(value.assetType as ImageAssetType))
       assetType = value.assetType as ImageAssetType;
+    else if (MODEL_ASSET_TYPES.includes(value.assetType as ModelAssetType))
+      modelAssetType = value.assetType as ModelAssetType;
     else
       problem(
         `${at}.assetType`,
-        `${describe(value.assetType)} is not an image asset type`,
-        `write ${imageAssetTypes.map((type, n) => (n === 0 ? `"${type}" (the default)` : `"${type}"`)).join(" or ")}`,
+        `${describe(value.assetType)} is not an asset type for an input`,
+        `write ${imageAssetTypes.map((type, n) => (n === 0 ? `"${type}" (the default)` : `"${type}"`)).join(" or ")} for images, "Model" or "Animation" for .rbxm/.rbxmx`,
       );
   }
   const processing: ProcessingOptions = {};
@@ -217,7 +228,16 @@ function checkInput(name: string, value: unknown, problem: Problem): InputSpec |
   const output = checkOutput(value.output, `${at}.output`, problem);
   const existing = checkExisting(value.existing, `${at}.existing`, problem);
   if (problem.count() > before || !include || !exclude || !output) return undefined;
-  return { name, include, exclude, assetType, processing, output, existing };
+  return {
+    name,
+    include,
+    exclude,
+    assetType,
+    ...(modelAssetType ? { modelAssetType } : {}),
+    processing,
+    output,
+    existing,
+  };
 }
 
 function checkExisting(value: unknown, at: string, problem: Problem): Record<string, string> {
