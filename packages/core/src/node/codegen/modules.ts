@@ -2,6 +2,7 @@
 // only where the text changed.
 import { resolve } from "node:path";
 import type { InputSpec } from "../project/schema.js";
+import { groupDpiVariants } from "./dpi.js";
 import { renderDts, renderLuau, renderTs } from "./render.js";
 import { type CodegenValue, flatTree, nestedTree } from "./tree.js";
 import { writeIfChanged } from "./write.js";
@@ -30,7 +31,10 @@ export function renderInputModules(
   lockfile: string,
 ): RenderedModules {
   // Keys below the input's base (default) or the project root; extensions stripped (default) or kept.
-  const list = [...files].map((f) => ({ key: output.keys === "project" ? f.file : f.key, value: f.value }));
+  // DPI variants (`icon@2x.png` beside `icon.png`) become one entry.
+  const list = groupDpiVariants(
+    [...files].map((f) => ({ key: output.keys === "project" ? f.file : f.key, value: f.value })),
+  );
   const strip = output.extensions !== "keep";
   const tree = output.style === "flat" ? flatTree(list, strip) : nestedTree(list, strip);
   const out: RenderedModules = {};

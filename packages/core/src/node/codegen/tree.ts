@@ -8,8 +8,20 @@ export interface SpriteValue {
   size: { x: number; y: number };
 }
 
-/** What a key stands for: an asset reference (`rbxassetid://N`, `rbxasset://…`), or a sprite. */
-export type CodegenValue = string | SpriteValue;
+/**
+ * DPI variants of one image (`icon.png`, `icon@2x.png`, …): each scale's value, ascending by scale. The
+ * modules make it a function of the DPI scale that returns the value of the highest scale not above it.
+ */
+export interface DpiValue {
+  dpi: [scale: number, value: string | SpriteValue][];
+}
+
+/** What a key stands for: an asset reference (`rbxassetid://N`, `rbxasset://…`), a sprite, or DPI variants. */
+export type CodegenValue = string | SpriteValue | DpiValue;
+
+export function isDpi(value: CodegenValue): value is DpiValue {
+  return typeof value === "object" && "dpi" in value;
+}
 
 export interface CodegenTree {
   /** Sorted by key (code point order), so that output never depends on the order files were found. */

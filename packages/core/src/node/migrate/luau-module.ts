@@ -8,7 +8,8 @@ import luaparse from "luaparse";
 export type ModuleValue =
   | { kind: "id"; id: string }
   | { kind: "sprite" }
-  | { kind: "dpi" }
+  /** A function of the DPI scale; `ids`: scale → id, where its branches return plain ids. */
+  | { kind: "dpi"; ids?: Map<number, string> }
   | { kind: "other" };
 
 /** Key path (segments joined by "/") → value. Throws a one-line message on text that is not Lua. */
@@ -54,13 +55,42 @@ function walk(table: TableConstructorExpression, path: string[], out: Map<string
     if (value.type === "StringLiteral") {
       const match = /^rbxassetid:\/\/(\d+)$/.exec(stringOf(value));
       out.set(at.join("/"), match ? { kind: "id", id: match[1]! } : { kind: "other" });
-    } else if (value.type === "FunctionDeclaration") out.set(at.join("/"), { kind: "dpi" });
-    else if (value.type === "TableConstructorExpression") {
+    } else if (value.type === "FunctionDeclaration") {
+      const ids = dpiBranches(value.body);
+      out.set(at.join("/"), ids ? { kind: "dpi", ids } : { kind: "dpi" });
+    } else if (value.type === "TableConstructorExpression") {
       const isSprite = value.fields.some((f) => f.type === "TableKeyString" && f.key.name === "Image");
       if (isSprite) out.set(at.join("/"), { kind: "sprite" });
       else walk(value, at, out);
     } else out.set(at.join("/"), { kind: "other" });
   }
+}
+
+/**
+ * `if dpiScale >= 3 then return "rbxassetid://A" elseif dpiScale >= 2 then … else return "rbxassetid://C" end`
+ * (tarmac's and tungsten's shape): scale → id, the `else` being scale 1. Undefined for any other body.
+ */
+function dpiBranches(body: Statement[]): Map<number, string> | undefined {
+  const [only] = body;
+  if (body.length !== 1 || only?.type !== "IfStatement") return undefined;
+  const ids = new Map<number, string>();
+  for (const clause of only.clauses) {
+    let scale = 1;
+    if (clause.type !== "ElseClause") {
+      const c = clause.condition;
+      if (c.type !== "BinaryExpression" || c.operator !== ">=" || c.right.type !== "NumericLiteral")
+        return undefined;
+      scale = c.right.value;
+    }
+    const [ret] = clause.body;
+    if (clause.body.length !== 1 || ret?.type !== "ReturnStatement") return undefined;
+    const [value] = ret.arguments;
+    if (value?.type !== "StringLiteral") return undefined;
+    const match = /^rbxassetid:\/\/(\d+)$/.exec(stringOf(value));
+    if (!match) return undefined;
+    ids.set(scale, match[1]!);
+  }
+  return ids;
 }
 
 function stringOf(literal: { value: string | null; raw: string }): string {

@@ -92,11 +92,9 @@ export async function planTarmac(root: string, options: { creator?: string } = {
     dropped,
   };
   let slices = 0;
-  let variants = 0;
   for (const input of await importedInputs(root, config)) {
     const outcome: InputMigration = { name: input.name, kept: 0, existing: 0, changed: [], unknown: [] };
     for (const facts of await factsOf(root, input, creator)) {
-      if (/@\d+x\.[^/]+$/.test(facts.file)) variants++;
       const record = recorded.get(facts.file);
       if (!record || record.id === undefined) outcome.unknown.push(facts.file);
       else if (record.hash !== facts.blake3) outcome.changed.push(facts.file);
@@ -111,10 +109,6 @@ export async function planTarmac(root: string, options: { creator?: string } = {
   if (slices > 0)
     dropped.push(
       `${slices} spritesheet slice${slices === 1 ? "" : "s"} cannot be reused (tarmac's atlases are not ours): the next sync packs and uploads them again`,
-    );
-  if (variants > 0)
-    dropped.push(
-      `${variants} DPI variant${variants === 1 ? "" : "s"} (name@2x): rbxassets keys each as its own file, not as tarmac's function of the DPI scale`,
     );
   return plan;
 }

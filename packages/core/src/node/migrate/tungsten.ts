@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { join, posix } from "node:path";
 import type { ImageAssetType } from "../../spec-facts.js";
+import { dpiScaleOf } from "../codegen/dpi.js";
 import type { InputConfig, ProjectConfig } from "../project/schema.js";
 import { factsOf, importedInputs } from "./files.js";
 import { type ModuleValue, readLuauModule } from "./luau-module.js";
@@ -105,9 +106,18 @@ export async function planTungsten(root: string): Promise<MigrationPlan> {
     };
     const known = lockIds.get(input.name);
     for (const facts of await factsOf(root, input, creator)) {
-      const value = module?.get(strip ? stripExtension(facts.key) : facts.key);
-      if (value?.kind === "id" && (known === undefined || known.has(value.id))) {
-        plan.locks.set(facts.file, facts.entry(value.id));
+      const keyOf = (key: string) => (strip ? stripExtension(key) : key);
+      let value = module?.get(keyOf(facts.key));
+      let id = value?.kind === "id" ? value.id : undefined;
+      // A DPI variant (`icon@2x.png`) is a branch of its group's function (`icon`).
+      const { base, scale } = dpiScaleOf(facts.key);
+      const group = value === undefined ? module?.get(keyOf(base)) : value;
+      if (group?.kind === "dpi") {
+        value = group;
+        id = group.ids?.get(scale);
+      }
+      if (id !== undefined && (known === undefined || known.has(id))) {
+        plan.locks.set(facts.file, facts.entry(id));
         outcome.kept++;
       } else if (value?.kind === "sprite") sprites++;
       else if (value?.kind === "dpi") variants++;
@@ -124,7 +134,9 @@ export async function planTungsten(root: string): Promise<MigrationPlan> {
       `${sprites} spritesheet slice${sprites === 1 ? "" : "s"} cannot be reused: the next sync packs and uploads them again`,
     );
   if (variants > 0)
-    dropped.push(`${variants} DPI group${variants === 1 ? "" : "s"}: uploaded again by the next sync`);
+    dropped.push(
+      `${variants} DPI variant${variants === 1 ? "" : "s"} whose id the module does not say plainly: uploaded again by the next sync`,
+    );
   return plan;
 }
 
