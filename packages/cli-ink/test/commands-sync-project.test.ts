@@ -104,9 +104,7 @@ test("a bare sync with a project file syncs every input and writes their modules
   expect(luau).toContain(`\tplay = "${play}",`);
   expect(luau).toMatch(/\tbuttons = \{\n\t\tstop = "rbxassetid:\/\/\d+",\n\t\},/);
   expect(await readFile(join(root, "src/shared/UI.d.ts"), "utf8")).toContain(`readonly play: "${play}";`);
-  expect(await readFile(join(root, "src/sounds.ts"), "utf8")).toContain(
-    'click: "rbxassetid://',
-  );
+  expect(await readFile(join(root, "src/sounds.ts"), "utf8")).toContain('click: "rbxassetid://');
 
   const before = (await stat(join(root, "src/shared/UI.luau"))).mtimeMs;
   const second = await cli("sync", "--json");

@@ -1,7 +1,7 @@
 // Reads generated modules with real parsers, not string matching: Luau through luaparse (generated modules
 // use no Luau-only syntax, so a Lua parser reads them whole), `.d.ts` through the TypeScript compiler API.
 
-import type { Chunk, Expression, TableConstructorExpression } from "luaparse";
+import type { Chunk, Expression, FunctionDeclaration, TableConstructorExpression } from "luaparse";
 import luaparse from "luaparse";
 import ts from "typescript";
 
@@ -38,16 +38,31 @@ export function luauKeyMap(text: string): Record<string, string> {
         value.type === "TableConstructorExpression" &&
         value.fields.some((f) => f.type === "TableKeyString" && f.key.name === "Image");
       if (value.type === "TableConstructorExpression" && !isLeafTable) walk(value, [...path, key]);
+      else if (value.type === "StringLiteral") out[[...path, key].join("/")] = value.value as string;
+      else if (value.type === "FunctionDeclaration") out[[...path, key].join("/")] = dpiBranches(value, text);
       else {
-        // A string is its value; anything else (a Content call, a sprite table, a function) its source text.
+        // Anything else (a Content call, a sprite table) is its source text.
         const [start, end] = (value as { range?: [number, number] }).range ?? [0, 0];
-        out[[...path, key].join("/")] =
-          value.type === "StringLiteral" ? (value.value as string) : text.slice(start, end);
+        out[[...path, key].join("/")] = text.slice(start, end);
       }
     }
   };
   walk(returned, []);
   return out;
+}
+
+/** A function of the DPI scale as `dpi 3: <value>; 2: <value>; else: <value>` (whatever its layout). */
+function dpiBranches(fn: FunctionDeclaration, text: string): string {
+  const [only] = fn.body;
+  if (fn.body.length !== 1 || only?.type !== "IfStatement") return "function";
+  const source = (node: object) => text.slice(...((node as { range?: [number, number] }).range ?? [0, 0]));
+  return `dpi ${only.clauses
+    .map((clause) => {
+      const ret = clause.body[0];
+      const value = ret?.type === "ReturnStatement" && ret.arguments[0] ? source(ret.arguments[0]) : "?";
+      return clause.type === "ElseClause" ? `else: ${value}` : `${source(clause.condition)}: ${value}`;
+    })
+    .join("; ")}`;
 }
 
 /** Key paths (joined by "/") of the type a `.d.ts` module's `export =` names. */
