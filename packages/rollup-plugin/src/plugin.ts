@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import {
   accountRefusalOf,
   createPipeline,
+  existingAssetId,
   type Pipeline,
   type Project,
   type ResolvedAsset,
@@ -16,7 +17,7 @@ import { createImportMatcher, hasOptInQuery, SPRITE_QUERY, splitId } from "./imp
 import { placeholderLiteral, replacePlaceholder } from "./late-constant.js";
 import { buildErrorMessage } from "./messages.js";
 import { manifestFileName, type RbxassetsOptions } from "./options.js";
-import { inputResolveOptions, loadPluginProject } from "./project.js";
+import { existingAsset, inputResolveOptions, loadPluginProject } from "./project.js";
 import { buildSummary } from "./summary.js";
 import {
   type AssetMap,
@@ -88,6 +89,9 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
 
   async function resolveAsset(ctx: PluginContext, file: string): Promise<ResolvedAsset> {
     const shown = projectPath(file);
+    // A file an input lists as `existing` is already on Roblox: its id, never an upload.
+    const existing = project ? existingAssetId(project.inputs, shown) : undefined;
+    if (existing !== undefined) return existingAsset(shown, existing);
     let asset: ResolvedAsset | undefined;
     try {
       if (resolution === "lockfile-only") {

@@ -4,6 +4,7 @@ import {
   extensionInfo,
   loadProject,
   type Project,
+  type ResolvedAsset,
   type ResolveOptions,
   resolveProjectConfig,
 } from "@rbxassets/core/node";
@@ -42,5 +43,20 @@ export function inputResolveOptions(
   // `process` is the process stage's option (alpha bleed, spritesheets); a pipeline without it ignores it.
   const options: Partial<ResolveOptions> & { process?: unknown } = { process: input.processing };
   if (image) options.assetType = input.assetType;
+  else if (input.modelAssetType && extensionInfo(extension)?.assetTypes.includes(input.modelAssetType))
+    options.assetType = input.modelAssetType;
   return options;
+}
+
+/** What an `existing` entry resolves to: the id as given, nothing hashed or uploaded. */
+export function existingAsset(file: string, assetId: string): ResolvedAsset {
+  return {
+    file,
+    assetId,
+    uri: `rbxassetid://${assetId}`,
+    assetType: extensionInfo(file.slice(file.lastIndexOf(".") + 1).toLowerCase())?.assetTypes[0] ?? "Image",
+    hash: "",
+    status: "unchanged",
+    moderation: "Approved",
+  };
 }

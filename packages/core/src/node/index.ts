@@ -69,6 +69,7 @@ export { REPACK_WASTE_THRESHOLD } from "./process/layout.js";
 // Its spritesheet part is `ProcessOptions["spritesheet"]` (the project file schema names its own type).
 export { DEFAULT_ATLAS_SIZE, DEFAULT_PADDING, type ProcessOptions } from "./process/options.js";
 export type { RgbaImage } from "./process/rgba.js";
+export { existingAssetId } from "./project/existing.js";
 export type { InputFile, ProjectInput } from "./project/inputs.js";
 export {
   findProjectFile,

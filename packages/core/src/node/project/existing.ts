@@ -12,3 +12,16 @@ export function existingModuleFiles(input: Pick<InputSpec, "include" | "existing
     value: `rbxassetid://${id}`,
   }));
 }
+
+/** The asset id an input's `existing` gives this project path (a file it must never upload), if any. */
+export function existingAssetId(
+  inputs: readonly Pick<InputSpec, "include" | "existing">[],
+  file: string,
+): string | undefined {
+  for (const input of inputs) {
+    for (const { file: path, value } of existingModuleFiles(input)) {
+      if (path === file) return value.slice("rbxassetid://".length);
+    }
+  }
+  return undefined;
+}
