@@ -155,7 +155,11 @@ describe("writing modules", () => {
   it("the .d.ts types a roblox-ts import as the real ids (checked by tsc)", async () => {
     // A small roblox-ts-like project: a `shared` folder reached by baseUrl, Vector2 as @rbxts/types has it.
     const root = project.root;
-    const out = renderInputModules({ ...all, style: "nested" }, files, lockfile);
+    const variants: ModuleFile[] = [
+      { file: "assets/ui/coin.png", key: "coin.png", value: "rbxassetid://301" },
+      { file: "assets/ui/coin@2x.png", key: "coin@2x.png", value: "rbxassetid://302" },
+    ];
+    const out = renderInputModules({ ...all, style: "nested" }, [...files, ...variants], lockfile);
     await mkdir(join(root, "src/shared"), { recursive: true });
     await mkdir(join(root, "src/client"), { recursive: true });
     await writeFile(join(root, "src/shared/UI.d.ts"), out.dts!);
@@ -173,11 +177,14 @@ describe("writing modules", () => {
         'const jpg: "rbxassetid://105" = assets["logo.jpg"];',
         'const atlas: "rbxassetid://200" = assets.icons.heart.Image;',
         "const rect: Vector2 = assets.icons.heart.ImageRectSize;",
+        'const coin: "rbxassetid://301" | "rbxassetid://302" = assets.coin(2);',
+        "// @ts-expect-error: DPI variants are a function of the scale",
+        "assets.coin.length satisfies string;",
         "// @ts-expect-error: the literal type is the real id, so another id does not fit",
         'const wrong: "rbxassetid://1" = assets.play;',
         "// @ts-expect-error: a file that is not in the input is not a key",
         "assets.missing;",
-        "export { play, stop, big, jpg, atlas, rect, wrong };",
+        "export { play, stop, big, jpg, atlas, rect, wrong, coin };",
         "",
       ].join("\n"),
     );
