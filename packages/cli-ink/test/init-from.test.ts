@@ -37,8 +37,9 @@ async function copyFixture(tool: string): Promise<string> {
 const read = (root: string, path: string) => readFile(join(root, path), "utf8");
 
 /** Imports, syncs, and checks: no upload, the same key → id map in every module, the same `.d.ts` keys. */
-async function importAndSync(tool: string, modules: string[]) {
-  const root = await copyFixture(tool);
+async function importAndSync(fixture: string, modules: string[]) {
+  const root = await copyFixture(fixture);
+  const tool = fixture.replace(/-.*$/, "");
   const before = Object.fromEntries(
     await Promise.all(modules.map(async (m) => [m, await read(root, m)] as const)),
   );
@@ -90,6 +91,17 @@ describe("init --from", () => {
       output: { luau: "src/shared/sounds.luau" },
     });
     expect(await readdir(root)).not.toContain("asphalt.lock.json");
+  });
+
+  test("asphalt defaults: flat keys with extensions, Content values", async () => {
+    const { root } = await importAndSync("asphalt-flat", ["src/art.luau"]);
+    expect(JSON.parse(await read(root, "rbxassets.config.json")).inputs.art.output).toEqual({
+      luau: "src/art.luau",
+      style: "flat",
+      extensions: "keep",
+      keys: "input",
+      content: true,
+    });
   });
 
   test("tarmac: the manifest's ids by BLAKE3, the creator from the environment; sync uploads nothing", async () => {
