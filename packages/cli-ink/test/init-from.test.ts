@@ -83,7 +83,7 @@ describe("init --from", () => {
     expect(config.inputs.ui).toMatchObject({
       include: "assets/ui/**/*",
       alphaBleed: true,
-      existing: { "legacy/badge.png": "900001" },
+      existing: { "legacy/badge.png": 900001 },
       output: { luau: "src/shared/UI.luau", dts: "src/shared/UI.d.ts", style: "nested", extensions: "strip" },
     });
     expect(config.inputs.sounds).toMatchObject({

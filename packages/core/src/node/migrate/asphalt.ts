@@ -3,7 +3,7 @@
 // and 1 by path (with that same BLAKE3 beside each id).
 import { posix } from "node:path";
 import type { InputConfig, ProjectConfig } from "../project/schema.js";
-import { factsOf, importedInputs } from "./files.js";
+import { asNumber, factsOf, importedInputs } from "./files.js";
 import type { InputMigration, MigrationPlan } from "./plan.js";
 import { Reader, readToml, type Table, unknownKeys } from "./toml.js";
 
@@ -42,7 +42,7 @@ export async function planAsphalt(root: string): Promise<MigrationPlan> {
     const module = posix.normalize(posix.join(folder.replaceAll("\\", "/"), base)).replace(/^\.\//, "");
     const existing: Record<string, number | string> = {};
     for (const [path, web] of Object.entries(r.optionalTable(input.web, `${at}.web`) ?? {})) {
-      existing[path] = r.id(r.table(web, `${at}.web."${path}"`).id, `${at}.web."${path}".id`);
+      existing[path] = asNumber(r.id(r.table(web, `${at}.web."${path}"`).id, `${at}.web."${path}".id`));
     }
     inputs[name] = {
       include: include.replace(/^\.\//, ""),
@@ -71,7 +71,7 @@ export async function planAsphalt(root: string): Promise<MigrationPlan> {
   };
   if (!lockToml)
     plan.dropped.push(`${LOCKFILE} is missing: no id can be kept, the next sync uploads every file`);
-  for (const input of await importedInputs(root, config)) {
+  for (const input of await importedInputs(root, config, dropped)) {
     const outcome: InputMigration = {
       name: input.name,
       kept: 0,

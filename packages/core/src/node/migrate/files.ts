@@ -11,7 +11,7 @@ import type { LockEntry } from "../lockfile.js";
 import { isAnimationModel } from "../model-root.js";
 import { imageFingerprint, resolveProcessOptions } from "../process/options.js";
 import { PNG_HEAD_BYTES } from "../process/png-header.js";
-import { type ProjectInput, resolveInputs } from "../project/inputs.js";
+import { checkOutputs, outputPaths, type ProjectInput, resolveInputs } from "../project/inputs.js";
 import { checkProjectConfig, type ProjectConfig } from "../project/schema.js";
 import { MigrationError } from "./plan.js";
 
@@ -25,16 +25,30 @@ export interface FileFacts {
   entry(assetId: string): LockEntry;
 }
 
-/** The imported project's inputs with their files, as the next sync will expand them. */
-export async function importedInputs(root: string, config: ProjectConfig): Promise<ProjectInput[]> {
+/**
+ * The imported project's inputs with their files, as the next sync will expand them. What that sync would
+ * refuse (two inputs claiming one file, a module inside an input) goes to `notes`, for the user to mend.
+ */
+export async function importedInputs(
+  root: string,
+  config: ProjectConfig,
+  notes: string[],
+): Promise<ProjectInput[]> {
   const { spec, problems } = checkProjectConfig(config);
   if (!spec)
     throw new MigrationError(
       "migrate-config",
       `the imported settings are not a valid project file: ${problems[0]}`,
     );
-  const { inputs } = await resolveInputs(root, spec.inputs, [], true);
-  return inputs;
+  const checked = await resolveInputs(root, spec.inputs, outputPaths(spec.inputs), true);
+  for (const problem of [...checked.problems, ...checkOutputs(root, spec.inputs, spec.lockfile)])
+    notes.push(`rbxassets.config.json: ${problem} (the next sync refuses until it is mended)`);
+  return checked.inputs;
+}
+
+/** An id as a JSON number where it is exact (every Roblox id so far), else as digits. */
+export function asNumber(id: string): number | string {
+  return Number.isSafeInteger(Number(id)) ? Number(id) : id;
 }
 
 /** Reads and hashes every file of the input. */

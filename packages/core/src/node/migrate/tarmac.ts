@@ -92,7 +92,7 @@ export async function planTarmac(root: string, options: { creator?: string } = {
     dropped,
   };
   let slices = 0;
-  for (const input of await importedInputs(root, config)) {
+  for (const input of await importedInputs(root, config, dropped)) {
     const outcome: InputMigration = { name: input.name, kept: 0, existing: 0, changed: [], unknown: [] };
     for (const facts of await factsOf(root, input, creator)) {
       const record = recorded.get(facts.file);

@@ -6,7 +6,7 @@ import { join, posix } from "node:path";
 import type { ImageAssetType } from "../../spec-facts.js";
 import { dpiScaleOf } from "../codegen/dpi.js";
 import type { InputConfig, ProjectConfig } from "../project/schema.js";
-import { factsOf, importedInputs } from "./files.js";
+import { asNumber, factsOf, importedInputs } from "./files.js";
 import { type ModuleValue, readLuauModule } from "./luau-module.js";
 import { type InputMigration, MigrationError, type MigrationPlan, MigrationSourceError } from "./plan.js";
 import { Reader, readToml, unknownKeys } from "./toml.js";
@@ -45,7 +45,7 @@ export async function planTungsten(root: string): Promise<MigrationPlan> {
     const type = r.optionalString(input.type, `${at}.type`)?.toLowerCase();
     const existing: Record<string, number | string> = {};
     for (const [path, web] of Object.entries(r.optionalTable(input.web, `${at}.web`) ?? {})) {
-      existing[path] = r.id(r.table(web, `${at}.web."${path}"`).id, `${at}.web."${path}".id`);
+      existing[path] = asNumber(r.id(r.table(web, `${at}.web."${path}"`).id, `${at}.web."${path}".id`));
     }
     const assetType = type === undefined ? undefined : TYPES[type];
     inputs[name] = {
@@ -90,7 +90,7 @@ export async function planTungsten(root: string): Promise<MigrationPlan> {
   if (lockToml) plan.read.push(LOCKFILE);
   let sprites = 0;
   let variants = 0;
-  for (const input of await importedInputs(root, config)) {
+  for (const input of await importedInputs(root, config, dropped)) {
     const module = await readModule(root, input.output.luau!);
     if (module) plan.read.push(input.output.luau!);
     else

@@ -4,7 +4,9 @@ import type { ModuleFile } from "../codegen/modules.js";
 import { globBase } from "./inputs.js";
 import type { InputSpec } from "./schema.js";
 
-export function existingModuleFiles(input: Pick<InputSpec, "include" | "existing">): ModuleFile[] {
+export function existingModuleFiles(
+  input: Pick<InputSpec, "include" | "existing">,
+): (ModuleFile & { value: string })[] {
   const base = globBase(input.include[0] ?? "");
   return Object.entries(input.existing ?? {}).map(([key, id]) => ({
     file: base === "" ? key : `${base}/${key}`,
