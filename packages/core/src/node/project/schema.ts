@@ -3,6 +3,7 @@
 import { limits } from "@rbxassets/spec";
 import { type ImageAssetType, imageAssetTypes } from "../../spec-facts.js";
 import { parseCreator } from "../config.js";
+import { describe, isInteger, isRecord, type Problem, unknownKeys } from "./schema-checks.js";
 
 export type CodegenStyle = "nested" | "flat";
 /** What a Roblox model file (`.rbxm`, `.rbxmx`) can be uploaded as. */
@@ -176,9 +177,6 @@ export function checkProjectConfig(value: unknown): { spec?: ProjectSpec; proble
   }
   return problems.length > 0 ? { problems } : { spec, problems };
 }
-
-/** Reports one problem; `count` says how many so far (an input is kept only if it added none). */
-type Problem = ((key: string, what: string, fix: string) => void) & { count(): number };
 
 function checkInput(name: string, value: unknown, problem: Problem): InputSpec | undefined {
   const at = `inputs.${name}`;
@@ -382,57 +380,4 @@ function globList(value: unknown, at: string, required: boolean, problem: Proble
     return undefined;
   }
   return (list as string[]).map((g) => (g.startsWith("./") ? g.slice(2) : g));
-}
-
-function unknownKeys(
-  value: Record<string, unknown>,
-  known: readonly string[],
-  prefix: string,
-  problem: Problem,
-) {
-  for (const key of Object.keys(value)) {
-    if (known.includes(key)) continue;
-    const near = known.find((k) => closeEnough(k, key));
-    problem(
-      `${prefix}${key}`,
-      "is not a known key",
-      near
-        ? `did you mean "${near}"? (keys here: ${known.join(", ")})`
-        : `remove it (keys here: ${known.join(", ")})`,
-    );
-  }
-}
-
-/** Damerau-free edit distance of at most 2, or the same letters in another case: a likely typo. */
-function closeEnough(a: string, b: string): boolean {
-  if (a.toLowerCase() === b.toLowerCase()) return true;
-  const m = a.length;
-  const n = b.length;
-  if (Math.abs(m - n) > 2) return false;
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= m; i++) {
-    const row = [i];
-    for (let j = 1; j <= n; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[n]! <= 2;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function isInteger(value: unknown): value is number {
-  return typeof value === "number" && Number.isInteger(value);
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return "missing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "function") return "a function";
-  return JSON.stringify(value) ?? String(value);
 }
