@@ -329,14 +329,8 @@ ${examples(
         "write a project file (rbxassets.config.ts or .json) for this folder; never overwrites one",
       )
       .option("--yes", "take the proposals without asking (needed without a terminal)")
-      .option(
-        "--from <tool>",
-        "import an asphalt, tarmac or tungsten project: same inputs, modules and ids; uploads nothing",
-      )
-      .addHelpText(
-        "after",
-        examples("rbxassets init", "rbxassets init --yes", "rbxassets init --from asphalt"),
-      ),
+      .option("--from <tool>", "import an asphalt, tarmac or tungsten project, keeping its ids (no upload)")
+      .addHelpText("after", examples("rbxassets init --yes", "rbxassets init --from asphalt")),
   );
   define("emulator", (c) =>
     c
