@@ -1,6 +1,6 @@
 // DPI variants (tarmac's and tungsten's convention): `icon@2x.png` and `icon@3x.png` beside `icon.png` are one
-// entry, `icon`, whose value is chosen by the DPI scale at run time (a function of it in the modules). A
-// variant with no sibling stays a file of its own, under its own name.
+// entry, `icon` (never with its extension), whose value is chosen by the DPI scale at run time (a function
+// of it in the modules). A variant with no sibling stays a file of its own, under its own name.
 import type { CodegenItem, CodegenValue, DpiValue, SpriteValue } from "./tree.js";
 
 /** `name@2x.png` → scale 2 and `name.png`; `name@1x.png` is scale 1. */
@@ -11,6 +11,12 @@ export function dpiScaleOf(key: string): { base: string; scale: number } {
   const match = VARIANT.exec(key.slice(slash + 1));
   if (!match) return { base: key, scale: 1 };
   return { base: `${key.slice(0, slash + 1)}${match[1]}${match[3] ?? ""}`, scale: Number(match[2]) };
+}
+
+function withoutExtension(key: string): string {
+  const slash = key.lastIndexOf("/");
+  const dot = key.lastIndexOf(".");
+  return dot > slash + 1 ? key.slice(0, dot) : key;
 }
 
 /** Merges each group of two or more variants of one image into one item keyed by the base name. */
@@ -35,7 +41,8 @@ export function groupDpiVariants(items: Iterable<CodegenItem>): CodegenItem[] {
     const dpi = group
       .sort((a, b) => a.scale - b.scale)
       .map((g) => [g.scale, g.item.value as string | SpriteValue] as [number, string | SpriteValue]);
-    out.push({ key: base, value: { dpi } satisfies DpiValue as CodegenValue });
+    // The group is named without extension, whatever `extensions` says: as tarmac and tungsten name it.
+    out.push({ key: withoutExtension(base), value: { dpi } satisfies DpiValue as CodegenValue });
   }
   return out;
 }

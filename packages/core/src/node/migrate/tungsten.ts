@@ -111,7 +111,8 @@ export async function planTungsten(root: string): Promise<MigrationPlan> {
       let id = value?.kind === "id" ? value.id : undefined;
       // A DPI variant (`icon@2x.png`) is a branch of its group's function (`icon`).
       const { base, scale } = dpiScaleOf(facts.key);
-      const group = value === undefined ? module?.get(keyOf(base)) : value;
+      // tungsten names a DPI group by its path without extension.
+      const group = value === undefined ? module?.get(stripExtension(base)) : value;
       if (group?.kind === "dpi") {
         value = group;
         id = group.ids?.get(scale);
