@@ -125,7 +125,7 @@ describe("init --from", () => {
     const init = await runCli(["init", "--from", "asphalt"], { cwd: root, env });
     expect(init.code, init.stderr).toBe(0);
     expect(init.stdout).toContain(
-      "ui: 2 kept their id, 1 existing (never uploaded), 1 not in asphalt's records",
+      "ui: 2 kept their id, 1 existing (never uploaded), 1 changed since asphalt uploaded them",
     );
     expect(init.stdout).toContain("to upload: assets/ui/buttons/stop.png");
     const creates = emulator.stats().creates;

@@ -4,6 +4,7 @@
 import { posix } from "node:path";
 import type { InputConfig, ProjectConfig } from "../project/schema.js";
 import { asNumber, factsOf, importedInputs } from "./files.js";
+import { readModuleFile } from "./luau-module.js";
 import type { InputMigration, MigrationPlan } from "./plan.js";
 import { Reader, readToml, type Table, unknownKeys } from "./toml.js";
 
@@ -79,12 +80,16 @@ export async function planAsphalt(root: string): Promise<MigrationPlan> {
       changed: [],
       unknown: [],
     };
+    // asphalt's own module tells a changed file (its key is there) from a new one (version 2 keys by hash).
+    const module = await readModuleFile(root, input.output.luau!);
+    if (module) plan.read.push(input.output.luau!);
+    const keyOf = (key: string) => (input.output.extensions === "strip" ? stripLastExtension(key) : key);
     for (const facts of await factsOf(root, input, creator)) {
       const found = recorded?.find(input.name, facts.file, facts.key, facts.blake3);
       if (found?.id !== undefined) {
         plan.locks.set(facts.file, facts.entry(found.id));
         outcome.kept++;
-      } else if (found?.changed) outcome.changed.push(facts.file);
+      } else if (found?.changed || module?.has(keyOf(facts.key))) outcome.changed.push(facts.file);
       else outcome.unknown.push(facts.file);
     }
     plan.inputs.push(outcome);
@@ -149,4 +154,11 @@ export function readAsphaltLock(toml: Table, file: string): AsphaltRecords {
       return record.hash === blake3 ? { id: record.id } : { changed: true };
     },
   };
+}
+
+/** A key without the last file name's extension (`a/b.png` → `a/b`), as asphalt's `strip_extensions`. */
+function stripLastExtension(key: string): string {
+  const slash = key.lastIndexOf("/");
+  const dot = key.lastIndexOf(".");
+  return dot > slash + 1 ? key.slice(0, dot) : key;
 }

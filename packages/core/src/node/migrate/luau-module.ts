@@ -2,8 +2,11 @@
 // what each holds: an asset id, a sprite (a table with `Image`), or a function of the DPI scale. luaparse
 // is a complete Lua 5.x parser in plain JavaScript; generated modules use no Luau-only syntax.
 
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { Chunk, Expression, Statement, TableConstructorExpression } from "luaparse";
 import luaparse from "luaparse";
+import { MigrationError, MigrationSourceError } from "./plan.js";
 
 export type ModuleValue =
   | { kind: "id"; id: string }
@@ -95,4 +98,23 @@ function dpiBranches(body: Statement[]): Map<number, string> | undefined {
 
 function stringOf(literal: { value: string | null; raw: string }): string {
   return literal.value ?? (JSON.parse(literal.raw.replace(/^'|'$/g, '"')) as string);
+}
+
+/** The module at `path` (project path), read; undefined when there is none. Text that is not Lua names the file. */
+export async function readModuleFile(
+  root: string,
+  path: string,
+): Promise<Map<string, ModuleValue> | undefined> {
+  let text: string;
+  try {
+    text = await readFile(join(root, path), "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new MigrationError("migrate-missing", `${path} cannot be read: ${(error as Error).message}`);
+  }
+  try {
+    return readLuauModule(text);
+  } catch (error) {
+    throw new MigrationSourceError(path, "", (error as Error).message);
+  }
 }

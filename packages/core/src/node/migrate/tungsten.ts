@@ -1,14 +1,13 @@
 // tungsten: `tungsten.toml` (asphalt's shape, with the module's own path as `output_path`) and
 // `tungsten.lock.toml`, whose keys are SHA-256 of the *processed* files: they cannot be recomputed, so the
 // ids come from the modules tungsten generated (key → id), checked against the lockfile's ids.
-import { readFile } from "node:fs/promises";
-import { join, posix } from "node:path";
+import { posix } from "node:path";
 import type { ImageAssetType } from "../../spec-facts.js";
 import { dpiScaleOf } from "../codegen/dpi.js";
 import type { InputConfig, ProjectConfig } from "../project/schema.js";
 import { asNumber, factsOf, importedInputs } from "./files.js";
-import { type ModuleValue, readLuauModule } from "./luau-module.js";
-import { type InputMigration, MigrationError, type MigrationPlan, MigrationSourceError } from "./plan.js";
+import { readModuleFile } from "./luau-module.js";
+import type { InputMigration, MigrationPlan } from "./plan.js";
 import { Reader, readToml, unknownKeys } from "./toml.js";
 
 const CONFIG = "tungsten.toml";
@@ -91,7 +90,7 @@ export async function planTungsten(root: string): Promise<MigrationPlan> {
   let sprites = 0;
   let variants = 0;
   for (const input of await importedInputs(root, config, dropped)) {
-    const module = await readModule(root, input.output.luau!);
+    const module = await readModuleFile(root, input.output.luau!);
     if (module) plan.read.push(input.output.luau!);
     else
       dropped.push(
@@ -139,21 +138,6 @@ export async function planTungsten(root: string): Promise<MigrationPlan> {
       `${variants} DPI variant${variants === 1 ? "" : "s"} whose id the module does not say plainly: uploaded again by the next sync`,
     );
   return plan;
-}
-
-async function readModule(root: string, path: string): Promise<Map<string, ModuleValue> | undefined> {
-  let text: string;
-  try {
-    text = await readFile(join(root, path), "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw new MigrationError("migrate-missing", `${path} cannot be read: ${(error as Error).message}`);
-  }
-  try {
-    return readLuauModule(text);
-  } catch (error) {
-    throw new MigrationSourceError(path, "", (error as Error).message);
-  }
 }
 
 /** tungsten strips from the last dot of the whole key. */
