@@ -32,6 +32,7 @@ export interface SyncHost {
   /** Validates a prepared miss without credentials or creator (check mode). */
   check(prepared: PreparedFile): Promise<void>;
   lookup(file: string): Promise<ResolvedAsset | undefined>;
+  /** Resolves one file; `signal` and the sync's `stop` as in SyncOptions. */
   resolve(file: string, signal: AbortSignal | undefined): Promise<ResolvedAsset>;
 }
 
@@ -60,7 +61,11 @@ export function emptyReport(): SyncReport {
 
 export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOptions): Promise<SyncReport> {
   const started = performance.now();
-  const { signal } = opts;
+  const { signal, stop } = opts;
+  /** Hard abort or graceful stop: files not started are left for a later run. */
+  const halted = () => signal?.aborted === true || stop?.aborted === true;
+  /** A lockfile (or journal) that cannot be written stops the run with its one error. */
+  let unwritable: PipelineError | undefined;
   const report = emptyReport();
   const ignore = [pipeline.lockfilePath, ...codegenTargets(pipeline)];
   // A path outside the root is refused as given, never scanned: its files could not be recorded portably.
@@ -140,7 +145,7 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
         single.push(item.absolute);
       }
     } catch (error) {
-      if (!(signal?.aborted || isAbortError(error))) throw error;
+      if (!(halted() || isAbortError(error))) throw error;
       report.pending.push(...sprites.map(relative));
     }
   }
@@ -148,7 +153,7 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
   await Promise.all(
     single.map(async (absolute) => {
       const file = relative(absolute);
-      if (signal?.aborted) {
+      if (halted() || unwritable) {
         report.pending.push(file);
         return;
       }
@@ -172,7 +177,12 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
         }
         done(await pipeline.resolve(absolute, signal));
       } catch (error) {
-        if (signal?.aborted || isAbortError(error)) {
+        if (halted() || isAbortError(error)) {
+          report.pending.push(file);
+          return;
+        }
+        if (error instanceof PipelineError && error.rule === "unwritable") {
+          unwritable ??= error;
           report.pending.push(file);
           return;
         }
@@ -184,7 +194,8 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
     }),
   );
 
-  report.aborted = signal?.aborted === true;
+  if (unwritable) throw unwritable;
+  report.aborted = halted();
   if (!opts.check) {
     const targets = pipeline.codegen;
     if (targets && (targets.typescript || targets.luau)) {
