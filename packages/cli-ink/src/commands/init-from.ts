@@ -1,6 +1,7 @@
 // `rbxassets init --from asphalt|tarmac|tungsten`: reads the other tool's files, writes our project file and
 // lockfile keeping every id whose file is unchanged, and says what came over and what did not. Uploads nothing.
 import {
+  ensureMergeAttributes,
   MIGRATION_TOOLS,
   MigrationError,
   type MigrationPlan,
@@ -13,6 +14,7 @@ import {
 } from "@rbxassets/core/node";
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { CliError, ExitCode } from "../errors.js";
+import { MERGE_DRIVER_CONFIG } from "./lockfile.js";
 
 export async function runFrom(env: CommandEnv, root: string, from: string): Promise<CommandResult> {
   const tool = from.toLowerCase() as MigrationTool;
@@ -35,14 +37,25 @@ export async function runFrom(env: CommandEnv, root: string, from: string): Prom
     if (error instanceof ProjectFileExistsError) throw new CliError(error.message);
     throw error;
   }
+  // As `init` does: lockfiles of two branches merge through the driver that .gitattributes names.
+  const attributes = await ensureMergeAttributes(root, written.lockfile);
   const data = {
     from: tool,
     read: plan.read,
     wrote: [written.projectFile, written.lockfile],
     inputs: plan.inputs,
     notCarried: plan.dropped,
+    gitattributes: attributes.added,
+    mergeDriver: MERGE_DRIVER_CONFIG,
   };
-  env.out.result(data, () => describe(plan, written));
+  env.out.result(data, () =>
+    [
+      describe(plan, written),
+      attributes.added
+        ? `added "${attributes.line}" to .gitattributes; run once per clone: ${MERGE_DRIVER_CONFIG}`
+        : `.gitattributes already names the lockfile's merge driver`,
+    ].join("\n"),
+  );
   return ExitCode.ok;
 }
 
