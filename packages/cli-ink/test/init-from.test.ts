@@ -91,6 +91,7 @@ describe("init --from", () => {
       output: { luau: "src/shared/sounds.luau" },
     });
     expect(await readdir(root)).not.toContain("asphalt.lock.json");
+    expect(await read(root, ".gitattributes")).toBe("rbxassets.lock.json merge=rbxassets\n");
   });
 
   test("asphalt defaults: flat keys with extensions, Content values", async () => {
