@@ -51,7 +51,11 @@ export function defineProjectCommands(define: Define): void {
         "write a project file (rbxassets.config.ts or .json) for this folder; never overwrites one",
       )
       .option("--yes", "take the proposals without asking (needed without a terminal)")
-      .addHelpText("after", examples("rbxassets init", "rbxassets init --yes")),
+      .option("--from <tool>", "import an asphalt, tarmac or tungsten project, keeping its ids (no upload)")
+      .addHelpText(
+        "after",
+        examples("rbxassets init", "rbxassets init --yes", "rbxassets init --from asphalt"),
+      ),
   );
   define("emulator", (c) =>
     c

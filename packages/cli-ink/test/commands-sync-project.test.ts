@@ -104,9 +104,7 @@ test("a bare sync with a project file syncs every input and writes their modules
   expect(luau).toContain(`\tplay = "${play}",`);
   expect(luau).toMatch(/\tbuttons = \{\n\t\tstop = "rbxassetid:\/\/\d+",\n\t\},/);
   expect(await readFile(join(root, "src/shared/UI.d.ts"), "utf8")).toContain(`readonly play: "${play}";`);
-  expect(await readFile(join(root, "src/sounds.ts"), "utf8")).toContain(
-    '"assets/sounds/click.wav": "rbxassetid://',
-  );
+  expect(await readFile(join(root, "src/sounds.ts"), "utf8")).toContain('click: "rbxassetid://');
 
   const before = (await stat(join(root, "src/shared/UI.luau"))).mtimeMs;
   const second = await cli("sync", "--json");
@@ -192,7 +190,7 @@ test("a broken project file: one line per problem, nothing written, no request s
   // All in one pass (bug J): the unknown key and the wrong value hide neither the output nor the glob.
   expect(result.stderr.trimEnd().replaceAll(root, "<root>").split("\n")).toEqual([
     'rbxassets: rbxassets.config.json: inputs.ui.alphaBleed: "yes" is not a boolean — write true (the default for images) or false',
-    'rbxassets: rbxassets.config.json: inputs.none.outptu: is not a known key — did you mean "output"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output)',
+    'rbxassets: rbxassets.config.json: inputs.none.outptu: is not a known key — did you mean "output"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output, existing)',
     'rbxassets: rbxassets.config.json: inputs.ui.output.luau: "../UI.luau" is outside the project — write a path inside <root>, e.g. "src/shared/ui.luau"',
     'rbxassets: rbxassets.config.json: inputs.none.include: "assets/none/*.png" matches no asset file — fix the glob (it is relative to the project root <root>) or remove it',
   ]);

@@ -82,7 +82,14 @@ test("on a terminal it asks for folders, the output and the creator, and the ans
     [
       "assets",
       ["assets/**/*.{png,wav}"],
-      { luau: "src/shared/Assets.luau", dts: "src/shared/Assets.d.ts", style: "nested" },
+      {
+        luau: "src/shared/Assets.luau",
+        dts: "src/shared/Assets.d.ts",
+        style: "nested",
+        extensions: "strip",
+        keys: "input",
+        content: false,
+      },
     ],
   ]);
 });

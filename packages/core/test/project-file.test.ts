@@ -77,7 +77,13 @@ describe("the project file", () => {
       { file: "assets/ui/buttons/stop.png", key: "buttons/stop.png" },
       { file: "assets/ui/play.png", key: "play.png" },
     ]);
-    expect(loaded?.input("sfx")?.output).toEqual({ ts: "src/sfx.ts", style: "flat" });
+    expect(loaded?.input("sfx")?.output).toEqual({
+      ts: "src/sfx.ts",
+      style: "flat",
+      extensions: "strip",
+      keys: "input",
+      content: false,
+    });
     expect(loaded?.inputOf("assets/ui/new.png")?.name).toBe("ui");
     expect(loaded?.inputOf("assets/other.png")).toBeUndefined();
   });
@@ -110,10 +116,10 @@ describe("the project file", () => {
     expect(lines).toEqual([
       'rbxassets.config.json: lockfil: is not a known key — did you mean "lockfile"? (keys here: creator, lockfile, inputs)',
       'rbxassets.config.json: creator: "bob" is not a creator — write "user:<id>" or "group:<id>", e.g. "group:123"',
-      'rbxassets.config.json: inputs.ui.outptu: is not a known key — did you mean "output"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output)',
+      'rbxassets.config.json: inputs.ui.outptu: is not a known key — did you mean "output"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output, existing)',
       'rbxassets.config.json: inputs.ui.alphaBleed: "yes" is not a boolean — write true (the default for images) or false',
       "rbxassets.config.json: inputs.ui.spritesheet.maxSize: 99999 is not a size in pixels — write a whole number from 16 to 7999, e.g. 1024",
-      'rbxassets.config.json: inputs.all.assetType: "Mesh" is not an image asset type — write "Image" (the default) or "Decal"',
+      'rbxassets.config.json: inputs.all.assetType: "Mesh" is not an asset type for an input — write "Image" (the default) or "Decal" for images, "Model" or "Animation" for .rbxm/.rbxmx',
       'rbxassets.config.json: inputs.none.output.style: "tree" is not a style — write "nested" (tables by folder, the default) or "flat" (path keys)',
       'rbxassets.config.json: inputs.all.output.luau: "../outside.luau" is outside the project — write a path inside <root>, e.g. "src/shared/all.luau"',
       'rbxassets.config.json: inputs.none.include: "assets/nothing/*.png" matches no asset file — fix the glob (it is relative to the project root <root>) or remove it',

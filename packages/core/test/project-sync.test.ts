@@ -82,7 +82,7 @@ describe("a project sync", () => {
     expect(luau).toContain(`\tplay = "rbxassetid://${play}",`);
     expect(luau).toContain(`\t\tstop = "rbxassetid://${stop}",`);
     expect(await readFile(join(project.root, "src/decals.ts"), "utf8")).toContain(
-      `"assets/decals/wall.png": "rbxassetid://${lock.get("assets/decals/wall.png")!.assetId}"`,
+      `wall: "rbxassetid://${lock.get("assets/decals/wall.png")!.assetId}"`,
     );
 
     // Nothing changed: nothing uploaded, no module rewritten.

@@ -9,6 +9,7 @@ import { renderTypeScriptValue } from "@rbxassets/core/internal";
 import {
   accountRefusalOf,
   createPipeline,
+  existingAssetId,
   type Pipeline,
   type Project,
   type ResolvedAsset,
@@ -24,7 +25,7 @@ import { placeholderLiteral, replacePlaceholder } from "./late-constant.js";
 import { buildErrorMessage, packedImportMessage, spritesheetBeforeSyncMessage } from "./messages.js";
 import { manifestFileName, type RbxassetsOptions } from "./options.js";
 import { PLUGIN_NAME } from "./plugin-shape.js";
-import { loadPluginProject, pluginFlags } from "./project.js";
+import { existingAsset, loadPluginProject, pluginFlags } from "./project.js";
 import { buildSummary } from "./summary.js";
 import {
   type AssetMap,
@@ -128,6 +129,9 @@ function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): Rbxa
 
   async function resolveAsset(ctx: HookContext, file: string): Promise<ResolvedAsset> {
     const shown = projectPath(file);
+    // A file an input lists as `existing` is already on Roblox: its id, never an upload.
+    const existing = project ? existingAssetId(project.inputs, shown) : undefined;
+    if (existing !== undefined) return existingAsset(shown, existing);
     let asset: ResolvedAsset | undefined;
     // The same options `rbxassets sync` uses for this file, so that both find (and record) the same entry.
     const resolved = resolveInputOptions(project, shown, pluginFlags(options));

@@ -1,6 +1,13 @@
 // The project file (`rbxassets.config.*`), read by the plugin as by the CLI: its creator and lockfile
 // (plugin options win; then the environment and `.env`), and each input's options for the imports it holds.
-import { type InputFlags, loadProject, type Project, resolveProjectConfig } from "@rbxassets/core/node";
+import {
+  extensionInfo,
+  type InputFlags,
+  loadProject,
+  type Project,
+  type ResolvedAsset,
+  resolveProjectConfig,
+} from "@rbxassets/core/node";
 import type { RbxassetsOptions } from "./options.js";
 
 export interface PluginProject {
@@ -30,5 +37,18 @@ export function pluginFlags(options: RbxassetsOptions): InputFlags {
     ...(options.lockfile !== undefined && { lockfile: options.lockfile }),
     ...(options.imageAssetType !== undefined && { imageAssetType: options.imageAssetType }),
     ...(options.alphaBleed !== undefined && { alphaBleed: options.alphaBleed }),
+  };
+}
+
+/** What an `existing` entry resolves to: the id as given, nothing hashed or uploaded. */
+export function existingAsset(file: string, assetId: string): ResolvedAsset {
+  return {
+    file,
+    assetId,
+    uri: `rbxassetid://${assetId}`,
+    assetType: extensionInfo(file.slice(file.lastIndexOf(".") + 1).toLowerCase())?.assetTypes[0] ?? "Image",
+    hash: "",
+    status: "unchanged",
+    moderation: "Approved",
   };
 }

@@ -129,3 +129,31 @@ it("vite build before any sync on a spritesheet input uploads nothing and names 
   await viteBuild(root, { RBXASSETS_API_URL: ctx.emulator.url, RBXASSETS_CREATOR: CREATOR });
   expect(ctx.requestCount()).toBe(0);
 });
+
+it("an input's existing asset is never uploaded: the import is its id", async () => {
+  const root = await ctx.project({ "index.html": HTML, "src/main.js": MAIN });
+  await writeProjectFile(
+    root,
+    "rbxassets.config.json",
+    JSON.stringify({
+      creator: CREATOR,
+      inputs: { images: { include: "src/images/*.png", existing: { "blue.png": 424242 } } },
+    }),
+  );
+  const creates = ctx.emulator.stats().creates;
+  const output = (await build({
+    root,
+    configFile: false,
+    envFile: false,
+    logLevel: "silent",
+    build: { write: false, assetsInlineLimit: 0, modulePreload: { polyfill: false } },
+    plugins: [rbxassets({ env: { RBXASSETS_API_URL: ctx.emulator.url, RBXASSETS_API_KEY: SECRET_KEY } })],
+  })) as { output: { type: string; code?: string }[] };
+  const code = output.output.map((chunk) => chunk.code ?? "").join("\n");
+  expect(code).toContain("rbxassetid://424242");
+  expect(ctx.emulator.stats().creates).toBe(creates + 1); // red.png only
+  const lock = JSON.parse(await readFile(join(root, "rbxassets.lock.json"), "utf8")) as {
+    assets: Record<string, unknown>;
+  };
+  expect(Object.keys(lock.assets)).toEqual(["src/images/red.png"]);
+});

@@ -17,11 +17,14 @@ import { MERGE_DRIVER_CONFIG } from "./lockfile.js";
 
 interface InitOptions {
   yes?: boolean;
+  /** Import another tool's project (asphalt, tarmac, tungsten) instead of proposing one. */
+  from?: string;
 }
 
 /** Writes a project file for the folder: the proposals as they are (`--yes`), or as answered on a terminal. */
 export async function run(env: CommandEnv, _args: string[], options: InitOptions): Promise<CommandResult> {
   const root = resolve(env.globals.cwd ?? env.globals.root ?? process.cwd());
+  if (options.from !== undefined) return (await import("./init-from.js")).runFrom(env, root, options.from);
   const existing = await findProjectFile(root).catch(() => "a project file");
   if (existing !== undefined) {
     throw new CliError(new ProjectFileExistsError(existing).message, ExitCode.failure, {

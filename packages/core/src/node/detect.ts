@@ -3,6 +3,7 @@ import { extname, resolve } from "node:path";
 import { limits } from "@rbxassets/spec";
 import { PipelineError } from "./errors.js";
 import { type AssetKind, extensionInfo, supportedExtensions } from "./formats.js";
+import { isAnimationModel } from "./model-root.js";
 import { toProjectPath } from "./paths.js";
 import type { AssetType } from "./types.js";
 
@@ -96,16 +97,27 @@ export async function detectFile(path: string, options: { root?: string } = {}):
       fix,
     );
   }
-  const defaultType = info.assetTypes[0]!;
+  let assetTypes = [...info.assetTypes];
+  // A Roblox model whose root is a KeyframeSequence or CurveAnimation is an animation: that comes first.
+  if (assetTypes.includes("Animation") && (await readsAsAnimation(absolute, extension, size))) {
+    assetTypes = ["Animation", ...assetTypes.filter((type) => type !== "Animation")];
+  }
+  const defaultType = assetTypes[0]!;
   return {
     path: absolute,
     extension,
     mime: sniffed.mime,
     kind: info.kind,
-    assetTypes: [...info.assetTypes],
+    assetTypes,
     contentType: info.contentTypes[defaultType]!,
     size,
   };
+}
+
+/** Whether the model file's root is an animation (a file too big to upload is left to validation). */
+async function readsAsAnimation(path: string, extension: string, size: number): Promise<boolean> {
+  if (size > limits.maxFileBytes) return false;
+  return isAnimationModel(await readFile(path), extension);
 }
 
 async function readHead(path: string, shown: string): Promise<{ head: Buffer; size: number }> {

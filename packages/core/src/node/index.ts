@@ -57,6 +57,7 @@ export {
 } from "./lockfile-merge.js";
 export type { AtlasEntry, SpriteEntry } from "./lockfile-sheets.js";
 export { ensureMergeAttributes, MERGE_DRIVER_NAME } from "./merge-attributes.js";
+export * from "./migrate/index.js";
 export { nodeFetch } from "./node-fetch.js";
 export { toProjectPath } from "./paths.js";
 export { createPipeline } from "./pipeline.js";
@@ -76,6 +77,7 @@ export { REPACK_WASTE_THRESHOLD } from "./process/layout.js";
 // Its spritesheet part is `ProcessOptions["spritesheet"]` (the project file schema names its own type).
 export { DEFAULT_ATLAS_SIZE, DEFAULT_PADDING, type ProcessOptions } from "./process/options.js";
 export type { RgbaImage } from "./process/rgba.js";
+export { existingAssetId } from "./project/existing.js";
 export type { InputFile, ProjectInput } from "./project/inputs.js";
 export {
   findProjectFile,

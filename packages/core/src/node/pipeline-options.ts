@@ -25,6 +25,11 @@ export interface PipelineOptions {
   concurrency?: number;
   /** Asset type for images (default `Image`, whose id works in `ImageLabel.Image`). */
   imageAssetType?: ImageAssetType;
+  /**
+   * Asset type for Roblox model files (`.rbxm`, `.rbxmx`). Default: `Animation` when the file's root is a
+   * KeyframeSequence or CurveAnimation, else `Model`.
+   */
+  modelAssetType?: "Model" | "Animation";
   /** Upload audio (default true). When false, sync skips audio files. */
   audio?: boolean;
   /** Most Robux you accept to pay per video upload; videos are refused without it. */

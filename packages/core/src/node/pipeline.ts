@@ -101,6 +101,7 @@ class AssetPipeline implements Pipeline {
     this.#preparer = new Preparer({
       root: this.root,
       imageAssetType: options.imageAssetType,
+      modelAssetType: options.modelAssetType,
       outsideRootFix: options.outsideRootFix ?? OUTSIDE_ROOT_FIX,
       config: () => this.#getConfig(),
       lockfile: () => this.#getLockfile(),

@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type ModuleOutput, type RenderOptions, renderOptionsOf } from "./options.js";
+import { groupDpiVariants } from "./dpi.js";
 import { renderDts, renderLuau, renderTs } from "./render.js";
 import { type CodegenValue, flatTree, nestedTree } from "./tree.js";
 import { writeIfChanged } from "./write.js";
@@ -41,8 +42,13 @@ export function renderInputModules(
   lockfile: string,
 ): RenderedModules {
   const options = renderOptionsOf(output, lockfile);
-  const list = [...files];
-  const tree = options.style === "flat" ? flatTree(list) : nestedTree(list);
+  // Keys below the input's base (default) or the project root; extensions stripped (default) or kept.
+  // DPI variants (`icon@2x.png` beside `icon.png`) become one entry.
+  const list = groupDpiVariants(
+    [...files].map((f) => ({ key: options.keys === "project" ? f.file : f.key, value: f.value })),
+  );
+  const strip = options.extensions !== "keep";
+  const tree = options.style === "flat" ? flatTree(list, strip) : nestedTree(list, strip);
   const renderers = { luau: renderLuau, dts: renderDts, ts: renderTs } as const;
   const out: RenderedModules = {};
   for (const kind of KINDS) if (output[kind] !== undefined) out[kind] = renderers[kind](tree, options);

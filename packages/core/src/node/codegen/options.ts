@@ -9,14 +9,29 @@ export interface ModuleOutput {
   dts?: string;
   ts?: string;
   style: CodegenStyle;
+  /** `"strip"` (default): keys without the file extension; `"keep"`: with it. */
+  extensions?: "strip" | "keep" | undefined;
+  /** `"input"` (default): keys relative to the input's base; `"project"`: to the project root. */
+  keys?: "input" | "project" | undefined;
+  /** Plain references as `Content` values (`Content.fromUri(...)` in Luau, `Content` in `.d.ts`). */
+  content?: boolean | undefined;
 }
 
 export interface RenderOptions {
   style: CodegenStyle;
+  extensions: "strip" | "keep";
+  keys: "input" | "project";
+  content: boolean;
   /** The lockfile's file name, named in each module's header. */
   lockfile: string;
 }
 
 export function renderOptionsOf(output: ModuleOutput, lockfile: string): RenderOptions {
-  return { style: output.style, lockfile };
+  return {
+    style: output.style,
+    extensions: output.extensions ?? "strip",
+    keys: output.keys ?? "input",
+    content: output.content === true,
+    lockfile,
+  };
 }

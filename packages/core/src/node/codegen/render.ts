@@ -12,7 +12,7 @@ export function renderLuau(tree: CodegenTree, options: RenderOptions): string {
     const indent = "\t".repeat(depth + 1);
     const lines = node.entries.map(
       ([key, child]) =>
-        `${indent}${luauKey(key)} = ${isTree(child) ? table(child, depth + 1) : renderValue(child, "luau", options)},`,
+        `${indent}${luauKey(key)} = ${isTree(child) ? table(child, depth + 1) : renderValue(child, "luau", options, indent)},`,
     );
     return `{\n${lines.join("\n")}\n${"\t".repeat(depth)}}`;
   };

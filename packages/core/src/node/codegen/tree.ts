@@ -8,8 +8,20 @@ export interface SpriteValue {
   size: { x: number; y: number };
 }
 
-/** What a key stands for: an asset reference (`rbxassetid://N`, `rbxasset://…`), or a sprite. */
-export type CodegenValue = string | SpriteValue;
+/**
+ * DPI variants of one image (`icon.png`, `icon@2x.png`, …): each scale's value, ascending by scale. The
+ * modules make it a function of the DPI scale that returns the value of the highest scale not above it.
+ */
+export interface DpiValue {
+  dpi: [scale: number, value: string | SpriteValue][];
+}
+
+/** What a key stands for: an asset reference (`rbxassetid://N`, `rbxasset://…`), a sprite, or DPI variants. */
+export type CodegenValue = string | SpriteValue | DpiValue;
+
+export function isDpi(value: CodegenValue): value is DpiValue {
+  return typeof value === "object" && "dpi" in value;
+}
 
 export interface CodegenTree {
   /** Sorted by key (code point order), so that output never depends on the order files were found. */
@@ -27,11 +39,11 @@ export interface CodegenItem {
 }
 
 /**
- * Nested style: folders become tables, files their name without extension. Where two names in one folder
- * would meet (files that differ only by extension, or a file named like a sibling folder), those files
- * keep their extension.
+ * Nested style: folders become tables, files their name without extension (`strip`, the default) or with it.
+ * Where two stripped names in one folder would meet (files that differ only by extension, or a file named
+ * like a sibling folder), those files keep their extension.
  */
-export function nestedTree(items: Iterable<CodegenItem>): CodegenTree {
+export function nestedTree(items: Iterable<CodegenItem>, strip = true): CodegenTree {
   interface Folder {
     folders: Map<string, Folder>;
     files: Map<string, CodegenValue>;
@@ -58,7 +70,7 @@ export function nestedTree(items: Iterable<CodegenItem>): CodegenTree {
     const entries: CodegenTree["entries"] = [];
     for (const [name, value] of folder.files) {
       const stem = stemOf(name);
-      const clash = stems.get(stem)! > 1 || folder.folders.has(stem);
+      const clash = !strip || stems.get(stem)! > 1 || folder.folders.has(stem);
       entries.push([clash ? name : stem, value]);
     }
     for (const [name, sub] of folder.folders) entries.push([name, build(sub)]);
@@ -67,11 +79,25 @@ export function nestedTree(items: Iterable<CodegenItem>): CodegenTree {
   return build(top);
 }
 
-/** Flat style: one level, keyed by project path (as modules were before project files). */
-export function flatTree(items: Iterable<{ file: string; value: CodegenValue }>): CodegenTree {
-  const byFile = new Map<string, CodegenValue>();
-  for (const { file, value } of items) byFile.set(file, value);
-  return { entries: [...byFile].sort(([a], [b]) => compare(a, b)) };
+/**
+ * Flat style: one level keyed by path, without the last extension (`strip`) unless two paths would meet,
+ * or with it.
+ */
+export function flatTree(items: Iterable<CodegenItem>, strip = true): CodegenTree {
+  const byKey = new Map<string, CodegenValue>();
+  for (const { key, value } of items) byKey.set(key, value);
+  const stemOfPath = (key: string) => {
+    const slash = key.lastIndexOf("/");
+    return key.slice(0, slash + 1) + stemOf(key.slice(slash + 1));
+  };
+  const stems = new Map<string, number>();
+  if (strip)
+    for (const key of byKey.keys()) stems.set(stemOfPath(key), (stems.get(stemOfPath(key)) ?? 0) + 1);
+  const entries: CodegenTree["entries"] = [...byKey].map(([key, value]) => {
+    const stem = stemOfPath(key);
+    return [strip && stems.get(stem) === 1 ? stem : key, value];
+  });
+  return { entries: entries.sort(([a], [b]) => compare(a, b)) };
 }
 
 /** A file name without its last extension; a dot file (`.png`) or a name without one stays whole. */

@@ -56,7 +56,11 @@ export async function resolveInputs(
         );
       }
       const base = globBase(pattern);
-      for (const file of assets) if (!files.has(file)) files.set(file, keyBelow(base, file));
+      for (const file of assets) {
+        const key = keyBelow(base, file);
+        // A file already on Roblox (`existing`) is never uploaded: its id goes to the modules as it is.
+        if (!files.has(file) && spec.existing[key] === undefined) files.set(file, key);
+      }
     }
     for (const file of files.keys()) {
       const other = owner.get(file);
@@ -71,7 +75,10 @@ export async function resolveInputs(
     inputs.push({
       ...spec,
       files: [...files].map(([file, key]) => ({ file, key })).sort((a, b) => compare(a.file, b.file)),
-      matches: (file) => included(file) && !excluded(file),
+      matches: (file) =>
+        included(file) &&
+        !excluded(file) &&
+        spec.existing[keyBelow(globBase(spec.include[0]!), file)] === undefined,
     });
   }
 

@@ -25,7 +25,7 @@ export interface InputFlags {
 /** Options for `createPipeline`: only the keys the resolver decides. */
 export type InputPipelineOptions = Pick<
   PipelineOptions,
-  "lockfile" | "imageAssetType" | "processing" | "videoExpectedPrice"
+  "lockfile" | "imageAssetType" | "modelAssetType" | "processing" | "videoExpectedPrice"
 >;
 /** Options for `pipeline.resolve` and `pipeline.lookup` of one file. */
 export type InputResolveOptions = Pick<ResolveOptions, "assetType" | "processing" | "videoExpectedPrice">;
@@ -59,19 +59,25 @@ export function resolveInputOptions(
     ...input?.processing,
   };
   const imageAssetType = input?.assetType ?? flags.imageAssetType;
-  // A resolve's asset type applies to whatever file it is given: only an image takes the image type.
-  const isImage =
-    typeof target === "string" && extensionInfo(target.slice(target.lastIndexOf(".") + 1))?.kind === "image";
+  // An input's `assetType: "Model" | "Animation"` decides its model files' type (else their root does).
+  const modelAssetType = input?.modelAssetType;
+  // A resolve's asset type applies to whatever file it is given: only an image takes the image type, only a
+  // file that may be uploaded as the model type takes that.
+  const info = typeof target === "string" ? extensionInfo(target.slice(target.lastIndexOf(".") + 1)) : undefined;
+  const isImage = info?.kind === "image";
+  const asModel = modelAssetType !== undefined && info?.assetTypes.includes(modelAssetType) === true;
   return {
     input,
     pipeline: {
       ...(lockfile !== undefined && { lockfile }),
       ...(imageAssetType !== undefined && { imageAssetType }),
+      ...(modelAssetType !== undefined && { modelAssetType }),
       processing,
       ...price,
     },
     resolve: {
       ...(isImage && imageAssetType !== undefined && { assetType: imageAssetType }),
+      ...(asModel && { assetType: modelAssetType }),
       processing,
       ...price,
     },

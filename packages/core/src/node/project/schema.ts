@@ -4,7 +4,7 @@
 // here: its type, its check and its message; unknown-key detection reads the same entries.
 import { limits } from "@rbxassets/spec";
 import * as v from "valibot";
-import { imageAssetTypes } from "../../spec-facts.js";
+import { type ImageAssetType, imageAssetTypes } from "../../spec-facts.js";
 import { parseCreator } from "../config.js";
 import { describeValue as describe, type Message, says } from "./schema-words.js";
 
@@ -101,8 +101,59 @@ const outputSchema = v.looseObject(
       ),
       "nested",
     ),
+    /** `"strip"` (default): keys without the file extension; `"keep"`: with it. */
+    extensions: v.optional(
+      v.picklist(
+        ["strip", "keep"],
+        notA("a choice here", 'write "strip" (keys without extension, the default) or "keep"'),
+      ),
+      "strip",
+    ),
+    /** `"input"` (default): keys relative to the input's base; `"project"`: to the project root. */
+    keys: v.optional(
+      v.picklist(
+        ["input", "project"],
+        notA("a choice here", 'write "input" (below the input\'s base, the default) or "project"'),
+      ),
+      "input",
+    ),
+    /** Luau values `Content.fromUri("rbxassetid://N")` (type `Content` in `.d.ts`) instead of strings. */
+    content: v.optional(v.boolean(notA("a boolean", "write true or false")), false),
   },
   isNot('write an object, e.g. { luau: "src/shared/UI.luau" }'),
+);
+
+/** What a Roblox model file (`.rbxm`, `.rbxmx`) can be uploaded as. */
+export type ModelAssetType = "Model" | "Animation";
+const MODEL_ASSET_TYPES = ["Model", "Animation"] as const satisfies readonly ModelAssetType[];
+
+/** A path below the input's base, with `/` separators and no leading `./`. */
+const cleanPath = (path: string) => path.replaceAll("\\", "/").replace(/^\.\//, "");
+const existingSchema = v.pipe(
+  v.record(
+    v.pipe(
+      v.string(),
+      v.check(
+        (path) => {
+          const clean = cleanPath(path);
+          return clean !== "" && !clean.startsWith("/") && !clean.split("/").includes("..");
+        },
+        says(() => "is not a path below the input's base", 'write e.g. "icons/logo.png"'),
+      ),
+    ),
+    v.union(
+      [
+        v.pipe(v.number(), v.integer(), v.minValue(1)),
+        v.pipe(v.string(), v.regex(/^[1-9]\d*$/)),
+      ],
+      notA("an asset id", "write the asset's id, e.g. 123456789"),
+    ),
+    isNot('write an object of paths to asset ids, e.g. { "logo.png": 123 }'),
+  ),
+  v.transform(
+    (entries): Record<string, string> =>
+      Object.fromEntries(Object.entries(entries).map(([path, id]) => [cleanPath(path), String(id)])),
+  ),
 );
 
 const inputSchema = v.looseObject(
@@ -110,13 +161,16 @@ const inputSchema = v.looseObject(
     /** A glob or globs, relative to the project root. */
     include: globList,
     exclude: v.optional(globList),
-    /** Images only: `Image` (default) or `Decal`. */
+    /**
+     * Images: `Image` (default) or `Decal`. Roblox model files: `Model` or `Animation` (default: `Animation`
+     * when the file's root is a KeyframeSequence or CurveAnimation).
+     */
     assetType: v.optional(
       v.picklist(
-        imageAssetTypes,
+        [...imageAssetTypes, ...MODEL_ASSET_TYPES],
         notA(
-          "an image asset type",
-          `write ${imageAssetTypes.map((type, n) => (n === 0 ? `"${type}" (the default)` : `"${type}"`)).join(" or ")}`,
+          "an asset type for an input",
+          `write ${imageAssetTypes.map((type, n) => (n === 0 ? `"${type}" (the default)` : `"${type}"`)).join(" or ")} for images, "Model" or "Animation" for .rbxm/.rbxmx`,
         ),
       ),
       "Image",
@@ -125,7 +179,9 @@ const inputSchema = v.looseObject(
     alphaBleed: v.optional(v.boolean(notA("a boolean", "write true (the default for images) or false"))),
     /** Pack the images into atlases: `true` for the defaults, or the sizes (default false). */
     spritesheet: v.optional(spritesheetSchema),
-    output: v.optional(outputSchema, { style: "nested" }),
+    output: v.optional(outputSchema, { style: "nested", extensions: "strip", keys: "input", content: false }),
+    /** Files already on Roblox (path below the input's base → asset id): never uploaded, always in modules. */
+    existing: v.optional(existingSchema, {}),
   },
   isNot('write an object, e.g. { include: "assets/ui/**/*.png" }'),
 );
@@ -208,9 +264,24 @@ export interface InputSpec {
   name: string;
   include: string[];
   exclude: string[];
-  assetType: ParsedInput["assetType"];
+  assetType: ImageAssetType;
+  /** An explicit type for the input's model files; absent: their content decides. */
+  modelAssetType?: ModelAssetType;
   processing: ProcessingOptions;
-  output: { luau?: string; dts?: string; ts?: string; style: CodegenStyle };
+  output: ModuleOptions;
+  /** Path below the input's base → asset id (digits). */
+  existing: Record<string, string>;
+}
+
+/** An input's `output` with every default applied. */
+export interface ModuleOptions {
+  luau?: string;
+  dts?: string;
+  ts?: string;
+  style: CodegenStyle;
+  extensions: "strip" | "keep";
+  keys: "input" | "project";
+  content: boolean;
 }
 
 export interface ProjectSpec {
@@ -221,13 +292,16 @@ export interface ProjectSpec {
 
 /** A parsed input in the form the rest of the project reads (processing options grouped). */
 export function inputSpec(name: string, input: ParsedInput): InputSpec {
-  const { include, exclude, assetType, alphaBleed, spritesheet, output } = input;
-  const { luau, dts, ts, style } = output;
+  const { include, exclude, assetType, alphaBleed, spritesheet, output, existing } = input;
+  const { luau, dts, ts, style, extensions, keys, content } = output;
+  const model = (MODEL_ASSET_TYPES as readonly string[]).includes(assetType);
   return {
     name,
     include,
     exclude: exclude ?? [],
-    assetType,
+    assetType: model ? "Image" : (assetType as ImageAssetType),
+    ...(model && { modelAssetType: assetType as ModelAssetType }),
+    existing,
     processing: {
       ...(alphaBleed !== undefined && { alphaBleed }),
       ...(spritesheet !== undefined && { spritesheet }),
@@ -237,6 +311,9 @@ export function inputSpec(name: string, input: ParsedInput): InputSpec {
       ...(dts !== undefined && { dts }),
       ...(ts !== undefined && { ts }),
       style,
+      extensions,
+      keys,
+      content,
     },
   };
 }

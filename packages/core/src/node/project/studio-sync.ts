@@ -6,6 +6,7 @@
 import { basename, join } from "node:path";
 import pLimit from "p-limit";
 import { type ModuleFile, writeInputModules } from "../codegen/modules.js";
+import { existingModuleFiles } from "./existing.js";
 import type { CodegenValue } from "../codegen/tree.js";
 import { moduleValue } from "../codegen/values.js";
 import { writeIfChanged } from "../codegen/write.js";
@@ -109,7 +110,12 @@ export async function syncStudio(
       return value === undefined ? [] : [{ file, key, value }];
     });
     report.modules.push(
-      ...(await writeInputModules(project.root, input.output, files, basename(project.lockfile))),
+      ...(await writeInputModules(
+        project.root,
+        input.output,
+        [...existingModuleFiles(input), ...files],
+        basename(project.lockfile),
+      )),
     );
   }
   for (const list of [report.copied, report.unchanged]) list.sort();

@@ -7,6 +7,7 @@ import { moduleValue } from "../codegen/values.js";
 import type { Pipeline } from "../pipeline-options.js";
 import { emptyReport } from "../sync.js";
 import type { ResolvedAsset, SyncReport } from "../types.js";
+import { existingModuleFiles } from "./existing.js";
 import type { ProjectInput } from "./inputs.js";
 import type { Project } from "./loader.js";
 import { type InputFlags, type InputPipelineOptions, resolveInputOptions } from "./resolve-input.js";
@@ -132,5 +133,5 @@ async function moduleFilesFor(
       return asset ? { file, key, value: valueFor(asset) } : undefined;
     }),
   );
-  return files.filter((f) => f !== undefined);
+  return [...existingModuleFiles(input), ...files.filter((f) => f !== undefined)];
 }

@@ -34,6 +34,8 @@ export interface PreparedFile {
 export interface PrepareContext {
   readonly root: string;
   readonly imageAssetType: ImageAssetType | undefined;
+  /** The input's explicit type for Roblox model files; undefined lets the content decide. */
+  readonly modelAssetType?: "Model" | "Animation" | undefined;
   readonly outsideRootFix: string;
   config(): Promise<ResolvedConfig>;
   lockfile(): Promise<Lockfile>;
@@ -119,7 +121,15 @@ export class Preparer {
       if (content) {
         const assetType = this.#assetTypeOf(info.kind, info.assetTypes, requested);
         const processed = processingOf(content.head);
-        const hit = lockHit(lockfile, shown, content.hash, assetType, config.creator, processed.fingerprint);
+        // The same content recorded as an animation (a model file whose root is one) is that animation.
+        const hit =
+          lockHit(lockfile, shown, content.hash, assetType, config.creator, processed.fingerprint) ??
+          (requested === undefined &&
+          this.#ctx.modelAssetType === undefined &&
+          assetType === "Model" &&
+          info.assetTypes.includes("Animation")
+            ? lockHit(lockfile, shown, content.hash, "Animation", config.creator, processed.fingerprint)
+            : undefined);
         if (hit && extname(hit.source).slice(1).toLowerCase() === extension) {
           const contentType = info.contentTypes[assetType] ?? info.contentTypes[info.assetTypes[0]!]!;
           const detected: DetectedFile = {
@@ -135,7 +145,7 @@ export class Preparer {
             absolute,
             file: shown,
             detected,
-            assetType,
+            assetType: hit.asset.assetType,
             hash: content.hash,
             hit: hit.asset,
             ...processed,
@@ -171,6 +181,8 @@ export class Preparer {
   #assetTypeOf(kind: AssetKind, assetTypes: readonly AssetType[], requested?: AssetType): AssetType {
     if (requested !== undefined) return requested;
     if (kind === "image") return this.#ctx.imageAssetType ?? "Image";
+    const model = this.#ctx.modelAssetType;
+    if (model !== undefined && assetTypes.includes(model)) return model;
     return assetTypes[0]!;
   }
 
