@@ -8,7 +8,7 @@ export async function tempProject(
   prefix = "rbxassets-pipeline-",
 ): Promise<{ root: string; dispose(): Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), prefix));
-  return { root, dispose: () => rm(root, { recursive: true, force: true }) };
+  return { root, dispose: () => rm(root, { recursive: true, force: true, maxRetries: 10 }) };
 }
 
 export async function readLock(root: string, name = "rbxassets.lock.json") {

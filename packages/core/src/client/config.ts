@@ -65,7 +65,8 @@ function environmentLayer(options: AssetsClientOptions): SettingsLayer {
     typeof options.oauthToken === "function" ||
     nonEmpty(options.oauthToken as string | undefined) !== undefined;
   const hasBaseUrl = nonEmpty(options.baseUrl) !== undefined;
-  if (hasCredentials && hasBaseUrl) return {};
+  // An `env` given in the options is an option like any other; only the process's own is held back.
+  if (hasCredentials && hasBaseUrl && options.env === undefined) return {};
   const read = (name: keyof typeof SETTING_ENV): string | undefined => {
     try {
       return (options.env ?? processEnv())[SETTING_ENV[name]];

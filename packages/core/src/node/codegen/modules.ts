@@ -3,8 +3,8 @@
 // without a project file comes here too, as one flat input.
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { type ModuleOutput, type RenderOptions, renderOptionsOf } from "./options.js";
 import { groupDpiVariants } from "./dpi.js";
+import { type ModuleOutput, type RenderOptions, renderOptionsOf } from "./options.js";
 import { renderDts, renderLuau, renderTs } from "./render.js";
 import { type CodegenValue, flatTree, nestedTree } from "./tree.js";
 import { writeIfChanged } from "./write.js";

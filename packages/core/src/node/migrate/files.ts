@@ -12,7 +12,8 @@ import { isAnimationModel } from "../model-root.js";
 import { imageFingerprint, resolveProcessOptions } from "../process/options.js";
 import { PNG_HEAD_BYTES } from "../process/png-header.js";
 import { checkOutputs, outputPaths, type ProjectInput, resolveInputs } from "../project/inputs.js";
-import { checkProjectConfig, type ProjectConfig } from "../project/schema.js";
+import type { ProjectConfig } from "../project/schema.js";
+import { checkProjectConfig } from "../project/schema-check.js";
 import { MigrationError } from "./plan.js";
 
 export interface FileFacts {

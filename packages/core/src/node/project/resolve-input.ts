@@ -63,7 +63,8 @@ export function resolveInputOptions(
   const modelAssetType = input?.modelAssetType;
   // A resolve's asset type applies to whatever file it is given: only an image takes the image type, only a
   // file that may be uploaded as the model type takes that.
-  const info = typeof target === "string" ? extensionInfo(target.slice(target.lastIndexOf(".") + 1)) : undefined;
+  const info =
+    typeof target === "string" ? extensionInfo(target.slice(target.lastIndexOf(".") + 1)) : undefined;
   const isImage = info?.kind === "image";
   const asModel = modelAssetType !== undefined && info?.assetTypes.includes(modelAssetType) === true;
   return {

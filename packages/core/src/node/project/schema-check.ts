@@ -60,7 +60,10 @@ function checkableSpec(value: Record<string, unknown>): ProjectSpec {
         inputSpec(name, {
           ...read.output,
           assetType: "Image",
-          output: output.success ? output.output : { style: "nested" },
+          existing: {},
+          output: output.success
+            ? output.output
+            : { style: "nested", extensions: "strip", keys: "input", content: false },
         }),
       );
     }

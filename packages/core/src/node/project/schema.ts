@@ -142,10 +142,7 @@ const existingSchema = v.pipe(
       ),
     ),
     v.union(
-      [
-        v.pipe(v.number(), v.integer(), v.minValue(1)),
-        v.pipe(v.string(), v.regex(/^[1-9]\d*$/)),
-      ],
+      [v.pipe(v.number(), v.integer(), v.minValue(1)), v.pipe(v.string(), v.regex(/^[1-9]\d*$/))],
       notA("an asset id", "write the asset's id, e.g. 123456789"),
     ),
     isNot('write an object of paths to asset ids, e.g. { "logo.png": 123 }'),

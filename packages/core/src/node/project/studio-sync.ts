@@ -6,7 +6,6 @@
 import { basename, join } from "node:path";
 import pLimit from "p-limit";
 import { type ModuleFile, writeInputModules } from "../codegen/modules.js";
-import { existingModuleFiles } from "./existing.js";
 import type { CodegenValue } from "../codegen/tree.js";
 import { moduleValue } from "../codegen/values.js";
 import { writeIfChanged } from "../codegen/write.js";
@@ -14,6 +13,7 @@ import { describeError, PipelineError } from "../errors.js";
 import { extensionInfo } from "../formats.js";
 import type { Pipeline } from "../pipeline-options.js";
 import { isDecodable, resolveProcessOptions } from "../process/options.js";
+import { existingModuleFiles } from "./existing.js";
 import type { ProjectInput } from "./inputs.js";
 import type { Project } from "./loader.js";
 import { studioProjectName } from "./studio.js";
