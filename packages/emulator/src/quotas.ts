@@ -45,7 +45,7 @@ export class QuotaBook {
     private readonly now: () => number,
   ) {
     this.defaults = options === undefined;
-    (options ?? []).forEach((option, index) => this.add(option, index, defaultCreator));
+    for (const [index, option] of (options ?? []).entries()) this.add(option, index, defaultCreator);
   }
 
   private add(option: QuotaOption, index: number, defaultCreator: CreatorRef): void {
@@ -73,7 +73,7 @@ export class QuotaBook {
 
   private lookup(creator: CreatorRef, assetType: string): Quota | undefined {
     if (this.defaults && creator.startsWith("user:") && !this.quotas.has(key(creator, "Audio"))) {
-      DEFAULT_QUOTAS.forEach((option, index) => this.add(option, index, creator));
+      for (const [index, option] of DEFAULT_QUOTAS.entries()) this.add(option, index, creator);
     }
     return this.quotas.get(key(creator, assetType));
   }
