@@ -11,6 +11,12 @@ export type { AssetsClientOptions } from "./client/config.js";
 export { codePointLength, defaultDisplayName, truncateCodePoints } from "./client/display-name.js";
 export { AssetsApiError, AssetsClientError, AssetsNetworkError } from "./client/errors.js";
 export type { FileInput } from "./client/files.js";
+export type {
+  AssetPermissionAction,
+  GrantErrorCode,
+  GrantInput,
+  GrantResult,
+} from "./client/grants.js";
 export { assetIdOrThrow, parseAssetId, parseVersionNumber } from "./client/ids.js";
 export { parsePreview, parseSocialLinks, socialLinkFieldOf, socialLinkUri } from "./client/metadata-input.js";
 export {
@@ -22,6 +28,12 @@ export {
   operationIdOf,
   versionNumberOf,
 } from "./client/normalize.js";
+export {
+  type AssetQuota,
+  type QuotaAssetTypeName,
+  quotaAssetTypeName,
+  uploadQuotaFilter,
+} from "./client/quotas.js";
 export type { ClientEvent, RetryOptions } from "./client/retry.js";
 export { showFile } from "./client/show-file.js";
 export type {
