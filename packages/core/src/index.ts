@@ -39,6 +39,7 @@ export { showFile } from "./client/show-file.js";
 export type {
   Asset,
   AssetCreateRequest,
+  AssetPrivacy,
   AssetState,
   AssetType,
   AssetUpdateRequest,

@@ -90,8 +90,10 @@ export {
   writeProjectFile,
 } from "./project/propose.js";
 export {
+  type AssetPrivacySetting,
   type CodegenStyle,
   defineConfig,
+  type GrantConfig,
   type InputConfig,
   type OutputConfig,
   type ProcessingOptions,
@@ -121,12 +123,16 @@ export {
   watchProject,
 } from "./project/watch.js";
 export { type ScanResult, scanPaths } from "./scan.js";
+export { GRANT_BATCH_SIZE, grantCodeText } from "./stages/grant.js";
 export type { PreparedFile } from "./stages/prepare.js";
 export { type ProcessStage, sendAsIs, type UploadContent } from "./stages/process.js";
 export type {
   AssetType,
+  GrantedAsset,
+  GrantRefusal,
   ModerationStatus,
   PipelineEvent,
+  QuotaFacts,
   ResolvedAsset,
   SyncRefusal,
   SyncReport,

@@ -1,5 +1,5 @@
 // The pipeline's public face: its options, its calls and what they return.
-import type { AssetsClient, ImageAssetType } from "../index.js";
+import type { AssetPrivacy, AssetsClient, ImageAssetType } from "../index.js";
 import type { ProcessOptions } from "./process/options.js";
 import type { ProcessStage } from "./stages/process.js";
 import type { AssetType, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
@@ -30,6 +30,11 @@ export interface PipelineOptions {
   videoExpectedPrice?: number;
   /** Wait for a final moderation verdict instead of warning on Reviewing. */
   waitForModeration?: boolean;
+  /**
+   * Before a sync's first upload, read the creator's audio and video upload quotas and stop when the batch
+   * does not fit (default true). Users only: Roblox publishes no group quotas.
+   */
+  quotaCheck?: boolean;
   /** Most time to wait for an upload operation (and for a verdict). Default 120 000 ms. */
   operationTimeoutMs?: number;
   /** Modules to write after a sync, paths relative to root. */
@@ -61,6 +66,11 @@ export interface ResolveOptions {
   signal?: AbortSignal;
   /** Processing for this file (default: the pipeline's `processing`). */
   processing?: ProcessOptions;
+  /**
+   * `creationContext.assetPrivacy` of a new asset. Default: none sent (the creator's own default).
+   * `openUse` lets every experience use the asset and cannot be undone.
+   */
+  privacy?: AssetPrivacy;
 }
 
 export interface SyncOptions {
@@ -78,6 +88,15 @@ export interface SyncOptions {
   input?: string;
   /** Pack the spritesheet afresh instead of keeping its layout. */
   repack?: boolean;
+  /**
+   * After uploading, grant these experiences (universe ids) `Use` of every asset of the sync, through the
+   * asset-permissions API; the lockfile records each grant, so a warm run sends none.
+   */
+  grant?: { experiences: ReadonlyArray<string | number> };
+  /** Privacy of new assets (see ResolveOptions.privacy). */
+  privacy?: AssetPrivacy;
+  /** Overrides the pipeline's `quotaCheck` for this sync. */
+  quotaCheck?: boolean;
 }
 
 export interface Pipeline {

@@ -32,8 +32,10 @@ import {
 import { lookupSprite, type SheetHost } from "./process/spritesheet.js";
 import { imageProcessStage } from "./process/stage.js";
 import { requestError } from "./stages/error-map.js";
+import { grantExperiences } from "./stages/grant.js";
 import { lockHit, type PreparedFile, Preparer } from "./stages/prepare.js";
 import type { ProcessStage } from "./stages/process.js";
+import { checkUploadQuotas } from "./stages/quota.js";
 import { entryFor, recordReuse, resolvedFrom, reviewingWarning, updateTarget } from "./stages/record.js";
 import { sendUpload } from "./stages/upload.js";
 import { PollPacer, settleUpload } from "./stages/wait.js";
@@ -175,7 +177,11 @@ class AssetPipeline implements Pipeline {
     const { videoExpectedPrice } = opts;
     const price = videoExpectedPrice !== undefined ? { videoExpectedPrice } : {};
     const processing = this.#processingFor(opts.processing);
-    const given = opts.processing ? { processing: opts.processing } : {};
+    const given = {
+      ...(opts.processing ? { processing: opts.processing } : {}),
+      ...(opts.privacy ? { privacy: opts.privacy } : {}),
+    };
+    const quotaCheck = opts.quotaCheck ?? this.#options.quotaCheck ?? true;
     return {
       root: this.root,
       lockfilePath: this.lockfilePath,
@@ -196,6 +202,35 @@ class AssetPipeline implements Pipeline {
         }),
       lookup: (file) => this.lookup(file),
       resolve: (file, signal) => this.resolve(file, { ...price, ...given, ...(signal ? { signal } : {}) }),
+      checkQuotas: async (files, signal) => {
+        if (!quotaCheck) return;
+        const config = await this.#getConfig();
+        await checkUploadQuotas(
+          {
+            client: () => this.#getClient(config, config.creator ?? ""),
+            creator: async () => config.creator,
+            prepare: (file) => this.#preparer.prepare(file, undefined, processing),
+            emit: (event) => this.#emit(event),
+            audio: this.#options.audio !== false,
+          },
+          files,
+          signal,
+        );
+      },
+      grant: async (report, experiences, signal) => {
+        const config = await this.#getConfig();
+        await grantExperiences(
+          {
+            // Built on the first grant to send: a warm run needs no credentials.
+            client: () => this.#getClient(config, config.creator ?? ""),
+            lockfile: () => this.#getLockfile(),
+            emit: (event) => this.#emit(event),
+          },
+          report,
+          experiences,
+          signal,
+        );
+      },
     };
   }
 
@@ -282,7 +317,14 @@ class AssetPipeline implements Pipeline {
     let shared = this.#inflight.get(key);
     const owner = shared === undefined;
     if (!shared) {
-      shared = this.#uploadOnce(prepared, meta, creator, target, key, opts.signal);
+      shared = this.#uploadOnce(
+        prepared,
+        { ...meta, privacy: opts.privacy },
+        creator,
+        target,
+        key,
+        opts.signal,
+      );
       this.#inflight.set(key, shared);
       shared.then(
         () => this.#inflight.delete(key),
@@ -302,7 +344,7 @@ class AssetPipeline implements Pipeline {
 
   async #uploadOnce(
     prepared: PreparedFile,
-    meta: ValidateMeta,
+    meta: ValidateMeta & { privacy?: ResolveOptions["privacy"] },
     creator: string,
     target: LockEntry | undefined,
     key: string,
@@ -347,6 +389,7 @@ class AssetPipeline implements Pipeline {
               creator: config.creatorRef!,
               videoExpectedPrice: meta.expectedPrice,
               target,
+              privacy: meta.privacy,
             },
             content,
             signal,

@@ -11,6 +11,7 @@ import type { SyncOptions } from "./pipeline-options.js";
 import { isDecodable, type ResolvedProcessOptions } from "./process/options.js";
 import { type SheetHost, syncSpritesheet } from "./process/spritesheet.js";
 import { scanPaths } from "./scan.js";
+import { experienceIds } from "./stages/grant.js";
 import type { PreparedFile } from "./stages/prepare.js";
 import type { PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 
@@ -33,6 +34,10 @@ export interface SyncHost {
   check(prepared: PreparedFile): Promise<void>;
   lookup(file: string): Promise<ResolvedAsset | undefined>;
   resolve(file: string, signal: AbortSignal | undefined): Promise<ResolvedAsset>;
+  /** Throws (rule `quota`) when the audio and video among `files` would not fit the creator's quota. */
+  checkQuotas(files: readonly string[], signal: AbortSignal | undefined): Promise<void>;
+  /** Grants the experiences `Use` of the report's assets, adding the outcome to the report. */
+  grant(report: SyncReport, experiences: readonly string[], signal: AbortSignal | undefined): Promise<void>;
 }
 
 /** The skip reason for audio when audio uploads are off (neutral: the option's name is the caller's). */
@@ -114,6 +119,8 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
 
   // A malformed lockfile or creator fails the whole run with its one-line error, before any file.
   await pipeline.ready();
+  // A batch that would run out of audio or video quota halfway stops here, before any upload.
+  if (!opts.check) await pipeline.checkQuotas(scan.files, signal);
 
   // A spritesheet takes the images it can decode; the rest (and images too large for it) go up alone.
   let single = scan.files;
@@ -184,6 +191,10 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
     }),
   );
 
+  const experiences = opts.grant?.experiences ?? [];
+  if (!opts.check && experiences.length > 0 && !signal?.aborted) {
+    await pipeline.grant(report, experienceIds(experiences), signal);
+  }
   report.aborted = signal?.aborted === true;
   if (!opts.check) {
     const targets = pipeline.codegen;

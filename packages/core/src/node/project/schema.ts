@@ -30,6 +30,15 @@ export interface OutputConfig {
   style?: CodegenStyle;
 }
 
+/** Experiences that may use the assets: each is granted `Use` after upload (asset-permissions API). */
+export interface GrantConfig {
+  /** Universe ids (an experience's settings show it; a place id is not one). */
+  experiences: Array<string | number>;
+}
+
+/** `creationContext.assetPrivacy` of new assets; `openUse` lets every experience use them, irreversibly. */
+export type AssetPrivacySetting = "default" | "restricted" | "openUse";
+
 export interface InputConfig extends ProcessingOptions {
   /** A glob or globs, relative to the project root. */
   include: string | string[];
@@ -37,6 +46,10 @@ export interface InputConfig extends ProcessingOptions {
   /** Images only: `Image` (default) or `Decal`. */
   assetType?: ImageAssetType;
   output?: OutputConfig;
+  /** Experiences granted `Use` of this input's assets, besides the project's own `grant`. */
+  grant?: GrantConfig;
+  /** Privacy of this input's new assets. Default: none sent (the creator's own default). */
+  privacy?: AssetPrivacySetting;
 }
 
 export interface ProjectConfig {
@@ -46,6 +59,8 @@ export interface ProjectConfig {
   lockfile?: string;
   /** Named groups of files; a bare `rbxassets sync` syncs them all. */
   inputs?: Record<string, InputConfig>;
+  /** Experiences granted `Use` of every input's assets after upload. */
+  grant?: GrantConfig;
 }
 
 /** Identity at run time; gives a project file its types: `export default defineConfig({ ... })`. */
@@ -61,6 +76,9 @@ export interface InputSpec {
   assetType: ImageAssetType;
   processing: ProcessingOptions;
   output: { luau?: string; dts?: string; ts?: string; style: CodegenStyle };
+  /** The project's and the input's experiences together, each once; absent when none. */
+  grant?: { experiences: string[] };
+  privacy?: AssetPrivacySetting;
 }
 
 export interface ProjectSpec {
@@ -69,8 +87,19 @@ export interface ProjectSpec {
   inputs: InputSpec[];
 }
 
-const PROJECT_KEYS = ["creator", "lockfile", "inputs"] as const;
-const INPUT_KEYS = ["include", "exclude", "assetType", "alphaBleed", "spritesheet", "output"] as const;
+const PROJECT_KEYS = ["creator", "lockfile", "inputs", "grant"] as const;
+const INPUT_KEYS = [
+  "include",
+  "exclude",
+  "assetType",
+  "alphaBleed",
+  "spritesheet",
+  "output",
+  "grant",
+  "privacy",
+] as const;
+const GRANT_KEYS = ["experiences"] as const;
+const PRIVACIES: readonly AssetPrivacySetting[] = ["default", "restricted", "openUse"];
 const OUTPUT_KEYS = ["luau", "dts", "ts", "style"] as const;
 const SPRITESHEET_KEYS = ["maxSize", "padding"] as const;
 const STYLES: readonly CodegenStyle[] = ["nested", "flat"];
@@ -123,6 +152,7 @@ export function checkProjectConfig(value: unknown): { spec?: ProjectSpec; proble
       );
     } else spec.lockfile = value.lockfile;
   }
+  const projectGrant = checkGrant(value.grant, "grant", problem);
   if (value.inputs !== undefined) {
     if (!isRecord(value.inputs)) {
       problem(
@@ -133,7 +163,7 @@ export function checkProjectConfig(value: unknown): { spec?: ProjectSpec; proble
     } else {
       for (const [name, input] of Object.entries(value.inputs)) {
         const checked = checkInput(name, input, problem);
-        if (checked) spec.inputs.push(checked);
+        if (checked) spec.inputs.push(withGrant(checked, projectGrant));
       }
     }
   }
@@ -186,8 +216,56 @@ function checkInput(name: string, value: unknown, problem: Problem): InputSpec |
     if (sheet !== undefined) processing.spritesheet = sheet;
   }
   const output = checkOutput(value.output, `${at}.output`, problem);
+  const grant = checkGrant(value.grant, `${at}.grant`, problem);
+  let privacy: AssetPrivacySetting | undefined;
+  if (value.privacy !== undefined) {
+    if (PRIVACIES.includes(value.privacy as AssetPrivacySetting))
+      privacy = value.privacy as AssetPrivacySetting;
+    else
+      problem(
+        `${at}.privacy`,
+        `${describe(value.privacy)} is not an asset privacy`,
+        'write "default", "restricted" or "openUse" (openUse cannot be undone)',
+      );
+  }
   if (problem.count() > before || !include || !exclude || !output) return undefined;
-  return { name, include, exclude, assetType, processing, output };
+  return {
+    name,
+    include,
+    exclude,
+    assetType,
+    processing,
+    output,
+    ...(grant ? { grant: { experiences: grant } } : {}),
+    ...(privacy ? { privacy } : {}),
+  };
+}
+
+/** `grant: { experiences: [...] }` -> the universe ids as digit strings, or undefined (absent or wrong). */
+function checkGrant(value: unknown, at: string, problem: Problem): string[] | undefined {
+  if (value === undefined) return undefined;
+  const example = "write { experiences: [1234567890] } with each experience's universe id";
+  if (!isRecord(value)) {
+    problem(at, `is ${describe(value)}`, example);
+    return undefined;
+  }
+  unknownKeys(value, GRANT_KEYS, `${at}.`, problem);
+  const list = value.experiences;
+  const valid = (id: unknown) =>
+    (typeof id === "string" && /^\d{1,19}$/.test(id.trim())) ||
+    (typeof id === "number" && Number.isSafeInteger(id) && id > 0);
+  if (!Array.isArray(list) || list.length === 0 || !list.every(valid)) {
+    problem(`${at}.experiences`, `${describe(list)} is not a list of universe ids`, example);
+    return undefined;
+  }
+  return list.map((id) => String(id).trim());
+}
+
+/** The input's experiences and the project's, each once. */
+function withGrant(input: InputSpec, project: string[] | undefined): InputSpec {
+  if (!project) return input;
+  const experiences = [...new Set([...project, ...(input.grant?.experiences ?? [])])];
+  return { ...input, grant: { experiences } };
 }
 
 function checkSpritesheet(

@@ -19,6 +19,8 @@ export interface ProjectSyncOptions {
   check?: boolean;
   /** Pack spritesheets afresh instead of keeping their layout (`sync --repack`). */
   repack?: boolean;
+  /** Skip reading the upload quotas before uploading (default: read them). */
+  quotaCheck?: boolean;
   /** The pipeline for one input (its asset type and processing options applied by the caller's shell). */
   pipelineFor(input: ProjectInput): Pipeline;
   /** What a generated module says for an asset; default its `rbxassetid://` uri, or its sprite. */
@@ -55,6 +57,9 @@ export async function syncProjectInputs(
       processing: input.processing,
       input: input.name,
       ...(opts.repack ? { repack: true } : {}),
+      ...(input.grant ? { grant: input.grant } : {}),
+      ...(input.privacy ? { privacy: input.privacy } : {}),
+      ...(opts.quotaCheck === false ? { quotaCheck: false } : {}),
     };
     // An input with no file (its last one deleted while watched) has nothing to sync, only modules to empty:
     // `pipeline.sync([])` would mean the whole project.
@@ -77,6 +82,11 @@ export async function syncProjectInputs(
       (total[key] as unknown[]).push(...report[key]);
     }
     total.elapsedMs += report.elapsedMs;
+    if (report.grants) {
+      total.grants ??= { granted: [], refusals: [] };
+      total.grants.granted.push(...report.grants.granted);
+      total.grants.refusals.push(...report.grants.refusals);
+    }
     if (report.refusal) {
       // An account-level refusal (a wrong key, a creator it may not act for) would refuse every input alike.
       total.refusal = report.refusal;

@@ -1,6 +1,6 @@
 // Stage: upload or update. Builds the Create Asset (or, for a model recorded at this path, Update Asset)
 // request from the prepared file, its metadata and the processed content, and sends it.
-import type { AssetsClient, Operation } from "../../index.js";
+import type { AssetPrivacy, AssetsClient, Operation } from "../../index.js";
 import type { CreatorRef } from "../config.js";
 import type { LockEntry } from "../lockfile.js";
 import type { AssetType } from "../types.js";
@@ -15,6 +15,8 @@ export interface UploadRequest {
   videoExpectedPrice: number | undefined;
   /** The asset to update in place, if any. */
   target: LockEntry | undefined;
+  /** `creationContext.assetPrivacy` of a new asset; none: the creator's default. */
+  privacy?: AssetPrivacy | undefined;
 }
 
 export function sendUpload(
@@ -33,6 +35,7 @@ export function sendUpload(
         description: request.description,
         creationContext: {
           creator: request.creator,
+          ...(request.privacy ? { assetPrivacy: request.privacy } : {}),
           ...(request.assetType === "Video" && request.videoExpectedPrice !== undefined
             ? { expectedPrice: request.videoExpectedPrice }
             : {}),
