@@ -107,9 +107,9 @@ describe("the project file", () => {
     expect(error).toBeInstanceOf(ProjectFileError);
     const lines = (error as Error).message.split("\n");
     expect(lines).toEqual([
-      'rbxassets.config.json: lockfil: is not a known key — did you mean "lockfile"? (keys here: creator, lockfile, inputs)',
+      'rbxassets.config.json: lockfil: is not a known key — did you mean "lockfile"? (keys here: creator, lockfile, inputs, grant)',
       'rbxassets.config.json: creator: "bob" is not a creator — write "user:<id>" or "group:<id>", e.g. "group:123"',
-      'rbxassets.config.json: inputs.ui.outptu: is not a known key — did you mean "output"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output)',
+      'rbxassets.config.json: inputs.ui.outptu: is not a known key — did you mean "output"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output, grant, privacy)',
       'rbxassets.config.json: inputs.ui.alphaBleed: "yes" is not a boolean — write true (the default for images) or false',
       "rbxassets.config.json: inputs.ui.spritesheet.maxSize: 99999 is not a size in pixels — write a whole number from 16 to 7999, e.g. 1024",
       'rbxassets.config.json: inputs.all.assetType: "Mesh" is not an image asset type — write "Image" (the default) or "Decal"',
