@@ -38,6 +38,8 @@ const commands: Record<string, () => Promise<{ run: Handler }>> = {
   sync: () => import("./commands/sync.js"),
   init: () => import("./commands/init.js"),
   emulator: () => import("./commands/emulator.js"),
+  grant: () => import("./commands/grant.js"),
+  quota: () => import("./commands/quota.js"),
 };
 
 const examples = (...lines: string[]) => `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;
@@ -310,6 +312,10 @@ ${examples(
         "--repack",
         "pack spritesheets afresh instead of keeping their layout (every atlas that changes is uploaded)",
       )
+      .option(
+        "--no-quota-check",
+        "upload without first reading the audio and video upload quotas (a batch that does not fit stops before uploading)",
+      )
       .option("--lockfile <path>", "lockfile path (default rbxassets.lock.json in the project root)")
       .option("--ts <out.ts>", "also write a TypeScript module mapping paths to rbxassetid:// ids")
       .option("--luau <out.luau>", "also write a Luau module mapping paths to rbxassetid:// ids")
@@ -335,6 +341,7 @@ ${examples(
     c
       .description("run the local Open Cloud Assets emulator until Ctrl-C")
       .option("--port <n>", "port to listen on (default: a free one)", integer("--port", 0, 65535))
+      .option("--universe <id>", "an experience (universe id) grants may name (repeat for more)", collect)
       .addHelpText(
         "after",
         examples(
@@ -343,6 +350,8 @@ ${examples(
         ),
       ),
   );
+
+  defineGrantAndQuota(define);
 
   // Only the bare program takes no command: that opens the TUI (or, without a terminal, prints help).
   program.allowExcessArguments(true).action(async () => {
@@ -361,6 +370,41 @@ ${examples(
     state.exitCode = await openTui(globals);
   });
   return program;
+}
+
+/** `grant` and `quota`: the asset-permissions and asset-quotas APIs. */
+function defineGrantAndQuota(define: (name: string, configure: (command: Command) => Command) => void): void {
+  define("grant", (c) =>
+    c
+      .argument("<assetId...>", "the assets (ids, rbxassetid://<id> or assets/<id>)")
+      .description(
+        "let experiences use assets: grant each experience Use of each asset (asset-permissions API; grants to an experience are permanent)",
+      )
+      .requiredOption(
+        "--experience <universeId>",
+        "the experience's universe id, from its settings; not a place id (repeat for more)",
+        collect,
+      )
+      .addHelpText(
+        "after",
+        `\nThe API key needs the asset-permissions API with its Write operation (scope asset-permissions:write).\nExit 1 when any grant is refused; each refused asset is listed with the reason.${examples(
+          "rbxassets grant 1234567890 --experience 6046911802",
+          "rbxassets grant 111 222 333 --experience 6046911802 --experience 7000000001 --json",
+        )}`,
+      ),
+  );
+  define("quota", (c) =>
+    c
+      .description(
+        "show the creator's upload quotas: used, capacity, left and when they reset (users only; Roblox publishes none for groups)",
+      )
+      .option(
+        "--type <type>",
+        "an asset type, e.g. Audio or Video (repeat for more; default Audio and Video)",
+        collect,
+      )
+      .addHelpText("after", examples("rbxassets quota", "rbxassets quota --type Audio --json")),
+  );
 }
 
 /** Where the TUI starts when a command is run on a terminal without its argument. */

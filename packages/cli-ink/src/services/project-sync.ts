@@ -21,6 +21,8 @@ export interface ProjectSyncRequest {
   lockfile?: string;
   /** Pack spritesheets afresh instead of keeping their layout. */
   repack?: boolean;
+  /** False: skip reading the audio and video quotas before uploading. */
+  quotaCheck?: boolean;
   /** `--ts` / `--luau`: replace one input's module paths for this run. */
   codegen?: { typescript?: string; luau?: string };
 }
@@ -64,6 +66,7 @@ export async function syncInputs(
     check: opts.check === true,
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.repack ? { repack: true } : {}),
+    ...(opts.quotaCheck === false ? { quotaCheck: false } : {}),
     pipelineFor,
   });
 }

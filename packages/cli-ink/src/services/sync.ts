@@ -19,6 +19,8 @@ export interface SyncOptions {
   expectedPrice?: number;
   /** Pack spritesheets afresh instead of keeping their layout. */
   repack?: boolean;
+  /** False: skip reading the audio and video quotas before uploading. */
+  quotaCheck?: boolean;
   /** The fix suggested for a file outside the root, in the caller's terms (the CLI's `-C`, a TUI key). */
   outsideRootFix?: string;
 }
@@ -46,6 +48,7 @@ export async function syncPaths(
   return pipeline.sync(paths.length > 0 ? paths : ["."], {
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.repack ? { repack: true } : {}),
+    ...(opts.quotaCheck === false ? { quotaCheck: false } : {}),
     check: opts.check === true,
   });
 }

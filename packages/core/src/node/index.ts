@@ -123,7 +123,7 @@ export {
   watchProject,
 } from "./project/watch.js";
 export { type ScanResult, scanPaths } from "./scan.js";
-export { GRANT_BATCH_SIZE, grantCodeText } from "./stages/grant.js";
+export { GRANT_BATCH_SIZE, grantCodeText, recordGrant } from "./stages/grant.js";
 export type { PreparedFile } from "./stages/prepare.js";
 export { type ProcessStage, sendAsIs, type UploadContent } from "./stages/process.js";
 export type {

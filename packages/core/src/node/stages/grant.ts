@@ -101,6 +101,19 @@ export async function grantExperiences(
   }
 }
 
+/**
+ * Records that `experience` may use the asset `assetId` under every lockfile path that holds it (a grant
+ * made by hand, outside a sync). Returns the paths recorded.
+ */
+export async function recordGrant(lockfile: Lockfile, assetId: string, experience: string): Promise<string[]> {
+  const files = lockfile
+    .entries()
+    .filter(([, entry]) => entry.assetId === assetId && !entry.grants?.includes(experience))
+    .map(([file]) => file);
+  for (const file of files) await record(lockfile, file, experience);
+  return files;
+}
+
 async function record(lockfile: Lockfile, file: string, experience: string): Promise<void> {
   const entry = lockfile.get(file) as LockEntry;
   await lockfile.record(file, { ...entry, grants: sortedIds([...(entry.grants ?? []), experience]) });

@@ -1,0 +1,64 @@
+// The creator's upload quotas (`rbxassets quota`, the TUI's sync screen). Roblox publishes them for users
+// only: a group creator is told so, once.
+import { type AssetQuota, quotaAssetTypeName } from "@rbxassets/core";
+import type { ServiceContext } from "./context.js";
+import { ServiceError } from "./errors.js";
+
+/** The capped types a sync can upload (the usage guide's): what `quota` shows without `--type`. */
+export const DEFAULT_QUOTA_TYPES = ["Audio", "Video"] as const;
+
+export interface QuotaRow {
+  assetType: string;
+  usage: number;
+  capacity: number;
+  left: number;
+  period: string;
+  resetTime: string;
+}
+
+export const GROUP_QUOTAS_UNPUBLISHED = "Roblox does not publish upload quotas for groups";
+
+export async function readQuotas(
+  ctx: ServiceContext,
+  types: readonly string[] = DEFAULT_QUOTA_TYPES,
+  opts: { signal?: AbortSignal } = {},
+): Promise<{ creator: string; quotas: QuotaRow[] }> {
+  const creator = ctx.config.creator;
+  if (!creator) {
+    throw new ServiceError("no creator: set RBXASSETS_CREATOR (or pass --creator) to user:<id>", {
+      usage: true,
+    });
+  }
+  if (creator.startsWith("group:")) {
+    throw new ServiceError(
+      `${GROUP_QUOTAS_UNPUBLISHED} (${creator}); user quotas are read with a user's key`,
+      {
+        usage: false,
+      },
+    );
+  }
+  const quotas: AssetQuota[] = await ctx
+    .client()
+    .getAssetQuotas(creator.slice("user:".length), {
+      assetTypes: types,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    })
+    .catch((error: unknown) => {
+      // A type the API does not know is the caller's mistake, named before any request.
+      if (error instanceof Error && error.name === "AssetsClientError") {
+        throw new ServiceError(error.message.replace(/^assetType/, "--type"));
+      }
+      throw error;
+    });
+  return {
+    creator,
+    quotas: quotas.map((quota) => ({
+      assetType: quotaAssetTypeName(quota.assetType),
+      usage: quota.usage,
+      capacity: quota.capacity,
+      left: Math.max(0, quota.capacity - quota.usage),
+      period: quota.period,
+      resetTime: quota.usageResetTime,
+    })),
+  };
+}
