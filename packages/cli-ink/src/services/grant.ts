@@ -75,3 +75,17 @@ export async function grantAssets(
   }
   return outcomes;
 }
+
+/**
+ * The experiences an asset is granted to, as far as we know: the lockfile's record of the grants this tool
+ * made (the API publishes no read of grants). Empty when the asset is not in the lockfile.
+ */
+export async function knownGrants(ctx: ServiceContext, assetId: string): Promise<string[]> {
+  const pipeline = ctx.pipeline();
+  const lockfile = await Lockfile.open(pipeline.lockfilePath, { root: pipeline.root }).catch(() => undefined);
+  const ids = new Set<string>();
+  for (const [, entry] of lockfile?.entries() ?? []) {
+    if (entry.assetId === assetId) for (const id of entry.grants ?? []) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+}

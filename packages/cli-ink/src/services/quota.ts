@@ -62,3 +62,30 @@ export async function readQuotas(
     })),
   };
 }
+
+/** What the sync screen shows before a sync: the capped files it holds, and their quotas when published. */
+export interface QuotaPreview {
+  /** Audio and video files found (uploaded or not: the sync decides; this is a heads-up). */
+  files: Partial<Record<"Audio" | "Video", number>>;
+  quotas: QuotaRow[];
+  /** Set for a group creator: Roblox publishes no group quotas. */
+  unpublished?: string;
+}
+
+/** Reads the audio and video quotas when `folder` holds such files (no request otherwise). */
+export async function previewQuotas(ctx: ServiceContext, folder: string): Promise<QuotaPreview> {
+  const { scanPaths, extensionInfo } = await import("@rbxassets/core/node");
+  const { files } = await scanPaths(ctx.root, [folder || "."]);
+  const counts: QuotaPreview["files"] = {};
+  for (const file of files) {
+    const kind = extensionInfo(file.slice(file.lastIndexOf(".") + 1))?.kind;
+    const type = kind === "audio" ? "Audio" : kind === "video" ? "Video" : undefined;
+    if (type) counts[type] = (counts[type] ?? 0) + 1;
+  }
+  const types = Object.keys(counts);
+  const creator = ctx.config.creator;
+  if (types.length === 0 || !creator || !ctx.config.hasCredentials) return { files: counts, quotas: [] };
+  if (creator.startsWith("group:"))
+    return { files: counts, quotas: [], unpublished: GROUP_QUOTAS_UNPUBLISHED };
+  return { files: counts, quotas: (await readQuotas(ctx, types)).quotas };
+}
