@@ -105,7 +105,11 @@ export async function grantExperiences(
  * Records that `experience` may use the asset `assetId` under every lockfile path that holds it (a grant
  * made by hand, outside a sync). Returns the paths recorded.
  */
-export async function recordGrant(lockfile: Lockfile, assetId: string, experience: string): Promise<string[]> {
+export async function recordGrant(
+  lockfile: Lockfile,
+  assetId: string,
+  experience: string,
+): Promise<string[]> {
   const files = lockfile
     .entries()
     .filter(([, entry]) => entry.assetId === assetId && !entry.grants?.includes(experience))
