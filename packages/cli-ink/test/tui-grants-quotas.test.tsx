@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { uploadFile } from "../src/services/assets.js";
 import { grantAssets } from "../src/services/grant.js";
-import { makeProject, png, wav } from "./helpers/files.js";
+import { png, wav } from "./helpers/files.js";
 import { KEYS, type RenderedApp, renderApp, startTuiEnv, type TuiEnv } from "./tui-helpers.js";
 
 let env: TuiEnv | undefined;
