@@ -191,7 +191,7 @@ test("a broken project file: one line per problem, nothing written, no request s
   expect(result.stdout).toBe("");
   expect(result.stderr.trimEnd().split("\n")).toEqual([
     'rbxassets: rbxassets.config.json: inputs.ui.alphaBleed: "yes" is not a boolean — write true (the default for images) or false',
-    'rbxassets: rbxassets.config.json: inputs.none.outptu: is not a known key — did you mean "output"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output)',
+    'rbxassets: rbxassets.config.json: inputs.none.outptu: is not a known key — did you mean "output"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output, grant, privacy)',
   ]);
   const second = await runCli(["sync"], {
     cwd: root,

@@ -35,7 +35,7 @@ describe("the asset screen and grants", () => {
     app = renderApp(env.ctx, { name: "asset", assetId: assetId! });
     let frame = await app.waitFor("Grant to an experience");
     expect(frame).toMatch(/Experiences\s+6046911802/);
-    await app.press(KEYS.down, KEYS.down, KEYS.enter);
+    await app.press(KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
     await app.waitFor("Universe id:");
     await app.type("place-1");
     await app.press(KEYS.enter);

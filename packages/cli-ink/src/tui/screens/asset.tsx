@@ -53,8 +53,8 @@ export function AssetScreen({ assetId }: { assetId: string }) {
               options={[
                 { label: "Versions and rollback", value: "versions" },
                 { label: "Edit metadata", value: "edit" },
-                { label: "Grant to an experience", value: "grant" },
                 { label: archived ? "Restore" : "Archive", value: "archive" },
+                { label: "Grant to an experience", value: "grant" },
                 { label: "Refresh", value: "refresh" },
                 { label: "Back", value: "back" },
               ]}
