@@ -33,8 +33,9 @@ describe("the asset screen and grants", () => {
     const { assetId } = await uploadFile(env.ctx, { file: "hero.png", displayName: "Hero", wait: true });
     await grantAssets(env.ctx, [assetId!], ["6046911802"]);
     app = renderApp(env.ctx, { name: "asset", assetId: assetId! });
-    let frame = await app.waitFor("Grant to an experience");
-    expect(frame).toMatch(/Experiences\s+6046911802/);
+    await app.waitFor("Grant to an experience");
+    let frame = await app.waitFor(/Experiences\s+6046911802/);
+    expect(frame).toContain("Hero");
     await app.press(KEYS.down, KEYS.down, KEYS.down, KEYS.enter);
     await app.waitFor("Universe id:");
     await app.type("place-1");

@@ -40,7 +40,9 @@ export function AssetScreen({ assetId }: { assetId: string }) {
         <Box flexDirection="column">
           <AssetCard asset={state.data} />
           <Field label="Experiences">
-            {grants.status === "success" && grants.data.length > 0 ? (
+            {grants.status !== "success" ? (
+              <Text dimColor>…</Text>
+            ) : grants.data.length > 0 ? (
               grants.data.join(", ")
             ) : (
               <Text dimColor>none granted by rbxassets (the lockfile's record)</Text>
