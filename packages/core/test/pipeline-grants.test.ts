@@ -11,7 +11,7 @@ import {
   type PipelineOptions,
 } from "../src/node/index.js";
 import { startTestEmulator } from "./helpers/emulator.js";
-import { fixture, writeFiles } from "./pipeline-fixtures.js";
+import { fixture, png, writeFiles } from "./pipeline-fixtures.js";
 import { readLock, tempProject } from "./pipeline-project.js";
 
 const USER = "user:42";
@@ -149,6 +149,34 @@ describe("grants in a sync", () => {
       expect.objectContaining({ rule: "grant-experience", experience: "999", code: "SubjectNotFound" }),
     ]);
     expect(report.grants?.granted.map((g) => g.experience)).toEqual(["1003", "1003"]);
+  });
+});
+
+describe("grants of a spritesheet", () => {
+  it("grants each atlas once, records it on the atlas, and a warm run sends none", async () => {
+    await writeFiles(project.root, {
+      "ui/a.png": png(8, 8, 1),
+      "ui/b.png": png(8, 8, 2),
+      "ui/c.png": png(8, 8, 3),
+    });
+    const processing = { spritesheet: { maxSize: 64, padding: 2 } };
+    const report = await pipeline({ processing }).p.sync(["ui"], {
+      input: "ui",
+      grant: { experiences: ["1001"] },
+    });
+    expect(report.failed).toEqual([]);
+    const atlasIds = new Set(report.uploaded.map((a) => a.assetId));
+    expect(atlasIds.size).toBe(1);
+    expect(grantRequests()).toBe(1);
+    expect(report.grants?.granted).toEqual([{ file: "ui#0", assetId: [...atlasIds][0], experience: "1001" }]);
+    expect(await grantsOf([...atlasIds][0]!)).toEqual(["1001"]);
+    emulator.resetStats();
+    const warm = await pipeline({ processing }).p.sync(["ui"], {
+      input: "ui",
+      grant: { experiences: ["1001"] },
+    });
+    expect(warm.unchanged).toHaveLength(3);
+    expect(grantRequests()).toBe(0);
   });
 });
 

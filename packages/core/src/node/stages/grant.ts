@@ -1,13 +1,14 @@
 // Stage: grant experiences `Use` of the assets a sync resolved (asset-permissions API). After the uploads:
 // for each experience, the assets whose lockfile entry does not list it yet, in batches, one request at a
-// time (the client's limiter keeps them within 100 a minute). Each grant is recorded in the lockfile, so
-// a warm run sends none and a new experience is granted alone. A refused asset fails like a file; a
-// refusal of the endpoint itself (the key lacks the scope) stops the grants once.
+// time (the client's limiter keeps them within 100 a minute). Each grant is recorded in the lockfile (on
+// the asset's entry, or its atlas's for sprites), so a warm run sends none and a new experience is granted
+// alone. A refused asset fails like a file; a refusal of the endpoint itself (the key lacks the scope)
+// stops the grants once.
 import type { GrantErrorCode } from "../../client/grants.js";
 import { AssetsApiError, type AssetsClient } from "../../index.js";
 import { describeError, isAbortError } from "../errors.js";
 import { type LockEntry, type Lockfile, sortedIds } from "../lockfile.js";
-import type { GrantRefusal, PipelineEvent, ResolvedAsset, SyncReport } from "../types.js";
+import type { GrantRefusal, PipelineEvent, SyncReport } from "../types.js";
 
 /** Assets per grant request: the API publishes no cap; 50 keeps a refused batch small. */
 export const GRANT_BATCH_SIZE = 50;
@@ -42,7 +43,46 @@ export function experienceIds(experiences: ReadonlyArray<string | number>): stri
   return sortedIds(experiences.map((id) => String(id).trim()));
 }
 
-/** Grants the experiences to the report's assets, adding what happened to the report. */
+/** Something that can be granted: a lockfile entry (by path) or an atlas (by name), with its grants. */
+interface Target {
+  /** The project path, or the atlas name (`<input>#<n>`), that reports name. */
+  name: string;
+  assetId: string;
+  grants(): readonly string[];
+  record(experience: string): Promise<void>;
+}
+
+/** The report's assets as grant targets: each asset recorded under its path, each atlas of its sprites. */
+function targetsOf(lockfile: Lockfile, report: SyncReport): Target[] {
+  const targets = new Map<string, Target>();
+  for (const asset of [...report.uploaded, ...report.updated, ...report.unchanged]) {
+    if (asset.sprite !== undefined && asset.atlas !== undefined) {
+      const atlasName = asset.atlas;
+      if (lockfile.atlas(atlasName)?.assetId !== asset.assetId || targets.has(`atlas\0${atlasName}`))
+        continue;
+      targets.set(`atlas\0${atlasName}`, {
+        name: atlasName,
+        assetId: asset.assetId,
+        grants: () => lockfile.atlas(atlasName)?.grants ?? [],
+        record: async (experience) => {
+          const entry = lockfile.atlas(atlasName)!;
+          const grants = sortedIds([...(entry.grants ?? []), experience]);
+          await lockfile.recordSheets({ atlases: [[atlasName, { ...entry, grants }]] });
+        },
+      });
+    } else if (asset.sprite === undefined && lockfile.get(asset.file)?.assetId === asset.assetId) {
+      targets.set(asset.file, {
+        name: asset.file,
+        assetId: asset.assetId,
+        grants: () => lockfile.get(asset.file)?.grants ?? [],
+        record: (experience) => record(lockfile, asset.file, experience),
+      });
+    }
+  }
+  return [...targets.values()];
+}
+
+/** Grants the experiences to the report's assets (and its sprites' atlases), adding what happened to the report. */
 export async function grantExperiences(
   host: GrantHost,
   report: SyncReport,
@@ -50,20 +90,17 @@ export async function grantExperiences(
   signal: AbortSignal | undefined,
 ): Promise<void> {
   const lockfile = await host.lockfile();
-  // Sprites share their atlas's id, recorded apart: only assets recorded under their own path are granted.
-  const assets = [...report.uploaded, ...report.updated, ...report.unchanged].filter(
-    (asset) => asset.sprite === undefined && lockfile.get(asset.file)?.assetId === asset.assetId,
-  );
+  const targets = targetsOf(lockfile, report);
   report.grants ??= { granted: [], refusals: [] };
   const summary = report.grants;
   for (const experience of experiences) {
-    // Each asset once, with every path recorded for it.
-    const files = new Map<string, ResolvedAsset[]>();
-    for (const asset of assets) {
-      if (lockfile.get(asset.file)?.grants?.includes(experience)) continue;
-      files.set(asset.assetId, [...(files.get(asset.assetId) ?? []), asset]);
+    // Each asset once, with every target recorded for it.
+    const byAsset = new Map<string, Target[]>();
+    for (const target of targets) {
+      if (target.grants().includes(experience)) continue;
+      byAsset.set(target.assetId, [...(byAsset.get(target.assetId) ?? []), target]);
     }
-    const ids = [...files.keys()];
+    const ids = [...byAsset.keys()];
     for (let start = 0; start < ids.length; start += GRANT_BATCH_SIZE) {
       if (signal?.aborted) return;
       const batch = ids.slice(start, start + GRANT_BATCH_SIZE);
@@ -77,24 +114,24 @@ export async function grantExperiences(
         const refusal = refusalOf(error, experience);
         summary.refusals.push(refusal);
         host.emit({ type: "grantRefused", ...refusal });
-        // The endpoint refused the credentials: no other experience would fare better.
+        // The endpoint refused the credentials (or failed): no other experience would fare better.
         if (refusal.rule !== "grant-experience") return;
         break;
       }
       for (const assetId of result.successAssetIds) {
-        for (const asset of files.get(assetId) ?? []) {
-          await record(lockfile, asset.file, experience);
-          summary.granted.push({ file: asset.file, assetId, experience });
-          host.emit({ type: "granted", file: asset.file, assetId, experience });
+        for (const target of byAsset.get(assetId) ?? []) {
+          await target.record(experience);
+          summary.granted.push({ file: target.name, assetId, experience });
+          host.emit({ type: "granted", file: target.name, assetId, experience });
         }
       }
       for (const { assetId, code } of result.errors) {
-        for (const asset of files.get(assetId) ?? []) {
+        for (const target of byAsset.get(assetId) ?? []) {
           const problem = `not granted to experience ${experience}: ${grantCodeText(code)} (${code})`;
           const fix = "check the asset and the experience in the Creator Dashboard";
-          const reason = `${asset.file}: ${problem} — ${fix}`;
-          report.failed.push({ file: asset.file, reason });
-          host.emit({ type: "failed", file: asset.file, reason, rule: "grant-refused", fix });
+          const reason = `${target.name}: ${problem} — ${fix}`;
+          report.failed.push({ file: target.name, reason });
+          host.emit({ type: "failed", file: target.name, reason, rule: "grant-refused", fix });
         }
       }
     }
