@@ -74,3 +74,47 @@ describe("grant and privacy in the project file", () => {
     ]);
   });
 });
+
+describe("quotas in a project sync", () => {
+  it("checks every input's audio together, before the first input uploads anything", async () => {
+    const quota = await startTestEmulator({
+      creator: "user:42",
+      operations: { pendingPolls: 0 },
+      rateLimits: false,
+      quotas: [
+        { creator: "user:42", assetType: "Audio", capacity: 10, usage: 8, resetTime: "2027-01-01T00:00:00Z" },
+      ],
+    });
+    try {
+      await writeFiles(project.root, {
+        "rbxassets.config.json": JSON.stringify({
+          inputs: {
+            ui: { include: "ui/*.png" },
+            music: { include: "music/*.mp3" },
+            sfx: { include: "sfx/*.mp3" },
+          },
+        }),
+        "ui/a.png": fixture("png", 1),
+        "music/a.mp3": fixture("mp3", 1),
+        "music/b.mp3": fixture("mp3", 2),
+        "sfx/c.mp3": fixture("mp3", 3),
+      });
+      const loaded = (await loadProject(project.root))!;
+      const error = await syncProjectInputs(loaded, loaded.inputs, {
+        pipelineFor: () =>
+          createPipeline({
+            root: loaded.root,
+            env: { RBXASSETS_API_KEY: quota.apiKey, RBXASSETS_API_URL: quota.url },
+            creator: "user:42",
+          }),
+      }).catch((e: unknown) => e);
+      expect((error as Error).message).toContain(
+        "3 audio files to upload, 2 left this month (resets 2027-01-01)",
+      );
+      expect(quota.stats().creates).toBe(0);
+      expect(quota.stats().requests.Cloud_ListAssetQuotas).toBe(1);
+    } finally {
+      await quota.close();
+    }
+  });
+});

@@ -105,6 +105,12 @@ export interface Pipeline {
   /** The lockfile's answer for this file's current content; no network, no credentials. */
   lookup(file: string): Promise<ResolvedAsset | undefined>;
   sync(paths: string[], opts?: SyncOptions): Promise<SyncReport>;
+  /**
+   * Before uploading `files` (project paths or absolute): reads the upload quotas of the audio and video
+   * among them that are not in the lockfile, and throws a PipelineError (rule `quota`) when they do not fit.
+   * A sync does this itself; a caller syncing several inputs calls it once for them all.
+   */
+  checkQuotas(files: string[], opts?: { signal?: AbortSignal }): Promise<void>;
   /** Every lockfile entry as on disk now (a missing lockfile is empty), sorted by file. No network. */
   entries(): Promise<LockedAsset[]>;
   readonly root: string;

@@ -167,6 +167,13 @@ class AssetPipeline implements Pipeline {
     return runSync(this.#syncHost(opts), paths, opts);
   }
 
+  async checkQuotas(files: string[], opts: { signal?: AbortSignal } = {}): Promise<void> {
+    await this.#syncHost({ quotaCheck: true }).checkQuotas(
+      files.map((file) => resolvePath(this.root, file)),
+      opts.signal,
+    );
+  }
+
   /** The processing in force: the call's, else the pipeline's, with defaults (a wrong value throws). */
   #processingFor(given: ProcessOptions | undefined): ResolvedProcessOptions {
     return resolveProcessOptions(given ?? this.#options.processing);

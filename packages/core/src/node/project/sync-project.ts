@@ -48,6 +48,14 @@ export async function syncProjectInputs(
   opts: ProjectSyncOptions,
 ): Promise<ProjectSyncReport> {
   const total: ProjectSyncReport = { ...emptyReport(), modules: [] };
+  // The quotas are the creator's, whatever the input: checked once for every input's files together.
+  const quotaCheck = !opts.check && opts.quotaCheck !== false && inputs.length > 0;
+  if (quotaCheck) {
+    await opts.pipelineFor(inputs[0]!).checkQuotas(
+      inputs.flatMap((input) => input.files.map((f) => f.file)),
+      opts.signal ? { signal: opts.signal } : {},
+    );
+  }
   for (const input of inputs) {
     const pipeline = opts.pipelineFor(input);
     // The input's processing and name go to the process stage (which names atlases after the input).
@@ -59,7 +67,8 @@ export async function syncProjectInputs(
       ...(opts.repack ? { repack: true } : {}),
       ...(input.grant ? { grant: input.grant } : {}),
       ...(input.privacy ? { privacy: input.privacy } : {}),
-      ...(opts.quotaCheck === false ? { quotaCheck: false } : {}),
+      // Checked above, for all the inputs at once.
+      ...(quotaCheck || opts.quotaCheck === false ? { quotaCheck: false } : {}),
     };
     // An input with no file (its last one deleted while watched) has nothing to sync, only modules to empty:
     // `pipeline.sync([])` would mean the whole project.
