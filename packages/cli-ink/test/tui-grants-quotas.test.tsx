@@ -83,4 +83,19 @@ describe("the sync screen and quotas", () => {
     expect(frame).not.toContain("Quota");
     expect(env.emulator.stats().requests.Cloud_ListAssetQuotas ?? 0).toBe(0);
   });
+
+  test("a sync whose audio does not fit stops before uploading, and says why", async () => {
+    env = await startTuiEnv(
+      { "sfx/click.wav": wav(), "ui/b.png": png(5) },
+      { ...emulatorOptions, quotas: [{ creator: "user:1", assetType: "Audio", capacity: 10, usage: 10 }] },
+    );
+    app = renderApp(env.ctx, { name: "sync" });
+    await app.waitFor("Folder:");
+    await app.press(KEYS.enter);
+    await app.waitFor("Quota:");
+    await app.press(KEYS.enter);
+    const frame = await app.waitFor("1 audio file to upload, 0 left this month");
+    expect(frame).toContain("✔ 0 uploaded");
+    expect(env.emulator.stats().creates).toBe(0);
+  });
 });
