@@ -18,9 +18,17 @@ export interface CommandEnv {
   out: Output;
   globals: GlobalOptions;
   context(): Promise<ServiceContext>;
-  /** Aborted on the first Ctrl-C (SIGINT) or SIGTERM. */
+  /**
+   * The hard abort: on the first Ctrl-C (SIGINT) or SIGTERM, or for a command with a graceful stop, on
+   * the second (the process then exits at once).
+   */
   signal: AbortSignal;
+  /** The graceful stop (commands run with `graceful`): the first Ctrl-C or SIGTERM. */
+  stop: AbortSignal;
 }
+
+/** The exit code shells report for a process ended by this signal. */
+const SIGNAL_EXIT: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
 
 /** The exit code a command asks for. */
 export type CommandResult = number;
@@ -32,16 +40,31 @@ export type CommandResult = number;
 export async function runCommand(
   globals: GlobalOptions,
   body: (env: CommandEnv) => Promise<CommandResult>,
-  options: { handleSignals?: boolean; stderrNotices?: boolean } = {},
+  options: {
+    handleSignals?: boolean;
+    stderrNotices?: boolean;
+    /**
+     * The first Ctrl-C stops gracefully (`stop`: uploads already sent are finished and recorded; the
+     * command says how many); a second one exits at once, leaving the journal to the next run.
+     */
+    graceful?: boolean;
+  } = {},
 ): Promise<number> {
   const out = createOutput({ json: globals.json === true });
   const controller = new AbortController();
-  let interrupts = 0;
+  const stopper = new AbortController();
+  let received: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    interrupts++;
-    if (interrupts > 1) process.exit(signal === "SIGINT" ? 130 : 143);
+    if (received) process.exit(SIGNAL_EXIT[signal] ?? 130);
+    received = signal;
+    const reason = new DOMException("Aborted", "AbortError");
+    if (options.graceful) {
+      stopper.abort(reason);
+      return;
+    }
     out.log("stopping… (press Ctrl-C again to quit at once)");
-    controller.abort(new DOMException("Aborted", "AbortError"));
+    stopper.abort(reason);
+    controller.abort(reason);
   };
   const handleSignals = options.handleSignals !== false;
   if (handleSignals) {
@@ -55,6 +78,7 @@ export async function runCommand(
     out,
     globals,
     signal: controller.signal,
+    stop: stopper.signal,
     context: () => {
       context ??= import("./services/context.js").then(async ({ createServiceContext }) => {
         const ctx = await createServiceContext({
@@ -73,14 +97,16 @@ export async function runCommand(
     },
   };
   try {
-    return await body(env);
+    const code = await body(env);
+    // A run stopped by a signal exits as shells report it (130 for Ctrl-C), whatever it finished.
+    return received && options.graceful ? (SIGNAL_EXIT[received] ?? code) : code;
   } catch (error) {
     const { message, exitCode } = describeError(error, { apiUrl });
     // A project file's problems are listed one per line, each naming its key (all of them, not the first).
     const lines =
       error instanceof Error && error.name === "ProjectFileError" ? error.message.split("\n") : [message];
     for (const line of lines) out.error(line);
-    return exitCode;
+    return received && options.graceful ? (SIGNAL_EXIT[received] ?? exitCode) : exitCode;
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);

@@ -14,6 +14,9 @@ import type { Route } from "./tui/state/navigation.js";
 /** The asset types `upload --type` takes: the spec's, through core's spec facts. */
 const UPLOAD_TYPES = uploadableAssetTypes;
 
+/** Commands whose first Ctrl-C stops gracefully (uploads already sent are finished and recorded). */
+const GRACEFUL_COMMANDS = new Set(["sync", "upload"]);
+
 /** What the program reports back to `main` once commander is done. */
 export interface ProgramState {
   exitCode: number;
@@ -143,10 +146,15 @@ ${examples(
       const args = self.processedArgs.flatMap((arg: unknown) =>
         Array.isArray(arg) ? arg.map(String) : arg === undefined ? [] : [String(arg)],
       );
-      state.exitCode = await runCommand(globals, async (env) => {
-        const implementation = await commands[name]!();
-        return implementation.run(env, args, options);
-      });
+      state.exitCode = await runCommand(
+        globals,
+        async (env) => {
+          const implementation = await commands[name]!();
+          return implementation.run(env, args, options);
+        },
+        // Uploads stop gracefully: what the service accepted is finished and recorded.
+        { graceful: GRACEFUL_COMMANDS.has(name) },
+      );
     });
   };
 

@@ -112,3 +112,10 @@ export function closingLine(report: SyncReport, check: boolean): string | undefi
   if (check && pending > 0) return `${plural(pending, "file")} to upload: run rbxassets sync`;
   return undefined;
 }
+
+/** What a graceful stop says while uploads already sent are finishing (each time their number falls). */
+export function stoppingLine(finishing: number, first: boolean): string {
+  if (finishing === 0) return first ? "stopping…" : "stopping: every upload sent is recorded";
+  const uploads = finishing === 1 ? "1 upload" : `${finishing} uploads`;
+  return `${uploads} finishing… Ctrl-C again to leave them to the next run`;
+}

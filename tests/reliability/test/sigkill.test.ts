@@ -1,6 +1,9 @@
-// SIGKILL at seeded random points of a real `rbxassets sync` child process, 20 times in a row: the lockfile
-// always parses, and a clean rerun completes it. Each kill can orphan at most the uploads in flight at that
-// moment (the pipeline's concurrency, 16 by default): stored by the server, never recorded.
+// SIGKILL at seeded random points of a real `rbxassets sync` child process, again and again, while
+// requests are sent, while operations (which take several polls) are polled, and while the lockfile is
+// written: the lockfile always parses, and a clean rerun completes it. Nothing whose answer arrived is
+// uploaded twice: the journal keeps each operation id, and the next run polls it and records its result.
+// The only uploads that may exist twice are those whose answer never came, and the next run says so for
+// each ("may have reached Roblox") before uploading it again.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -15,10 +18,12 @@ import { duplicateUploads, env, startTestEmulator, totalRequests } from "./helpe
 import { png } from "./helpers/files.js";
 import { record } from "./helpers/results.js";
 
-const FILES = 200;
-const KILLS = 20;
-/** The pipeline's default concurrency: the most files in flight, hence the most a kill can orphan. */
+const FILES = 120;
+const KILLS = 14;
+/** The pipeline's default concurrency: the most creates in flight, hence the most answers a kill can lose. */
 const IN_FLIGHT_BOUND = 16;
+/** What a run says of an upload a killed run sent whose answer never came. */
+const LOST_ANSWER = /may have reached Roblox/g;
 const SEED = 20_240_601;
 
 function mulberry32(seed: number): () => number {
@@ -39,7 +44,8 @@ beforeAll(async () => {
   // Every answer is slowed down a little, so that a sync lasts long enough to be killed many times.
   emulator = await startTestEmulator({
     rateLimits: { timeScale: 60 },
-    operations: { pendingPolls: 1 },
+    // Several polls per operation: most of an upload's life is spent being polled, where kills land.
+    operations: { pendingPolls: 3 },
     faults: { seed: 1, slowRate: 1, slowMs: 100 },
   });
   root = await mkdtemp(join(tmpdir(), "rbxassets-rel-kill-"));
@@ -72,38 +78,54 @@ async function lockedCount(): Promise<{ count: number; parses: boolean; error?: 
   }
 }
 
-it("survives 20 SIGKILLs at random points and completes on a clean rerun", async () => {
+it("survives repeated SIGKILLs at random points: no upload whose answer arrived is uploaded twice", async () => {
   const random = mulberry32(SEED);
   const problems: string[] = [];
   const orphansPerKill: number[] = [];
   let interrupted = 0;
+  let lostAnswers = 0;
+  let resumed = 0;
   for (let kill = 0; kill < KILLS; kill++) {
-    const delayMs = Math.round(250 + random() * 1250);
+    // Killed once this run has finished `uploads` files (so that others are being sent, polled or
+    // recorded), plus a random delay: kills land in every phase, not in the start-up.
+    const uploads = 1 + Math.floor(random() * 4);
+    const delayMs = Math.round(random() * 400);
     const before = { uploads: uploadsOf(), locked: (await lockedCount()).count };
     const child = spawn(process.execPath, [CLI_BIN, "sync", "images"], {
       cwd: root,
       env: childEnv(env(emulator)),
-      stdio: "ignore",
+      stdio: ["ignore", "ignore", "pipe"],
     });
-    const exited = once(child, "exit");
-    const timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
+    let stderr = "";
+    let timer: NodeJS.Timeout | undefined;
+    child.stderr.setEncoding("utf8").on("data", (text: string) => {
+      stderr += text;
+      if (!timer && (stderr.match(/^uploaded /gm)?.length ?? 0) >= uploads)
+        timer = setTimeout(() => child.kill("SIGKILL"), delayMs);
+    });
+    const exited = once(child, "close");
     const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
     clearTimeout(timer);
+    lostAnswers += stderr.match(LOST_ANSWER)?.length ?? 0;
+    resumed += stderr.match(/resumed an upload/g)?.length ?? 0;
     if (signal === "SIGKILL") interrupted++;
     else if (code !== 0) problems.push(`run ${kill} exited ${code} without being killed`);
     // Let the server finish a request whose body had fully arrived before the kill.
     await new Promise((resolve) => setTimeout(resolve, 150));
     const after = await lockedCount();
     if (!after.parses)
-      problems.push(`after kill ${kill} (at ${delayMs} ms) the lockfile does not parse: ${after.error}`);
-    const orphans = uploadsOf() - before.uploads - (after.count - before.locked);
-    orphansPerKill.push(orphans);
-    if (orphans < 0 || orphans > IN_FLIGHT_BOUND) {
-      problems.push(`kill ${kill}: ${orphans} uploads not recorded (bound 0..${IN_FLIGHT_BOUND})`);
-    }
+      problems.push(
+        `after kill ${kill} (${delayMs} ms after ${uploads} uploads) the lockfile does not parse: ${after.error}`,
+      );
+    // Not yet recorded at this kill: in the journal, for the next run to resume.
+    orphansPerKill.push(uploadsOf() - before.uploads - (after.count - before.locked));
   }
   const leftovers = (await readdir(root)).filter((name) => name !== "images");
   const rerun = await runCli(["sync", "images"], { cwd: root, env: env(emulator) });
+  lostAnswers += rerun.stderr.match(LOST_ANSWER)?.length ?? 0;
+  resumed += rerun.stderr.match(/resumed an upload/g)?.length ?? 0;
+  const journal = await readdir(join(root, ".rbxassets", "journal")).catch(() => []);
+  if (journal.length > 0) problems.push(`the journal still holds ${journal.join(", ")} after a clean rerun`);
   if (rerun.code !== 0)
     problems.push(`the clean rerun exited ${rerun.code}: ${rerun.stderr.split("\n").at(-2)}`);
   const final = await lockedCount();
@@ -125,21 +147,28 @@ it("survives 20 SIGKILLs at random points and completes on a clean rerun", async
   }
 
   const duplicates = duplicateUploads(emulator.stats()).total;
-  const orphaned = orphansPerKill.reduce((a, b) => a + b, 0);
-  if (duplicates > orphaned) problems.push(`${duplicates} duplicates > ${orphaned} orphaned at kills`);
+  // Every duplicate is an upload whose answer a kill lost, and each was said aloud before it went again.
+  if (duplicates > lostAnswers)
+    problems.push(
+      `${duplicates} duplicates, but only ${lostAnswers} uploads were said to have lost their answer`,
+    );
+  if (lostAnswers > KILLS * IN_FLIGHT_BOUND) problems.push(`${lostAnswers} lost answers for ${KILLS} kills`);
   record(import.meta.filename, {
     area: "crash: SIGKILL during sync",
-    case: `${FILES} files, \`rbxassets sync\` killed ${KILLS} times in a row (seeded delays 250-1500 ms), then a clean rerun`,
+    case: `${FILES} files, operations of 3 polls, \`rbxassets sync\` killed ${KILLS} times in a row (each after 1-4 uploads of its own plus a seeded 0-400 ms), then a clean rerun`,
     runs: KILLS + 2,
     outcome: problems.length === 0 ? "holds" : `FAILS: ${problems.slice(0, 3).join("; ")}`,
     detail:
       `${interrupted} of ${KILLS} runs were killed mid-way (the others had finished); lockfile parsed after every kill ` +
-      `(leftover files: ${leftovers.join(", ") || "none"}); uploads orphaned per kill at most ` +
-      `${Math.max(...orphansPerKill)} (bound: concurrency ${IN_FLIGHT_BOUND}); duplicates <= uploads orphaned at kills (${orphaned}); ` +
-      `final ${final.count}/${FILES} ids verified; a further sync sent no request`,
+      `(leftover files: ${leftovers.join(", ") || "none"}); uploads not yet recorded at a kill at most ` +
+      `${Math.max(...orphansPerKill)}; ${resumed} operations resumed from the journal by the next run (recorded, not uploaded again); ${duplicates} duplicates, each an upload whose answer ` +
+      `a kill lost and that the next run said may have reached Roblox (${lostAnswers} said); ` +
+      `final ${final.count}/${FILES} ids verified; journal files left: ${journal.length}; a further sync sent no request`,
     duplicates,
-    allowed: KILLS * IN_FLIGHT_BOUND,
+    allowed: lostAnswers,
   });
   expect(problems).toEqual([]);
   expect(interrupted).toBeGreaterThan(0);
+  // The kills landed while operations were polled: the journal had operations to resume.
+  expect(resumed).toBeGreaterThan(0);
 });

@@ -1,10 +1,11 @@
 // `rbxassets sync --watch`: one sync of the inputs, then a line per change until Ctrl-C.
-import { loadProject, type WatchBatch, watchProject } from "@rbxassets/core/node";
+import { loadProject, type PipelineEvent, type WatchBatch, watchProject } from "@rbxassets/core/node";
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { describeError, ExitCode } from "../errors.js";
 import { showPath } from "../output.js";
 import { ServiceError } from "../services/errors.js";
 import { selectInputs, syncInputs } from "../services/project-sync.js";
+import { stoppingLine } from "../sync-output.js";
 
 export interface WatchFlags {
   lockfile?: string;
@@ -19,13 +20,19 @@ export async function runWatch(env: CommandEnv, args: string[], flags: WatchFlag
     );
   }
   const lockfile = flags.lockfile !== undefined ? { lockfile: flags.lockfile } : {};
-  const first = await syncInputs(ctx, ctx.project, inputs, { signal: env.signal, ...lockfile });
+  // The first Ctrl-C (env.stop) stops gracefully: the batch in flight finishes its uploads and records
+  // them, and the watch ends; a second exits at once.
+  const onEvent = (event: PipelineEvent) => {
+    if (event.type === "stopping") env.out.log(stoppingLine(event.finishing, false));
+  };
+  const signals = { signal: env.signal, stop: env.stop, onEvent };
+  const first = await syncInputs(ctx, ctx.project, inputs, { ...signals, ...lockfile });
   for (const module of first.modules) env.out.log(`wrote     ${showPath(module)}`);
   for (const failure of first.failed) env.out.log(`failed    ${showPath(failure.file)}: ${failure.reason}`);
   env.out.log(
     `synced ${first.uploaded.length + first.updated.length} new or changed, ${first.unchanged.length} unchanged, ${first.failed.length} failed`,
   );
-  if (env.signal.aborted) return ExitCode.failure;
+  if (env.signal.aborted || env.stop.aborted) return ExitCode.failure;
 
   await watchProject({
     project: ctx.project,
@@ -36,7 +43,7 @@ export async function runWatch(env: CommandEnv, args: string[], flags: WatchFlag
       if (!project) throw new ServiceError(`the project file was removed — stopped watching its inputs`);
       return project;
     },
-    sync: (project, touched, signal) => syncInputs(ctx, project, touched, { signal, ...lockfile }),
+    sync: (project, touched) => syncInputs(ctx, project, touched, { ...signals, ...lockfile }),
     onReady: () =>
       env.out.log(`watching ${inputs.map((i) => i.name).join(", ")} for changes (Ctrl-C to stop)`),
     onBatch: (batch) => {
@@ -50,7 +57,7 @@ export async function runWatch(env: CommandEnv, args: string[], flags: WatchFlag
           : [describeError(error).message];
       for (const line of lines) env.out.log(`error     ${line}`);
     },
-    signal: env.signal,
+    signal: env.stop,
   });
   return ExitCode.ok;
 }

@@ -3,7 +3,7 @@ import { ExitCode } from "../errors.js";
 import { cliReason, OUTSIDE_ROOT_FIX } from "../fixes.js";
 import { showPath } from "../output.js";
 import { syncPaths } from "../services/sync.js";
-import { closingLine, describeEvent, summary } from "../sync-output.js";
+import { closingLine, describeEvent, stoppingLine, summary } from "../sync-output.js";
 
 interface SyncOptions {
   check?: boolean;
@@ -28,10 +28,17 @@ export async function run(env: CommandEnv, paths: string[], options: SyncOptions
   const check = options.check === true;
   // Failures worded with the CLI's fixes (by their rule), for the progress lines and the report alike.
   const reasons = new Map<string, string>();
+  let stopping = false;
   const synced = await syncPaths(ctx, paths, {
     check,
     signal: env.signal,
+    stop: env.stop,
     onEvent: (event) => {
+      if (event.type === "stopping") {
+        env.out.log(stoppingLine(event.finishing, !stopping));
+        stopping = true;
+        return;
+      }
       if (event.type === "failed") reasons.set(event.file, cliReason(event));
       const line = describeEvent(event.type === "failed" ? { ...event, reason: cliReason(event) } : event);
       if (line) env.out.log(line);

@@ -6,6 +6,7 @@ import { formatUpload } from "../format.js";
 import { showPath } from "../output.js";
 import { promptChoice } from "../prompt.js";
 import { detectAssetType, type UploadResult, uploadFile } from "../services/upload.js";
+import { stoppingLine } from "../sync-output.js";
 
 interface UploadOptions {
   type?: AssetType;
@@ -32,6 +33,7 @@ export async function run(env: CommandEnv, [file]: string[], options: UploadOpti
   if (assetType === "Video" && options.expectedPrice === undefined) {
     throw new CliError(`video uploads carry a fee: ${EXPECTED_PRICE_FIX}`, ExitCode.usage);
   }
+  let stopping = false;
   const result = await uploadFile(ctx, {
     file: file!,
     assetType,
@@ -40,6 +42,11 @@ export async function run(env: CommandEnv, [file]: string[], options: UploadOpti
     ...(options.expectedPrice !== undefined ? { expectedPrice: options.expectedPrice } : {}),
     wait: options.wait === true,
     signal: env.signal,
+    stop: env.stop,
+    onStopping: (finishing) => {
+      env.out.log(stoppingLine(finishing, !stopping));
+      stopping = true;
+    },
     onStage: (stage) =>
       env.out.log(
         stage === "uploading"

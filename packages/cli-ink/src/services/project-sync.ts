@@ -17,6 +17,8 @@ import { ServiceError } from "./errors.js";
 export interface ProjectSyncRequest {
   check?: boolean;
   signal?: AbortSignal;
+  /** Graceful stop: uploads already sent are finished and recorded, nothing new starts. */
+  stop?: AbortSignal;
   onEvent?: (event: PipelineEvent) => void;
   lockfile?: string;
   /** Pack spritesheets afresh instead of keeping their layout. */
@@ -65,6 +67,7 @@ export async function syncInputs(
   return syncProjectInputs({ ...project, lockfile }, selected, {
     check: opts.check === true,
     ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.stop ? { stop: opts.stop } : {}),
     ...(opts.repack ? { repack: true } : {}),
     ...(opts.quotaCheck === false ? { quotaCheck: false } : {}),
     pipelineFor,

@@ -10,6 +10,8 @@ export interface SyncOptions {
   /** Upload nothing: report in `pending` what would be uploaded. */
   check?: boolean;
   signal?: AbortSignal;
+  /** Graceful stop: uploads already sent are finished and recorded, nothing new starts. */
+  stop?: AbortSignal;
   onEvent?: (event: PipelineEvent) => void;
   /** Lockfile path, relative to the root. Default `rbxassets.lock.json`. */
   lockfile?: string;
@@ -47,6 +49,7 @@ export async function syncPaths(
   await mkdir(dirname(pipeline.lockfilePath), { recursive: true });
   return pipeline.sync(paths.length > 0 ? paths : ["."], {
     ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.stop ? { stop: opts.stop } : {}),
     ...(opts.repack ? { repack: true } : {}),
     ...(opts.quotaCheck === false ? { quotaCheck: false } : {}),
     check: opts.check === true,

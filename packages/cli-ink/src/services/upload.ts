@@ -41,6 +41,13 @@ export interface UploadInput {
    */
   wait?: boolean;
   signal?: AbortSignal;
+  /**
+   * Graceful stop: a file inside the project whose upload was sent is finished and recorded; an upload
+   * outside it (nothing to record) stops at once.
+   */
+  stop?: AbortSignal;
+  /** Told after a graceful stop how many uploads are still finishing (each time that number falls). */
+  onStopping?: (finishing: number) => void;
   /** Told when local checks passed and the upload starts, and when waiting for the operation starts. */
   onStage?: (stage: "uploading" | "waiting") => void;
 }
@@ -99,17 +106,27 @@ export async function uploadFile(ctx: ServiceContext, input: UploadInput): Promi
   const assetType = input.assetType ?? (await certainAssetType(ctx, input.file));
   const absolute = resolve(ctx.root, input.file);
   if (!isInsideRoot(ctx.root, absolute)) {
-    return uploadUnrecorded(ctx, { ...input, assetType }, `the file is outside the project root ${ctx.root}`);
+    return uploadUnrecorded(
+      ctx,
+      { ...input, assetType, ...unrecordedSignal(input) },
+      `the file is outside the project root ${ctx.root}`,
+    );
   }
   try {
     return await uploadIntoProject(ctx, { ...input, assetType });
   } catch (error) {
     // A link out of the project: its content is not the project's, so it is uploaded like an outside file.
     if (error instanceof PipelineError && error.rule === "outside-root") {
-      return uploadUnrecorded(ctx, { ...input, assetType }, error.message);
+      return uploadUnrecorded(ctx, { ...input, assetType, ...unrecordedSignal(input) }, error.message);
     }
     throw error;
   }
+}
+
+/** An upload nothing records stops at the graceful stop too: there is nothing to finish recording. */
+function unrecordedSignal(input: UploadInput): { signal?: AbortSignal } {
+  const signals = [input.signal, input.stop].filter((s): s is AbortSignal => s !== undefined);
+  return signals.length > 0 ? { signal: AbortSignal.any(signals) } : {};
 }
 
 async function certainAssetType(ctx: ServiceContext, file: string): Promise<AssetType> {
@@ -127,6 +144,7 @@ async function uploadIntoProject(
     ...(input.expectedPrice !== undefined ? { videoExpectedPrice: input.expectedPrice } : {}),
     onEvent: (event) => {
       if (event.type === "start") input.onStage?.("uploading");
+      if (event.type === "stopping") input.onStopping?.(event.finishing);
     },
   });
   const resolved = await pipeline.resolve(input.file, {
@@ -134,6 +152,7 @@ async function uploadIntoProject(
     ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
     ...(input.description !== undefined ? { description: input.description } : {}),
     ...(input.signal ? { signal: input.signal } : {}),
+    ...(input.stop ? { stop: input.stop } : {}),
   });
   // The asset as the service now has it (name, state, creator), for the person who asked; without
   // credentials (a lockfile answer needs none) the lockfile's facts are all there is.

@@ -50,6 +50,16 @@ import { type WaitOptions, type WaitResult, waitForOperation } from "./wait.js";
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /**
+   * Cancels the call only while nothing of it was sent (waiting for a rate-limit permit): a graceful
+   * stop, which must not lose the answer to a request already on its way.
+   */
+  stop?: AbortSignal;
+  /**
+   * Awaited once, after the rate-limit permit and just before the request is first sent: where a journal
+   * records the intent of a write (a request that never left needs no "it may have arrived").
+   */
+  beforeSend?: () => Promise<void>;
 }
 
 export interface AssetsClient<F = FileInput> {
@@ -208,7 +218,11 @@ export function createAssetsClientWith<F>(
     if (!config.credentials) throw new AssetsClientError(MISSING_CREDENTIALS);
     // Reads, and grants (granting twice grants once), may be resent after a 5xx; writes that create may not.
     const idempotent = operations[operationId].method === "GET" || operationId === GRANT;
-    const { data } = await send(ctx, { operationId, idempotent, signal: opts?.signal }, attempt);
+    const { data } = await send(
+      ctx,
+      { operationId, idempotent, signal: opts?.signal, stop: opts?.stop, beforeSend: opts?.beforeSend },
+      attempt,
+    );
     return data;
   }
 

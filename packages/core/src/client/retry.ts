@@ -111,16 +111,41 @@ function discardBody(response: Response): void {
  */
 export async function send<T>(
   ctx: SendContext,
-  call: { operationId: string; idempotent: boolean; signal?: AbortSignal | undefined },
+  call: {
+    operationId: string;
+    idempotent: boolean;
+    signal?: AbortSignal | undefined;
+    /** Aborts the call only before an attempt is sent (see CallOptions.stop). */
+    stop?: AbortSignal | undefined;
+    /** Awaited once, just before the first attempt is sent (see CallOptions.beforeSend). */
+    beforeSend?: (() => Promise<void>) | undefined;
+  },
   attempt: (signal: AbortSignal | undefined) => Promise<AttemptResult<T>>,
 ): Promise<{ data: T; response: Response }> {
-  const { operationId, idempotent, signal } = call;
+  const { operationId, idempotent, signal, stop } = call;
+  let hook = call.beforeSend;
+  /** The signal of the waits before a request leaves: the graceful stop cancels those too. */
+  const untilSent = stop ? (signal ? AbortSignal.any([signal, stop]) : stop) : signal;
   const { maxAttempts, baseDelayMs, maxDelayMs } = ctx.retry;
   const attempts = Math.max(1, Math.floor(maxAttempts));
   let resentInvalid = false;
   for (let n = 1; ; n++) {
-    throwIfAborted(signal);
-    const permit = ctx.limiter ? await ctx.limiter.acquire(operationId, signal) : undefined;
+    throwIfAborted(untilSent);
+    const permit = ctx.limiter ? await ctx.limiter.acquire(operationId, untilSent) : undefined;
+    if (stop?.aborted) {
+      permit?.release();
+      throwIfAborted(stop);
+    }
+    if (hook) {
+      const once = hook;
+      hook = undefined;
+      try {
+        await once();
+      } catch (error) {
+        permit?.release();
+        throw error;
+      }
+    }
     const started = Date.now();
     let result: AttemptResult<T>;
     try {

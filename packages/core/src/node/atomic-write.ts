@@ -1,12 +1,18 @@
 import { randomBytes } from "node:crypto";
 import { open, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { isProcessAlive } from "./process-alive.js";
 
 /**
  * Writes `text` to `path` so that a reader (or a crash at any instant) sees either the old file or the
  * new one, never a mix: temp file in the same directory, fsync, rename over, fsync the directory.
  */
-export async function writeFileAtomic(path: string, text: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  text: string | Uint8Array,
+  /** Checked after the temp file is durable, just before the rename: false cancels the write. */
+  fence?: () => Promise<boolean>,
+): Promise<boolean> {
   const dir = dirname(path);
   const temp = join(dir, `${tempPrefix(path)}${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const handle = await open(temp, "wx", 0o644);
@@ -17,12 +23,17 @@ export async function writeFileAtomic(path: string, text: string | Uint8Array): 
     } finally {
       await handle.close();
     }
+    if (fence && !(await fence())) {
+      await rm(temp, { force: true });
+      return false;
+    }
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
   await syncDirectory(dir);
+  return true;
 }
 
 /**
@@ -40,21 +51,9 @@ export async function removeStaleTempFiles(path: string): Promise<void> {
   await Promise.all(
     names
       .filter((name) => name.startsWith(prefix) && name.endsWith(".tmp"))
-      .filter((name) => !isAlive(Number(name.slice(prefix.length).split(".")[0])))
+      .filter((name) => !isProcessAlive(Number(name.slice(prefix.length).split(".")[0])))
       .map((name) => rm(join(dirname(path), name), { force: true })),
   );
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 function tempPrefix(path: string): string {

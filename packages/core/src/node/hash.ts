@@ -26,3 +26,14 @@ export async function hashFile(path: string): Promise<string> {
 export function hashBytes(data: Uint8Array): string {
   return `sha256-${createHash("sha256").update(data).digest("hex")}`;
 }
+
+/**
+ * `sha256-<hex>` of a blob. For a blob opened on a file (`openAsBlob`), reading fails if the file changed
+ * since it was opened: the hash is that of the bytes the same blob will send.
+ */
+export async function hashBlob(blob: Blob): Promise<string> {
+  const hash = createHash("sha256");
+  const reader = blob.stream().getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) hash.update(chunk.value);
+  return `sha256-${hash.digest("hex")}`;
+}

@@ -1,7 +1,6 @@
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import { contentTypes } from "@rbxassets/spec";
-import properLockfile from "proper-lockfile";
 import { removeStaleTempFiles, writeFileAtomic } from "./atomic-write.js";
 import { oneLine, PipelineError } from "./errors.js";
 import {
@@ -13,6 +12,7 @@ import {
   serializeSheetSections,
 } from "./lockfile-sheets.js";
 import { toProjectPath } from "./paths.js";
+import { acquireLock } from "./process-lock.js";
 import type { AssetType } from "./types.js";
 
 export const LOCKFILE_NAME = "rbxassets.lock.json";
@@ -157,11 +157,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Spritesheet changes not yet on disk; `null` removes the key. */
+interface PendingSheets {
+  atlases: Map<string, AtlasEntry | null>;
+  sprites: Map<string, SpriteEntry | null>;
+}
+
 export interface LockfileOptions {
   /** Root used to name the file in messages. Default: the lockfile's directory. */
   root?: string;
-  /** Milliseconds after which a lock left by a killed process is taken over. Default 3000 (min 2000). */
-  staleMs?: number;
 }
 
 /**
@@ -172,29 +176,18 @@ export interface LockfileOptions {
 export class Lockfile {
   readonly path: string;
   readonly #shown: string;
-  readonly #staleMs: number;
   #assets: Map<string, LockEntry>;
   #signature: string | undefined;
   #pending = new Map<string, LockEntry>();
   #sheets: SheetSections = emptySheets();
   /** Spritesheet changes not yet on disk; `null` removes the key. */
-  #pendingSheets = {
-    atlases: new Map<string, AtlasEntry | null>(),
-    sprites: new Map<string, SpriteEntry | null>(),
-  };
+  #pendingSheets: PendingSheets = { atlases: new Map(), sprites: new Map() };
   #queued: Promise<void> | undefined;
   #chain: Promise<void> = Promise.resolve();
 
-  private constructor(
-    path: string,
-    shown: string,
-    staleMs: number,
-    assets: Map<string, LockEntry>,
-    signature?: string,
-  ) {
+  private constructor(path: string, shown: string, assets: Map<string, LockEntry>, signature?: string) {
     this.path = path;
     this.#shown = shown;
-    this.#staleMs = staleMs;
     this.#assets = assets;
     this.#signature = signature;
   }
@@ -203,7 +196,7 @@ export class Lockfile {
   static async open(path: string, options: LockfileOptions = {}): Promise<Lockfile> {
     const absolute = resolve(path);
     const shown = options.root ? toProjectPath(options.root, absolute) : basename(absolute);
-    const lockfile = new Lockfile(absolute, shown, Math.max(2000, options.staleMs ?? 3000), new Map());
+    const lockfile = new Lockfile(absolute, shown, new Map());
     const disk = await lockfile.#readDisk();
     if (disk) {
       lockfile.#assets = disk.assets;
@@ -333,16 +326,33 @@ export class Lockfile {
     const sheetBatch = this.#pendingSheets;
     this.#pendingSheets = { atlases: new Map(), sprites: new Map() };
     if (batch.size === 0 && sheetBatch.atlases.size === 0 && sheetBatch.sprites.size === 0) return;
-    // proper-lockfile retries forever on a missing directory: make sure the lockfile's folder exists.
     await mkdir(dirname(this.path), { recursive: true });
-    const release = await properLockfile.lock(this.path, {
-      realpath: false,
-      stale: this.#staleMs,
-      retries: { retries: 1000, factor: 1.2, minTimeout: 5, maxTimeout: 100 },
-      // The write itself is atomic, so a compromised lock can at worst lose a merge, never corrupt the file.
-      onCompromised: () => {},
-    });
-    try {
+    // The lock is never taken from a live process, and the rename checks it is still ours (the fence):
+    // a write that lost it merges again from what is on disk, so it never drops entries it did not read.
+    for (;;) {
+      const lock = await acquireLock(this.path);
+      try {
+        if (await this.#mergeAndWrite(batch, sheetBatch, () => lock.held())) return;
+      } catch (error) {
+        for (const [path, entry] of batch) if (!this.#pending.has(path)) this.#pending.set(path, entry);
+        for (const key of ["atlases", "sprites"] as const) {
+          const pending = this.#pendingSheets[key] as Map<string, unknown>;
+          for (const [name, entry] of sheetBatch[key]) if (!pending.has(name)) pending.set(name, entry);
+        }
+        throw error;
+      } finally {
+        await lock.release();
+      }
+    }
+  }
+
+  /** Read, merge, write under the lock; false when the fence found the lock lost (nothing written). */
+  async #mergeAndWrite(
+    batch: Map<string, LockEntry>,
+    sheetBatch: PendingSheets,
+    fence: () => Promise<boolean>,
+  ): Promise<boolean> {
+    {
       await removeStaleTempFiles(this.path);
       const disk = await this.#readDisk();
       // Union by path: what is on disk is newer than our memory, and this batch is newest of all.
@@ -361,19 +371,11 @@ export class Lockfile {
           }
         }
       }
-      await writeFileAtomic(this.path, serializeLockfile(merged, sheets));
+      if (!(await writeFileAtomic(this.path, serializeLockfile(merged, sheets), fence))) return false;
       this.#assets = merged;
       this.#sheets = sheets;
       this.#signature = await this.#statSignature();
-    } catch (error) {
-      for (const [path, entry] of batch) if (!this.#pending.has(path)) this.#pending.set(path, entry);
-      for (const key of ["atlases", "sprites"] as const) {
-        const pending = this.#pendingSheets[key] as Map<string, unknown>;
-        for (const [name, entry] of sheetBatch[key]) if (!pending.has(name)) pending.set(name, entry);
-      }
-      throw error;
-    } finally {
-      await release().catch(() => {});
+      return true;
     }
   }
 

@@ -54,6 +54,11 @@ export interface PipelineOptions {
    * as `processing` says, other files as they are.
    */
   process?: ProcessStage;
+  /**
+   * After a graceful `stop`, how long uploads already sent keep settling (so that they are recorded)
+   * before they are left to the journal for the next run. Default 30 000 ms.
+   */
+  stopGraceMs?: number;
   onEvent?: (event: PipelineEvent) => void;
 }
 
@@ -63,7 +68,13 @@ export interface ResolveOptions {
   assetType?: AssetType;
   /** Most Robux accepted for this upload if it is a video; default the pipeline's `videoExpectedPrice`. */
   videoExpectedPrice?: number;
+  /** Hard abort: stops at once; uploads in flight are left in the journal for the next run. */
   signal?: AbortSignal;
+  /**
+   * Graceful stop: no new request starts; an upload already sent keeps settling (up to `stopGraceMs`)
+   * and is recorded.
+   */
+  stop?: AbortSignal;
   /** Processing for this file (default: the pipeline's `processing`). */
   processing?: ProcessOptions;
   /**
@@ -74,7 +85,13 @@ export interface ResolveOptions {
 }
 
 export interface SyncOptions {
+  /** Hard abort: stops at once; uploads in flight are left in the journal for the next run. */
   signal?: AbortSignal;
+  /**
+   * Graceful stop: no new request starts, uploads already sent settle (up to `stopGraceMs`) and are
+   * recorded, files never started end in `pending`; `stopping` events tell how many are finishing.
+   */
+  stop?: AbortSignal;
   /** Report what would be uploaded (and what would be refused), without credentials or requests. */
   check?: boolean;
   /** Most Robux accepted per video upload in this sync; default the pipeline's `videoExpectedPrice`. */

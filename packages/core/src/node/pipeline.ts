@@ -8,11 +8,11 @@ import { defaultDisplayName } from "../client/display-name.js";
 import type { AssetsClient } from "../index.js";
 import { AccountGate } from "./account-gate.js";
 import { AccountRefusedError } from "./account-refusal.js";
-import { ContentClaims } from "./claims.js";
 import { createNodeAssetsClient } from "./client.js";
 import { type ResolvedConfig, resolveConfig } from "./config.js";
 import { PipelineError } from "./errors.js";
-import { LOCKFILE_NAME, type LockEntry, Lockfile } from "./lockfile.js";
+import { DEFAULT_STOP_GRACE_MS, StopWatches } from "./graceful-stop.js";
+import { LOCKFILE_NAME, Lockfile } from "./lockfile.js";
 import { OUTSIDE_ROOT_FIX, toProjectPath } from "./paths.js";
 import {
   DEFAULT_CONCURRENCY,
@@ -23,7 +23,8 @@ import {
   type ResolveOptions,
   type SyncOptions,
 } from "./pipeline-options.js";
-import { sendAtlas } from "./process/atlas-upload.js";
+import { PipelineWrites } from "./pipeline-writes.js";
+import { uploadAtlas } from "./process/atlas-upload.js";
 import {
   type ProcessOptions,
   type ResolvedProcessOptions,
@@ -33,14 +34,14 @@ import { lookupSprite, type SheetHost } from "./process/spritesheet.js";
 import { imageProcessStage } from "./process/stage.js";
 import { requestError } from "./stages/error-map.js";
 import { grantExperiences } from "./stages/grant.js";
-import { lockHit, type PreparedFile, Preparer } from "./stages/prepare.js";
+import { type PreparedFile, Preparer } from "./stages/prepare.js";
 import type { ProcessStage } from "./stages/process.js";
 import { checkUploadQuotas } from "./stages/quota.js";
-import { entryFor, recordReuse, resolvedFrom, reviewingWarning, updateTarget } from "./stages/record.js";
-import { sendUpload } from "./stages/upload.js";
-import { PollPacer, settleUpload } from "./stages/wait.js";
+import { recordReuse, resolvedFrom, updateTarget } from "./stages/record.js";
+import { PollPacer } from "./stages/wait.js";
 import { runSync, type SyncHost } from "./sync.js";
-import type { ModerationStatus, ResolvedAsset, SyncReport } from "./types.js";
+import type { ResolvedAsset, SyncReport } from "./types.js";
+import { type UploadOnceHost, type UploadResult, uploadOnce } from "./upload-once.js";
 import { type ValidateMeta, validateFile } from "./validate.js";
 
 export type {
@@ -50,15 +51,6 @@ export type {
   ResolveOptions,
   SyncOptions,
 } from "./pipeline-options.js";
-
-/** What one upload produced; shared by every caller waiting on the same content. */
-interface UploadResult {
-  entry: LockEntry;
-  moderation: ModerationStatus;
-  warning?: string;
-  /** True when another process had uploaded the content meanwhile (found in the lockfile). */
-  reused?: boolean;
-}
 
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   return new AssetPipeline(options);
@@ -74,8 +66,10 @@ class AssetPipeline implements Pipeline {
   readonly #preparer: Preparer;
   readonly #process: ProcessStage;
   readonly #inflight = new Map<string, Promise<UploadResult>>();
-  readonly #claims: ContentClaims;
   readonly #pacer = new PollPacer();
+  /** Writable checks, the journal, resuming dead runs' uploads, the cross-process claims. */
+  readonly #writes: PipelineWrites;
+  readonly #stops: StopWatches;
   #config: Promise<ResolvedConfig> | undefined;
   #lockfile: Promise<Lockfile> | undefined;
   #client: AssetsClient | undefined;
@@ -91,7 +85,18 @@ class AssetPipeline implements Pipeline {
       throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
     }
     this.#limit = pLimit(concurrency);
-    this.#claims = new ContentClaims(this.lockfilePath);
+    this.#stops = new StopWatches(options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS, (event) => this.#emit(event));
+    this.#writes = new PipelineWrites({
+      root: this.root,
+      lockfilePath: this.lockfilePath,
+      lockfile: () => this.#getLockfile(),
+      client: async () => this.#getClient(await this.#getConfig(), LOCKFILE_NAME),
+      emit: (event) => this.#emit(event),
+      pacer: this.#pacer,
+      gate: this.#gate,
+      timeoutMs: options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
+      waitForModeration: options.waitForModeration === true,
+    });
     this.#client = options.client;
     this.#process = options.process ?? imageProcessStage((file) => this.#emit({ type: "decode", file }));
     this.#preparer = new Preparer({
@@ -133,6 +138,8 @@ class AssetPipeline implements Pipeline {
       // Only a request takes an upload slot.
       return await this.#limit(async () => {
         opts.signal?.throwIfAborted();
+        // After a graceful stop, a file still waiting for a slot is left for a later run.
+        this.#stops.for(opts.stop).throwIfStopped();
         const refusal = this.#gate.refusal;
         if (refusal) throw new AccountRefusedError(prepared.file, refusal, { attempted: false });
         try {
@@ -181,7 +188,7 @@ class AssetPipeline implements Pipeline {
 
   /** What sync needs of the pipeline, and nothing else. */
   #syncHost(opts: SyncOptions): SyncHost {
-    const { videoExpectedPrice } = opts;
+    const { videoExpectedPrice, stop } = opts;
     const price = videoExpectedPrice !== undefined ? { videoExpectedPrice } : {};
     const processing = this.#processingFor(opts.processing);
     const given = {
@@ -200,7 +207,7 @@ class AssetPipeline implements Pipeline {
         await Promise.all([this.#getLockfile(), this.#getConfig()]);
       },
       processing,
-      sheet: this.#sheetHost(),
+      sheet: this.#sheetHost(stop),
       prepare: (file) => this.#preparer.prepare(file, undefined, processing),
       check: (prepared) =>
         validateFile(prepared.detected, this.#metaFor(prepared, price), {
@@ -208,7 +215,8 @@ class AssetPipeline implements Pipeline {
           requireCreator: false,
         }),
       lookup: (file) => this.lookup(file),
-      resolve: (file, signal) => this.resolve(file, { ...price, ...given, ...(signal ? { signal } : {}) }),
+      resolve: (file, signal) =>
+        this.resolve(file, { ...price, ...given, ...(signal ? { signal } : {}), ...(stop ? { stop } : {}) }),
       checkQuotas: async (files, signal) => {
         if (!quotaCheck) return;
         const config = await this.#getConfig();
@@ -242,7 +250,7 @@ class AssetPipeline implements Pipeline {
   }
 
   /** What the spritesheet stage needs: reading, the lockfile, and atlas uploads in the upload slots. */
-  #sheetHost(): SheetHost {
+  #sheetHost(stop: AbortSignal | undefined): SheetHost {
     return {
       root: this.root,
       imageAssetType: this.#options.imageAssetType ?? "Image",
@@ -251,18 +259,31 @@ class AssetPipeline implements Pipeline {
       prepare: (file) => this.#preparer.prepare(file),
       lockfile: () => this.#getLockfile(),
       creator: async () => (await this.#getConfig()).creator,
-      claim: (key, signal) => this.#claims.acquire(key, signal),
-      // An atlas goes up like any image, in an upload slot; recording it is the spritesheet stage's.
-      upload: (name, content, signal) =>
+      claim: async (key, signal) => {
+        await this.#writes.ready(signal);
+        return this.#writes.claim(key, signal);
+      },
+      // An atlas goes up like any image, in an upload slot, journaled while in flight.
+      upload: (name, content, signal, plan) =>
         this.#limit(async () => {
           signal?.throwIfAborted();
+          const watch = this.#stops.for(stop);
+          watch.throwIfStopped();
           const config = await this.#getConfig();
           const context = { creator: config.creator };
           try {
             this.#emit({ type: "start", file: name, action: "upload" });
-            const client = () => this.#getClient(config, name);
-            const gate = <T>(write: () => Promise<T>) => this.#gate.send(name, context, write);
-            return await sendAtlas(client, config, name, content, this.#options, this.#pacer, gate, signal);
+            const client = this.#getClient(config, name);
+            return await uploadAtlas(this.#writes.uploadContext(), await this.#getLockfile(), {
+              client,
+              config,
+              name,
+              content,
+              plan,
+              signal,
+              stop,
+              watch,
+            });
           } catch (error) {
             throw requestError(name, error, signal, context);
           }
@@ -324,14 +345,7 @@ class AssetPipeline implements Pipeline {
     let shared = this.#inflight.get(key);
     const owner = shared === undefined;
     if (!shared) {
-      shared = this.#uploadOnce(
-        prepared,
-        { ...meta, privacy: opts.privacy },
-        creator,
-        target,
-        key,
-        opts.signal,
-      );
+      shared = uploadOnce(this.#uploadHost(), { prepared, meta, creator, target, key, opts });
       this.#inflight.set(key, shared);
       shared.then(
         () => this.#inflight.delete(key),
@@ -349,82 +363,17 @@ class AssetPipeline implements Pipeline {
     return asset;
   }
 
-  async #uploadOnce(
-    prepared: PreparedFile,
-    meta: ValidateMeta & { privacy?: ResolveOptions["privacy"] },
-    creator: string,
-    target: LockEntry | undefined,
-    key: string,
-    signal: AbortSignal | undefined,
-  ): Promise<UploadResult> {
-    const { file, assetType, hash } = prepared;
-    const lockfile = await this.#getLockfile();
-    const release = await this.#claims.acquire(key, signal);
-    try {
-      // Another process may have uploaded this content while we waited: re-read before uploading.
-      await lockfile.refresh();
-      const config = await this.#getConfig();
-      const { fingerprint } = prepared;
-      const hit = lockHit(lockfile, file, hash, assetType, config.creator, fingerprint)?.asset;
-      if (hit) {
-        const [, entry] = lockfile.findByHash(hash, {
-          assetType,
-          creator,
-          preferPath: file,
-          process: fingerprint,
-        })!;
-        return {
-          entry,
-          moderation: hit.moderation,
-          ...(hit.warning ? { warning: hit.warning } : {}),
-          reused: true,
-        };
-      }
-      const client = this.#getClient(config, file);
-      this.#emit({ type: "start", file, action: target ? "update" : "upload" });
-      const content = await this.#process(prepared, signal);
-      const context = { creator, targetCreator: target?.creator };
-      let operation: Awaited<ReturnType<typeof sendUpload>>;
-      try {
-        operation = await this.#gate.send(file, context, () =>
-          sendUpload(
-            client,
-            {
-              assetType,
-              displayName: meta.displayName,
-              description: meta.description,
-              creator: config.creatorRef!,
-              videoExpectedPrice: meta.expectedPrice,
-              target,
-              privacy: meta.privacy,
-            },
-            content,
-            signal,
-          ),
-        );
-      } catch (error) {
-        throw requestError(file, error, signal, context);
-      }
-      const { asset, moderation } = await settleUpload(client, operation, {
-        file,
-        bytes: content.data.size,
-        isUpdate: target !== undefined,
-        timeoutMs: this.#options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
-        waitForModeration: this.#options.waitForModeration === true,
-        pacer: this.#pacer,
-        signal,
-      });
-      const entry = entryFor(prepared, asset, moderation, creator, target);
-      // Recorded here, before the claim is released, so that a waiting process finds it.
-      await lockfile.record(file, entry);
-      return {
-        entry,
-        moderation,
-        ...(moderation === "Reviewing" ? { warning: reviewingWarning(entry.assetId) } : {}),
-      };
-    } finally {
-      await release();
-    }
+  /** What one upload needs of the pipeline. */
+  #uploadHost(): UploadOnceHost {
+    return {
+      stops: this.#stops,
+      writes: this.#writes,
+      lockfile: () => this.#getLockfile(),
+      config: () => this.#getConfig(),
+      client: (config, file) => this.#getClient(config, file),
+      process: this.#process,
+      emit: (event) => this.#emit(event),
+    };
   }
 
   #getClient(config: ResolvedConfig, file: string): AssetsClient {

@@ -33,6 +33,7 @@ export interface SyncHost {
   /** Validates a prepared miss without credentials or creator (check mode). */
   check(prepared: PreparedFile): Promise<void>;
   lookup(file: string): Promise<ResolvedAsset | undefined>;
+  /** Resolves one file; `signal` and the sync's `stop` as in SyncOptions. */
   resolve(file: string, signal: AbortSignal | undefined): Promise<ResolvedAsset>;
   /** Throws (rule `quota`) when the audio and video among `files` would not fit the creator's quota. */
   checkQuotas(files: readonly string[], signal: AbortSignal | undefined): Promise<void>;
@@ -65,7 +66,11 @@ export function emptyReport(): SyncReport {
 
 export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOptions): Promise<SyncReport> {
   const started = performance.now();
-  const { signal } = opts;
+  const { signal, stop } = opts;
+  /** Hard abort or graceful stop: files not started are left for a later run. */
+  const halted = () => signal?.aborted === true || stop?.aborted === true;
+  /** A lockfile (or journal) that cannot be written stops the run with its one error. */
+  let unwritable: PipelineError | undefined;
   const report = emptyReport();
   const ignore = [pipeline.lockfilePath, ...codegenTargets(pipeline)];
   // A path outside the root is refused as given, never scanned: its files could not be recorded portably.
@@ -147,7 +152,7 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
         single.push(item.absolute);
       }
     } catch (error) {
-      if (!(signal?.aborted || isAbortError(error))) throw error;
+      if (!(halted() || isAbortError(error))) throw error;
       report.pending.push(...sprites.map(relative));
     }
   }
@@ -155,7 +160,7 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
   await Promise.all(
     single.map(async (absolute) => {
       const file = relative(absolute);
-      if (signal?.aborted) {
+      if (halted() || unwritable) {
         report.pending.push(file);
         return;
       }
@@ -179,7 +184,12 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
         }
         done(await pipeline.resolve(absolute, signal));
       } catch (error) {
-        if (signal?.aborted || isAbortError(error)) {
+        if (halted() || isAbortError(error)) {
+          report.pending.push(file);
+          return;
+        }
+        if (error instanceof PipelineError && error.rule === "unwritable") {
+          unwritable ??= error;
           report.pending.push(file);
           return;
         }
@@ -191,11 +201,13 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
     }),
   );
 
+  if (unwritable) throw unwritable;
+  // Grants come after the uploads; a stopped or aborted run leaves them to the next (nothing is recorded).
   const experiences = opts.grant?.experiences ?? [];
-  if (!opts.check && experiences.length > 0 && !signal?.aborted) {
+  if (!opts.check && experiences.length > 0 && !halted()) {
     await pipeline.grant(report, experienceIds(experiences), signal);
   }
-  report.aborted = signal?.aborted === true;
+  report.aborted = halted();
   if (!opts.check) {
     const targets = pipeline.codegen;
     if (targets && (targets.typescript || targets.luau)) {

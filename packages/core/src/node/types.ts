@@ -58,6 +58,11 @@ export type PipelineEvent =
   /** The process stage decoded (or rendered) this image: never on a warm run. */
   | { type: "decode"; file: string }
   | { type: "skipped"; file: string; reason: string }
+  /**
+   * A graceful stop: no new upload starts; `finishing` uploads already sent are still settling (told
+   * again each time that number falls).
+   */
+  | { type: "stopping"; finishing: number }
   /** Once per sync, at the first account-level refusal: no new upload starts after it. */
   | { type: "refused"; file: string; refusal: AccountRefusal; message: string }
   /** An experience was granted `Use` of the file's asset (not repeated on a warm run). */

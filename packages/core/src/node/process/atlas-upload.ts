@@ -1,36 +1,37 @@
-// An atlas goes up like any image: Create Asset, the operation waited for, moderation checked. The
-// pipeline adds the upload slot and the account-refusal latch around it.
+// An atlas goes up like any image: Create Asset under the journal, the operation waited for, moderation
+// checked, then the atlas and its sprites recorded. The pipeline adds the upload slot around it.
 import type { AssetsClient } from "../../index.js";
 import type { ResolvedConfig } from "../config.js";
 import { PipelineError } from "../errors.js";
-import { DEFAULT_OPERATION_TIMEOUT_MS, type PipelineOptions } from "../pipeline-options.js";
+import type { StopWatch } from "../graceful-stop.js";
+import { type JournaledUploadContext, uploadJournaled } from "../journaled-upload.js";
+import type { Lockfile } from "../lockfile.js";
+import type { AtlasEntry } from "../lockfile-sheets.js";
 import type { UploadContent } from "../stages/process.js";
-import { sendUpload } from "../stages/upload.js";
-import { type PollPacer, type Settled, settleUpload } from "../stages/wait.js";
+import type { AtlasPlan } from "./spritesheet.js";
 
-/** The pipeline options an atlas upload honours, like any image's. */
-export type AtlasUploadOptions = Pick<
-  PipelineOptions,
-  "imageAssetType" | "operationTimeoutMs" | "waitForModeration"
->;
+export interface AtlasUpload {
+  client: AssetsClient;
+  config: ResolvedConfig;
+  name: string;
+  content: UploadContent;
+  plan: AtlasPlan;
+  signal: AbortSignal | undefined;
+  stop: AbortSignal | undefined;
+  watch: StopWatch;
+}
 
-export async function sendAtlas(
-  client: () => AssetsClient,
-  config: ResolvedConfig,
-  name: string,
-  content: UploadContent,
-  options: AtlasUploadOptions,
-  pacer: PollPacer,
-  /** The account gate: no write after an account-level refusal. */
-  gate: <T>(write: () => Promise<T>) => Promise<T>,
-  signal: AbortSignal | undefined,
-): Promise<Settled> {
+export async function uploadAtlas(
+  ctx: JournaledUploadContext,
+  lockfile: Lockfile,
+  upload: AtlasUpload,
+): Promise<AtlasEntry> {
+  const { config, name, plan } = upload;
   if (!config.creator) {
     throw new PipelineError(name, "creator", "no creator is configured", "set RBXASSETS_CREATOR");
   }
-  const api = client();
   const request = {
-    assetType: options.imageAssetType ?? "Image",
+    assetType: plan.atlas.assetType,
     // "ui#0" becomes "ui atlas 0": what the creator dashboard shows.
     displayName: name.replace("#", " atlas "),
     description: "",
@@ -38,14 +39,36 @@ export async function sendAtlas(
     videoExpectedPrice: undefined,
     target: undefined,
   };
-  const operation = await gate(() => sendUpload(api, request, content, signal));
-  return settleUpload(api, operation, {
+  const intent = {
+    kind: "atlas" as const,
     file: name,
-    bytes: content.data.size,
-    isUpdate: false,
-    timeoutMs: options.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
-    waitForModeration: options.waitForModeration === true,
-    pacer,
-    signal,
+    hash: plan.atlas.hash,
+    assetType: plan.atlas.assetType,
+    creator: config.creator,
+    key: `${config.creator}\0atlas\0${plan.atlas.assetType}\0${plan.atlas.hash}`,
+    atlas: plan.atlas,
+    sprites: plan.sprites,
+  };
+  const { settled, ticket, finished } = await uploadJournaled(ctx, {
+    client: upload.client,
+    intent,
+    request,
+    content: upload.content,
+    write: { creator: config.creator },
+    signal: upload.signal,
+    stop: upload.stop,
+    watch: upload.watch,
   });
+  const entry: AtlasEntry = {
+    ...plan.atlas,
+    assetId: settled.asset.assetId,
+    ...(settled.moderation === "Reviewing" ? { moderation: "Reviewing" as const } : {}),
+  };
+  try {
+    await lockfile.recordSheets({ atlases: [[name, entry]], sprites: plan.sprites });
+    await ticket.end().catch(() => {});
+  } finally {
+    finished();
+  }
+  return entry;
 }

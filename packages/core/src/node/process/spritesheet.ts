@@ -10,9 +10,9 @@ import { hashBytes } from "../hash.js";
 import type { Lockfile } from "../lockfile.js";
 import type { AtlasEntry, SpriteEntry } from "../lockfile-sheets.js";
 import { toProjectPath } from "../paths.js";
+import { assertSameContent } from "../stages/changed.js";
 import type { PreparedFile } from "../stages/prepare.js";
 import type { UploadContent } from "../stages/process.js";
-import type { Settled } from "../stages/wait.js";
 import type { PipelineEvent, ResolvedAsset } from "../types.js";
 import { checkImageDimensions } from "../validate.js";
 import { renderAtlas } from "./atlas.js";
@@ -35,8 +35,22 @@ export interface SheetHost {
   creator(): Promise<string | undefined>;
   /** A cross-process claim on this content (as for files), so that two syncs never upload it twice. */
   claim(key: string, signal: AbortSignal | undefined): Promise<() => Promise<void>>;
-  /** Creates one atlas asset in an upload slot, waits for it and checks moderation. */
-  upload(name: string, content: UploadContent, signal: AbortSignal | undefined): Promise<Settled>;
+  /**
+   * Creates one atlas asset in an upload slot, waits for it, checks moderation and records the atlas and
+   * its sprites (journaled while in flight).
+   */
+  upload(
+    name: string,
+    content: UploadContent,
+    signal: AbortSignal | undefined,
+    plan: AtlasPlan,
+  ): Promise<AtlasEntry>;
+}
+
+/** What an atlas upload records: the atlas entry's fields known before upload, and its sprites. */
+export interface AtlasPlan {
+  atlas: Omit<AtlasEntry, "assetId" | "moderation">;
+  sprites: [string, SpriteEntry][];
 }
 
 export interface SpritesheetRun {
@@ -167,6 +181,8 @@ export async function syncSpritesheet(
 
 async function decode(host: SheetHost, member: Member, process: ResolvedProcessOptions) {
   const bytes = await readFile(member.absolute);
+  // The sprite recorded is the one drawn: its hash must be that of the bytes decoded.
+  assertSameContent(member.file, member.hash, hashBytes(bytes));
   host.emit({ type: "decode", file: member.file });
   return processPixels(bytes, member.file, process);
 }
@@ -223,24 +239,6 @@ async function recordAtlas(
     .atlases()
     .map(([, atlas]) => atlas)
     .find((atlas) => atlas.hash === hash && atlas.assetType === assetType && atlas.creator === creator);
-  if (!entry) {
-    const contentType = extensionInfo("png")!.contentTypes[assetType]!;
-    const content: UploadContent = {
-      data: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: contentType }),
-      fileName: `${layout.name.replace(/[^A-Za-z0-9_.-]/g, "_")}.png`,
-      contentType,
-    };
-    const { asset, moderation } = await host.upload(layout.name, content, run.signal);
-    entry = {
-      assetId: asset.assetId,
-      assetType,
-      hash,
-      creator: creator!,
-      width: layout.width,
-      height: layout.height,
-      ...(moderation === "Reviewing" ? { moderation: "Reviewing" as const } : {}),
-    };
-  }
   const sprites: [string, SpriteEntry][] = layout.sprites.map((sprite) => {
     const member = members.get(sprite.file)!;
     return [
@@ -256,7 +254,19 @@ async function recordAtlas(
       },
     ];
   });
-  await lockfile.recordSheets({ atlases: [[layout.name, entry]], sprites });
+  if (!entry) {
+    const contentType = extensionInfo("png")!.contentTypes[assetType]!;
+    const content: UploadContent = {
+      data: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: contentType }),
+      fileName: `${layout.name.replace(/[^A-Za-z0-9_.-]/g, "_")}.png`,
+      contentType,
+    };
+    const atlas = { assetType, hash, creator: creator!, width: layout.width, height: layout.height };
+    // The journal keeps the atlas and its sprites while in flight; the upload resolves once recorded.
+    entry = await host.upload(layout.name, content, run.signal, { atlas, sprites });
+  } else {
+    await lockfile.recordSheets({ atlases: [[layout.name, entry]], sprites });
+  }
   return entry;
 }
 

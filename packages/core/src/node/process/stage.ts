@@ -5,6 +5,8 @@ import { basename, extname } from "node:path";
 import { limits } from "@rbxassets/spec";
 import { PipelineError } from "../errors.js";
 import { extensionInfo } from "../formats.js";
+import { hashBytes } from "../hash.js";
+import { assertSameContent } from "../stages/changed.js";
 import { type ProcessStage, sendAsIs } from "../stages/process.js";
 import { processImage } from "./image.js";
 
@@ -18,6 +20,8 @@ export function imageProcessStage(onDecode: (file: string) => void): ProcessStag
   return async (prepared, signal) => {
     if (!prepared.processing || prepared.fingerprint === undefined) return sendAsIs(prepared, signal);
     const source = await readFile(prepared.absolute);
+    // Processed from the bytes that were hashed, or reported as changed.
+    assertSameContent(prepared.file, prepared.hash, hashBytes(source));
     onDecode(prepared.file);
     const processed = await processImage(source, prepared.file, prepared.processing);
     if (!processed) return sendAsIs(prepared, signal);

@@ -16,6 +16,8 @@ export interface ProjectSyncReport extends SyncReport {
 
 export interface ProjectSyncOptions {
   signal?: AbortSignal;
+  /** Graceful stop (see SyncOptions.stop). */
+  stop?: AbortSignal;
   check?: boolean;
   /** Pack spritesheets afresh instead of keeping their layout (`sync --repack`). */
   repack?: boolean;
@@ -62,6 +64,7 @@ export async function syncProjectInputs(
     const syncOptions = {
       check: opts.check === true,
       ...(opts.signal ? { signal: opts.signal } : {}),
+      ...(opts.stop ? { stop: opts.stop } : {}),
       processing: input.processing,
       input: input.name,
       ...(opts.repack ? { repack: true } : {}),

@@ -1,6 +1,6 @@
 // Stage: upload or update. Builds the Create Asset (or, for a model recorded at this path, Update Asset)
 // request from the prepared file, its metadata and the processed content, and sends it.
-import type { AssetPrivacy, AssetsClient, Operation } from "../../index.js";
+import type { AssetPrivacy, AssetsClient, CallOptions, Operation } from "../../index.js";
 import type { CreatorRef } from "../config.js";
 import type { LockEntry } from "../lockfile.js";
 import type { AssetType } from "../types.js";
@@ -23,9 +23,8 @@ export function sendUpload(
   client: AssetsClient,
   request: UploadRequest,
   content: UploadContent,
-  signal: AbortSignal | undefined,
+  callOpts: CallOptions,
 ): Promise<Operation> {
-  const callOpts = signal ? { signal } : {};
   if (request.target) return client.updateAsset(request.target.assetId, { file: content }, callOpts);
   return client.createAsset(
     {

@@ -1,0 +1,63 @@
+// Before the first upload of a run: can the lockfile (and the journal) be written? Uploading first and
+// failing to record after would upload everything again on every rerun.
+import { open, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { PipelineError } from "./errors.js";
+
+/** Why a local file cannot be written, in plain words. */
+export function localWriteProblem(code: string | undefined): string {
+  switch (code) {
+    case "EROFS":
+      return "the file system is read-only";
+    case "ENOSPC":
+    case "EDQUOT":
+      return "the disk is full";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied (or the file is immutable)";
+    default:
+      return code ?? "it cannot be written";
+  }
+}
+
+export function unwritableError(shown: string, error: unknown): PipelineError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const fix =
+    code === "ENOSPC" || code === "EDQUOT"
+      ? "free some space, then run again"
+      : code === "EROFS"
+        ? "run where the project can be written, or remount it read-write"
+        : "make it writable (its permissions, or an immutable flag), then run again";
+  return new PipelineError(
+    shown,
+    "unwritable",
+    `cannot be written: ${localWriteProblem(code)}; nothing was uploaded`,
+    fix,
+    { facts: { code } },
+  );
+}
+
+/** Throws an `unwritable` PipelineError naming the lockfile when it (or its folder) cannot be written. */
+export async function checkLockfileWritable(path: string, shown: string): Promise<void> {
+  try {
+    // The file itself (immutable, read-only), then its folder: the write goes through a temp file there.
+    await (await open(path, "r+")).close();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw unwritableError(shown, error);
+  }
+  // Named like the lockfile's temp files, so that a probe left by a killed run is cleaned up with them.
+  const probe = join(dirname(path), `.${basename(path)}.${process.pid}.probe.tmp`);
+  try {
+    const handle = await open(probe, "w", 0o644);
+    try {
+      await handle.write("{}\n");
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw unwritableError(shown, error);
+  } finally {
+    await rm(probe, { force: true }).catch(() => {});
+  }
+}
