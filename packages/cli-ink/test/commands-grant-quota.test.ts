@@ -4,7 +4,7 @@ import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type CliResult, expectOneLineFailure, json, runCli, SECRET_KEY } from "./helpers/cli.js";
 import { CREATOR, cliEnv, startTestEmulator } from "./helpers/emulator.js";
-import { makeProject, png, wav, writeProjectFiles } from "./helpers/files.js";
+import { makeProject, mp4, png, wav, writeProjectFiles } from "./helpers/files.js";
 
 let emulator: RunningEmulator;
 let root: string;
@@ -139,7 +139,7 @@ describe("rbxassets quota", () => {
 });
 
 describe("sync with grants and quotas", () => {
-  test("a sync whose audio does not fit stops before uploading, naming the numbers; --no-quota-check tries anyway", async () => {
+  test("a sync whose audio does not fit stops before uploading, naming the numbers", async () => {
     const project = await makeProject({ "sfx/click.wav": wav(), "img/c.png": png(7) });
     const run = (...args: string[]) => runCli(args, { cwd: project, env: cliEnv(emulator) });
     const creates = emulator.stats().creates;
@@ -150,9 +150,15 @@ describe("sync with grants and quotas", () => {
       /^rbxassets: user:4242: 1 audio file to upload, 0 left this month \(resets 2027-01-01\); nothing was uploaded — .*--no-quota-check/,
     );
     expect(emulator.stats().creates).toBe(creates);
-    const forced = await run("sync", "--no-quota-check");
-    expect(forced.code).toBe(1);
-    expect(emulator.stats().creates).toBe(creates + 1); // the image; the audio is refused by the service
+  });
+
+  test("--no-quota-check reads no quota and uploads", async () => {
+    const project = await makeProject({ "clips/intro.mp4": mp4() });
+    const run = (...args: string[]) => runCli(args, { cwd: project, env: cliEnv(emulator) });
+    emulator.resetStats();
+    ok(await run("sync", "--no-quota-check", "--expected-price", "2000"));
+    expect(emulator.stats().creates).toBe(1);
+    expect(emulator.stats().requests.Cloud_ListAssetQuotas ?? 0).toBe(0);
   });
 
   test("the project file's grant: granted after upload, none sent on a warm run", async () => {
