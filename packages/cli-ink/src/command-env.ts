@@ -90,6 +90,11 @@ export async function runCommand(
         out.redactWith(ctx.redact);
         // The TUI draws its own waits: lines on stderr would tear its screen.
         if (options.stderrNotices !== false) ctx.onClientEvent(rateLimitNotice((line) => out.log(line)));
+        // Said even under the TUI (once, before it draws): a key in clear text is worth a line.
+        ctx.onClientEvent((event) => {
+          if (event.type === "insecureTransport")
+            out.error(`warning: the API key is sent over plain http to ${event.host}; use https`);
+        });
         apiUrl = ctx.apiUrl;
         return ctx;
       });

@@ -37,6 +37,8 @@ interface NetworkErrorLike {
   name: string;
   causeCode?: unknown;
   attempts?: unknown;
+  operationId?: unknown;
+  mayHaveReached?: unknown;
 }
 
 const isApiError = (error: unknown): error is ApiErrorLike =>
@@ -45,8 +47,8 @@ const isApiError = (error: unknown): error is ApiErrorLike =>
 const isNetworkError = (error: unknown): error is Error & NetworkErrorLike =>
   error instanceof Error && error.name === "AssetsNetworkError";
 
-const isAbort = (error: unknown): boolean =>
-  error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
+// Core's rule (isAbortError): a TimeoutError is the client's request timeout, a failure, not a stop.
+const isAbort = (error: unknown): boolean => error instanceof Error && error.name === "AbortError";
 
 /** What a connection error code means, for a person. */
 const NETWORK_CAUSES: Record<string, string> = {
@@ -57,6 +59,7 @@ const NETWORK_CAUSES: Record<string, string> = {
   ETIMEDOUT: "the connection timed out",
   UND_ERR_CONNECT_TIMEOUT: "the connection timed out",
   UND_ERR_SOCKET: "the connection was cut",
+  timeout: "no answer came within the request timeout, RBXASSETS_TIMEOUT_S",
 };
 
 /** What `describeError` may mention beside the error: where the API was looked for. */
@@ -97,5 +100,9 @@ function unreachable(error: NetworkErrorLike, context: ErrorContext): string {
     typeof error.attempts === "number" && error.attempts > 1 ? `, tried ${error.attempts} times` : "";
   const where = context.apiUrl ? ` at ${context.apiUrl}` : "";
   const reason = why ? ` (${why}${tries})` : tries ? ` (${tries.slice(2)})` : "";
+  const write = error.operationId === "Assets_CreateAsset" || error.operationId === "Assets_UpdateAsset";
+  if (write && error.mayHaveReached === true) {
+    return `the upload may have reached Roblox, but its answer was lost${reason}: check the asset on Roblox before sending it again`;
+  }
   return `cannot reach the API${where}${reason}: ${UNREACHABLE_FIX}`;
 }

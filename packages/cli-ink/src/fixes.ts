@@ -25,6 +25,9 @@ export interface RefusalFacts {
   creator?: string | undefined;
   status?: number | undefined;
   serviceMessage?: string | undefined;
+  /** `rate-limited`: when to try again (ISO 8601). */
+  retryAt?: string | undefined;
+  waitSeconds?: number | undefined;
 }
 
 /** What the refusal means, for each of core's reasons. */
@@ -32,6 +35,7 @@ const REFUSAL_CAUSE: Record<string, (r: RefusalFacts) => string> = {
   "invalid-key": () => "the API key was refused",
   "user-moderated": () => "the account that owns the API key is moderated",
   "creator-not-allowed": (r) => `the API key may not create assets for ${r.creator ?? "the creator"}`,
+  "rate-limited": () => "the service asked for a wait too long to sit through",
 };
 
 /** What to do about it, in the CLI's terms. */
@@ -41,6 +45,8 @@ const REFUSAL_FIX: Record<string, (r: RefusalFacts) => string> = {
     "no upload can succeed until the account's moderation ends; files in the lockfile still sync",
   "creator-not-allowed": (r) =>
     `set RBXASSETS_CREATOR (or --creator) to the key's owner, or use a key of ${r.creator ?? "that creator"} with asset write permission (--api-key-file)`,
+  "rate-limited": (r) =>
+    `run the sync again after ${r.retryAt ?? "the wait"}; files in the lockfile still sync meanwhile`,
 };
 
 /** The cause of an account-level refusal, with the service's own words. */

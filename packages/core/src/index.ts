@@ -9,7 +9,17 @@ export {
 } from "./client/client.js";
 export type { AssetsClientOptions } from "./client/config.js";
 export { codePointLength, defaultDisplayName, truncateCodePoints } from "./client/display-name.js";
-export { AssetsApiError, AssetsClientError, AssetsNetworkError } from "./client/errors.js";
+export {
+  AssetsApiError,
+  AssetsClientError,
+  AssetsNetworkError,
+  describeWait,
+  isAmbiguousWrite,
+  MAX_SERVER_WAIT_MS,
+  RateLimitWaitTooLongError,
+  REQUEST_TIMEOUT,
+  redact,
+} from "./client/errors.js";
 export type { FileInput } from "./client/files.js";
 export type {
   AssetPermissionAction,
@@ -34,7 +44,9 @@ export {
   quotaAssetTypeName,
   uploadQuotaFilter,
 } from "./client/quotas.js";
+export { DEFAULT_TIMEOUT_MS } from "./client/request-timeout.js";
 export type { ClientEvent, RetryOptions } from "./client/retry.js";
+export { credentialProblem, InvalidCredentialError, SETTING_ENV } from "./client/settings.js";
 export { showFile } from "./client/show-file.js";
 export type {
   Asset,

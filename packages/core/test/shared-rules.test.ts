@@ -87,9 +87,12 @@ describe("asset id parser", () => {
 });
 
 describe("abort check", () => {
-  it("counts AbortError and TimeoutError (the caller's stop), not other errors", () => {
+  it("counts AbortError (the caller's stop), not a TimeoutError of its own nor other errors", () => {
     expect(isAbortError(new DOMException("x", "AbortError"))).toBe(true);
-    expect(isAbortError(new DOMException("x", "TimeoutError"))).toBe(true);
+    // A request timeout is the service failing to answer, not a stop: never shown as "cancelled".
+    expect(isAbortError(new DOMException("x", "TimeoutError"))).toBe(false);
+    const deadline = AbortSignal.abort(new DOMException("x", "TimeoutError"));
+    expect(isAbortError(new DOMException("x", "TimeoutError"), deadline)).toBe(true);
     expect(isAbortError(new Error("boom"))).toBe(false);
     const controller = new AbortController();
     controller.abort();

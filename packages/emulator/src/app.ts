@@ -72,6 +72,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
   const app = Fastify({
     logger: config.logger,
+    // close() ends every connection at once: a client that gave up on a slow (faulted) answer can leave a
+    // keep-alive socket that would otherwise hold close() for the 72 s keep-alive timeout.
+    forceCloseConnections: true,
     // Clients may percent-encode the colon of `:archive` / `versions:rollback`; route both spellings.
     rewriteUrl: (request) => (request.url ?? "/").replace(/^[^?]*/, (path) => path.replace(/%3a/gi, ":")),
   });
@@ -177,6 +180,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
         return payload;
       case "malformedJson":
         return truncateJson(payload);
+      case "serverErrorAfterHandle": {
+        // The work is done (a create stored its asset); the answer says it failed.
+        const failed = serviceError(500, "INTERNAL", "Internal server error (injected fault).");
+        reply.code(failed.status).header("content-type", "application/json; charset=utf-8");
+        return JSON.stringify(failed.body);
+      }
       case "wrongContentType":
         reply.code(200).header("content-type", "text/html; charset=utf-8");
         return "<!DOCTYPE html>\n<html><head><title>Gateway</title></head><body><h1>Please wait…</h1></body></html>\n";

@@ -30,6 +30,8 @@ export interface FaultOptions {
   malformedJsonRate?: number;
   /** 0..1: handle, then answer 200 with a text/html body (a proxy or captive portal page). */
   wrongContentTypeRate?: number;
+  /** 0..1: handle (state changes: a create stores its asset), then answer 500 as if it had failed. */
+  serverErrorAfterHandleRate?: number;
   /** 0..1: an operation started by Create/Update finishes done:true with error {code, message}. */
   operationFailRate?: number;
   /** 0..1: an operation started by Create/Update never finishes. */
@@ -48,6 +50,7 @@ export const requestFaultKinds = [
   "dropAfterHandle",
   "malformedJson",
   "wrongContentType",
+  "serverErrorAfterHandle",
 ] as const;
 export type RequestFaultKind = (typeof requestFaultKinds)[number];
 
@@ -118,6 +121,7 @@ const rateKeys = {
   dropAfterHandle: "dropAfterHandleRate",
   malformedJson: "malformedJsonRate",
   wrongContentType: "wrongContentTypeRate",
+  serverErrorAfterHandle: "serverErrorAfterHandleRate",
   slow: "slowRate",
   operationFail: "operationFailRate",
   operationPendingForever: "operationPendingForeverRate",

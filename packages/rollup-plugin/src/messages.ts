@@ -1,5 +1,6 @@
 // Build errors worded in the plugin's terms: core states the rule and the facts, the plugin names its own
 // options in the fix (`apiKey`, `creator`, `root`).
+import { describeWait } from "@rbxassets/core";
 import {
   type AccountRefusal,
   accountRefusalOf,
@@ -14,6 +15,8 @@ const WHAT: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string
     `the account that owns the API key is moderated (${r.status}: ${r.serviceMessage})`,
   "creator-not-allowed": (r) =>
     `the API key may not create assets for ${r.creator ?? "the creator"} (${r.status}: ${r.serviceMessage})`,
+  "rate-limited": (r) =>
+    `the service asked to wait ${describeWait(r.waitSeconds ?? 0)} before the next upload, until ${r.retryAt}`,
 };
 
 const FIX: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string> = {
@@ -23,6 +26,7 @@ const FIX: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string>
     "no upload can succeed until the account's moderation ends; builds from the lockfile still work",
   "creator-not-allowed": (r) =>
     `set the plugin's creator option (or RBXASSETS_CREATOR) to the key's owner, or use a key of ${r.creator ?? "that creator"} with asset write permission`,
+  "rate-limited": (r) => `build again after ${r.retryAt}; files in the lockfile still build meanwhile`,
 };
 
 /** One line: the cause, that no further upload was started, and the fix. */

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import {
   configFor,
+  ensureMergeAttributes,
   findProjectFile,
   type InitAnswers,
   type InitProposal,
@@ -12,6 +13,7 @@ import {
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { CliError, ExitCode, PromptRequiredError } from "../errors.js";
 import { terminalSupportsPrompting } from "../prompt.js";
+import { MERGE_DRIVER_CONFIG } from "./lockfile.js";
 
 interface InitOptions {
   yes?: boolean;
@@ -49,11 +51,19 @@ export async function run(env: CommandEnv, _args: string[], options: InitOptions
   }
   const file = await writeProjectFile(root, configFor(proposal, answers), proposal.format);
   const inputs = answers.folders.length;
-  env.out.result({ file, ...answers }, () =>
-    [
-      `wrote ${file} with ${inputs} input${inputs === 1 ? "" : "s"}${inputs === 0 ? " (add inputs to it: no folder with assets was found)" : ""}`,
-      "next: rbxassets sync (or rbxassets sync --watch)",
-    ].join("\n"),
+  // Lockfiles of two branches merge through the driver; .gitattributes names it, each clone configures it.
+  const attributes = await ensureMergeAttributes(root);
+  env.out.result(
+    { file, ...answers, gitattributes: attributes.added, mergeDriver: MERGE_DRIVER_CONFIG },
+    () =>
+      [
+        `wrote ${file} with ${inputs} input${inputs === 1 ? "" : "s"}${inputs === 0 ? " (add inputs to it: no folder with assets was found)" : ""}`,
+        attributes.added
+          ? `added "${attributes.line}" to .gitattributes`
+          : ".gitattributes already names the lockfile's merge driver",
+        `so that git merges lockfiles of two branches, run once per clone: ${MERGE_DRIVER_CONFIG}`,
+        "next: rbxassets sync (or rbxassets sync --watch)",
+      ].join("\n"),
   );
   return ExitCode.ok;
 }

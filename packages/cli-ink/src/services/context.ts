@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { type ClientEvent, defaultServerUrl } from "@rbxassets/core";
+import { type ClientEvent, credentialProblem, defaultServerUrl, redact } from "@rbxassets/core";
 import {
   createNodeAssetsClient,
   createPipeline,
@@ -81,6 +81,7 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
       // Only the resolved configuration counts: the client must not fall back to the environment itself.
       env: {},
       userAgent: "rbxassets-cli",
+      ...(config.timeoutMs !== undefined ? { timeoutMs: config.timeoutMs } : {}),
       onEvent: (event) => {
         for (const listener of listeners) listener(event);
       },
@@ -104,7 +105,7 @@ export async function createServiceContext(opts: CreateServiceContextOptions = {
         env: {},
         ...options,
       }),
-    redact: (text) => secrets.reduce((out, secret) => out.split(secret).join("[redacted]"), text),
+    redact: (text) => redact(text, secrets),
     onClientEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -120,7 +121,10 @@ async function readKeyFile(root: string, file: string): Promise<string> {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
     throw new ServiceError(`cannot read the API key file ${file} (${code})`, { cause: error });
   }
+  // A trailing newline is how editors end a file: trimmed. A second line is a mistake: refused, not echoed.
   const key = text.trim();
   if (key === "") throw new ServiceError(`the API key file ${file} is empty`);
+  const problem = credentialProblem(key);
+  if (problem) throw new ServiceError(`the API key in ${file} ${problem}: keep the key alone on one line`);
   return key;
 }

@@ -33,15 +33,12 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /**
  * True for the errors an aborted fetch or sleep produces, and whenever `signal` aborted. A `TimeoutError`
- * (what `AbortSignal.timeout()` aborts with) counts: a deadline the caller set is the caller's stop, not a
- * failure of the service. The one abort check of core and its shells.
+ * counts only when `signal` (the caller's own) aborted: a deadline of the client's (a request that made no
+ * progress) is a failure of the service to answer, not the caller's stop, and must not read as "cancelled".
+ * The one abort check of core and its shells.
  */
 export function isAbortError(error: unknown, signal?: AbortSignal): boolean {
   if (signal?.aborted) return true;
-  return (
-    error instanceof Error &&
-    (error.name === "AbortError" ||
-      error.name === "TimeoutError" ||
-      (error as { code?: unknown }).code === "UND_ERR_ABORTED")
-  );
+  if (!(error instanceof Error) || error.name === "TimeoutError") return false;
+  return error.name === "AbortError" || (error as { code?: unknown }).code === "UND_ERR_ABORTED";
 }

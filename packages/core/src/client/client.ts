@@ -35,7 +35,8 @@ import { paginate } from "./paging.js";
 import { type AssetQuota, uploadQuotaFilter } from "./quotas.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { responseReader } from "./response-body.js";
-import { type AttemptResult, type SendContext, send } from "./retry.js";
+import { type AttemptIo, type AttemptResult, type SendContext, send } from "./retry.js";
+import { checkCredential } from "./settings.js";
 import type {
   Asset,
   AssetCreateRequest,
@@ -140,13 +141,28 @@ function pageSizeArg(value: number | undefined): number | undefined {
   return value;
 }
 
+/** Whether credentials sent to `url` would travel in clear text beyond this machine (http, not loopback). */
+export function isInsecureUrl(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol !== "http:") return false;
+  const host = hostname.replace(/^\[|\]$/g, "");
+  return !(host === "localhost" || host === "::1" || /^127\./.test(host));
+}
+
 function authMiddleware(config: ResolvedConfig, seen: Set<string>): Middleware {
+  let warned = false;
   return {
     async onRequest({ request }) {
       const { credentials } = config;
+      if (credentials && !warned && isInsecureUrl(request.url)) {
+        warned = true;
+        config.onEvent?.({ type: "insecureTransport", host: new URL(request.url).host });
+      }
       if (credentials?.kind === "apiKey") request.headers.set("x-api-key", credentials.apiKey);
       if (credentials?.kind === "oauth2") {
         const token = typeof credentials.token === "function" ? await credentials.token() : credentials.token;
+        // A token from a function is checked here (a fixed one was when the settings were resolved).
+        checkCredential("oauthToken", token, "options");
         if (token) seen.add(token);
         request.headers.set("authorization", `Bearer ${token}`);
       }
@@ -200,6 +216,8 @@ export function createAssetsClientWith<F>(
   const limitKind = config.credentials?.kind === "oauth2" ? "oauth2" : "apiKey";
   const ctx: SendContext = {
     retry: config.retry,
+    fetch: transport.fetch,
+    timeoutMs: config.timeoutMs,
     onEvent: config.onEvent,
     secrets: () => [...secrets],
     limiter: config.rateLimit
@@ -212,15 +230,16 @@ export function createAssetsClientWith<F>(
 
   async function call<T>(
     operationId: OperationId,
-    opts: CallOptions | undefined,
-    attempt: (signal: AbortSignal | undefined) => Promise<AttemptResult<T>>,
+    opts: (CallOptions & { bodyBytes?: number | undefined }) | undefined,
+    attempt: (io: AttemptIo) => Promise<AttemptResult<T>>,
   ): Promise<T> {
     if (!config.credentials) throw new AssetsClientError(MISSING_CREDENTIALS);
     // Reads, and grants (granting twice grants once), may be resent after a 5xx; writes that create may not.
     const idempotent = operations[operationId].method === "GET" || operationId === GRANT;
+    const { signal, stop, beforeSend, bodyBytes } = opts ?? {};
     const { data } = await send(
       ctx,
-      { operationId, idempotent, signal: opts?.signal, stop: opts?.stop, beforeSend: opts?.beforeSend },
+      { operationId, idempotent, signal, stop, beforeSend, bodyBytes },
       attempt,
     );
     return data;
@@ -235,11 +254,11 @@ export function createAssetsClientWith<F>(
       if (input.file === undefined || input.file === null)
         throw new AssetsClientError("createAsset needs a file");
       const file = await resolveFile(input.file, input.request.assetType);
-      return call("Assets_CreateAsset", opts, (signal) =>
+      return call("Assets_CreateAsset", { ...opts, bodyBytes: file.blob.size }, (io) =>
         sendingFile(file, () =>
           api.POST("/v1/assets", {
             ...multipart<CreateAssetForm>(encodeMultipart, input.request, file),
-            signal,
+            ...io,
           }),
         ),
       );
@@ -248,10 +267,10 @@ export function createAssetsClientWith<F>(
     async getAsset(assetId, opts) {
       const id = assetIdArg(assetId);
       const readMask = opts?.readMask?.length ? opts.readMask.join(",") : undefined;
-      return call("Assets_GetAsset", opts, (signal) =>
+      return call("Assets_GetAsset", opts, (io) =>
         api.GET("/v1/assets/{assetId}", {
           params: { path: { assetId: id }, ...(readMask ? { query: { readMask } } : {}) },
-          signal,
+          ...io,
         }),
       );
     },
@@ -268,7 +287,7 @@ export function createAssetsClientWith<F>(
         input.file === undefined || input.file === null
           ? undefined
           : await resolveFile(input.file, request.assetType);
-      return call("Assets_UpdateAsset", opts, (signal) =>
+      return call("Assets_UpdateAsset", { ...opts, bodyBytes: file?.blob.size }, (io) =>
         sendingFile(file, () =>
           api.PATCH("/v1/assets/{assetId}", {
             params: {
@@ -276,7 +295,7 @@ export function createAssetsClientWith<F>(
               ...(mask.length ? { query: { updateMask: mask.join(",") } } : {}),
             },
             ...multipart<UpdateAssetForm>(encodeMultipart, request, file),
-            signal,
+            ...io,
           }),
         ),
       );
@@ -284,15 +303,15 @@ export function createAssetsClientWith<F>(
 
     async archiveAsset(assetId, opts) {
       const id = assetIdArg(assetId);
-      return call("Assets_ArchiveAsset", opts, (signal) =>
-        api.POST("/v1/assets/{assetId}:archive", { params: { path: { assetId: id } }, signal }),
+      return call("Assets_ArchiveAsset", opts, (io) =>
+        api.POST("/v1/assets/{assetId}:archive", { params: { path: { assetId: id } }, ...io }),
       );
     },
 
     async restoreAsset(assetId, opts) {
       const id = assetIdArg(assetId);
-      return call("Assets_RestoreAsset", opts, (signal) =>
-        api.POST("/v1/assets/{assetId}:restore", { params: { path: { assetId: id } }, signal }),
+      return call("Assets_RestoreAsset", opts, (io) =>
+        api.POST("/v1/assets/{assetId}:restore", { params: { path: { assetId: id } }, ...io }),
       );
     },
 
@@ -303,8 +322,8 @@ export function createAssetsClientWith<F>(
         ...(maxPageSize !== undefined ? { maxPageSize } : {}),
         ...(opts?.pageToken ? { pageToken: opts.pageToken } : {}),
       };
-      const page = await call("Assets_ListAssetVersions", opts, (signal) =>
-        api.GET("/v1/assets/{assetId}/versions", { params: { path: { assetId: id }, query }, signal }),
+      const page = await call("Assets_ListAssetVersions", opts, (io) =>
+        api.GET("/v1/assets/{assetId}/versions", { params: { path: { assetId: id }, query }, ...io }),
       );
       // The shape check (validate-response.ts) already turns proto3's `{}` into an empty list.
       return { ...page, assetVersions: page.assetVersions ?? [] };
@@ -323,10 +342,10 @@ export function createAssetsClientWith<F>(
     async getAssetVersion(assetId, version, opts) {
       const id = assetIdArg(assetId);
       const versionNumber = versionArg(version);
-      return call("Assets_GetAssetVersion", opts, (signal) =>
+      return call("Assets_GetAssetVersion", opts, (io) =>
         api.GET("/v1/assets/{assetId}/versions/{versionNumber}", {
           params: { path: { assetId: id, versionNumber } },
-          signal,
+          ...io,
         }),
       );
     },
@@ -334,26 +353,26 @@ export function createAssetsClientWith<F>(
     async rollbackAssetVersion(assetId, version, opts) {
       const id = assetIdArg(assetId);
       const versionNumber = versionArg(version);
-      return call("Assets_RollbackAssetVersion", opts, (signal) =>
+      return call("Assets_RollbackAssetVersion", opts, (io) =>
         api.POST("/v1/assets/{assetId}/versions:rollback", {
           params: { path: { assetId: id } },
           body: { assetVersion: `assets/${id}/versions/${versionNumber}` },
-          signal,
+          ...io,
         }),
       );
     },
 
     async getOperation(operationId, opts) {
       const id = operationIdArg(operationId);
-      return call("Assets_GetOperation", opts, (signal) =>
-        api.GET("/v1/operations/{operationId}", { params: { path: { operationId: id } }, signal }),
+      return call("Assets_GetOperation", opts, (io) =>
+        api.GET("/v1/operations/{operationId}", { params: { path: { operationId: id } }, ...io }),
       );
     },
 
     async grantAssetPermissions(input, opts) {
       const body = grantRequestBody(input);
-      const result = await call(GRANT, opts, (signal) =>
-        permissionsApi.PATCH("/asset-permissions-api/v1/assets/permissions", { body, signal }),
+      const result = await call(GRANT, opts, (io) =>
+        permissionsApi.PATCH("/asset-permissions-api/v1/assets/permissions", { body, ...io }),
       );
       return result as unknown as GrantResult;
     },
@@ -372,10 +391,10 @@ export function createAssetsClientWith<F>(
         ...(maxPageSize !== undefined ? { maxPageSize } : {}),
         ...(opts?.pageToken ? { pageToken: opts.pageToken } : {}),
       };
-      const page = await call("Cloud_ListAssetQuotas", opts, (signal) =>
+      const page = await call("Cloud_ListAssetQuotas", opts, (io) =>
         quotasApi.GET("/cloud/v2/users/{userId}/asset-quotas", {
           params: { path: { userId: id }, query },
-          signal,
+          ...io,
         }),
       );
       // The shape check made the counts numbers and filled in a missing list.

@@ -1,6 +1,7 @@
 // Options resolution: explicit options win over environment variables, which win over the spec defaults.
 import { defaultServerUrl } from "@rbxassets/spec";
 import { AssetsClientError } from "./errors.js";
+import { DEFAULT_TIMEOUT_MS } from "./request-timeout.js";
 import { type ClientEvent, DEFAULT_RETRY, type RetryOptions } from "./retry.js";
 import { type Credentials, layerFromEnv, resolveSettings } from "./settings.js";
 
@@ -19,6 +20,11 @@ export interface AssetsClientOptions {
   fetch?: (input: Request) => Promise<Response>;
   userAgent?: string;
   retry?: RetryOptions;
+  /**
+   * A request that makes no progress (no byte sent or received) for this long fails. Default: env
+   * `RBXASSETS_TIMEOUT_S` (seconds), else 60 000 ms.
+   */
+  timeoutMs?: number;
   /** Stay within the spec's (or the server's announced) rate limits. Default true. */
   rateLimit?: boolean;
   /** Called for retries, rate-limit waits and responses; for logs. Never carries credentials. */
@@ -31,6 +37,7 @@ export interface ResolvedConfig {
   fetch: (input: Request) => Promise<Response>;
   userAgent: string;
   retry: Required<RetryOptions>;
+  timeoutMs: number;
   rateLimit: boolean;
   onEvent: ((event: ClientEvent) => void) | undefined;
 }
@@ -50,8 +57,16 @@ function processEnv(): Record<string, string | undefined> {
 export function resolveConfig(options: AssetsClientOptions = {}): ResolvedConfig {
   const env = options.env ?? processEnv();
   // Explicit credentials of either kind win over any environment variable (one rule: settings.ts).
+  if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs > 0)) {
+    throw new AssetsClientError("timeoutMs must be a number of milliseconds above 0");
+  }
   const settings = resolveSettings([
-    { apiKey: options.apiKey, oauthToken: options.oauthToken, baseUrl: options.baseUrl },
+    {
+      apiKey: options.apiKey,
+      oauthToken: options.oauthToken,
+      baseUrl: options.baseUrl,
+      ...(options.timeoutMs !== undefined ? { timeoutS: options.timeoutMs / 1000 } : {}),
+    },
     layerFromEnv(env),
   ]);
   const credentials = settings.credentials;
@@ -81,6 +96,7 @@ export function resolveConfig(options: AssetsClientOptions = {}): ResolvedConfig
     fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
     userAgent: nonEmpty(options.userAgent) ?? DEFAULT_USER_AGENT,
     retry,
+    timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     rateLimit: options.rateLimit ?? true,
     onEvent: options.onEvent,
   };

@@ -51,19 +51,88 @@ export class AssetsNetworkError extends Error {
   causeCode: string;
   /** How many times the request was sent. */
   attempts: number;
+  /**
+   * Whether the service may have received the whole request and carried it out (the body was sent, then
+   * the answer was lost): for a create, the asset may exist. False when the request provably never left.
+   */
+  mayHaveReached: boolean;
 
   constructor(init: {
     message: string;
     operationId: string;
     causeCode: string;
     attempts: number;
+    mayHaveReached?: boolean;
     cause: unknown;
   }) {
     super(init.message, { cause: init.cause });
     this.operationId = init.operationId;
     this.causeCode = init.causeCode;
     this.attempts = init.attempts;
+    this.mayHaveReached = init.mayHaveReached ?? false;
   }
+}
+
+/** `AssetsNetworkError.causeCode` when no progress (no byte sent or received) was made for the timeout. */
+export const REQUEST_TIMEOUT = "timeout";
+
+/** The longest server-asked wait the client sleeps through; beyond it the call fails instead. */
+export const MAX_SERVER_WAIT_MS = 10 * 60 * 1000;
+
+/**
+ * The service asked for a wait longer than `MAX_SERVER_WAIT_MS` (a `retry-after` or rate-limit reset):
+ * sleeping through it would look like a hang, so the call fails, saying how long and until when.
+ */
+export class RateLimitWaitTooLongError extends AssetsApiError {
+  override name = "RateLimitWaitTooLongError";
+  /** The wait the service asked for, in whole seconds. */
+  readonly waitSeconds: number;
+  /** When the service said to try again (ISO 8601, UTC). */
+  readonly retryAt: string;
+
+  constructor(init: { operationId: string; status: number; waitMs: number; now?: number; body?: unknown }) {
+    const waitSeconds = Math.ceil(init.waitMs / 1000);
+    const retryAt = new Date((init.now ?? Date.now()) + init.waitMs).toISOString();
+    super({
+      message: `${init.operationId}: the service asked to wait ${describeWait(waitSeconds)}, until ${retryAt}`,
+      status: init.status,
+      code: "RATE_LIMIT_WAIT_TOO_LONG",
+      operationId: init.operationId,
+      body: init.body,
+      retryAfterMs: init.waitMs,
+    });
+    this.waitSeconds = waitSeconds;
+    this.retryAt = retryAt;
+  }
+}
+
+/** A wait in words a person reads at a glance: `45 s`, `12 min`, `3 h 20 min`, `2 days`. */
+export function describeWait(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 120) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  return `${Math.round(hours / 24)} days`;
+}
+
+const WRITE_OPERATIONS = new Set(["Assets_CreateAsset", "Assets_UpdateAsset"]);
+
+/**
+ * Whether a failed create or update may nonetheless have been carried out: its body was sent and then the
+ * answer was a 5xx, an unusable 2xx, or none at all (a reset, a timeout). Such a call is never sent again
+ * blindly: a second create would make a second asset.
+ */
+export function isAmbiguousWrite(error: unknown): boolean {
+  if (error instanceof AssetsNetworkError)
+    return WRITE_OPERATIONS.has(error.operationId) && error.mayHaveReached;
+  if (error instanceof RateLimitWaitTooLongError) return false;
+  if (error instanceof AssetsApiError) {
+    return (
+      WRITE_OPERATIONS.has(error.operationId) && (error.status >= 500 || error.code === INVALID_RESPONSE)
+    );
+  }
+  return false;
 }
 
 const MAX_TEXT_MESSAGE = 200;
@@ -161,11 +230,23 @@ function salvageTruncatedJson(text: string): { code?: string | number; message?:
   };
 }
 
-/** Replaces every occurrence of a secret with `[redacted]`. */
+/** Secrets at least this long are redacted wherever they occur; shorter ones only as a whole token. */
+const REDACT_ANYWHERE = 16;
+
+/**
+ * Replaces every occurrence of a secret with `[redacted]`. A short secret (a test key such as `key`) is
+ * replaced only where it stands alone, so that ordinary words that contain it stay readable.
+ */
 export function redact(text: string, secrets: readonly string[] | undefined): string {
   let out = text;
   for (const secret of secrets ?? []) {
-    if (secret.length >= 4) out = out.split(secret).join("[redacted]");
+    if (secret.length === 0) continue;
+    if (secret.length >= REDACT_ANYWHERE) {
+      out = out.split(secret).join("[redacted]");
+      continue;
+    }
+    const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out = out.replace(new RegExp(`(?<![A-Za-z0-9_-])${escaped}(?![A-Za-z0-9_-])`, "g"), "[redacted]");
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // collecting 429s. Budgets start from the spec; the server's x-ratelimit-* headers take over once seen.
 import { abortReason } from "./abort.js";
 import { parseResetSeconds, serverWaitMs } from "./backoff.js";
+import { MAX_SERVER_WAIT_MS, RateLimitWaitTooLongError } from "./errors.js";
 
 export interface RateLimitBudget {
   max: number;
@@ -81,6 +82,8 @@ export class RateLimiter {
     if (bucket.waiters.length === 0 && hasRoom(bucket)) {
       return Promise.resolve(this.#grant(bucket));
     }
+    const tooLong = this.#tooLong(bucket);
+    if (tooLong) return Promise.reject(tooLong);
     return new Promise<RateLimitPermit>((resolve, reject) => {
       const waiter: Waiter = {
         resolve,
@@ -212,6 +215,14 @@ export class RateLimiter {
     }
   }
 
+  /** The error for a spent window whose reset lies too far ahead to wait for, if it does. */
+  #tooLong(bucket: Bucket): RateLimitWaitTooLongError | undefined {
+    const now = this.#now();
+    const waitMs = bucket.resetAt - now;
+    if (bucket.remaining > 0 || waitMs <= MAX_SERVER_WAIT_MS) return undefined;
+    return new RateLimitWaitTooLongError({ operationId: bucket.operationId, status: 429, waitMs, now });
+  }
+
   /** Lets waiters go while the window has room; otherwise one timer to the reset. */
   #drain(bucket: Bucket): void {
     if (bucket.timer !== undefined) {
@@ -224,6 +235,15 @@ export class RateLimiter {
       const waiter = bucket.waiters.shift() as Waiter;
       waiter.signal?.removeEventListener("abort", waiter.onAbort);
       waiter.resolve(this.#grant(bucket));
+    }
+    const tooLong = bucket.waiters.length > 0 ? this.#tooLong(bucket) : undefined;
+    if (tooLong) {
+      // The server asked for a wait past what is worth sleeping through: every waiter fails with it.
+      for (const waiter of bucket.waiters.splice(0)) {
+        waiter.signal?.removeEventListener("abort", waiter.onAbort);
+        waiter.reject(tooLong);
+      }
+      return;
     }
     if (bucket.waiters.length > 0) {
       // Told only when the window's budget is spent: a queue behind a probe or behind answers still in

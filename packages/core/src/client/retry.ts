@@ -6,8 +6,18 @@
 // Each attempt calls `attempt()` afresh, so a multipart body is rebuilt from its Blob, never cloned.
 import { isAbortError, sleep, throwIfAborted } from "./abort.js";
 import { fullJitterDelay, serverWaitMs } from "./backoff.js";
-import { AssetsApiError, AssetsNetworkError, INVALID_RESPONSE, redact, toApiError } from "./errors.js";
+import {
+  AssetsApiError,
+  AssetsNetworkError,
+  INVALID_RESPONSE,
+  MAX_SERVER_WAIT_MS,
+  RateLimitWaitTooLongError,
+  REQUEST_TIMEOUT,
+  redact,
+  toApiError,
+} from "./errors.js";
 import type { RateLimiter } from "./rate-limiter.js";
+import { describeTimeout, ProgressDeadline } from "./request-timeout.js";
 
 export interface RetryOptions {
   maxAttempts?: number;
@@ -18,7 +28,9 @@ export interface RetryOptions {
 export type ClientEvent =
   | { type: "retry"; operationId: string; attempt: number; delayMs: number; reason: string }
   | { type: "rateLimited"; operationId: string; waitMs: number }
-  | { type: "response"; operationId: string; attempt: number; status: number; durationMs: number };
+  | { type: "response"; operationId: string; attempt: number; status: number; durationMs: number }
+  /** Credentials are about to go over plain http to a host that is not this machine (once per client). */
+  | { type: "insecureTransport"; host: string };
 
 /** What openapi-fetch resolves to. */
 export interface AttemptResult<T> {
@@ -27,8 +39,18 @@ export interface AttemptResult<T> {
   response: Response;
 }
 
+/** What one attempt sends with: the signal to pass on, and the transport that reports progress. */
+export interface AttemptIo {
+  signal: AbortSignal;
+  fetch: (request: Request) => Promise<Response>;
+}
+
 export interface SendContext {
   retry: Required<RetryOptions>;
+  /** The transport. */
+  fetch: (request: Request) => Promise<Response>;
+  /** A request with no progress (no byte sent or received) for this long fails. */
+  timeoutMs: number;
   limiter: RateLimiter | undefined;
   onEvent: ((event: ClientEvent) => void) | undefined;
   secrets: () => readonly string[];
@@ -81,23 +103,36 @@ function toNetworkError(
   attempts: number,
   resendable: boolean,
   secrets: readonly string[],
+  deadline: ProgressDeadline,
 ): AssetsNetworkError {
   const message = error instanceof Error ? error.message.trim() : "";
   // Only a code, or a short plain word from undici ("terminated"): never a URL or anything sent.
-  const causeCode =
-    errorCodes(error)[0] ?? (/^[a-z][a-z ]{0,39}$/i.test(message) ? message.toLowerCase() : "network error");
+  const causeCode = deadline.timedOut
+    ? REQUEST_TIMEOUT
+    : (errorCodes(error)[0] ??
+      (/^[a-z][a-z ]{0,39}$/i.test(message) ? message.toLowerCase() : "network error"));
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
+  const what = deadline.timedOut
+    ? `no answer from the service: nothing moved for ${describeTimeout(deadline.timeoutMs)} (timeout)`
+    : `no usable answer from the service (${causeCode})`;
+  // A body cut off part-way cannot have been carried out; one sent whole (or unseen) may have been.
+  const mayHaveReached = !neverReachedServer(error) && deadline.body !== "partial";
   const note = resendable ? "" : "; not sent again, since the service may have received it";
   return new AssetsNetworkError({
-    message: redact(
-      `${operationId}: no usable answer from the service (${causeCode}) after ${tries}${note}`,
-      secrets,
-    ),
+    message: redact(`${operationId}: ${what} after ${tries}${note}`, secrets),
     operationId,
     causeCode,
     attempts,
+    mayHaveReached,
     cause: error,
   });
+}
+
+/** The server's wait, or the error that says it is too long to sleep through. */
+function checkServerWait(operationId: string, response: Response, waitMs: number | undefined): void {
+  if (waitMs !== undefined && waitMs > MAX_SERVER_WAIT_MS) {
+    throw new RateLimitWaitTooLongError({ operationId, status: response.status, waitMs });
+  }
 }
 
 function discardBody(response: Response): void {
@@ -115,12 +150,14 @@ export async function send<T>(
     operationId: string;
     idempotent: boolean;
     signal?: AbortSignal | undefined;
+    /** The body's size, where the transport cannot report its progress (a browser's FormData). */
+    bodyBytes?: number | undefined;
     /** Aborts the call only before an attempt is sent (see CallOptions.stop). */
     stop?: AbortSignal | undefined;
     /** Awaited once, just before the first attempt is sent (see CallOptions.beforeSend). */
     beforeSend?: (() => Promise<void>) | undefined;
   },
-  attempt: (signal: AbortSignal | undefined) => Promise<AttemptResult<T>>,
+  attempt: (io: AttemptIo) => Promise<AttemptResult<T>>,
 ): Promise<{ data: T; response: Response }> {
   const { operationId, idempotent, signal, stop } = call;
   let hook = call.beforeSend;
@@ -147,12 +184,15 @@ export async function send<T>(
       }
     }
     const started = Date.now();
+    const deadline = new ProgressDeadline(ctx.timeoutMs, signal);
     let result: AttemptResult<T>;
     try {
-      result = await attempt(signal);
+      result = await attempt({ signal: deadline.signal, fetch: deadline.watch(ctx.fetch, call.bodyBytes) });
+      deadline.stop();
     } catch (error) {
+      deadline.stop();
       permit?.release();
-      if (isAbortError(error, signal)) throw error;
+      if (!deadline.timedOut && isAbortError(error, signal)) throw error;
       if (error instanceof AssetsApiError && error.code === INVALID_RESPONSE) {
         // A 2xx arrived (see response-body.ts) but its body could not be used.
         emit(ctx, {
@@ -169,13 +209,15 @@ export async function send<T>(
         await sleep(delayMs, signal);
         continue;
       }
-      const network = isNetworkError(error);
-      const retryable = idempotent || neverReachedServer(error);
+      const network = deadline.timedOut || isNetworkError(error);
+      const retryable = idempotent || (!deadline.timedOut && neverReachedServer(error));
       if (!retryable || n >= attempts) {
-        throw network ? toNetworkError(operationId, error, n, retryable, ctx.secrets()) : error;
+        throw network ? toNetworkError(operationId, error, n, retryable, ctx.secrets(), deadline) : error;
       }
       const delayMs = fullJitterDelay(n, baseDelayMs, maxDelayMs);
-      const reason = errorCodes(error)[0] ?? (error instanceof Error ? error.message : "network error");
+      const reason = deadline.timedOut
+        ? REQUEST_TIMEOUT
+        : (errorCodes(error)[0] ?? (error instanceof Error ? error.message : "network error"));
       emit(ctx, { type: "retry", operationId, attempt: n, delayMs, reason });
       await sleep(delayMs, signal);
       continue;
@@ -203,6 +245,7 @@ export async function send<T>(
       secrets: ctx.secrets(),
     });
     const retryable = response.status === 429 || (idempotent && RETRYABLE_STATUSES.has(response.status));
+    if (retryable) checkServerWait(operationId, response, waitMs);
     if (!retryable || n >= attempts) throw error;
     const delayMs = waitMs ?? fullJitterDelay(n, baseDelayMs, maxDelayMs);
     emit(ctx, { type: "retry", operationId, attempt: n, delayMs, reason: `HTTP ${response.status}` });

@@ -2,7 +2,7 @@
 // and a result that says which of succeeded / failed / timed out / aborted happened.
 import { isAbortError, sleep } from "./abort.js";
 import { flooredJitterDelay } from "./backoff.js";
-import { AssetsApiError, INVALID_RESPONSE } from "./errors.js";
+import { AssetsApiError, AssetsClientError, INVALID_RESPONSE, RateLimitWaitTooLongError } from "./errors.js";
 import type { Asset, Operation } from "./types.js";
 
 export interface WaitOptions {
@@ -32,10 +32,12 @@ export type WaitResult =
  * time cap still bounds it.
  */
 function isTransient(error: unknown): boolean {
+  // A wait of hours is no hiccup: it ends the wait, naming when to try again.
+  if (error instanceof RateLimitWaitTooLongError) return false;
   if (error instanceof AssetsApiError) {
     return error.status === 429 || error.status >= 500 || error.code === INVALID_RESPONSE;
   }
-  return !(error instanceof Error && error.name === "AssetsClientError");
+  return !(error instanceof AssetsClientError);
 }
 
 /** The outcome of a finished operation. */

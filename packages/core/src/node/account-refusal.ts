@@ -1,10 +1,10 @@
 // Account-level refusals: answers after which every further write of the run would fail the same way (a
 // wrong or revoked key, a moderated account, a creator the key may not act for). A batch stops at the first.
-import { AssetsApiError } from "../index.js";
+import { AssetsApiError, describeWait, RateLimitWaitTooLongError } from "../index.js";
 import { PipelineError } from "./errors.js";
 
 /** Why the account was refused. */
-export type AccountRefusalReason = "invalid-key" | "user-moderated" | "creator-not-allowed";
+export type AccountRefusalReason = "invalid-key" | "user-moderated" | "creator-not-allowed" | "rate-limited";
 
 /** The facts of an account-level refusal: enough for a shell to word the fix in its own terms. */
 export interface AccountRefusal {
@@ -15,6 +15,10 @@ export interface AccountRefusal {
   status: number;
   /** The service's own message, e.g. `Invalid API Key`. */
   serviceMessage: string;
+  /** `rate-limited`: the wait the service asked for, in seconds (over the most the client sleeps through). */
+  waitSeconds?: number;
+  /** `rate-limited`: when to try again (ISO 8601, UTC). */
+  retryAt?: string;
 }
 
 /** The stable rule of `AccountRefusedError`. */
@@ -33,6 +37,17 @@ export function classifyAccountRefusal(
   context: { creator?: string | undefined; targetCreator?: string | undefined },
 ): AccountRefusal | undefined {
   if (!(error instanceof AssetsApiError)) return undefined;
+  // A wait of hours holds for every further write of the run (the limit is the account's).
+  if (error instanceof RateLimitWaitTooLongError) {
+    return {
+      reason: "rate-limited",
+      ...(context.creator !== undefined ? { creator: context.creator } : {}),
+      status: error.status,
+      serviceMessage: error.message,
+      waitSeconds: error.waitSeconds,
+      retryAt: error.retryAt,
+    };
+  }
   const facts = (reason: AccountRefusalReason): AccountRefusal => ({
     reason,
     ...(context.creator !== undefined ? { creator: context.creator } : {}),
@@ -54,6 +69,8 @@ const PROBLEM: Record<AccountRefusalReason, (refusal: AccountRefusal) => string>
     `the account that owns the credentials is moderated (${r.status}: ${r.serviceMessage})`,
   "creator-not-allowed": (r) =>
     `the credentials may not write assets for ${r.creator ?? "this creator"} (${r.status}: ${r.serviceMessage})`,
+  "rate-limited": (r) =>
+    `the service asked to wait ${describeWait(r.waitSeconds ?? 0)} before the next upload (until ${r.retryAt})`,
 };
 
 const FIX: Record<AccountRefusalReason, (refusal: AccountRefusal) => string> = {
@@ -61,6 +78,7 @@ const FIX: Record<AccountRefusalReason, (refusal: AccountRefusal) => string> = {
   "user-moderated": () => "no upload can succeed until the account's moderation ends",
   "creator-not-allowed": (r) =>
     `use credentials of ${r.creator ?? "the creator"}, or set the creator to the key's owner`,
+  "rate-limited": (r) => `run again after ${r.retryAt}`,
 };
 
 /**

@@ -9,7 +9,7 @@ import { isProcessAlive } from "./process-alive.js";
  */
 export async function writeFileAtomic(
   path: string,
-  text: string | Uint8Array,
+  text: string | Uint8Array | Iterable<string>,
   /** Checked after the temp file is durable, just before the rename: false cancels the write. */
   fence?: () => Promise<boolean>,
 ): Promise<boolean> {

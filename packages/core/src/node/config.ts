@@ -13,6 +13,8 @@ export interface ResolveConfigOptions {
   oauthToken?: string;
   baseUrl?: string;
   creator?: string;
+  /** Request timeout in ms; default `RBXASSETS_TIMEOUT_S` (environment, then `.env`), else the client's 60 s. */
+  timeoutMs?: number;
 }
 
 export type CreatorRef = { userId: string } | { groupId: string };
@@ -29,6 +31,8 @@ export class ResolvedConfig {
   readonly baseUrl: string | undefined;
   /** `user:<digits>` or `group:<digits>`, validated. */
   readonly creator: string | undefined;
+  /** Request timeout (no progress for this long fails a request), when configured. */
+  readonly timeoutMs: number | undefined;
   readonly #apiKey: string | undefined;
   readonly #oauthToken: string | undefined;
 
@@ -38,10 +42,12 @@ export class ResolvedConfig {
     oauthToken?: string;
     baseUrl?: string;
     creator?: string;
+    timeoutMs?: number;
   }) {
     this.root = values.root;
     this.baseUrl = values.baseUrl;
     this.creator = values.creator;
+    this.timeoutMs = values.timeoutMs;
     this.#apiKey = values.apiKey;
     this.#oauthToken = values.oauthToken;
   }
@@ -68,6 +74,7 @@ export class ResolvedConfig {
       root: this.root,
       baseUrl: this.baseUrl,
       creator: this.creator,
+      timeoutMs: this.timeoutMs,
       apiKey: this.#apiKey === undefined ? undefined : "[redacted]",
       oauthToken: this.#oauthToken === undefined ? undefined : "[redacted]",
     };
@@ -83,8 +90,13 @@ export async function resolveConfig(opts: ResolveConfigOptions = {}): Promise<Re
   const env = opts.env ?? process.env;
   const dotenv = await readDotEnv(root);
   // Options > environment > .env: the client's own rule (settings.ts), with .env as a further layer.
-  const settings = resolveSettings([opts, layerFromEnv(env), layerFromEnv(dotenv)]);
-  const { creator, baseUrl, credentials } = settings;
+  const options = {
+    ...opts,
+    from: "options",
+    ...(opts.timeoutMs !== undefined ? { timeoutS: opts.timeoutMs / 1000 } : {}),
+  };
+  const settings = resolveSettings([options, layerFromEnv(env), layerFromEnv(dotenv, ".env")]);
+  const { creator, baseUrl, credentials, timeoutMs } = settings;
   if (creator !== undefined && parseCreator(creator) === undefined) {
     throw new PipelineError(
       ENV.creator,
@@ -99,6 +111,7 @@ export async function resolveConfig(opts: ResolveConfigOptions = {}): Promise<Re
     values.oauthToken = credentials.token;
   if (baseUrl !== undefined) values.baseUrl = baseUrl;
   if (creator !== undefined) values.creator = creator;
+  if (timeoutMs !== undefined) values.timeoutMs = timeoutMs;
   return new ResolvedConfig(values);
 }
 

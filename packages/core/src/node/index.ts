@@ -42,6 +42,7 @@ export {
 } from "./errors.js";
 export { type AssetKind, type ExtensionInfo, extensionInfo, supportedExtensions } from "./formats.js";
 export { hashFile } from "./hash.js";
+export { type LocalFileProblem, localFileProblem } from "./local-error.js";
 export {
   LOCKFILE_NAME,
   type LockData,
@@ -51,7 +52,16 @@ export {
   parseLockfile,
   serializeLockfile,
 } from "./lockfile.js";
+export {
+  hasConflictMarkers,
+  type LockfileMergeConflict,
+  type LockfileMergeResult,
+  mergeLockfiles,
+  mergeNotice,
+  resolveConflictMarkers,
+} from "./lockfile-merge.js";
 export type { AtlasEntry, SpriteEntry } from "./lockfile-sheets.js";
+export { ensureMergeAttributes, MERGE_DRIVER_NAME } from "./merge-attributes.js";
 export { nodeFetch } from "./node-fetch.js";
 export { isInsideRoot, toProjectPath } from "./paths.js";
 export {
@@ -123,9 +133,11 @@ export {
   watchProject,
 } from "./project/watch.js";
 export { type ScanResult, scanPaths } from "./scan.js";
+export { AMBIGUOUS } from "./stages/error-map.js";
 export { GRANT_BATCH_SIZE, grantCodeText, recordGrant } from "./stages/grant.js";
 export type { PreparedFile } from "./stages/prepare.js";
 export { type ProcessStage, sendAsIs, type UploadContent } from "./stages/process.js";
+export { sanitizeForTerminal } from "./terminal-text.js";
 export type {
   AssetType,
   GrantedAsset,

@@ -102,17 +102,6 @@ export function parseSheetSections(
   return sheets;
 }
 
-/** Both sections as lockfile text (sorted keys, one field a line), or "" when there are none. */
-export function serializeSheetSections(
-  sheets: SheetSections,
-  block: (entries: ReadonlyMap<string, object>) => string,
-): string {
-  let text = "";
-  if (sheets.atlases.size > 0) text += `,\n  "atlases": ${block(sheets.atlases)}`;
-  if (sheets.sprites.size > 0) text += `,\n  "sprites": ${block(sheets.sprites)}`;
-  return text;
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

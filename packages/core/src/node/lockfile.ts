@@ -3,17 +3,22 @@ import { basename, dirname, resolve } from "node:path";
 import { contentTypes } from "@rbxassets/spec";
 import { removeStaleTempFiles, writeFileAtomic } from "./atomic-write.js";
 import { oneLine, PipelineError } from "./errors.js";
+import { withPath } from "./local-error.js";
+import { hasConflictMarkers, type LockfileMergeConflict, resolveConflictMarkers } from "./lockfile-merge.js";
 import {
   type AtlasEntry,
   emptySheets,
   parseSheetSections,
   type SheetSections,
   type SpriteEntry,
-  serializeSheetSections,
 } from "./lockfile-sheets.js";
+import { comparePaths, serializeLockfile, serializeLockfileChunks } from "./lockfile-text.js";
 import { toProjectPath } from "./paths.js";
 import { acquireLock } from "./process-lock.js";
+import { jsonErrorLocation } from "./terminal-text.js";
 import type { AssetType } from "./types.js";
+
+export { serializeLockfile };
 
 export const LOCKFILE_NAME = "rbxassets.lock.json";
 export const LOCKFILE_VERSION = 1;
@@ -29,10 +34,7 @@ export interface LockEntry {
   version?: string;
   /** Last known moderation state; absent means Approved or not known. */
   moderation?: "Approved" | "Reviewing";
-  /**
-   * Images: fingerprint of the processing (options and code version) that turned the source into what was
-   * uploaded; absent when the file went up as it is. `hash` stays the source's hash.
-   */
+  /** Images: fingerprint of the processing that made what was uploaded; absent for a file sent as it is. */
   process?: string;
   /**
    * Experiences (universe ids, ascending) this asset was granted `Use` for through the asset-permissions
@@ -50,10 +52,7 @@ const ASSET_TYPES = new Set<string>(Object.keys(contentTypes));
 const HASH = /^sha256-[0-9a-f]{64}$/;
 const FIX = "fix it by hand or restore it from git (git checkout -- <file>), then run again";
 
-/**
- * Parses lockfile text. Any input yields either the data or a one-line PipelineError naming the file and
- * what to do; never another exception.
- */
+/** Parses lockfile text: the data, or a one-line PipelineError naming the file and what to do, never else. */
 export function parseLockfile(text: string, file = LOCKFILE_NAME): LockData {
   const fail = (problem: string, fix = FIX): never => {
     throw new PipelineError(file, "lockfile", oneLine(problem), fix);
@@ -69,7 +68,8 @@ export function parseLockfile(text: string, file = LOCKFILE_NAME): LockData {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    fail(`the lockfile is not valid JSON (${error instanceof Error ? error.message : "parse error"})`);
+    // Never the parser's message: it quotes the raw text, escape sequences included.
+    fail(`the lockfile is not valid JSON (${jsonErrorLocation(text, error)})`);
   }
   if (!isRecord(json)) return fail("the lockfile is not a JSON object");
   if (json.version !== LOCKFILE_VERSION) {
@@ -119,38 +119,9 @@ export function parseLockfile(text: string, file = LOCKFILE_NAME): LockData {
   return { version: LOCKFILE_VERSION, assets, ...parseSheetSections(json, ASSET_TYPES, fail) };
 }
 
-/**
- * Stable text: sorted paths and keys, 2-space JSON, trailing newline; small diffs, clean merges. The
- * spritesheet sections appear only when they hold something.
- */
-export function serializeLockfile(
-  assets: ReadonlyMap<string, LockEntry>,
-  sheets: SheetSections = emptySheets(),
-): string {
-  const sections = serializeSheetSections(sheets, serializeBlock);
-  return `{\n  "version": ${LOCKFILE_VERSION},\n  "assets": ${serializeBlock(assets)}${sections}\n}\n`;
-}
-
-function serializeBlock(entries: ReadonlyMap<string, object>): string {
-  // Written by hand: JSON.stringify would put integer-like paths ("10") first, whatever the sort order.
-  const blocks = [...entries.keys()].sort(comparePaths).map((path) => {
-    const entry = entries.get(path)! as Record<string, unknown>;
-    const fields = Object.keys(entry)
-      .filter((key) => entry[key] !== undefined)
-      .sort()
-      .map((key) => `      ${JSON.stringify(key)}: ${JSON.stringify(entry[key])}`);
-    return `    ${JSON.stringify(path)}: {\n${fields.join(",\n")}\n    }`;
-  });
-  return blocks.length === 0 ? "{}" : `{\n${blocks.join(",\n")}\n  }`;
-}
-
 /** Universe ids, each once, in numeric order (stable text, clean merges). */
 export function sortedIds(ids: Iterable<string>): string[] {
   return [...new Set(ids)].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-}
-
-function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0; // code-unit order: the same on every machine and locale
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -184,6 +155,7 @@ export class Lockfile {
   #pendingSheets: PendingSheets = { atlases: new Map(), sprites: new Map() };
   #queued: Promise<void> | undefined;
   #chain: Promise<void> = Promise.resolve();
+  #conflictMerge: LockfileMergeConflict[] | undefined;
 
   private constructor(path: string, shown: string, assets: Map<string, LockEntry>, signature?: string) {
     this.path = path;
@@ -198,12 +170,18 @@ export class Lockfile {
     const shown = options.root ? toProjectPath(options.root, absolute) : basename(absolute);
     const lockfile = new Lockfile(absolute, shown, new Map());
     const disk = await lockfile.#readDisk();
-    if (disk) {
-      lockfile.#assets = disk.assets;
-      lockfile.#sheets = disk.sheets;
-      lockfile.#signature = disk.signature;
-    }
+    if (disk)
+      [lockfile.#assets, lockfile.#sheets, lockfile.#signature] = [disk.assets, disk.sheets, disk.signature];
+    // A merged file is written back at once, so that its markers are gone whatever the run does next.
+    if (lockfile.#conflictMerge)
+      for (const [file, entry] of lockfile.#assets) lockfile.#pending.set(file, entry);
+    if (lockfile.#conflictMerge) await lockfile.#schedule();
     return lockfile;
+  }
+
+  /** Set when the file held git conflict markers and was merged on open: the choices the merge made. */
+  get mergedConflicts(): readonly LockfileMergeConflict[] | undefined {
+    return this.#conflictMerge;
   }
 
   get size(): number {
@@ -315,8 +293,7 @@ export class Lockfile {
     return this.#queued;
   }
 
-  /** Resolves when every record so far is on disk. */
-  async flushed(): Promise<void> {
+  /** Resolves when every record so far is on disk. */ async flushed(): Promise<void> {
     await this.#chain;
   }
 
@@ -339,7 +316,7 @@ export class Lockfile {
           const pending = this.#pendingSheets[key] as Map<string, unknown>;
           for (const [name, entry] of sheetBatch[key]) if (!pending.has(name)) pending.set(name, entry);
         }
-        throw error;
+        throw withPath(error, this.path);
       } finally {
         await lock.release();
       }
@@ -354,9 +331,10 @@ export class Lockfile {
   ): Promise<boolean> {
     {
       await removeStaleTempFiles(this.path);
-      const disk = await this.#readDisk();
+      // Unchanged since our last write or read: memory holds it all (no re-parse of 10,000 entries per write).
+      const disk = await this.#readDisk(this.#signature);
       // Union by path: what is on disk is newer than our memory, and this batch is newest of all.
-      const merged = new Map(this.#assets);
+      const merged = disk ? new Map(this.#assets) : this.#assets; // records are in #assets already
       if (disk) for (const [path, entry] of disk.assets) merged.set(path, entry);
       for (const [path, entry] of batch) merged.set(path, entry);
       for (const [path, entry] of this.#pending) merged.set(path, entry);
@@ -371,7 +349,7 @@ export class Lockfile {
           }
         }
       }
-      if (!(await writeFileAtomic(this.path, serializeLockfile(merged, sheets), fence))) return false;
+      if (!(await writeFileAtomic(this.path, serializeLockfileChunks(merged, sheets), fence))) return false;
       this.#assets = merged;
       this.#sheets = sheets;
       this.#signature = await this.#statSignature();
@@ -401,7 +379,9 @@ export class Lockfile {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       throw error;
     }
-    const { assets, atlases, sprites } = parseLockfile(text, this.#shown);
+    const merged = hasConflictMarkers(text) ? resolveConflictMarkers(text, this.#shown) : undefined;
+    if (merged) this.#conflictMerge = merged.conflicts;
+    const { assets, atlases, sprites } = merged?.data ?? parseLockfile(text, this.#shown);
     return { assets, sheets: { atlases, sprites }, signature };
   }
 }

@@ -13,6 +13,7 @@ import { type ResolvedConfig, resolveConfig } from "./config.js";
 import { PipelineError } from "./errors.js";
 import { DEFAULT_STOP_GRACE_MS, StopWatches } from "./graceful-stop.js";
 import { LOCKFILE_NAME, Lockfile } from "./lockfile.js";
+import { mergeNotice } from "./lockfile-merge.js";
 import { OUTSIDE_ROOT_FIX, toProjectPath } from "./paths.js";
 import {
   DEFAULT_CONCURRENCY,
@@ -32,7 +33,7 @@ import {
 } from "./process/options.js";
 import { lookupSprite, type SheetHost } from "./process/spritesheet.js";
 import { imageProcessStage } from "./process/stage.js";
-import { requestError } from "./stages/error-map.js";
+import { AmbiguousWrites, requestError } from "./stages/error-map.js";
 import { grantExperiences } from "./stages/grant.js";
 import { type PreparedFile, Preparer } from "./stages/prepare.js";
 import type { ProcessStage } from "./stages/process.js";
@@ -59,10 +60,9 @@ export function createPipeline(options: PipelineOptions = {}): Pipeline {
 class AssetPipeline implements Pipeline {
   readonly root: string;
   readonly lockfilePath: string;
-  /** Private: the options hold the API key, which `util.inspect` and `JSON.stringify` must never print. */
+  /** Private: holds the API key, which `util.inspect` and `JSON.stringify` must never print. */
   readonly #options: PipelineOptions;
-  /** Upload slots: only a miss (a request to make) takes one. */
-  readonly #limit: ReturnType<typeof pLimit>;
+  readonly #limit: ReturnType<typeof pLimit>; // upload slots: only a request takes one
   readonly #preparer: Preparer;
   readonly #process: ProcessStage;
   readonly #inflight = new Map<string, Promise<UploadResult>>();
@@ -73,8 +73,8 @@ class AssetPipeline implements Pipeline {
   #config: Promise<ResolvedConfig> | undefined;
   #lockfile: Promise<Lockfile> | undefined;
   #client: AssetsClient | undefined;
-  /** Sends the first write alone, and none after an account-level refusal. Lockfile hits still work. */
-  readonly #gate = new AccountGate();
+  readonly #gate = new AccountGate(); // the first write alone; none after an account-level refusal
+  readonly #ambiguous = new AmbiguousWrites();
 
   constructor(options: PipelineOptions) {
     this.#options = options;
@@ -108,13 +108,8 @@ class AssetPipeline implements Pipeline {
     });
   }
 
-  toJSON(): Record<string, unknown> {
-    return { root: this.root, lockfilePath: this.lockfilePath };
-  }
-
-  [inspect.custom](): string {
-    return `AssetPipeline ${inspect(this.toJSON())}`;
-  }
+  toJSON = (): Record<string, unknown> => ({ root: this.root, lockfilePath: this.lockfilePath });
+  [inspect.custom] = (): string => `AssetPipeline ${inspect(this.toJSON())}`;
 
   async resolve(file: string, opts: ResolveOptions = {}): Promise<ResolvedAsset> {
     opts.signal?.throwIfAborted();
@@ -171,6 +166,7 @@ class AssetPipeline implements Pipeline {
   }
 
   sync(paths: string[], opts: SyncOptions = {}): Promise<SyncReport> {
+    this.#ambiguous.clear(); // a new run: what the last one left unknown is the journal's to resolve
     return runSync(this.#syncHost(opts), paths, opts);
   }
 
@@ -321,7 +317,11 @@ class AssetPipeline implements Pipeline {
   }
 
   #getLockfile(): Promise<Lockfile> {
-    this.#lockfile ??= Lockfile.open(this.lockfilePath, { root: this.root });
+    this.#lockfile ??= Lockfile.open(this.lockfilePath, { root: this.root }).then((lockfile) => {
+      const message = mergeNotice(lockfile.mergedConflicts);
+      if (message) this.#emit({ type: "warning", file: toProjectPath(this.root, lockfile.path), message });
+      return lockfile;
+    });
     // A failed open (malformed file) is retried next time, after the user fixed it.
     this.#lockfile.catch(() => {
       this.#lockfile = undefined;
@@ -347,10 +347,7 @@ class AssetPipeline implements Pipeline {
     if (!shared) {
       shared = uploadOnce(this.#uploadHost(), { prepared, meta, creator, target, key, opts });
       this.#inflight.set(key, shared);
-      shared.then(
-        () => this.#inflight.delete(key),
-        () => this.#inflight.delete(key),
-      );
+      shared.finally(() => this.#inflight.delete(key)).catch(() => {});
     }
     const result = await shared;
     const reused = !owner || result.reused === true;
@@ -373,6 +370,7 @@ class AssetPipeline implements Pipeline {
       client: (config, file) => this.#getClient(config, file),
       process: this.#process,
       emit: (event) => this.#emit(event),
+      ambiguous: this.#ambiguous,
     };
   }
 
@@ -392,6 +390,7 @@ class AssetPipeline implements Pipeline {
       ...(config.apiKey !== undefined ? { apiKey: config.apiKey } : {}),
       ...(config.oauthToken !== undefined ? { oauthToken: config.oauthToken } : {}),
       ...(config.baseUrl !== undefined ? { baseUrl: config.baseUrl } : {}),
+      ...(config.timeoutMs !== undefined ? { timeoutMs: config.timeoutMs } : {}),
     });
     return this.#client;
   }

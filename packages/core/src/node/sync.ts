@@ -64,6 +64,9 @@ export function emptyReport(): SyncReport {
   };
 }
 
+/** Files a sync works on at once: far above the upload slots, so that lockfile hits never wait for them. */
+const FILES_IN_FLIGHT = 256;
+
 export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOptions): Promise<SyncReport> {
   const started = performance.now();
   const { signal, stop } = opts;
@@ -157,49 +160,55 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
     }
   }
 
-  await Promise.all(
-    single.map(async (absolute) => {
-      const file = relative(absolute);
-      if (halted() || unwritable) {
+  // A bounded number of files in flight (ample for the upload slots and for lockfile hits): with every file
+  // of a 10,000-file sync started at once, each one's state waits in memory for an upload slot.
+  let next = 0;
+  const worker = async () => {
+    while (next < single.length) await syncOne(single[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, single.length) }, worker));
+
+  async function syncOne(absolute: string): Promise<void> {
+    const file = relative(absolute);
+    if (halted() || unwritable) {
+      report.pending.push(file);
+      return;
+    }
+    try {
+      if (opts.check) {
+        const prepared = await pipeline.prepare(absolute);
+        if (prepared.hit) {
+          done(prepared.hit);
+        } else {
+          if (!wanted(prepared.detected.kind)) return skip(file, AUDIO_OFF);
+          // Check mode also catches what would be refused, without credentials.
+          await pipeline.check(prepared);
+          report.pending.push(file);
+        }
+        return;
+      }
+      if (!wanted(extensionInfo(extname(absolute).slice(1))?.kind)) {
+        const hit = await pipeline.lookup(absolute).catch(() => undefined);
+        if (hit) return done(hit);
+        return skip(file, AUDIO_OFF);
+      }
+      done(await pipeline.resolve(absolute, signal));
+    } catch (error) {
+      if (halted() || isAbortError(error)) {
         report.pending.push(file);
         return;
       }
-      try {
-        if (opts.check) {
-          const prepared = await pipeline.prepare(absolute);
-          if (prepared.hit) {
-            done(prepared.hit);
-          } else {
-            if (!wanted(prepared.detected.kind)) return skip(file, AUDIO_OFF);
-            // Check mode also catches what would be refused, without credentials.
-            await pipeline.check(prepared);
-            report.pending.push(file);
-          }
-          return;
-        }
-        if (!wanted(extensionInfo(extname(absolute).slice(1))?.kind)) {
-          const hit = await pipeline.lookup(absolute).catch(() => undefined);
-          if (hit) return done(hit);
-          return skip(file, AUDIO_OFF);
-        }
-        done(await pipeline.resolve(absolute, signal));
-      } catch (error) {
-        if (halted() || isAbortError(error)) {
-          report.pending.push(file);
-          return;
-        }
-        if (error instanceof PipelineError && error.rule === "unwritable") {
-          unwritable ??= error;
-          report.pending.push(file);
-          return;
-        }
-        const refusal = accountRefusalOf(error);
-        if (refusal) return refused(file, refusal, (error as Error).message);
-        if (error instanceof PipelineError) fail(file, error.message, error);
-        else fail(file, `${file}: ${describeError(error)}`);
+      if (error instanceof PipelineError && error.rule === "unwritable") {
+        unwritable ??= error;
+        report.pending.push(file);
+        return;
       }
-    }),
-  );
+      const refusal = accountRefusalOf(error);
+      if (refusal) return refused(file, refusal, (error as Error).message);
+      if (error instanceof PipelineError) fail(file, error.message, error);
+      else fail(file, `${file}: ${describeError(error)}`);
+    }
+  }
 
   if (unwritable) throw unwritable;
   // Grants come after the uploads; a stopped or aborted run leaves them to the next (nothing is recorded).

@@ -7,7 +7,7 @@ import { uploadJournaled } from "./journaled-upload.js";
 import type { LockEntry, Lockfile } from "./lockfile.js";
 import type { ResolveOptions } from "./pipeline-options.js";
 import type { PipelineWrites } from "./pipeline-writes.js";
-import { requestError } from "./stages/error-map.js";
+import { type AmbiguousWrites, requestError } from "./stages/error-map.js";
 import { lockHit, type PreparedFile } from "./stages/prepare.js";
 import type { ProcessStage } from "./stages/process.js";
 import { entryFor, reviewingWarning } from "./stages/record.js";
@@ -31,6 +31,8 @@ export interface UploadOnceHost {
   client(config: ResolvedConfig, file: string): AssetsClient;
   process: ProcessStage;
   emit(event: PipelineEvent): void;
+  /** Writes of this run that may have been carried out: never sent again in it. */
+  ambiguous: AmbiguousWrites;
 }
 
 export interface UploadOnceRequest {
@@ -96,6 +98,7 @@ export async function uploadOnce(host: UploadOnceHost, request: UploadOnceReques
       privacy: opts.privacy,
     };
     let sent: Awaited<ReturnType<typeof uploadJournaled>>;
+    host.ambiguous.check(key);
     try {
       sent = await uploadJournaled(host.writes.uploadContext(), {
         client,
@@ -108,7 +111,7 @@ export async function uploadOnce(host: UploadOnceHost, request: UploadOnceReques
         watch,
       });
     } catch (error) {
-      throw requestError(file, error, signal, write);
+      throw host.ambiguous.note(key, requestError(file, error, signal, write));
     }
     const { asset, moderation } = sent.settled;
     const entry = entryFor(prepared, asset, moderation, creator, target);

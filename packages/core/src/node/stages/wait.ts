@@ -60,12 +60,14 @@ export async function settleUpload(
   options.pacer.observe(outcome.polls);
   if (outcome.status === "aborted") throw abortError(signal);
   if (outcome.status === "timedOut") {
+    // Honest: the asset may well exist (Roblox accepted it and is still processing), so it is not "failed".
+    const operationId = outcome.operation?.operationId ?? operation.operationId;
     throw new PipelineError(
       file,
       "operation-timeout",
-      `the upload was accepted but did not finish within ${Math.round(timeoutMs / 1000)} s`,
-      "run again later, or allow a longer operation timeout",
-      { facts: { timeoutMs } },
+      `Roblox accepted the upload but had not finished processing it after ${Math.round(timeoutMs / 1000)} s of polling (${outcome.polls} polls${operationId ? `, operation ${operationId}` : ""}); it may still finish`,
+      "run again later: the upload may already exist on Roblox; or allow a longer operation timeout",
+      { facts: { timeoutMs, polls: outcome.polls, ...(operationId ? { operationId } : {}) } },
     );
   }
   if (outcome.status === "failed") {
