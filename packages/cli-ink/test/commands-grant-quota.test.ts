@@ -152,6 +152,16 @@ describe("sync with grants and quotas", () => {
     expect(emulator.stats().creates).toBe(creates);
   });
 
+  test("--no-quota-check past the cap: the service refuses with the wait to the reset, and the batch stops", async () => {
+    const project = await makeProject({ "sfx/boom.wav": wav() });
+    const result = await runCli(["sync", "--no-quota-check"], { cwd: project, env: cliEnv(emulator) });
+    expect(result.code).toBe(1);
+    // The emulator's retry-after runs to the reset: the client says the wait instead of sleeping through it.
+    expect(result.stderr).toMatch(
+      /asked to wait .* until 2027-01-01.* — run the sync again after 2027-01-01/,
+    );
+  });
+
   test("--no-quota-check reads no quota and uploads", async () => {
     const project = await makeProject({ "clips/intro.mp4": mp4() });
     const run = (...args: string[]) => runCli(args, { cwd: project, env: cliEnv(emulator) });
