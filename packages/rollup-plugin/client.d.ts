@@ -1,6 +1,8 @@
-// Module types for imports that @rbxassets/rollup-plugin (and @rbxassets/vite-plugin) turn into asset ids.
+// Module types for imports that @rbxassets/rollup-plugin turns into asset ids.
 // Reference it once: `/// <reference types="@rbxassets/rollup-plugin/client" />`, or list it in
-// tsconfig `compilerOptions.types`. Audio imports are ids only with `audio: true`.
+// tsconfig `compilerOptions.types`. Vite apps use @rbxassets/vite-plugin/client (it composes with
+// vite/client). `?sprite`, `?rbxasset`, models and `virtual:rbxassets` come from client-shared.d.ts.
+/// <reference path="./client-shared.d.ts" />
 
 declare module "*.png" {
   const uri: `rbxassetid://${string}`;
@@ -22,78 +24,25 @@ declare module "*.bmp" {
   export default uri;
 }
 
-declare module "*.tga" {
-  const uri: `rbxassetid://${string}`;
-  export default uri;
-}
-
-declare module "*.fbx" {
-  const uri: `rbxassetid://${string}`;
-  export default uri;
-}
-
-declare module "*.gltf" {
-  const uri: `rbxassetid://${string}`;
-  export default uri;
-}
-
-declare module "*.glb" {
-  const uri: `rbxassetid://${string}`;
-  export default uri;
-}
-
-declare module "*.rbxm" {
-  const uri: `rbxassetid://${string}`;
-  export default uri;
-}
-
-declare module "*.rbxmx" {
-  const uri: `rbxassetid://${string}`;
-  export default uri;
-}
+// Audio: the plugin claims it only with `audio: true` (a monthly quota). By default another plugin (a URL
+// or asset plugin) handles it, so a plain import is a string; `?rbxasset` types (and makes) it an id.
 
 declare module "*.mp3" {
-  const uri: `rbxassetid://${string}`;
-  export default uri;
+  const url: string;
+  export default url;
 }
 
 declare module "*.ogg" {
-  const uri: `rbxassetid://${string}`;
-  export default uri;
+  const url: string;
+  export default url;
 }
 
 declare module "*.wav" {
-  const uri: `rbxassetid://${string}`;
-  export default uri;
+  const url: string;
+  export default url;
 }
 
 declare module "*.flac" {
-  const uri: `rbxassetid://${string}`;
-  export default uri;
-}
-
-/** A sprite packed into a spritesheet, as ImageLabel properties take it (vectors as `{ X, Y }`). */
-interface RbxassetsSprite {
-  readonly Image: `rbxassetid://${string}`;
-  readonly ImageRectOffset: { readonly X: number; readonly Y: number };
-  readonly ImageRectSize: { readonly X: number; readonly Y: number };
-}
-
-/** An image packed into a spritesheet (by `rbxassets sync` of an input with `spritesheet`). */
-declare module "*?sprite" {
-  const sprite: RbxassetsSprite;
-  export default sprite;
-}
-
-declare module "*?rbxasset" {
-  const uri: `rbxassetid://${string}`;
-  export default uri;
-}
-
-declare module "virtual:rbxassets" {
-  /** Every path in the lockfile (relative to the project root, posix separators) and its asset id. */
-  const assets: Readonly<Record<string, `rbxassetid://${string}`>>;
-  export default assets;
-  /** The id of a path in the lockfile, e.g. `assetUri("images/logo.png")`; throws for an unknown path. */
-  export function assetUri(path: string): `rbxassetid://${string}`;
+  const url: string;
+  export default url;
 }

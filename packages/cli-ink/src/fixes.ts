@@ -2,6 +2,8 @@
 // reads names this CLI's own flags and variables (`-C`, `--expected-price`, `--api-key-file`). Duck-typed on
 // the error's fields, so that loading this costs nothing but this file.
 
+import { failureLine, type RefusalWordsFacts, refusalProblem } from "@rbxassets/core";
+
 /** The credentials, where the CLI reads them from. */
 export const CREDENTIALS_FIX =
   "set RBXASSETS_API_KEY (or RBXASSETS_OAUTH_TOKEN) in the environment or .env, or pass --api-key-file";
@@ -17,26 +19,11 @@ export const OUTSIDE_ROOT_FIX = "move it into the project or run from a folder t
 export const EXPECTED_PRICE_FIX = "pass --expected-price <robux> (the most you accept to pay)";
 
 /** The creator, where the CLI reads it from. */
-export const CREATOR_FIX = "set RBXASSETS_CREATOR (or pass --creator) to user:<id> or group:<id>";
+export const CREATOR_FIX =
+  "set RBXASSETS_CREATOR (or pass --creator, or write creator in the project file rbxassets.config.*) to user:<id> or group:<id>";
 
 /** The facts of an account-level refusal (core's `AccountRefusal`). */
-export interface RefusalFacts {
-  reason: string;
-  creator?: string | undefined;
-  status?: number | undefined;
-  serviceMessage?: string | undefined;
-  /** `rate-limited`: when to try again (ISO 8601). */
-  retryAt?: string | undefined;
-  waitSeconds?: number | undefined;
-}
-
-/** What the refusal means, for each of core's reasons. */
-const REFUSAL_CAUSE: Record<string, (r: RefusalFacts) => string> = {
-  "invalid-key": () => "the API key was refused",
-  "user-moderated": () => "the account that owns the API key is moderated",
-  "creator-not-allowed": (r) => `the API key may not create assets for ${r.creator ?? "the creator"}`,
-  "rate-limited": () => "the service asked for a wait too long to sit through",
-};
+export type RefusalFacts = RefusalWordsFacts;
 
 /** What to do about it, in the CLI's terms. */
 const REFUSAL_FIX: Record<string, (r: RefusalFacts) => string> = {
@@ -49,12 +36,8 @@ const REFUSAL_FIX: Record<string, (r: RefusalFacts) => string> = {
     `run the sync again after ${r.retryAt ?? "the wait"}; files in the lockfile still sync meanwhile`,
 };
 
-/** The cause of an account-level refusal, with the service's own words. */
-export function refusalCause(refusal: RefusalFacts): string {
-  const cause = (REFUSAL_CAUSE[refusal.reason] ?? (() => "the service refused the account"))(refusal);
-  const said = refusal.serviceMessage ? `: ${refusal.serviceMessage}` : "";
-  return refusal.status !== undefined || said ? `${cause} (${refusal.status ?? "refused"}${said})` : cause;
-}
+/** The cause of an account-level refusal, with the service's own words (core's one wording). */
+export const refusalCause = refusalProblem;
 
 /** The fix for an account-level refusal, in the CLI's terms. */
 export function refusalFix(refusal: RefusalFacts): string {
@@ -113,30 +96,29 @@ export function cliFixFor(error: unknown): string | undefined {
 }
 
 /**
- * A core error's one line with the fix reworded for the CLI. The message reads `<file>: <problem> — <fix>`
- * (PipelineError's form): only the part after the last dash changes.
+ * A core error's one line with the fix in the CLI's terms: a PipelineError's line is built again from its
+ * `file` and `problem`; another error's message gets the fix after it.
  */
 export function withCliFix(error: unknown, message: string): string {
   const fix = cliFixFor(error);
   if (fix === undefined) return message;
-  if (isRuleError(error) && message.endsWith(` — ${error.fix}`)) {
-    return `${message.slice(0, -error.fix.length)}${fix}`;
+  const { file, problem } = error as { file?: unknown; problem?: unknown };
+  if (isRuleError(error) && typeof file === "string" && typeof problem === "string") {
+    return failureLine(file, { problem, fix });
   }
   return `${message} — ${fix}`;
 }
 
 /**
- * A failure reason (`<file>: <problem> — <fix>`) with the fix in the CLI's terms, when its rule has CLI
- * wording and the reason ends with core's fix; otherwise the reason as it is.
+ * A failure's line, `<file>: <problem> — <fix>`, with the fix in the CLI's terms when its rule has CLI
+ * wording: built from the failure's fields (the file named once), never by slicing its reason.
  */
 export function cliReason(failure: {
-  reason: string;
+  file: string;
+  problem: string;
   rule?: string | undefined;
   fix?: string | undefined;
 }): string {
-  const fix = failure.rule === undefined ? undefined : FIX_BY_RULE[failure.rule];
-  if (fix === undefined || failure.fix === undefined || !failure.reason.endsWith(` — ${failure.fix}`)) {
-    return failure.reason;
-  }
-  return `${failure.reason.slice(0, -failure.fix.length)}${fix}`;
+  const fix = (failure.rule === undefined ? undefined : FIX_BY_RULE[failure.rule]) ?? failure.fix;
+  return failureLine(failure.file, { problem: failure.problem, fix });
 }

@@ -1,6 +1,6 @@
 // Human-readable renderings of API data: concise lines a person scans (ids, uri, name, type, state,
 // moderation). `--json` bypasses all of this.
-import { normalizeAssetType, normalizeModerationState, versionNumberOf } from "@rbxassets/core";
+import { assetUri, normalizeAssetType, normalizeModerationState, versionNumberOf } from "@rbxassets/core";
 import { keyValues, showPath, table } from "./output.js";
 import type { Asset, AssetVersion, OperationReport, UploadResult } from "./services/assets.js";
 import { formatTime } from "./time.js";
@@ -43,7 +43,7 @@ function assetPairs(asset: Partial<Asset>): Pair[] {
     .map(([key, link]) => [key.replace(/SocialLink$/, ""), (link as { uri?: string }).uri] as const);
   return [
     ["assetId", id],
-    ["uri", id ? `rbxassetid://${id}` : undefined],
+    ["uri", id ? assetUri(id) : undefined],
     ["name", asset.displayName],
     ["type", asset.assetType ? normalizeAssetType(asset.assetType) : undefined],
     ["state", asset.state],

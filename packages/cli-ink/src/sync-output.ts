@@ -109,8 +109,25 @@ export function closingLine(report: SyncReport, check: boolean): string | undefi
     return `${plural(failed, "file")} failed the check and ${plural(pending, "file")} would be uploaded: fix the failures, then run rbxassets sync`;
   }
   if (failed > 0) return `${plural(failed, "file")} failed`;
-  if (check && pending > 0) return `${plural(pending, "file")} to upload: run rbxassets sync`;
+  const stale = staleModulesLine(report);
+  if (check && pending > 0)
+    return `${plural(pending, "file")} to upload${stale ? `; ${stale}` : ""}: run rbxassets sync`;
+  if (check && stale) return `${stale}: run rbxassets sync`;
   return undefined;
+}
+
+const STALE_STATE = {
+  missing: "missing",
+  studio: "written by --target studio (rbxasset:// paths work only on this machine)",
+  stale: "stale",
+} as const;
+
+/** Check mode: each generated module a sync would rewrite, with why, in one clause. */
+function staleModulesLine(report: SyncReport): string | undefined {
+  const stale = report.staleModules ?? [];
+  if (stale.length === 0) return undefined;
+  const each = stale.map(({ module, state }) => `${showPath(module)} ${STALE_STATE[state]}`).join(", ");
+  return `${plural(stale.length, "generated module")} not as a sync writes ${stale.length === 1 ? "it" : "them"}: ${each}`;
 }
 
 /** What a graceful stop says while uploads already sent are finishing (each time their number falls). */

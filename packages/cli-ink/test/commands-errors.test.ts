@@ -104,10 +104,10 @@ describe("bad input sends no request", () => {
     );
   });
 
-  test("no creator names RBXASSETS_CREATOR", async () => {
+  test("no creator names RBXASSETS_CREATOR, --creator and the project file's creator", async () => {
     await failsWithoutRequest(
       ["upload", "logo.png"],
-      /RBXASSETS_CREATOR/,
+      /RBXASSETS_CREATOR \(or pass --creator, or write creator in the project file rbxassets\.config\.\*\)/,
       cliEnv(emulator, { RBXASSETS_CREATOR: undefined }),
     );
   });

@@ -85,6 +85,14 @@ test("sync --watch: added, changed and deleted files update the modules, one lin
   await stderr.next(/wrote {5}src\/UI\.luau\n/);
   expect(await module()).toContain(`\tplay = "${changed[1]}",`);
 
+  // A broken file: one line naming its path once (bug I), with the problem and the fix.
+  await writeFile(join(root, "assets/ui/bad.png"), Buffer.from("\x89PNG\r\n\x1a\nnot a png at all"));
+  const failed = await stderr.next(/failed {4}(.*)\n/);
+  expect(failed[1]).toMatch(/^assets\/ui\/bad\.png: the content is not a valid \.png file .* — re-export/);
+  expect(failed[1]!.split("bad.png")).toHaveLength(2);
+  await rm(join(root, "assets/ui/bad.png"));
+  await stderr.next(/removed {3}assets\/ui\/bad\.png/);
+
   await rm(join(root, "assets/ui/stop.png"));
   await stderr.next(/removed {3}assets\/ui\/stop\.png \(left the modules\)\n/);
   await stderr.next(/wrote {5}src\/UI\.luau\n/);

@@ -68,6 +68,11 @@ test("sync exits 1 when a file fails, and still records the others", async () =>
   expect(result.code).toBe(1);
   const report = json<Report>(result);
   expect(report.failed.map((f) => f.file)).toEqual(["assets/bad.png"]);
+  // The JSON failure: the path once in `reason` (bug I), and the problem and the fix as fields.
+  const [failure] = report.failed as unknown as { reason: string; problem: string; fix: string }[];
+  expect(failure!.reason.split("bad.png")).toHaveLength(2);
+  expect(failure!.problem).toMatch(/^the content is not a valid \.png file/);
+  expect(failure!.reason).toBe(`assets/bad.png: ${failure!.problem} — ${failure!.fix}`);
   expect(report.uploaded.map((a) => a.file)).toEqual(["assets/good.png"]);
   expect(result.stderr.trimEnd().split("\n").at(-1)).toBe("rbxassets: 1 file failed");
   const lock = JSON.parse(await readFile(join(root, "locks/assets.lock.json"), "utf8")) as { assets: object };
@@ -185,6 +190,22 @@ test("sync --expected-price lets a video through; without it the reason names th
   const synced = await cli("sync", "--expected-price", "2000", "--json");
   expect(synced.code, synced.stderr).toBe(0);
   expect(json<Report>(synced).uploaded.map((a) => a.file)).toEqual(["intro.mp4"]);
+});
+
+test("sync --expected-price reaches a video upload of a project file's input (bug B)", async () => {
+  const root = await makeProject({
+    "rbxassets.config.json": JSON.stringify({ inputs: { videos: { include: "videos/*.mp4" } } }),
+    "videos/intro.mp4": mp4(),
+  });
+  const cli = (...args: string[]) => runCli(args, { cwd: root, env: cliEnv(emulator) });
+  // Below the emulator's fee (2000): refused by the API, so the price did reach the create request.
+  const low = await cli("sync", "--expected-price", "1999", "--json");
+  expect(low.code).toBe(1);
+  expect(json<Report>(low).failed[0]?.reason).toMatch(/fee/);
+  expect(json<Report>(low).failed[0]?.reason).not.toMatch(/--expected-price <robux>/);
+  const synced = await cli("sync", "--expected-price", "2000", "--json");
+  expect(synced.code, synced.stderr).toBe(0);
+  expect(json<Report>(synced).uploaded.map((a) => a.file)).toEqual(["videos/intro.mp4"]);
 });
 
 test("a rate-limit wait shows on stderr as a wait, once, not as a hang", async () => {

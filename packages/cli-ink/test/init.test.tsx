@@ -72,8 +72,9 @@ test("on a terminal it asks for folders, the output and the creator, and the ans
   unmount();
   expect(answers).toEqual({ folders: ["assets"], output: "roblox-ts", creator: "group:55" });
 
+  // A roblox-ts project gets JSON: rbxtsc never compiles it (init-projects.test.ts builds one).
   expect(await writeProjectFile(root, configFor(proposal, answers!), proposal.format)).toBe(
-    "rbxassets.config.ts",
+    "rbxassets.config.json",
   );
   const loaded = await loadProject(root);
   expect(loaded?.creator).toBe("group:55");
@@ -87,7 +88,12 @@ test("on a terminal it asks for folders, the output and the creator, and the ans
 });
 
 test("init --yes takes the proposals; the file loads in Node; init never overwrites it", async () => {
-  const root = await robloxTsProject();
+  const root = await makeProject({
+    "package.json": JSON.stringify({ name: "site", type: "module" }),
+    "assets/ui/play.png": png(1),
+    "assets/sfx/click.wav": wav(),
+    "icons/heart.png": png(2),
+  });
   const yes = await runCli(["init", "--yes"], { cwd: root, env: { RBXASSETS_CREATOR: "user:77" } });
   expect(yes.code, yes.stderr).toBe(0);
   expect(yes.stdout).toContain("wrote rbxassets.config.ts with 2 inputs");
@@ -97,6 +103,7 @@ test("init --yes takes the proposals; the file loads in Node; init never overwri
   expect(text).toContain('"include": "icons/**/*.png"');
   // The file loads (no @rbxassets/cli installed in the project: the import is type-only).
   const check = await runCli(["sync", "--check", "--json"], { cwd: root });
+  expect(check.stderr).not.toMatch(/warning/i);
   expect(JSON.parse(check.stdout).pending.sort()).toEqual([
     "assets/sfx/click.wav",
     "assets/ui/play.png",

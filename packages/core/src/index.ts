@@ -20,6 +20,7 @@ export {
   REQUEST_TIMEOUT,
   redact,
 } from "./client/errors.js";
+export { failureLine } from "./client/failure-line.js";
 export type { FileInput } from "./client/files.js";
 export type {
   AssetPermissionAction,
@@ -29,6 +30,7 @@ export type {
 } from "./client/grants.js";
 export { assetIdOrThrow, parseAssetId, parseVersionNumber } from "./client/ids.js";
 export { parsePreview, parseSocialLinks, socialLinkFieldOf, socialLinkUri } from "./client/metadata-input.js";
+export { descriptionProblem, displayNameProblem, type MetadataProblem } from "./client/metadata-limits.js";
 export {
   assetIdOf,
   assetUri,
@@ -44,6 +46,7 @@ export {
   quotaAssetTypeName,
   uploadQuotaFilter,
 } from "./client/quotas.js";
+export { type RefusalWordsFacts, refusalProblem } from "./client/refusal-words.js";
 export { DEFAULT_TIMEOUT_MS } from "./client/request-timeout.js";
 export type { ClientEvent, RetryOptions } from "./client/retry.js";
 export { credentialProblem, InvalidCredentialError, SETTING_ENV } from "./client/settings.js";

@@ -173,10 +173,11 @@ describe("atlases are uploads too", () => {
       env: env(),
       processing,
       onEvent: (event) => {
-        // Aborted once the service accepted a create (its operation then takes 3 polls).
+        // Aborted once the first poll arrives: a create's answer has come and its operation id is journaled
+        // (before polling starts), and that operation takes 3 polls, so it is still pending.
         if (event.type !== "start") return;
         const check = setInterval(() => {
-          if (emulator.stats().creates > 0) {
+          if ((emulator.stats().requests.Assets_GetOperation ?? 0) > 0) {
             clearInterval(check);
             abort.abort();
           }

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { limits } from "@rbxassets/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { detectFile, hashFile, PipelineError, validateFile } from "../src/node/index.js";
+import { validateFile } from "../src/internal.js";
+import { detectFile, hashFile, PipelineError } from "../src/node/index.js";
 import { type FixtureFormat, fixture, mp3, png, tga, wav } from "./pipeline-fixtures.js";
 
 let dir: string;

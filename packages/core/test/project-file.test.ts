@@ -86,7 +86,7 @@ describe("the project file", () => {
     expect(await loadProject(project.root)).toBeUndefined();
   });
 
-  it("lists every problem, one line each, naming the key and what to write", async () => {
+  it("lists every problem in one pass, one line each, naming the key and what to write (bug J)", async () => {
     await writeFiles(project.root, {
       "rbxassets.config.json": JSON.stringify({
         creator: "bob",
@@ -105,7 +105,8 @@ describe("the project file", () => {
     });
     const error = await loadProject(project.root).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProjectFileError);
-    const lines = (error as Error).message.split("\n");
+    const lines = (error as Error).message.split("\n").map((l) => l.replaceAll(project.root, "<root>"));
+    // Unknown keys and wrong values hide nothing: the globs and outputs are checked in the same pass.
     expect(lines).toEqual([
       'rbxassets.config.json: lockfil: is not a known key — did you mean "lockfile"? (keys here: creator, lockfile, inputs, grant)',
       'rbxassets.config.json: creator: "bob" is not a creator — write "user:<id>" or "group:<id>", e.g. "group:123"',
@@ -114,6 +115,23 @@ describe("the project file", () => {
       "rbxassets.config.json: inputs.ui.spritesheet.maxSize: 99999 is not a size in pixels — write a whole number from 16 to 7999, e.g. 1024",
       'rbxassets.config.json: inputs.all.assetType: "Mesh" is not an image asset type — write "Image" (the default) or "Decal"',
       'rbxassets.config.json: inputs.none.output.style: "tree" is not a style — write "nested" (tables by folder, the default) or "flat" (path keys)',
+      'rbxassets.config.json: inputs.all.output.luau: "../outside.luau" is outside the project — write a path inside <root>, e.g. "src/shared/all.luau"',
+      'rbxassets.config.json: inputs.none.include: "assets/nothing/*.png" matches no asset file — fix the glob (it is relative to the project root <root>) or remove it',
+      'rbxassets.config.json: inputs.all.include: assets/ui/buttons/stop.png, assets/ui/play.png are also in input "ui" — add them to one input\'s exclude, or narrow an include',
+    ]);
+  });
+
+  it("an unknown key hides nothing: the same input's glob is checked in the same pass", async () => {
+    await writeFiles(project.root, {
+      "rbxassets.config.json": JSON.stringify({
+        inputs: { ui: { include: "assets/nothing/*.png", alphaBleeed: false } },
+      }),
+    });
+    const error = await loadProject(project.root).catch((e: unknown) => e);
+    const lines = (error as Error).message.split("\n").map((l) => l.replaceAll(project.root, "<root>"));
+    expect(lines).toEqual([
+      'rbxassets.config.json: inputs.ui.alphaBleeed: is not a known key — did you mean "alphaBleed"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output)',
+      'rbxassets.config.json: inputs.ui.include: "assets/nothing/*.png" matches no asset file — fix the glob (it is relative to the project root <root>) or remove it',
     ]);
   });
 

@@ -132,3 +132,31 @@ describe("spec facts", () => {
     expect(moderationStates).toEqual(["Reviewing", "Rejected", "Approved"]);
   });
 });
+
+describe("the create request", () => {
+  it("carries an expected price for a video only (the CLI's outside-root upload sent it for any type)", async () => {
+    const { createRequest } = await import("../src/internal.js");
+    const base = { displayName: "x", description: "", creator: { userId: "1" }, videoExpectedPrice: 5 };
+    expect(createRequest({ ...base, assetType: "Image" }).creationContext).toEqual({
+      creator: { userId: "1" },
+    });
+    expect(createRequest({ ...base, assetType: "Video" }).creationContext).toEqual({
+      creator: { userId: "1" },
+      expectedPrice: 5,
+    });
+  });
+});
+
+describe("display name and description limits", () => {
+  it("are one rule with facts, which the pipeline and the CLI word", async () => {
+    const { displayNameProblem, descriptionProblem } = await import("../src/index.js");
+    expect(displayNameProblem(" ")).toMatchObject({ rule: "display-name", kind: "empty" });
+    expect(displayNameProblem("a".repeat(limits.maxDisplayNameLength))).toBeUndefined();
+    expect(displayNameProblem("😀".repeat(limits.maxDisplayNameLength + 1))).toMatchObject({
+      kind: "too-long",
+      length: limits.maxDisplayNameLength + 1,
+      limit: limits.maxDisplayNameLength,
+    });
+    expect(descriptionProblem("a".repeat(limits.maxDescriptionLength + 1))?.rule).toBe("description");
+  });
+});

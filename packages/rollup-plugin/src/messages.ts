@@ -1,23 +1,8 @@
 // Build errors worded in the plugin's terms: core states the rule and the facts, the plugin names its own
 // options in the fix (`apiKey`, `creator`, `root`).
-import { describeWait } from "@rbxassets/core";
-import {
-  type AccountRefusal,
-  accountRefusalOf,
-  describeError,
-  isPipelineError,
-  showFile,
-} from "@rbxassets/core/node";
-
-const WHAT: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string> = {
-  "invalid-key": (r) => `the API key was refused (${r.status}: ${r.serviceMessage})`,
-  "user-moderated": (r) =>
-    `the account that owns the API key is moderated (${r.status}: ${r.serviceMessage})`,
-  "creator-not-allowed": (r) =>
-    `the API key may not create assets for ${r.creator ?? "the creator"} (${r.status}: ${r.serviceMessage})`,
-  "rate-limited": (r) =>
-    `the service asked to wait ${describeWait(r.waitSeconds ?? 0)} before the next upload, until ${r.retryAt}`,
-};
+import { refusalProblem } from "@rbxassets/core";
+import { describeError } from "@rbxassets/core/internal";
+import { type AccountRefusal, accountRefusalOf, failureLine, isPipelineError } from "@rbxassets/core/node";
 
 const FIX: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string> = {
   "invalid-key": () =>
@@ -31,7 +16,7 @@ const FIX: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string>
 
 /** One line: the cause, that no further upload was started, and the fix. */
 export function refusalMessage(refusal: AccountRefusal): string {
-  return `${WHAT[refusal.reason](refusal)}; no further uploads were started — ${FIX[refusal.reason](refusal)}`;
+  return `${refusalProblem(refusal)}; no further uploads were started — ${FIX[refusal.reason](refusal)}`;
 }
 
 /** Fixes the plugin words itself, by rule; other rules keep core's neutral fix. */
@@ -50,5 +35,16 @@ export function buildErrorMessage(error: unknown, shown: string): string {
   // `problem` is undefined on an error from an older copy of core: its own message then stands.
   return fix === undefined || error.problem === undefined
     ? error.message
-    : `${showFile(error.file)}: ${error.problem} — ${fix}`;
+    : failureLine(error.file, { problem: error.problem, fix });
+}
+
+/** A build met a file of a spritesheet input that no sync has packed yet: it uploads nothing. */
+export function spritesheetBeforeSyncMessage(shown: string, input: string | undefined): string {
+  const run = input === undefined ? "rbxassets sync" : `rbxassets sync ${input}`;
+  return `${shown}: its input packs a spritesheet, and no sync has packed this file yet (a build uploads nothing for it) — run \`${run}\`, then build again`;
+}
+
+/** A plain import of a packed file: its value is a sprite object, which a plain import's type is not. */
+export function packedImportMessage(file: string): string {
+  return `${file}: it is packed into a spritesheet, so it imports as a sprite — import it as "${file.slice(file.lastIndexOf("/") + 1)}?sprite" (or leave spritesheet off its input)`;
 }

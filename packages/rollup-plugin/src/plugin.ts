@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
+import { renderTypeScriptValue } from "@rbxassets/core/internal";
 import {
   accountRefusalOf,
   createPipeline,
   type Pipeline,
   type Project,
   type ResolvedAsset,
-  renderTypeScriptValue,
+  resolveInputOptions,
   toProjectPath,
 } from "@rbxassets/core/node";
 import type { Plugin, PluginContext } from "rollup";
@@ -14,9 +15,9 @@ import { readAssetMap } from "./asset-map.js";
 import type { RbxassetsApi, ResolutionMode } from "./host-api.js";
 import { createImportMatcher, hasOptInQuery, SPRITE_QUERY, splitId } from "./import-matcher.js";
 import { placeholderLiteral, replacePlaceholder } from "./late-constant.js";
-import { buildErrorMessage } from "./messages.js";
+import { buildErrorMessage, packedImportMessage, spritesheetBeforeSyncMessage } from "./messages.js";
 import { manifestFileName, type RbxassetsOptions } from "./options.js";
-import { inputResolveOptions, loadPluginProject } from "./project.js";
+import { loadPluginProject, pluginFlags } from "./project.js";
 import { buildSummary } from "./summary.js";
 import {
   type AssetMap,
@@ -56,9 +57,8 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
   const getPipeline = (): Pipeline => {
     pipeline ??= createPipeline({
       root,
-      ...((options.lockfile ?? project?.lockfile) !== undefined && {
-        lockfile: options.lockfile ?? project?.lockfile,
-      }),
+      // The lockfile and the defaults for files no input holds; each file's input is resolved per import.
+      ...resolveInputOptions(project, undefined, pluginFlags(options)).pipeline,
       ...(options.apiKey !== undefined && { apiKey: options.apiKey }),
       ...(options.oauthToken !== undefined && { oauthToken: options.oauthToken }),
       ...((options.apiUrl ?? options.baseUrl) !== undefined && {
@@ -67,8 +67,6 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
       ...(creator !== undefined && { creator }),
       ...(options.env !== undefined && { env: options.env }),
       ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
-      ...(options.imageAssetType !== undefined && { imageAssetType: options.imageAssetType }),
-      ...(options.alphaBleed !== undefined && { processing: { alphaBleed: options.alphaBleed } }),
       audio: options.audio === true,
       outsideRootFix:
         "move it into the project, or set the plugin's root option to a folder that contains it",
@@ -89,9 +87,15 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
   async function resolveAsset(ctx: PluginContext, file: string): Promise<ResolvedAsset> {
     const shown = projectPath(file);
     let asset: ResolvedAsset | undefined;
+    // The same options `rbxassets sync` uses for this file, so that both find (and record) the same entry.
+    const resolved = resolveInputOptions(project, shown, pluginFlags(options));
     try {
-      if (resolution === "lockfile-only") {
-        asset = await getPipeline().lookup(file);
+      if (resolved.spritesheet) {
+        // Only a sync packs an input's spritesheet (a build sees one import at a time): read, never upload.
+        asset = await getPipeline().lookup(file, resolved.resolve);
+        if (asset === undefined) return ctx.error(spritesheetBeforeSyncMessage(shown, resolved.input?.name));
+      } else if (resolution === "lockfile-only") {
+        asset = await getPipeline().lookup(file, resolved.resolve);
         if (asset === undefined) {
           return ctx.error(
             `${shown}: this content is not in ${projectPath(getPipeline().lockfilePath)} and uploads are off ` +
@@ -99,10 +103,7 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
           );
         }
       } else {
-        const pending = getPipeline().resolve(file, {
-          ...inputResolveOptions(project, shown),
-          signal: abort.signal,
-        });
+        const pending = getPipeline().resolve(file, { ...resolved.resolve, signal: abort.signal });
         inflight.add(pending);
         asset = await pending.finally(() => inflight.delete(pending));
       }
@@ -177,14 +178,17 @@ export function createRbxassetsPlugin(options: RbxassetsOptions = {}): Rbxassets
       if (file === undefined) return null;
       this.addWatchFile(file);
       const asset = await resolveAsset(this, file);
-      if (!asset.sprite && new URLSearchParams(splitId(id).query).has(SPRITE_QUERY)) {
+      const spriteImport = new URLSearchParams(splitId(id).query).has(SPRITE_QUERY);
+      if (!asset.sprite && spriteImport) {
         return this.error(
           `${asset.file}: it is not packed into a spritesheet — set spritesheet on its input and run \`rbxassets sync\`, or import it without ?sprite`,
         );
       }
+      // A plain import is typed as an id (client.d.ts): a sprite is an object, so it must say `?sprite`.
+      if (asset.sprite && !spriteImport) return this.error(packedImportMessage(asset.file));
       resolvedInBuild.set(asset.file, asset.uri);
       statusInBuild.set(asset.file, asset.status);
-      // A sprite imports as `{ Image, ImageRectOffset, ImageRectSize }`, like the generated modules.
+      // A `?sprite` import is `{ Image, ImageRectOffset, ImageRectSize }`, like the generated modules.
       return { code: `export default ${renderTypeScriptValue(asset)};\n`, moduleSideEffects: false };
     },
 

@@ -1,12 +1,6 @@
 // The project file (`rbxassets.config.*`), read by the plugin as by the CLI: its creator and lockfile
 // (plugin options win; then the environment and `.env`), and each input's options for the imports it holds.
-import {
-  extensionInfo,
-  loadProject,
-  type Project,
-  type ResolveOptions,
-  resolveProjectConfig,
-} from "@rbxassets/core/node";
+import { type InputFlags, loadProject, type Project, resolveProjectConfig } from "@rbxassets/core/node";
 import type { RbxassetsOptions } from "./options.js";
 
 export interface PluginProject {
@@ -30,17 +24,11 @@ export async function loadPluginProject(root: string, options: RbxassetsOptions)
   return { project, creator: config.creator };
 }
 
-/** What resolving an imported file takes from the input that holds it: its image asset type and processing. */
-export function inputResolveOptions(
-  project: Project | undefined,
-  projectPath: string,
-): Partial<ResolveOptions> {
-  const input = project?.inputOf(projectPath);
-  if (!input) return {};
-  const extension = projectPath.slice(projectPath.lastIndexOf(".") + 1).toLowerCase();
-  const image = extensionInfo(extension)?.kind === "image";
-  // `process` is the process stage's option (alpha bleed, spritesheets); a pipeline without it ignores it.
-  const options: Partial<ResolveOptions> & { process?: unknown } = { process: input.processing };
-  if (image) options.assetType = input.assetType;
-  return options;
+/** The plugin's options that stand for an input's own when no input holds a file. */
+export function pluginFlags(options: RbxassetsOptions): InputFlags {
+  return {
+    ...(options.lockfile !== undefined && { lockfile: options.lockfile }),
+    ...(options.imageAssetType !== undefined && { imageAssetType: options.imageAssetType }),
+    ...(options.alphaBleed !== undefined && { alphaBleed: options.alphaBleed }),
+  };
 }

@@ -1,53 +1,22 @@
 // The process stage through the plugin: sprite imports and the alphaBleed option, on a real Rollup build.
 import { createHash } from "node:crypto";
-import { crc32, deflateSync } from "node:zlib";
 import { createPipeline } from "@rbxassets/core/node";
 import { describe, expect, it } from "vitest";
 import { rollupBuild } from "./build.js";
 import { useEmulator, writeProjectFile } from "./helpers.js";
+import { icon } from "./png.js";
 
 const ctx = useEmulator();
-
-/** An RGBA PNG: a coloured square inside a fully transparent 1 px border. */
-function icon(size: number, seed: number): Buffer {
-  const rows: Buffer[] = [];
-  for (let y = 0; y < size; y++) {
-    const row = Buffer.alloc(1 + size * 4);
-    for (let x = 0; x < size; x++) {
-      if (x === 0 || y === 0 || x === size - 1 || y === size - 1) continue;
-      row.set([(seed * 70) & 255, (x * 9) & 255, (y * 13) & 255, 255], 1 + x * 4);
-    }
-    rows.push(row);
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(Buffer.concat(rows))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 describe("process stage through the plugin", () => {
-  it("imports a file packed into a spritesheet as { Image, ImageRectOffset, ImageRectSize }", async () => {
+  it("imports a file packed into a spritesheet with ?sprite as { Image, ImageRectOffset, ImageRectSize }", async () => {
     const root = await ctx.project({
       "src/icons/a.png": icon(8, 1),
       "src/icons/b.png": icon(12, 2),
       "src/main.js":
-        'import a from "./icons/a.png?sprite";\nimport b from "./icons/b.png";\nexport { a, b };\n',
+        'import a from "./icons/a.png?sprite";\nimport b from "./icons/b.png?sprite";\nexport { a, b };\n',
     });
     const sync = await createPipeline({ root, env: ctx.env(), processing: { spritesheet: true } }).sync(
       ["src/icons"],
@@ -71,6 +40,23 @@ describe("process stage through the plugin", () => {
       });
     }
     expect((result.exports.a as { Image: string }).Image).toBe((result.exports.b as { Image: string }).Image);
+  });
+
+  it("fails a plain import of a packed file (typed as an id, it would be an object), naming ?sprite", async () => {
+    const root = await ctx.project({
+      "src/icons/a.png": icon(8, 1),
+      "src/main.js": 'export { default } from "./icons/a.png";\n',
+    });
+    const sync = await createPipeline({ root, env: ctx.env(), processing: { spritesheet: true } }).sync(
+      ["src/icons"],
+      { input: "icons" },
+    );
+    expect(sync.failed).toEqual([]);
+    ctx.emulator.resetStats();
+    await expect(rollupBuild(root, { env: ctx.envWithoutCredentials() })).rejects.toThrow(
+      /src\/icons\/a\.png: it is packed into a spritesheet, so it imports as a sprite — import it as "a\.png\?sprite"/,
+    );
+    expect(ctx.requestCount()).toBe(0);
   });
 
   it("fails a ?sprite import of a file that is not in a spritesheet, naming the file and the fix", async () => {

@@ -2,10 +2,10 @@
 // `concurrency` write requests; the lockfile keeps what earlier builds recorded.
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { crc32, deflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { rollupBuild } from "./build.js";
 import { readLockfile, SECRET_KEY, useEmulator } from "./helpers.js";
+import { png } from "./png.js";
 
 const READ_ONLY_KEY = "rbxassets-read-only-key";
 const CONCURRENCY = 2;
@@ -19,30 +19,6 @@ const ctx = useEmulator({
 });
 /** The same key's account, moderated: every write is refused. */
 const moderated = useEmulator({ accountModerated: true });
-
-function chunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A valid 1x1 RGB PNG whose pixel (and so whose hash) depends on `seed`. */
-function png(seed: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(1, 0);
-  header.writeUInt32BE(1, 4);
-  header[8] = 8;
-  header[9] = 2;
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(Buffer.from([0, seed & 0xff, (seed >> 8) & 0xff, 7]))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 function writes(server = ctx): number {
   const { requests } = server.emulator.stats();

@@ -112,9 +112,14 @@ describe.each(VITE_VERSIONS)("%s dev server", (_name, loadVite) => {
   it("shows a bad file's path and reason as the module's error", async () => {
     const root = await ctx.project({ "src/main.js": `export { default } from "./bad/corrupt.png";` });
     const dev = await startServer(root, { env: ctx.env() });
-    await expect(dev.transformRequest("/src/bad/corrupt.png?import")).rejects.toThrow(
-      /src\/bad\/corrupt\.png: the content is not a valid \.png/,
+    const error = await dev.transformRequest("/src/bad/corrupt.png?import").then(
+      () => undefined,
+      (e: unknown) => e as Error & { id?: string; plugin?: string },
     );
+    expect(error?.message).toMatch(/^src\/bad\/corrupt\.png: the content is not a valid \.png/);
+    // The overlay shows the message: the path once (bug I), the fix once.
+    expect(error?.message.split("corrupt.png")).toHaveLength(2);
+    expect(error?.message.split(" — ")).toHaveLength(2);
   });
 
   it('with dev: "lockfile-only", serves ids from the lockfile and never makes a request', async () => {

@@ -2,6 +2,7 @@
 // and the options of the input that holds an imported file.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { createServiceContext, syncPaths } from "@rbxassets/cli";
 import { build, createServer } from "vite";
 import { expect, it } from "vitest";
 import rbxassets from "../src/index.js";
@@ -100,4 +101,31 @@ it("the dev server honours it too: an import served from an input uploads with t
   } finally {
     await server.close();
   }
+});
+
+it("vite build before any sync on a spritesheet input uploads nothing and names rbxassets sync (bug H); after the sync it sends nothing", async () => {
+  const main = `import red from "./images/red.png?sprite";\nglobalThis.result = { red };\n`;
+  const root = await ctx.project({ "index.html": HTML, "src/main.js": main });
+  await writeProjectFile(
+    root,
+    "rbxassets.config.json",
+    JSON.stringify({
+      inputs: { sprites: { include: "src/images/*.png", spritesheet: true, alphaBleed: false } },
+    }),
+  );
+  const error = await viteBuild(root, ctx.env()).then(
+    () => undefined,
+    (e: unknown) => e as Error,
+  );
+  expect(error?.message).toContain(
+    "src/images/red.png: its input packs a spritesheet, and no sync has packed this file yet (a build uploads nothing for it) — run `rbxassets sync sprites`, then build again",
+  );
+  expect(ctx.requestCount()).toBe(0);
+
+  // `rbxassets sync` (the CLI's services), then the same build: every sprite from the lockfile.
+  const synced = await syncPaths(await createServiceContext({ root, env: ctx.env() }), []);
+  expect(synced.failed).toEqual([]);
+  ctx.emulator.resetStats();
+  await viteBuild(root, { RBXASSETS_API_URL: ctx.emulator.url, RBXASSETS_CREATOR: CREATOR });
+  expect(ctx.requestCount()).toBe(0);
 });

@@ -1,4 +1,5 @@
-// `rbxassets sync --target studio`: the inputs' images into Studio's content folder, no upload.
+// `rbxassets sync --target studio`: the inputs' images, processed as for an upload, into Studio's content
+// folder; no upload. A file a cloud sync would refuse fails here too (non-zero exit).
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { ExitCode } from "../errors.js";
 import { showPath } from "../output.js";
@@ -23,11 +24,14 @@ export async function runStudio(
   });
   for (const file of report.copied) env.out.log(`copied    ${showPath(file)}`);
   for (const { file, note } of report.notes) env.out.log(`note      ${showPath(file)}: ${note}`);
+  for (const { reason } of report.failed) env.out.log(`failed    ${reason}`);
   for (const module of report.modules) env.out.log(`wrote     ${showPath(module)}`);
   env.out.result(
     report,
     () =>
-      `${report.copied.length} copied, ${report.unchanged.length} unchanged into ${report.content}; modules use rbxasset:// paths (a plain sync switches them back to ids)`,
+      `${report.copied.length} copied, ${report.unchanged.length} unchanged, ${report.failed.length} failed into ${report.content}; modules use rbxasset:// paths (a plain sync switches them back to ids)`,
   );
-  return ExitCode.ok;
+  if (report.failed.length === 0) return ExitCode.ok;
+  env.out.error(`${report.failed.length} file${report.failed.length === 1 ? "" : "s"} failed`);
+  return ExitCode.failure;
 }

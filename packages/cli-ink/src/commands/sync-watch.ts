@@ -2,6 +2,7 @@
 import { loadProject, type PipelineEvent, type WatchBatch, watchProject } from "@rbxassets/core/node";
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { describeError, ExitCode } from "../errors.js";
+import { cliReason } from "../fixes.js";
 import { showPath } from "../output.js";
 import { ServiceError } from "../services/errors.js";
 import { selectInputs, syncInputs } from "../services/project-sync.js";
@@ -28,7 +29,7 @@ export async function runWatch(env: CommandEnv, args: string[], flags: WatchFlag
   const signals = { signal: env.signal, stop: env.stop, onEvent };
   const first = await syncInputs(ctx, ctx.project, inputs, { ...signals, ...lockfile });
   for (const module of first.modules) env.out.log(`wrote     ${showPath(module)}`);
-  for (const failure of first.failed) env.out.log(`failed    ${showPath(failure.file)}: ${failure.reason}`);
+  for (const failure of first.failed) env.out.log(`failed    ${cliReason(failure)}`);
   env.out.log(
     `synced ${first.uploaded.length + first.updated.length} new or changed, ${first.unchanged.length} unchanged, ${first.failed.length} failed`,
   );
@@ -67,12 +68,12 @@ export function batchLines({ changes, report }: WatchBatch): string[] {
   const assets = new Map(
     [...report.uploaded, ...report.updated, ...report.unchanged].map((a) => [a.file, a]),
   );
-  const failures = new Map(report.failed.map((f) => [f.file, f.reason]));
+  const failures = new Map(report.failed.map((f) => [f.file, cliReason(f)]));
   const lines = changes.map(({ file, kind }) => {
     const shown = showPath(file);
     if (kind === "removed") return `removed   ${shown} (left the modules)`;
     const failed = failures.get(file);
-    if (failed !== undefined) return `failed    ${shown}: ${failed}`;
+    if (failed !== undefined) return `failed    ${failed}`;
     const asset = assets.get(file);
     return asset ? `${kind.padEnd(9)} ${shown} -> ${asset.uri}` : `${kind.padEnd(9)} ${shown}`;
   });

@@ -1,4 +1,4 @@
-import type { AssetType } from "@rbxassets/core/node";
+import type { RequestAssetType as AssetType } from "@rbxassets/core/node";
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { CliError, ExitCode } from "../errors.js";
 import { EXPECTED_PRICE_FIX } from "../fixes.js";

@@ -1,7 +1,7 @@
 // The asset services in one import, for callers that use several (the TUI's services module). Each
 // concern lives in its own module: upload, update, metadata, versions, operations, ids.
 export type { Asset, AssetVersion, Operation } from "@rbxassets/core";
-export type { AssetType } from "@rbxassets/core/node";
+export type { RequestAssetType as AssetType } from "@rbxassets/core/node";
 export { ASSET_FIELDS, archiveAsset, getAsset, restoreAsset } from "./asset.js";
 export { assetIdOrThrow } from "./ids.js";
 export { type MetadataInput, parseMetadataInput, SOCIAL_LINK_KINDS } from "./metadata.js";

@@ -3,8 +3,8 @@
 // rules (previews, social links, limits); this checks the whole input and words refusals as ServiceErrors.
 import {
   AssetsClientError,
-  codePointLength,
-  limits,
+  descriptionProblem,
+  displayNameProblem,
   parsePreview,
   parseSocialLinks,
   socialLinkKinds,
@@ -57,24 +57,19 @@ export function parseMetadataInput(input: MetadataInput): MetadataUpdate {
   return { fields, mask };
 }
 
+/** Core's rule, in the flags' words (`--name`, `--description`). */
 function parseDisplayName(value: string): string {
   const name = value.trim();
-  if (name === "") throw new ServiceError("the name is empty: give the asset a name");
-  const length = codePointLength(name);
-  if (length > limits.maxDisplayNameLength) {
-    throw new ServiceError(
-      `the name is ${length} characters long: keep it to ${limits.maxDisplayNameLength}`,
-    );
-  }
+  const found = displayNameProblem(name);
+  if (found?.kind === "empty") throw new ServiceError("the name is empty: give the asset a name");
+  if (found) throw new ServiceError(`the name is ${found.length} characters long: keep it to ${found.limit}`);
   return name;
 }
 
 function parseDescription(value: string): string {
-  const length = codePointLength(value);
-  if (length > limits.maxDescriptionLength) {
-    throw new ServiceError(
-      `the description is ${length} characters long: keep it to ${limits.maxDescriptionLength}`,
-    );
+  const found = descriptionProblem(value);
+  if (found) {
+    throw new ServiceError(`the description is ${found.length} characters long: keep it to ${found.limit}`);
   }
   return value;
 }

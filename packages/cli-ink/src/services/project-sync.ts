@@ -6,6 +6,7 @@ import {
   type Project,
   type ProjectInput,
   type ProjectSyncReport,
+  resolveInputOptions,
   STUDIO_CONTENT_ENV,
   type StudioReport,
   syncProjectInputs,
@@ -25,6 +26,8 @@ export interface ProjectSyncRequest {
   repack?: boolean;
   /** False: skip reading the audio and video quotas before uploading. */
   quotaCheck?: boolean;
+  /** Most Robux accepted per video upload (`--expected-price`). */
+  expectedPrice?: number;
   /** `--ts` / `--luau`: replace one input's module paths for this run. */
   codegen?: { typescript?: string; luau?: string };
 }
@@ -56,21 +59,21 @@ export async function syncInputs(
   opts: ProjectSyncRequest,
 ): Promise<ProjectSyncReport> {
   const selected = withCodegenFlags(inputs, opts.codegen);
-  const lockfile = opts.lockfile ?? project.lockfile;
-  const pipelineFor = (input: ProjectInput) =>
-    ctx.pipeline({
-      lockfile,
-      imageAssetType: input.assetType,
-      ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
-    });
-  await mkdir(dirname(pipelineFor(selected[0]!).lockfilePath), { recursive: true });
+  const flags = {
+    ...(opts.lockfile !== undefined ? { lockfile: opts.lockfile } : {}),
+    ...(opts.expectedPrice !== undefined ? { expectedPrice: opts.expectedPrice } : {}),
+    ...(opts.repack ? { repack: true } : {}),
+    ...(opts.quotaCheck === false ? { quotaCheck: false } : {}),
+  };
+  const events = opts.onEvent ? { onEvent: opts.onEvent } : {};
+  const lockfile = resolveInputOptions(project, undefined, flags).pipeline.lockfile ?? project.lockfile;
+  await mkdir(dirname(ctx.pipeline({ lockfile }).lockfilePath), { recursive: true });
   return syncProjectInputs({ ...project, lockfile }, selected, {
     check: opts.check === true,
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.stop ? { stop: opts.stop } : {}),
-    ...(opts.repack ? { repack: true } : {}),
-    ...(opts.quotaCheck === false ? { quotaCheck: false } : {}),
-    pipelineFor,
+    flags,
+    pipelineFor: (_input, options) => ctx.pipeline({ ...options, ...events }),
   });
 }
 

@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
-import type { PipelineEvent, SyncReport } from "@rbxassets/core/node";
+import { type PipelineEvent, resolveInputOptions, type SyncReport } from "@rbxassets/core/node";
 import type { ServiceContext } from "./context.js";
 import { selectInputs, syncInputs } from "./project-sync.js";
 
@@ -38,20 +38,25 @@ export async function syncPaths(
 ): Promise<SyncReport & { modules?: string[] }> {
   const inputs = selectInputs(ctx.project, paths);
   if (ctx.project && inputs) return syncInputs(ctx, ctx.project, inputs, opts);
-  const pipeline = ctx.pipeline({
-    ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
+  // Paths, not inputs: the flags alone decide (no input's options apply to a folder of mixed files).
+  const resolved = resolveInputOptions(ctx.project, undefined, {
     ...(opts.lockfile !== undefined ? { lockfile: opts.lockfile } : {}),
+    ...(opts.expectedPrice !== undefined ? { expectedPrice: opts.expectedPrice } : {}),
+    ...(opts.repack ? { repack: true } : {}),
+    ...(opts.quotaCheck === false ? { quotaCheck: false } : {}),
+  });
+  const pipeline = ctx.pipeline({
+    ...resolved.pipeline,
+    ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
     ...(opts.codegen && (opts.codegen.typescript || opts.codegen.luau) ? { codegen: opts.codegen } : {}),
-    ...(opts.expectedPrice !== undefined ? { videoExpectedPrice: opts.expectedPrice } : {}),
     ...(opts.outsideRootFix !== undefined ? { outsideRootFix: opts.outsideRootFix } : {}),
   });
   // The lockfile may live in a folder that does not exist yet (`--lockfile locks/assets.lock.json`).
   await mkdir(dirname(pipeline.lockfilePath), { recursive: true });
   return pipeline.sync(paths.length > 0 ? paths : ["."], {
+    ...resolved.sync,
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.stop ? { stop: opts.stop } : {}),
-    ...(opts.repack ? { repack: true } : {}),
-    ...(opts.quotaCheck === false ? { quotaCheck: false } : {}),
     check: opts.check === true,
   });
 }

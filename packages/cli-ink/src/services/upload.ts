@@ -9,14 +9,13 @@ import {
   operationIdOf,
   uploadableAssetTypes,
 } from "@rbxassets/core";
+import { createRequest, isInsideRoot, validateFile } from "@rbxassets/core/internal";
 import {
-  type AssetType,
+  type RequestAssetType as AssetType,
   detectFile,
-  isInsideRoot,
   PipelineError,
   type ResolvedAsset,
   toProjectPath,
-  validateFile,
 } from "@rbxassets/core/node";
 import type { ServiceContext } from "./context.js";
 import { AmbiguousAssetTypeError, ServiceError } from "./errors.js";
@@ -205,15 +204,13 @@ async function uploadUnrecorded(
   input.onStage?.("uploading");
   const operation = await client.createAsset(
     {
-      request: {
+      request: createRequest({
         assetType,
         displayName,
         description,
-        creationContext: {
-          creator,
-          ...(input.expectedPrice !== undefined ? { expectedPrice: input.expectedPrice } : {}),
-        },
-      },
+        creator,
+        videoExpectedPrice: input.expectedPrice,
+      }),
       file: { path, contentType: contentTypeFor(assetType, path) ?? detected.contentType },
     },
     input.signal ? { signal: input.signal } : {},

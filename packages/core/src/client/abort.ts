@@ -1,8 +1,8 @@
 // Abortable sleeping: every wait in the client ends as soon as the caller's signal aborts.
 
 /** The error to throw when `signal` aborted: its reason when that is an Error, else a DOMException. */
-export function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException("This operation was aborted", "AbortError");
+export function abortReason(signal: AbortSignal | undefined): unknown {
+  return signal?.reason ?? new DOMException("This operation was aborted", "AbortError");
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {

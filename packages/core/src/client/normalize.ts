@@ -43,7 +43,7 @@ export function operationIdOf(operation: Pick<Operation, "path" | "operationId">
 }
 
 /** `rbxassetid://<id>`, the form Roblox properties take. */
-export function assetUri(assetOrId: string | Pick<Asset, "path" | "assetId">): string {
+export function assetUri(assetOrId: string | Pick<Asset, "path" | "assetId">): `rbxassetid://${string}` {
   return `rbxassetid://${typeof assetOrId === "string" ? assetOrId : assetIdOf(assetOrId)}`;
 }
 

@@ -1,6 +1,7 @@
 // Account-level refusals: answers after which every further write of the run would fail the same way (a
 // wrong or revoked key, a moderated account, a creator the key may not act for). A batch stops at the first.
-import { AssetsApiError, describeWait, RateLimitWaitTooLongError } from "../index.js";
+import { refusalProblem } from "../client/refusal-words.js";
+import { AssetsApiError, RateLimitWaitTooLongError } from "../index.js";
 import { PipelineError } from "./errors.js";
 
 /** Why the account was refused. */
@@ -63,16 +64,6 @@ export function classifyAccountRefusal(
     : undefined;
 }
 
-const PROBLEM: Record<AccountRefusalReason, (refusal: AccountRefusal) => string> = {
-  "invalid-key": (r) => `the service refused the credentials (${r.status}: ${r.serviceMessage})`,
-  "user-moderated": (r) =>
-    `the account that owns the credentials is moderated (${r.status}: ${r.serviceMessage})`,
-  "creator-not-allowed": (r) =>
-    `the credentials may not write assets for ${r.creator ?? "this creator"} (${r.status}: ${r.serviceMessage})`,
-  "rate-limited": (r) =>
-    `the service asked to wait ${describeWait(r.waitSeconds ?? 0)} before the next upload (until ${r.retryAt})`,
-};
-
 const FIX: Record<AccountRefusalReason, (refusal: AccountRefusal) => string> = {
   "invalid-key": () => "use a valid API key (or OAuth token): this one is wrong, expired or revoked",
   "user-moderated": () => "no upload can succeed until the account's moderation ends",
@@ -91,8 +82,8 @@ export class AccountRefusedError extends PipelineError {
 
   constructor(file: string, refusal: AccountRefusal, options: { attempted: boolean; cause?: unknown }) {
     const problem = options.attempted
-      ? PROBLEM[refusal.reason](refusal)
-      : `not attempted: ${PROBLEM[refusal.reason](refusal)} for an earlier file`;
+      ? refusalProblem(refusal)
+      : `not attempted: ${refusalProblem(refusal)} for an earlier file`;
     super(file, ACCOUNT_REFUSED, problem, FIX[refusal.reason](refusal), {
       ...(options.cause !== undefined ? { cause: options.cause } : {}),
       facts: { ...refusal, attempted: options.attempted },

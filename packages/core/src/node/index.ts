@@ -1,5 +1,8 @@
-// @rbxassets/core/node: the upload pipeline (files, hashing, lockfile, sync) on top of the client.
+// @rbxassets/core/node: the upload pipeline (files, hashing, lockfile, sync) on top of the client, the
+// project file's loader and resolver, and module rendering for custom tooling. Semver-stable; helpers our
+// own shells share live in `@rbxassets/core/internal` (src/internal.ts), which is not.
 
+export { failureLine } from "../client/failure-line.js";
 export { showFile } from "../client/show-file.js";
 export type { ImageAssetType } from "../spec-facts.js";
 export {
@@ -12,19 +15,16 @@ export {
 } from "./account-refusal.js";
 export { createNodeAssetsClient, type NodeAssetsClient, type NodeFileInput } from "./client.js";
 export {
+  checkInputModules,
   type ModuleFile,
+  type ModuleOutput,
   type RenderedModules,
   renderInputModules,
+  type StaleModule,
   writeInputModules,
 } from "./codegen/modules.js";
 export type { CodegenValue, SpriteValue } from "./codegen/tree.js";
-export {
-  type CodegenEntry,
-  luauValue as renderLuauValue,
-  renderLuauModule,
-  renderTypeScriptModule,
-  typeScriptValue as renderTypeScriptValue,
-} from "./codegen.js";
+export { type AssetLike, moduleValue } from "./codegen/values.js";
 export {
   type CreatorRef,
   parseCreator,
@@ -33,13 +33,8 @@ export {
   resolveConfig,
 } from "./config.js";
 export { type DetectedFile, detectFile } from "./detect.js";
-export {
-  describeError,
-  isAbortError,
-  isPipelineError,
-  oneLine,
-  PipelineError,
-} from "./errors.js";
+export { isPipelineError, PipelineError } from "./errors.js";
+export type { FileFailure } from "./failure.js";
 export { type AssetKind, type ExtensionInfo, extensionInfo, supportedExtensions } from "./formats.js";
 export { hashFile } from "./hash.js";
 export { type LocalFileProblem, localFileProblem } from "./local-error.js";
@@ -63,15 +58,18 @@ export {
 export type { AtlasEntry, SpriteEntry } from "./lockfile-sheets.js";
 export { ensureMergeAttributes, MERGE_DRIVER_NAME } from "./merge-attributes.js";
 export { nodeFetch } from "./node-fetch.js";
-export { isInsideRoot, toProjectPath } from "./paths.js";
-export {
-  createPipeline,
-  type LockedAsset,
-  type Pipeline,
-  type PipelineOptions,
-  type ResolveOptions,
-  type SyncOptions,
-} from "./pipeline.js";
+export { toProjectPath } from "./paths.js";
+export { createPipeline } from "./pipeline.js";
+export type {
+  LocalContent,
+  LocalOptions,
+  LockedAsset,
+  LookupOptions,
+  Pipeline,
+  PipelineOptions,
+  ResolveOptions,
+  SyncOptions,
+} from "./pipeline-options.js";
 export { alphaBleed } from "./process/alpha-bleed.js";
 export type { SvgOptions } from "./process/codec.js";
 export { REPACK_WASTE_THRESHOLD } from "./process/layout.js";
@@ -95,10 +93,20 @@ export {
   type InitProposal,
   type OutputProposal,
   ProjectFileExistsError,
+  type ProjectFileFormat,
+  projectFileFormat,
   proposeProject,
   renderProjectFile,
   writeProjectFile,
 } from "./project/propose.js";
+export {
+  type InputFlags,
+  type InputPipelineOptions,
+  type InputResolveOptions,
+  type InputSyncOptions,
+  type ResolvedInputOptions,
+  resolveInputOptions,
+} from "./project/resolve-input.js";
 export {
   type AssetPrivacySetting,
   type CodegenStyle,
@@ -114,16 +122,13 @@ export {
   findStudioContent,
   STUDIO_CONTENT_ENV,
   type StudioLookup,
-  type StudioReport,
   studioProjectName,
-  syncStudio,
 } from "./project/studio.js";
+export { type StudioReport, syncStudio } from "./project/studio-sync.js";
 export {
-  moduleValue,
   type ProjectSyncOptions,
   type ProjectSyncReport,
   syncProjectInputs,
-  writeModulesFor,
 } from "./project/sync-project.js";
 export {
   type WatchBatch,
@@ -132,12 +137,10 @@ export {
   type WatchOptions,
   watchProject,
 } from "./project/watch.js";
-export { type ScanResult, scanPaths } from "./scan.js";
 export { AMBIGUOUS } from "./stages/error-map.js";
 export { GRANT_BATCH_SIZE, grantCodeText, recordGrant } from "./stages/grant.js";
 export type { PreparedFile } from "./stages/prepare.js";
-export { type ProcessStage, sendAsIs, type UploadContent } from "./stages/process.js";
-export { sanitizeForTerminal } from "./terminal-text.js";
+export type { ProcessStage, UploadContent } from "./stages/process.js";
 export type {
   AssetType,
   GrantedAsset,
@@ -145,8 +148,8 @@ export type {
   ModerationStatus,
   PipelineEvent,
   QuotaFacts,
+  RequestAssetType,
   ResolvedAsset,
   SyncRefusal,
   SyncReport,
 } from "./types.js";
-export { type ValidateMeta, type ValidateOptions, validateFile } from "./validate.js";

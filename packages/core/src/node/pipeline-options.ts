@@ -1,7 +1,8 @@
 // The pipeline's public face: its options, its calls and what they return.
 import type { AssetPrivacy, AssetsClient, ImageAssetType } from "../index.js";
+import type { AssetKind } from "./formats.js";
 import type { ProcessOptions } from "./process/options.js";
-import type { ProcessStage } from "./stages/process.js";
+import type { ProcessStage, UploadContent } from "./stages/process.js";
 import type { AssetType, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 
 export interface PipelineOptions {
@@ -84,6 +85,9 @@ export interface ResolveOptions {
   privacy?: AssetPrivacy;
 }
 
+/** What a lookup must know to find the entry a resolve with the same options would record. */
+export type LookupOptions = Pick<ResolveOptions, "assetType" | "processing">;
+
 export interface SyncOptions {
   /** Hard abort: stops at once; uploads in flight are left in the journal for the next run. */
   signal?: AbortSignal;
@@ -120,7 +124,7 @@ export interface Pipeline {
   /** Lockfile hit, or upload (or update, for a changed model); throws a PipelineError naming the file. */
   resolve(file: string, opts?: ResolveOptions): Promise<ResolvedAsset>;
   /** The lockfile's answer for this file's current content; no network, no credentials. */
-  lookup(file: string): Promise<ResolvedAsset | undefined>;
+  lookup(file: string, opts?: LookupOptions): Promise<ResolvedAsset | undefined>;
   sync(paths: string[], opts?: SyncOptions): Promise<SyncReport>;
   /**
    * Before uploading `files` (project paths or absolute): reads the upload quotas of the audio and video
@@ -130,8 +134,26 @@ export interface Pipeline {
   checkQuotas(files: string[], opts?: { signal?: AbortSignal }): Promise<void>;
   /** Every lockfile entry as on disk now (a missing lockfile is empty), sorted by file. No network. */
   entries(): Promise<LockedAsset[]>;
+  /**
+   * The bytes a sync would upload for this file, with no request and no credentials: prepared, validated
+   * and processed (bled, SVG rendered) as for an upload. What `--target studio` writes.
+   */
+  processLocally(file: string, opts?: LocalOptions): Promise<LocalContent>;
   readonly root: string;
   readonly lockfilePath: string;
+}
+
+export interface LocalOptions {
+  /** Processing for this file (default: the pipeline's `processing`); a spritesheet is not packed here. */
+  processing?: ProcessOptions;
+  signal?: AbortSignal;
+}
+
+/** A file as it would be uploaded: its project path, its kind and the processed bytes. */
+export interface LocalContent {
+  file: string;
+  kind: AssetKind;
+  content: UploadContent;
 }
 
 /** One lockfile entry, as `Pipeline.entries` lists it. */

@@ -5,6 +5,7 @@ import { resolve as resolvePath } from "node:path";
 import { inspect } from "node:util";
 import pLimit from "p-limit";
 import { defaultDisplayName } from "../client/display-name.js";
+import { assetUri } from "../client/normalize.js";
 import type { AssetsClient } from "../index.js";
 import { AccountGate } from "./account-gate.js";
 import { AccountRefusedError } from "./account-refusal.js";
@@ -18,40 +19,40 @@ import { OUTSIDE_ROOT_FIX, toProjectPath } from "./paths.js";
 import {
   DEFAULT_CONCURRENCY,
   DEFAULT_OPERATION_TIMEOUT_MS,
+  type LocalContent,
+  type LocalOptions,
   type LockedAsset,
+  type LookupOptions,
   type Pipeline,
   type PipelineOptions,
   type ResolveOptions,
   type SyncOptions,
 } from "./pipeline-options.js";
 import { PipelineWrites } from "./pipeline-writes.js";
-import { uploadAtlas } from "./process/atlas-upload.js";
 import {
   type ProcessOptions,
   type ResolvedProcessOptions,
   resolveProcessOptions,
 } from "./process/options.js";
-import { lookupSprite, type SheetHost } from "./process/spritesheet.js";
-import { imageProcessStage } from "./process/stage.js";
 import { AmbiguousWrites, requestError } from "./stages/error-map.js";
 import { grantExperiences } from "./stages/grant.js";
 import { type PreparedFile, Preparer } from "./stages/prepare.js";
 import type { ProcessStage } from "./stages/process.js";
+import { imageProcessStage } from "./stages/process-image.js";
 import { checkUploadQuotas } from "./stages/quota.js";
 import { recordReuse, resolvedFrom, updateTarget } from "./stages/record.js";
+import { lookupSprite } from "./stages/sprite-lookup.js";
+import type { SheetHost } from "./stages/spritesheet.js";
+import {
+  type UploadOnceHost,
+  type UploadResult,
+  uploadContentOnce,
+  uploadOnce,
+} from "./stages/upload-once.js";
 import { PollPacer } from "./stages/wait.js";
 import { runSync, type SyncHost } from "./sync.js";
 import type { ResolvedAsset, SyncReport } from "./types.js";
-import { type UploadOnceHost, type UploadResult, uploadOnce } from "./upload-once.js";
 import { type ValidateMeta, validateFile } from "./validate.js";
-
-export type {
-  LockedAsset,
-  Pipeline,
-  PipelineOptions,
-  ResolveOptions,
-  SyncOptions,
-} from "./pipeline-options.js";
 
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   return new AssetPipeline(options);
@@ -154,15 +155,28 @@ class AssetPipeline implements Pipeline {
     return lockfile.entries().map(([file, entry]) => ({
       file,
       assetId: entry.assetId,
-      uri: `rbxassetid://${entry.assetId}` as const,
+      uri: assetUri(entry.assetId),
       assetType: entry.assetType,
       hash: entry.hash,
     }));
   }
 
-  async lookup(file: string): Promise<ResolvedAsset | undefined> {
-    const prepared = await this.#preparer.prepare(file, undefined, this.#processingFor(undefined));
+  async lookup(file: string, opts: LookupOptions = {}): Promise<ResolvedAsset | undefined> {
+    const processing = this.#processingFor(opts.processing);
+    const prepared = await this.#preparer.prepare(file, opts.assetType, processing);
     return lookupSprite(await this.#getLockfile(), prepared.file, prepared.hash) ?? prepared.hit;
+  }
+
+  async processLocally(file: string, opts: LocalOptions = {}): Promise<LocalContent> {
+    const processing = this.#processingFor({
+      ...(opts.processing ?? this.#options.processing),
+      spritesheet: false,
+    });
+    const prepared = await this.#preparer.prepare(file, undefined, processing);
+    // Content the lockfile holds was validated when it was uploaded; anything else is checked as for one.
+    if (!prepared.hit) await this.#validateOffline(prepared, {});
+    const content = await this.#process(prepared, opts.signal);
+    return { file: prepared.file, kind: prepared.detected.kind, content };
   }
 
   sync(paths: string[], opts: SyncOptions = {}): Promise<SyncReport> {
@@ -203,13 +217,10 @@ class AssetPipeline implements Pipeline {
         await Promise.all([this.#getLockfile(), this.#getConfig()]);
       },
       processing,
-      sheet: this.#sheetHost(stop),
+      imageAssetType: this.#options.imageAssetType ?? "Image",
+      sheet: this.#sheetHost(),
       prepare: (file) => this.#preparer.prepare(file, undefined, processing),
-      check: (prepared) =>
-        validateFile(prepared.detected, this.#metaFor(prepared, price), {
-          root: this.root,
-          requireCreator: false,
-        }),
+      check: (prepared) => this.#validateOffline(prepared, price),
       lookup: (file) => this.lookup(file),
       resolve: (file, signal) =>
         this.resolve(file, { ...price, ...given, ...(signal ? { signal } : {}), ...(stop ? { stop } : {}) }),
@@ -245,46 +256,31 @@ class AssetPipeline implements Pipeline {
     };
   }
 
-  /** What the spritesheet stage needs: reading, the lockfile, and atlas uploads in the upload slots. */
-  #sheetHost(stop: AbortSignal | undefined): SheetHost {
+  /** What the spritesheet stage needs: reading, the lockfile, and the upload-once path in an upload slot. */
+  #sheetHost(): SheetHost {
     return {
-      root: this.root,
-      imageAssetType: this.#options.imageAssetType ?? "Image",
-      emit: (event) => this.#emit(event),
-      hashOnly: (file) => this.#preparer.hashOnly(file),
-      prepare: (file) => this.#preparer.prepare(file),
+      preparer: this.#preparer,
       lockfile: () => this.#getLockfile(),
-      creator: async () => (await this.#getConfig()).creator,
-      claim: async (key, signal) => {
-        await this.#writes.ready(signal);
-        return this.#writes.claim(key, signal);
-      },
-      // An atlas goes up like any image, in an upload slot, journaled while in flight.
-      upload: (name, content, signal, plan) =>
+      config: () => this.#getConfig(),
+      emit: (event) => this.#emit(event),
+      uploadOnce: (upload) =>
         this.#limit(async () => {
-          signal?.throwIfAborted();
-          const watch = this.#stops.for(stop);
-          watch.throwIfStopped();
-          const config = await this.#getConfig();
-          const context = { creator: config.creator };
+          upload.signal?.throwIfAborted();
+          // After a graceful stop, an atlas still waiting for a slot is left for a later run.
+          this.#stops.for(upload.stop).throwIfStopped();
           try {
-            this.#emit({ type: "start", file: name, action: "upload" });
-            const client = this.#getClient(config, name);
-            return await uploadAtlas(this.#writes.uploadContext(), await this.#getLockfile(), {
-              client,
-              config,
-              name,
-              content,
-              plan,
-              signal,
-              stop,
-              watch,
-            });
+            return await uploadContentOnce(this.#uploadHost(), upload);
           } catch (error) {
-            throw requestError(name, error, signal, context);
+            throw requestError(upload.file, error, upload.signal, upload.write);
           }
         }),
     };
+  }
+
+  /** Validation without credentials or creator: check mode, and files processed locally. */
+  #validateOffline(prepared: PreparedFile, opts: ResolveOptions): Promise<void> {
+    const meta = this.#metaFor(prepared, opts);
+    return validateFile(prepared.detected, meta, { root: this.root, requireCreator: false });
   }
 
   #emit(event: Parameters<NonNullable<PipelineOptions["onEvent"]>>[0]): void {
@@ -345,7 +341,8 @@ class AssetPipeline implements Pipeline {
     let shared = this.#inflight.get(key);
     const owner = shared === undefined;
     if (!shared) {
-      shared = uploadOnce(this.#uploadHost(), { prepared, meta, creator, target, key, opts });
+      const request = { prepared, meta, creator, target, key, opts };
+      shared = uploadOnce(this.#uploadHost(), this.#process, request);
       this.#inflight.set(key, shared);
       shared.finally(() => this.#inflight.delete(key)).catch(() => {});
     }
@@ -368,7 +365,6 @@ class AssetPipeline implements Pipeline {
       lockfile: () => this.#getLockfile(),
       config: () => this.#getConfig(),
       client: (config, file) => this.#getClient(config, file),
-      process: this.#process,
       emit: (event) => this.#emit(event),
       ambiguous: this.#ambiguous,
     };

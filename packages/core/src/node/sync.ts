@@ -1,18 +1,21 @@
-import { extname, resolve } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import type { ImageAssetType } from "../spec-facts.js";
 import type { AccountRefusal } from "./account-refusal.js";
 import { accountRefusalOf } from "./account-refusal.js";
-import { writeCodegen } from "./codegen.js";
-import { describeError, isAbortError, PipelineError } from "./errors.js";
+import { checkInputModules, flatOutput, writeInputModules } from "./codegen/modules.js";
+import { moduleValue } from "./codegen/values.js";
+import { isAbortError, PipelineError } from "./errors.js";
+import { fileFailure } from "./failure.js";
 import type { AssetKind } from "./formats.js";
 import { extensionInfo } from "./formats.js";
 import { isInsideRoot, outsideRootError, toProjectPath } from "./paths.js";
 import type { SyncOptions } from "./pipeline-options.js";
 import { isDecodable, type ResolvedProcessOptions } from "./process/options.js";
-import { type SheetHost, syncSpritesheet } from "./process/spritesheet.js";
 import { scanPaths } from "./scan.js";
 import { experienceIds } from "./stages/grant.js";
 import type { PreparedFile } from "./stages/prepare.js";
+import { type SheetHost, syncSpritesheet } from "./stages/spritesheet.js";
 import type { PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 
 /** What sync needs of the pipeline: a narrow face, so that the pipeline's internals stay private. */
@@ -25,6 +28,7 @@ export interface SyncHost {
   readonly audio: boolean;
   /** This sync's processing: with a spritesheet, its images go through the spritesheet stage. */
   readonly processing: ResolvedProcessOptions;
+  readonly imageAssetType: ImageAssetType;
   readonly sheet: SheetHost;
   emit(event: PipelineEvent): void;
   /** Opens the lockfile and resolves the configuration: their errors fail the run before any file. */
@@ -91,7 +95,7 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
   });
   for (const path of outside) {
     const error = outsideRootError(pipeline.root, path, pipeline.outsideRootFix);
-    fail(error.file, error.message, error);
+    fail(error.file, error);
   }
   for (const item of scan.skipped) skip(item.file, item.reason);
   for (const item of scan.missing) fail(item.file, item.reason);
@@ -102,10 +106,11 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
     report.skipped.push({ file, reason });
     pipeline.emit({ type: "skipped", file, reason });
   }
-  /** The event carries a PipelineError's `rule` and `fix`, so that a shell may word its own fix. */
-  function fail(file: string, reason: string, error?: PipelineError) {
-    report.failed.push({ file, reason });
-    pipeline.emit({ type: "failed", file, reason, ...(error ? { rule: error.rule, fix: error.fix } : {}) });
+  /** The failure carries its problem, and a PipelineError's `rule` and `fix`: a shell words its own line. */
+  function fail(file: string, cause: unknown) {
+    const failure = fileFailure(file, cause);
+    report.failed.push(failure);
+    pipeline.emit({ type: "failed", ...failure });
   }
   /** An account-level refusal is reported once; the files it kept from being sent are listed apart. */
   function refused(file: string, facts: AccountRefusal & { attempted: boolean }, message: string) {
@@ -137,11 +142,14 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
     single = scan.files.filter((file) => !isDecodable(file));
     try {
       const sheet = await syncSpritesheet(pipeline.sheet, sprites, {
+        root: pipeline.root,
         group: opts.input ?? "sprites",
         process: pipeline.processing,
+        imageAssetType: pipeline.imageAssetType,
         repack: opts.repack,
         check: opts.check,
         signal,
+        stop,
       });
       for (const asset of sheet.assets) {
         if (asset.warning) pipeline.emit({ type: "warning", file: asset.file, message: asset.warning });
@@ -205,8 +213,7 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
       }
       const refusal = accountRefusalOf(error);
       if (refusal) return refused(file, refusal, (error as Error).message);
-      if (error instanceof PipelineError) fail(file, error.message, error);
-      else fail(file, `${file}: ${describeError(error)}`);
+      fail(file, error);
     }
   }
 
@@ -217,11 +224,19 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
     await pipeline.grant(report, experienceIds(experiences), signal);
   }
   report.aborted = halted();
-  if (!opts.check) {
-    const targets = pipeline.codegen;
-    if (targets && (targets.typescript || targets.luau)) {
-      const entries = [...report.uploaded, ...report.updated, ...report.unchanged];
-      await writeCodegen(pipeline.root, targets, entries);
+  const targets = pipeline.codegen;
+  if (targets && (targets.typescript || targets.luau) && !report.aborted) {
+    // `--ts` / `--luau` without a project file: one flat module of every file this sync resolved.
+    const files = [...report.uploaded, ...report.updated, ...report.unchanged].map((asset) => ({
+      file: asset.file,
+      key: asset.file,
+      value: moduleValue(asset),
+    }));
+    const lockfile = basename(pipeline.lockfilePath);
+    if (opts.check) {
+      report.staleModules = await checkInputModules(pipeline.root, flatOutput(targets), files, lockfile);
+    } else {
+      report.modules = await writeInputModules(pipeline.root, flatOutput(targets), files, lockfile);
     }
   }
   for (const list of [report.uploaded, report.updated, report.unchanged]) list.sort(byFile);

@@ -1,8 +1,13 @@
 import type { components } from "@rbxassets/spec";
 import type { AccountRefusal } from "./account-refusal.js";
+import type { StaleModule } from "./codegen/modules.js";
+import type { FileFailure } from "./failure.js";
 
 /** An asset type as sent in requests. */
-export type AssetType = components["schemas"]["RequestAssetType"];
+/** An asset type an upload may ask for (the spec's `RequestAssetType`, as `@rbxassets/core` names it). */
+export type RequestAssetType = components["schemas"]["RequestAssetType"];
+/** @deprecated Use `RequestAssetType`: `AssetType` from `@rbxassets/core` is the wider type assets report. */
+export type AssetType = RequestAssetType;
 
 export type ModerationStatus = "Approved" | "Reviewing" | "Rejected" | "Unknown";
 
@@ -27,7 +32,8 @@ export interface SyncReport {
   updated: ResolvedAsset[];
   /** Files whose content was already known: `status` is "unchanged" or "reused". */
   unchanged: ResolvedAsset[];
-  failed: { file: string; reason: string }[];
+  /** Each with its problem and fix as fields, and `reason`: the line naming the file once. */
+  failed: FileFailure[];
   skipped: { file: string; reason: string }[];
   /** Check mode: what would be uploaded. After an abort: what was not done. */
   pending: string[];
@@ -42,6 +48,10 @@ export interface SyncReport {
   grants?: { granted: GrantedAsset[]; refusals: GrantRefusal[] };
   aborted: boolean;
   elapsedMs: number;
+  /** Generated modules this run rewrote (project paths); an unchanged module is not rewritten. */
+  modules?: string[];
+  /** Check mode: generated modules on disk that a sync would rewrite, each with why. */
+  staleModules?: StaleModule[];
 }
 
 export type PipelineEvent =
@@ -52,8 +62,8 @@ export type PipelineEvent =
   | { type: "scan"; files: number; others?: number }
   | { type: "start"; file: string; action: "upload" | "update" }
   | { type: "done"; asset: ResolvedAsset }
-  /** `rule` and `fix` when the failure is a PipelineError: a shell may word its own fix from the rule. */
-  | { type: "failed"; file: string; reason: string; rule?: string; fix?: string }
+  /** `rule` when the failure is a PipelineError: a shell may word its own fix from the rule. */
+  | ({ type: "failed" } & FileFailure)
   | { type: "warning"; file: string; message: string }
   /** The process stage decoded (or rendered) this image: never on a warm run. */
   | { type: "decode"; file: string }

@@ -1,6 +1,6 @@
 import { open } from "node:fs/promises";
 import { limits } from "@rbxassets/spec";
-import { codePointLength } from "../client/display-name.js";
+import { descriptionProblem, displayNameProblem } from "../client/metadata-limits.js";
 import { parseCreator } from "./config.js";
 import type { DetectedFile } from "./detect.js";
 import { isTgaHeader, tgaDimensions } from "./detect.js";
@@ -59,27 +59,15 @@ export async function validateFile(
   }
   const truncated = await truncation(detected);
   if (truncated) fail("truncated", truncated, "re-export it");
-  if (meta.displayName.trim() === "") fail("display-name", "the display name is empty", "give it a name");
-  if (codePointLength(meta.displayName) > limits.maxDisplayNameLength) {
-    fail(
-      "display-name",
-      `the display name is ${codePointLength(meta.displayName)} characters, over ${limits.maxDisplayNameLength}`,
-      `shorten it to ${limits.maxDisplayNameLength} characters`,
-    );
-  }
-  if (codePointLength(meta.description) > limits.maxDescriptionLength) {
-    fail(
-      "description",
-      `the description is ${codePointLength(meta.description)} characters, over ${limits.maxDescriptionLength}`,
-      `shorten it to ${limits.maxDescriptionLength} characters`,
-    );
+  for (const found of [displayNameProblem(meta.displayName), descriptionProblem(meta.description)]) {
+    if (found) fail(found.rule, found.problem, found.fix);
   }
   if (options.requireCreator !== false) {
     if (meta.creator === undefined || meta.creator.trim() === "") {
       fail(
         "creator",
         "no creator is configured",
-        "set RBXASSETS_CREATOR (or the creator option) to user:<id> or group:<id>",
+        "set RBXASSETS_CREATOR (or the creator option, or creator in the project file rbxassets.config.*) to user:<id> or group:<id>",
       );
     } else if (!parseCreator(meta.creator)) {
       fail(

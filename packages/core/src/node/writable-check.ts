@@ -1,6 +1,6 @@
 // Before the first upload of a run: can the lockfile (and the journal) be written? Uploading first and
 // failing to record after would upload everything again on every rerun.
-import { open, rm } from "node:fs/promises";
+import { mkdir, open, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { PipelineError } from "./errors.js";
 
@@ -48,6 +48,8 @@ export async function checkLockfileWritable(path: string, shown: string): Promis
   // Named like the lockfile's temp files, so that a probe left by a killed run is cleaned up with them.
   const probe = join(dirname(path), `.${basename(path)}.${process.pid}.probe.tmp`);
   try {
+    // The lockfile's first write makes its folder (`lockfile: "locks/assets.lock.json"`): so does the probe.
+    await mkdir(dirname(path), { recursive: true });
     const handle = await open(probe, "w", 0o644);
     try {
       await handle.write("{}\n");

@@ -1,7 +1,9 @@
 // An input's generated modules: every file of the input with its value, in the input's style, written
-// only where the text changed.
+// only where the text changed, or compared with what is on disk (`sync --check`). `sync --ts/--luau`
+// without a project file comes here too, as one flat input.
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import type { InputSpec } from "../project/schema.js";
+import { type ModuleOutput, type RenderOptions, renderOptionsOf } from "./options.js";
 import { renderDts, renderLuau, renderTs } from "./render.js";
 import { type CodegenValue, flatTree, nestedTree } from "./tree.js";
 import { writeIfChanged } from "./write.js";
@@ -19,35 +21,86 @@ export interface RenderedModules {
   ts?: string;
 }
 
+/** A module on disk that is not what a sync would write, and why. */
+export interface StaleModule {
+  /** Project path of the module. */
+  module: string;
+  /**
+   * `missing`: not on disk; `studio`: written by `--target studio` (machine-local `rbxasset://` paths);
+   * `stale`: other text than a sync would write.
+   */
+  state: "missing" | "studio" | "stale";
+}
+
+const KINDS = ["luau", "dts", "ts"] as const;
+
 /** The texts of the input's modules (only those its `output` names). */
 export function renderInputModules(
-  output: InputSpec["output"],
+  output: ModuleOutput,
   files: Iterable<ModuleFile>,
   lockfile: string,
 ): RenderedModules {
+  const options = renderOptionsOf(output, lockfile);
   const list = [...files];
-  const tree = output.style === "flat" ? flatTree(list) : nestedTree(list);
+  const tree = options.style === "flat" ? flatTree(list) : nestedTree(list);
+  const renderers = { luau: renderLuau, dts: renderDts, ts: renderTs } as const;
   const out: RenderedModules = {};
-  if (output.luau !== undefined) out.luau = renderLuau(tree, lockfile);
-  if (output.dts !== undefined) out.dts = renderDts(tree, lockfile);
-  if (output.ts !== undefined) out.ts = renderTs(tree, lockfile);
+  for (const kind of KINDS) if (output[kind] !== undefined) out[kind] = renderers[kind](tree, options);
   return out;
 }
 
 /** Renders and writes the input's modules; returns the project paths actually rewritten. */
 export async function writeInputModules(
   root: string,
-  output: InputSpec["output"],
+  output: ModuleOutput,
   files: Iterable<ModuleFile>,
   lockfile: string,
 ): Promise<string[]> {
-  const rendered = renderInputModules(output, files, lockfile);
   const written: string[] = [];
-  for (const kind of ["luau", "dts", "ts"] as const) {
-    const path = output[kind];
-    const text = rendered[kind];
-    if (path === undefined || text === undefined) continue;
+  for (const [path, text] of modulesOf(output, renderInputModules(output, files, lockfile))) {
     if (await writeIfChanged(resolve(root, path), text)) written.push(path);
   }
   return written;
 }
+
+/** Compares the input's modules with what is on disk: every module a sync would not leave as it is. */
+export async function checkInputModules(
+  root: string,
+  output: ModuleOutput,
+  files: Iterable<ModuleFile>,
+  lockfile: string,
+): Promise<StaleModule[]> {
+  const stale: StaleModule[] = [];
+  for (const [path, text] of modulesOf(output, renderInputModules(output, files, lockfile))) {
+    const onDisk = await readFile(resolve(root, path), "utf8").catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return undefined;
+      throw error;
+    });
+    if (onDisk === undefined) stale.push({ module: path, state: "missing" });
+    else if (onDisk !== text) {
+      stale.push({ module: path, state: onDisk.includes('"rbxasset://') ? "studio" : "stale" });
+    }
+  }
+  return stale;
+}
+
+/** `sync --ts F --luau F` without a project file: one flat input of every synced file. */
+export function flatOutput(targets: { typescript?: string; luau?: string }): ModuleOutput {
+  return {
+    style: "flat",
+    ...(targets.typescript ? { ts: targets.typescript } : {}),
+    ...(targets.luau ? { luau: targets.luau } : {}),
+  };
+}
+
+function modulesOf(output: ModuleOutput, rendered: RenderedModules): [path: string, text: string][] {
+  const pairs: [string, string][] = [];
+  for (const kind of KINDS) {
+    const path = output[kind];
+    const text = rendered[kind];
+    if (path !== undefined && text !== undefined) pairs.push([path, text]);
+  }
+  return pairs;
+}
+
+export type { ModuleOutput, RenderOptions };

@@ -1,71 +1,54 @@
 // The generated modules, one renderer per language: Luau (for Roblox), roblox-ts declarations for that
 // Luau module, and a plain TypeScript module (for web and Node code). Output is a pure function of the
-// tree, so an unchanged input renders byte for byte the same.
-import { generatedHeader, luauKey, luauString, tsKey, tsString } from "./syntax.js";
-import { type CodegenTree, type CodegenValue, isTree, type SpriteValue } from "./tree.js";
+// tree and the options, so an unchanged input renders byte for byte the same.
+import type { RenderOptions } from "./options.js";
+import { generatedHeader, luauKey, tsKey } from "./syntax.js";
+import { type CodegenTree, isTree } from "./tree.js";
+import { renderValue } from "./values.js";
 
-export function renderLuau(tree: CodegenTree, lockfile: string): string {
-  const value = (node: CodegenValue): string =>
-    typeof node === "string"
-      ? luauString(node)
-      : `{ Image = ${luauString(node.image)}, ImageRectOffset = ${vector2(node.offset)}, ImageRectSize = ${vector2(node.size)} }`;
+export function renderLuau(tree: CodegenTree, options: RenderOptions): string {
   const table = (node: CodegenTree, depth: number): string => {
     if (node.entries.length === 0) return "{}";
     const indent = "\t".repeat(depth + 1);
     const lines = node.entries.map(
       ([key, child]) =>
-        `${indent}${luauKey(key)} = ${isTree(child) ? table(child, depth + 1) : value(child)},`,
+        `${indent}${luauKey(key)} = ${isTree(child) ? table(child, depth + 1) : renderValue(child, "luau", options)},`,
     );
     return `{\n${lines.join("\n")}\n${"\t".repeat(depth)}}`;
   };
-  return `-- ${generatedHeader(lockfile)}\nreturn ${table(tree, 0)}\n`;
+  return `-- ${generatedHeader(options.lockfile)}\nreturn ${table(tree, 0)}\n`;
 }
 
 /**
  * roblox-ts declarations for the Luau module: `export =` (what a Luau module that returns a table is), with
  * each id as a literal type, so that `import assets from "shared/UI"` types as the real ids.
  */
-export function renderDts(tree: CodegenTree, lockfile: string): string {
-  const value = (node: CodegenValue, indent: string): string =>
-    typeof node === "string" ? tsString(node) : spriteType(node, indent);
+export function renderDts(tree: CodegenTree, options: RenderOptions): string {
   const type = (node: CodegenTree, depth: number): string => {
     if (node.entries.length === 0) return "{}";
     const indent = "\t".repeat(depth + 1);
     const lines = node.entries.map(
       ([key, child]) =>
-        `${indent}readonly ${tsKey(key)}: ${isTree(child) ? type(child, depth + 1) : value(child, indent)};`,
+        `${indent}readonly ${tsKey(key)}: ${isTree(child) ? type(child, depth + 1) : renderValue(child, "dts", options, indent)};`,
     );
     return `{\n${lines.join("\n")}\n${"\t".repeat(depth)}}`;
   };
-  return `// ${generatedHeader(lockfile)}\ndeclare const assets: ${type(tree, 0)};\n\nexport = assets;\n`;
+  return `// ${generatedHeader(options.lockfile)}\ndeclare const assets: ${type(tree, 0)};\n\nexport = assets;\n`;
 }
 
-/** A plain TypeScript module: `assets` as a const object (literal types), also the default export. */
-export function renderTs(tree: CodegenTree, lockfile: string): string {
-  const value = (node: CodegenValue): string =>
-    typeof node === "string"
-      ? tsString(node)
-      : `{ Image: ${tsString(node.image)}, ImageRectOffset: ${point(node.offset)}, ImageRectSize: ${point(node.size)} }`;
+/**
+ * A plain TypeScript module: `assets` as a const object (literal types), also the default export. The same
+ * two exports in every style, with or without a project file.
+ */
+export function renderTs(tree: CodegenTree, options: RenderOptions): string {
   const object = (node: CodegenTree, depth: number): string => {
     if (node.entries.length === 0) return "{}";
     const indent = "  ".repeat(depth + 1);
     const lines = node.entries.map(
-      ([key, child]) => `${indent}${tsKey(key)}: ${isTree(child) ? object(child, depth + 1) : value(child)},`,
+      ([key, child]) =>
+        `${indent}${tsKey(key)}: ${isTree(child) ? object(child, depth + 1) : renderValue(child, "ts", options)},`,
     );
     return `{\n${lines.join("\n")}\n${"  ".repeat(depth)}}`;
   };
-  return `// ${generatedHeader(lockfile)}\nexport const assets = ${object(tree, 0)} as const;\n\nexport default assets;\n`;
-}
-
-function spriteType(sprite: SpriteValue, indent: string): string {
-  const inner = `${indent}\t`;
-  return `{\n${inner}readonly Image: ${tsString(sprite.image)};\n${inner}readonly ImageRectOffset: Vector2;\n${inner}readonly ImageRectSize: Vector2;\n${indent}}`;
-}
-
-function vector2({ x, y }: { x: number; y: number }): string {
-  return `Vector2.new(${x}, ${y})`;
-}
-
-function point({ x, y }: { x: number; y: number }): string {
-  return `{ X: ${x}, Y: ${y} }`;
+  return `// ${generatedHeader(options.lockfile)}\nexport const assets = ${object(tree, 0)} as const;\n\nexport default assets;\n`;
 }

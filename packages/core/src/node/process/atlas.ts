@@ -1,3 +1,7 @@
+import { limits } from "@rbxassets/spec";
+import { PipelineError } from "../errors.js";
+import { checkImageDimensions } from "../validate.js";
+import { encodePng } from "./codec.js";
 import type { AtlasLayout } from "./layout.js";
 import { blankImage, blitExtruded, type RgbaImage } from "./rgba.js";
 
@@ -22,4 +26,26 @@ export function renderAtlas(
     blitExtruded(atlas, image, sprite.x, sprite.y, padding);
   }
   return atlas;
+}
+
+/**
+ * An atlas as the PNG that goes up (or into Studio's content folder): rendered, encoded, and within the
+ * spec's limits for an image, else a one-line error naming the atlas.
+ */
+export async function atlasPng(
+  layout: AtlasLayout,
+  padding: number,
+  imageOf: (file: string) => RgbaImage,
+): Promise<Uint8Array> {
+  checkImageDimensions(layout.name, layout.width, layout.height, "lower the spritesheet's maxSize");
+  const bytes = await encodePng(renderAtlas(layout, padding, imageOf));
+  if (bytes.length > limits.maxFileBytes) {
+    throw new PipelineError(
+      layout.name,
+      "size",
+      `the atlas is ${bytes.length} bytes, over the ${limits.maxFileBytes}-byte limit`,
+      "lower the spritesheet's maxSize",
+    );
+  }
+  return bytes;
 }

@@ -6,7 +6,8 @@ import { pathToFileURL } from "node:url";
 import { oneLine } from "../errors.js";
 import { LOCKFILE_NAME } from "../lockfile.js";
 import { checkOutputs, outputPaths, type ProjectInput, resolveInputs } from "./inputs.js";
-import { checkProjectConfig, type ProjectSpec } from "./schema.js";
+import type { ProjectSpec } from "./schema.js";
+import { checkProjectConfig } from "./schema-check.js";
 
 /** The names a project file may have, in the order they are looked for. */
 export const PROJECT_FILE_NAMES = [
@@ -85,17 +86,19 @@ export async function loadProject(
   const value = await importProjectFile(absoluteRoot, file);
   const { spec, problems } = checkProjectConfig(value);
   if (!spec) throw new ProjectFileError(file, problems);
-  return expandProject(absoluteRoot, file, spec, options);
+  return expandProject(absoluteRoot, file, spec, problems, options);
 }
 
+/** Checks the spec against the files, adding to the schema's problems: all of them are reported at once. */
 async function expandProject(
   root: string,
   file: string,
   spec: ProjectSpec,
+  schemaProblems: string[],
   options: LoadProjectOptions,
 ): Promise<Project> {
   const lockfile = spec.lockfile ?? LOCKFILE_NAME;
-  const problems = checkOutputs(root, spec.inputs, spec.lockfile);
+  const problems = [...schemaProblems, ...checkOutputs(root, spec.inputs, spec.lockfile)];
   const reserved = [lockfile, file, ...outputPaths(spec.inputs)];
   const expanded = await resolveInputs(root, spec.inputs, reserved, options.allowEmptyGlobs === true);
   problems.push(...expanded.problems);

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { extensionInfo } from "../formats.js";
 import { scanPaths } from "../scan.js";
 import { findProjectFile } from "./loader.js";
-import { checkProjectConfig, type InputConfig, type OutputConfig, type ProjectConfig } from "./schema.js";
+import type { InputConfig, OutputConfig, ProjectConfig } from "./schema.js";
+import { checkProjectConfig } from "./schema-check.js";
 
 export interface FolderProposal {
   /** Top-level folder (project path) holding asset files. */
@@ -23,9 +24,12 @@ export interface InitProposal {
   /** Output kinds that fit this project, the best first. */
   outputs: OutputProposal[];
   creator?: string;
-  /** `ts` when the project has a package.json, else `json`. */
-  format: "ts" | "json";
+  /** The project file's format: see `projectFileFormat`. */
+  format: ProjectFileFormat;
 }
+
+/** `rbxassets.config.<format>`. */
+export type ProjectFileFormat = "ts" | "mts" | "json";
 
 export interface InitAnswers {
   folders: string[];
@@ -50,8 +54,7 @@ export async function proposeProject(root: string, creator?: string): Promise<In
     .map(([folder, { files, extensions }]) => ({ folder, files, extensions: [...extensions].sort() }))
     .sort((a, b) => (a.folder < b.folder ? -1 : 1));
   const pkg = await readJson(join(root, "package.json"));
-  const deps = { ...(pkg?.dependencies as object), ...(pkg?.devDependencies as object) };
-  const rbxts = "@rbxts/types" in deps;
+  const rbxts = await isRobloxTs(root, pkg);
   const rojo = await exists(join(root, "default.project.json"));
   const outputs: OutputProposal[] = rbxts
     ? ["roblox-ts", "rojo", "none"]
@@ -60,7 +63,34 @@ export async function proposeProject(root: string, creator?: string): Promise<In
       : pkg
         ? ["typescript", "rojo", "none"]
         : ["rojo", "none"];
-  return { folders, outputs, ...(creator ? { creator } : {}), format: pkg ? "ts" : "json" };
+  const format = projectFileFormat(pkg, rbxts);
+  return { folders, outputs, ...(creator ? { creator } : {}), format };
+}
+
+/**
+ * The format of a project file that loads wherever it lands:
+ * - no package.json: JSON (no TypeScript tooling to type it);
+ * - a roblox-ts project: JSON, which `rbxtsc` never compiles. Its tsconfig (the template's has no
+ *   `include`) takes in every `.ts` and `.mts` file of the folder, and one outside `rootDir` fails the
+ *   build (TS6059), as would its import of `@rbxassets/cli`, not a roblox-ts package;
+ * - `"type": "module"`: `.ts`;
+ * - CommonJS (`"type": "commonjs"`, what `npm init -y` writes) or no `"type"`: `.mts`, always ES module
+ *   syntax to Node, where a `.ts` file would fail on `export` or warn (MODULE_TYPELESS_PACKAGE_JSON).
+ */
+export function projectFileFormat(
+  pkg: Record<string, unknown> | undefined,
+  robloxTs: boolean,
+): ProjectFileFormat {
+  if (!pkg || robloxTs) return "json";
+  return pkg.type === "module" ? "ts" : "mts";
+}
+
+/** A roblox-ts project: its compiler or types in package.json, or a tsconfig that types with `@rbxts`. */
+async function isRobloxTs(root: string, pkg: Record<string, unknown> | undefined): Promise<boolean> {
+  const deps = { ...(pkg?.dependencies as object), ...(pkg?.devDependencies as object) };
+  if (["roblox-ts", "@rbxts/types", "@rbxts/compiler-types"].some((name) => name in deps)) return true;
+  const tsconfig = await readFile(join(root, "tsconfig.json"), "utf8").catch(() => "");
+  return tsconfig.includes("@rbxts");
 }
 
 /** The project file for these answers: one input per folder, named after it. */
@@ -98,7 +128,7 @@ function inputName(folder: string): string {
 }
 
 /** The project file's text: JSON, or TypeScript typed by `satisfies` (a type-only import: no install needed to load it). */
-export function renderProjectFile(config: ProjectConfig, format: "ts" | "json"): string {
+export function renderProjectFile(config: ProjectConfig, format: ProjectFileFormat): string {
   const json = JSON.stringify(config, null, 2);
   if (format === "json") return `${json}\n`;
   return `import type { ProjectConfig } from "@rbxassets/cli";\n\nexport default ${json} satisfies ProjectConfig;\n`;
@@ -111,7 +141,7 @@ export function renderProjectFile(config: ProjectConfig, format: "ts" | "json"):
 export async function writeProjectFile(
   root: string,
   config: ProjectConfig,
-  format: "ts" | "json",
+  format: ProjectFileFormat,
 ): Promise<string> {
   const existing = await findProjectFile(root);
   if (existing !== undefined) throw new ProjectFileExistsError(existing);

@@ -1,17 +1,21 @@
 // A sync driven by the project file: each input through the pipeline with its own options, then its
 // generated modules from every file it holds (not only those this run uploaded).
 import { basename } from "node:path";
-import { writeInputModules } from "../codegen/modules.js";
+import { checkInputModules, type ModuleFile, writeInputModules } from "../codegen/modules.js";
 import type { CodegenValue } from "../codegen/tree.js";
-import type { Pipeline } from "../pipeline.js";
+import { moduleValue } from "../codegen/values.js";
+import type { Pipeline } from "../pipeline-options.js";
 import { emptyReport } from "../sync.js";
 import type { ResolvedAsset, SyncReport } from "../types.js";
 import type { ProjectInput } from "./inputs.js";
 import type { Project } from "./loader.js";
+import { type InputFlags, type InputPipelineOptions, resolveInputOptions } from "./resolve-input.js";
 
 export interface ProjectSyncReport extends SyncReport {
   /** Generated modules rewritten by this run (project paths); an unchanged module is not rewritten. */
   modules: string[];
+  /** Check mode: every module of the inputs that a sync would rewrite (stale, missing, Studio's). */
+  staleModules: NonNullable<SyncReport["staleModules"]>;
 }
 
 export interface ProjectSyncOptions {
@@ -21,26 +25,15 @@ export interface ProjectSyncOptions {
   check?: boolean;
   /** Pack spritesheets afresh instead of keeping their layout (`sync --repack`). */
   repack?: boolean;
-  /** Skip reading the upload quotas before uploading (default: read them). */
-  quotaCheck?: boolean;
-  /** The pipeline for one input (its asset type and processing options applied by the caller's shell). */
-  pipelineFor(input: ProjectInput): Pipeline;
+  /** The caller's flags (`--lockfile`, `--expected-price`, …), combined with each input's own options. */
+  flags?: InputFlags;
+  /**
+   * The pipeline for one input, made with `options` (what resolveInputOptions says for it: lockfile, asset
+   * type, processing, expected price) and the shell's own client and events.
+   */
+  pipelineFor(input: ProjectInput, options: InputPipelineOptions): Pipeline;
   /** What a generated module says for an asset; default its `rbxassetid://` uri, or its sprite. */
   valueFor?: (asset: ResolvedAsset) => CodegenValue;
-}
-
-/** A packed image as the process stage reports it; absent until spritesheets exist. */
-type MaybeSprite = ResolvedAsset & { sprite?: { x: number; y: number; width: number; height: number } };
-
-/** The module value of an asset: the sprite's rectangle in its atlas, or the asset's uri. */
-export function moduleValue(asset: ResolvedAsset): CodegenValue {
-  const { sprite } = asset as MaybeSprite;
-  if (!sprite) return asset.uri;
-  return {
-    image: asset.uri,
-    offset: { x: sprite.x, y: sprite.y },
-    size: { x: sprite.width, y: sprite.height },
-  };
 }
 
 /** Syncs the given inputs one after another, into one report. */
@@ -49,29 +42,30 @@ export async function syncProjectInputs(
   inputs: ProjectInput[],
   opts: ProjectSyncOptions,
 ): Promise<ProjectSyncReport> {
-  const total: ProjectSyncReport = { ...emptyReport(), modules: [] };
+  const total: ProjectSyncReport = { ...emptyReport(), modules: [], staleModules: [] };
   // The quotas are the creator's, whatever the input: checked once for every input's files together.
-  const quotaCheck = !opts.check && opts.quotaCheck !== false && inputs.length > 0;
+  const quotaCheck = !opts.check && opts.flags?.quotaCheck !== false && inputs.length > 0;
   if (quotaCheck) {
-    await opts.pipelineFor(inputs[0]!).checkQuotas(
+    const first = inputs[0]!;
+    await opts.pipelineFor(first, resolveInputOptions(project, first, opts.flags).pipeline).checkQuotas(
       inputs.flatMap((input) => input.files.map((f) => f.file)),
       opts.signal ? { signal: opts.signal } : {},
     );
   }
   for (const input of inputs) {
-    const pipeline = opts.pipelineFor(input);
+    const resolved = resolveInputOptions(project, input, {
+      ...opts.flags,
+      ...(opts.repack ? { repack: true } : {}),
+    });
+    const pipeline = opts.pipelineFor(input, resolved.pipeline);
     // The input's processing and name go to the process stage (which names atlases after the input).
     const syncOptions = {
+      ...resolved.sync,
       check: opts.check === true,
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.stop ? { stop: opts.stop } : {}),
-      processing: input.processing,
-      input: input.name,
-      ...(opts.repack ? { repack: true } : {}),
-      ...(input.grant ? { grant: input.grant } : {}),
-      ...(input.privacy ? { privacy: input.privacy } : {}),
       // Checked above, for all the inputs at once.
-      ...(quotaCheck || opts.quotaCheck === false ? { quotaCheck: false } : {}),
+      ...(quotaCheck && { quotaCheck: false }),
     };
     // An input with no file (its last one deleted while watched) has nothing to sync, only modules to empty:
     // `pipeline.sync([])` would mean the whole project.
@@ -110,8 +104,13 @@ export async function syncProjectInputs(
       total.aborted = true;
       break;
     }
-    if (!opts.check)
+    if (opts.check) {
+      const files = await moduleFilesFor(input, pipeline, report);
+      const lockfile = basename(project.lockfile);
+      total.staleModules.push(...(await checkInputModules(project.root, input.output, files, lockfile)));
+    } else {
       total.modules.push(...(await writeModulesFor(project, input, pipeline, report, opts.valueFor)));
+    }
   }
   return total;
 }
@@ -129,6 +128,17 @@ export async function writeModulesFor(
 ): Promise<string[]> {
   const { luau, dts, ts } = input.output;
   if (luau === undefined && dts === undefined && ts === undefined) return [];
+  const files = await moduleFilesFor(input, pipeline, report, valueFor);
+  return writeInputModules(project.root, input.output, files, basename(project.lockfile));
+}
+
+/** Every file of the input that has an asset, with its module value. */
+async function moduleFilesFor(
+  input: ProjectInput,
+  pipeline: Pipeline,
+  report: Pick<SyncReport, "uploaded" | "updated" | "unchanged">,
+  valueFor: (asset: ResolvedAsset) => CodegenValue = moduleValue,
+): Promise<ModuleFile[]> {
   const known = new Map<string, ResolvedAsset>();
   for (const asset of [...report.uploaded, ...report.updated, ...report.unchanged])
     known.set(asset.file, asset);
@@ -138,10 +148,5 @@ export async function writeModulesFor(
       return asset ? { file, key, value: valueFor(asset) } : undefined;
     }),
   );
-  return writeInputModules(
-    project.root,
-    input.output,
-    files.filter((f) => f !== undefined),
-    basename(project.lockfile),
-  );
+  return files.filter((f) => f !== undefined);
 }

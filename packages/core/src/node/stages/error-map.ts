@@ -1,6 +1,6 @@
 // Stage: the mapping of errors. Whatever a stage throws becomes a PipelineError naming the file, with a
 // rule and a neutral fix (shells word their own from the rule and facts); aborts pass through untouched.
-
+import { abortReason } from "../../client/abort.js";
 import { INVALID_RESPONSE } from "../../client/errors.js";
 import {
   AssetsApiError,
@@ -13,11 +13,6 @@ import { AccountRefusedError, classifyAccountRefusal } from "../account-refusal.
 import { describeError, isAbortError, PipelineError } from "../errors.js";
 import { localFileProblem } from "../local-error.js";
 
-/** The error to throw for an aborted signal: its reason, else a plain AbortError. */
-export function abortError(signal: AbortSignal | undefined): unknown {
-  return signal?.reason ?? new DOMException("This operation was aborted", "AbortError");
-}
-
 /**
  * A failed request as a PipelineError naming the file; an account-level refusal becomes an
  * AccountRefusedError. `context` names the creator, and an update's recorded one.
@@ -28,7 +23,7 @@ export function requestError(
   signal: AbortSignal | undefined,
   context: { creator?: string | undefined; targetCreator?: string | undefined } = {},
 ): unknown {
-  if (signal?.aborted || isAbortError(error)) return signal?.aborted ? abortError(signal) : error;
+  if (signal?.aborted || isAbortError(error)) return signal?.aborted ? abortReason(signal) : error;
   if (error instanceof PipelineError) return error;
   const refusal = classifyAccountRefusal(error, context);
   if (refusal) return new AccountRefusedError(file, refusal, { attempted: true, cause: error });

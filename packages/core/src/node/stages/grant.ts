@@ -4,6 +4,8 @@
 // the asset's entry, or its atlas's for sprites), so a warm run sends none and a new experience is granted
 // alone. A refused asset fails like a file; a refusal of the endpoint itself (the key lacks the scope)
 // stops the grants once.
+
+import { failureLine } from "../../client/failure-line.js";
 import type { GrantErrorCode } from "../../client/grants.js";
 import { AssetsApiError, type AssetsClient } from "../../index.js";
 import { describeError, isAbortError } from "../errors.js";
@@ -129,9 +131,10 @@ export async function grantExperiences(
         for (const target of byAsset.get(assetId) ?? []) {
           const problem = `not granted to experience ${experience}: ${grantCodeText(code)} (${code})`;
           const fix = "check the asset and the experience in the Creator Dashboard";
-          const reason = `${target.name}: ${problem} — ${fix}`;
-          report.failed.push({ file: target.name, reason });
-          host.emit({ type: "failed", file: target.name, reason, rule: "grant-refused", fix });
+          const failure = { file: target.name, problem, fix, rule: "grant-refused", reason: "" };
+          failure.reason = failureLine(target.name, failure);
+          report.failed.push(failure);
+          host.emit({ type: "failed", ...failure });
         }
       }
     }

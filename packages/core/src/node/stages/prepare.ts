@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync, readSync, type Stats } from "node:fs
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve as resolvePath } from "node:path";
 import pLimit from "p-limit";
+import { assetUri } from "../../client/normalize.js";
 import type { ImageAssetType } from "../../spec-facts.js";
 import type { ResolvedConfig } from "../config.js";
 import { type DetectedFile, detectFile } from "../detect.js";
@@ -14,6 +15,7 @@ import { RootGuard, toProjectPath } from "../paths.js";
 import { imageFingerprint, type ResolvedProcessOptions } from "../process/options.js";
 import { PNG_HEAD_BYTES } from "../process/png-header.js";
 import type { AssetType, ResolvedAsset } from "../types.js";
+import { reviewingWarning } from "./record.js";
 
 /** A file analysed without network: what it is, its content hash, and the lockfile's answer if any. */
 export interface PreparedFile {
@@ -214,14 +216,12 @@ export function lockHit(
   const asset: ResolvedAsset = {
     file,
     assetId: entry.assetId,
-    uri: `rbxassetid://${entry.assetId}`,
+    uri: assetUri(entry.assetId),
     assetType: entry.assetType,
     hash,
     status: path === file ? "unchanged" : "reused",
     moderation: entry.moderation ?? "Approved",
-    ...(reviewing
-      ? { warning: `moderation was still reviewing asset ${entry.assetId} when it was uploaded` }
-      : {}),
+    ...(reviewing ? { warning: reviewingWarning(entry.assetId, { recorded: true }) } : {}),
   };
   return { asset, source: path };
 }

@@ -1,5 +1,6 @@
 // Stage: record. What goes into the lockfile for an upload, a reuse or an update, and which entry a model
 // update keeps in place.
+import { assetUri } from "../../client/normalize.js";
 import type { Asset } from "../../index.js";
 import type { LockEntry, Lockfile } from "../lockfile.js";
 import type { AssetType, ModerationStatus, ResolvedAsset } from "../types.js";
@@ -47,9 +48,18 @@ export async function recordReuse(lockfile: Lockfile, prepared: PreparedFile): P
   if (found) await lockfile.record(prepared.file, { ...found[1] });
 }
 
-/** The warning for an asset moderation is still reviewing. */
-export function reviewingWarning(assetId: string): string {
-  return `moderation is still reviewing asset ${assetId}; it may yet be rejected`;
+/**
+ * The warning for an asset moderation is still reviewing: now (`asset`, an `atlas asset`), or when it was
+ * uploaded (a lockfile hit recorded in review). The one wording; shells show it as it is.
+ */
+export function reviewingWarning(
+  assetId: string,
+  opts: { what?: "asset" | "atlas asset"; recorded?: boolean } = {},
+): string {
+  const what = `${opts.what ?? "asset"} ${assetId}`;
+  return opts.recorded
+    ? `moderation was still reviewing ${what} when it was uploaded; it may yet be rejected`
+    : `moderation is still reviewing ${what}; it may yet be rejected`;
 }
 
 export function resolvedFrom(
@@ -62,7 +72,7 @@ export function resolvedFrom(
   return {
     file: prepared.file,
     assetId: entry.assetId,
-    uri: `rbxassetid://${entry.assetId}`,
+    uri: assetUri(entry.assetId),
     assetType: entry.assetType,
     hash: prepared.hash,
     status,

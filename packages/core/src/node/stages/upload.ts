@@ -1,6 +1,6 @@
 // Stage: upload or update. Builds the Create Asset (or, for a model recorded at this path, Update Asset)
 // request from the prepared file, its metadata and the processed content, and sends it.
-import type { AssetPrivacy, AssetsClient, CallOptions, Operation } from "../../index.js";
+import type { AssetCreateRequest, AssetPrivacy, AssetsClient, CallOptions, Operation } from "../../index.js";
 import type { CreatorRef } from "../config.js";
 import type { LockEntry } from "../lockfile.js";
 import type { AssetType } from "../types.js";
@@ -19,6 +19,23 @@ export interface UploadRequest {
   privacy?: AssetPrivacy | undefined;
 }
 
+/** The Create Asset request's JSON part: the price goes with a video only (other types carry no fee). */
+export function createRequest(request: Omit<UploadRequest, "target">): AssetCreateRequest {
+  const { assetType, displayName, description, creator, videoExpectedPrice, privacy } = request;
+  return {
+    assetType,
+    displayName,
+    description,
+    creationContext: {
+      creator,
+      ...(privacy ? { assetPrivacy: privacy } : {}),
+      ...(assetType === "Video" && videoExpectedPrice !== undefined
+        ? { expectedPrice: videoExpectedPrice }
+        : {}),
+    },
+  };
+}
+
 export function sendUpload(
   client: AssetsClient,
   request: UploadRequest,
@@ -26,22 +43,5 @@ export function sendUpload(
   callOpts: CallOptions,
 ): Promise<Operation> {
   if (request.target) return client.updateAsset(request.target.assetId, { file: content }, callOpts);
-  return client.createAsset(
-    {
-      request: {
-        assetType: request.assetType,
-        displayName: request.displayName,
-        description: request.description,
-        creationContext: {
-          creator: request.creator,
-          ...(request.privacy ? { assetPrivacy: request.privacy } : {}),
-          ...(request.assetType === "Video" && request.videoExpectedPrice !== undefined
-            ? { expectedPrice: request.videoExpectedPrice }
-            : {}),
-        },
-      },
-      file: content,
-    },
-    callOpts,
-  );
+  return client.createAsset({ request: createRequest(request), file: content }, callOpts);
 }

@@ -1,10 +1,12 @@
 // Stage: wait and moderation. Polls the upload's operation at a pace Get Operation's budget affords, then
 // (when asked) waits for a moderation verdict; a rejection or an operation that failed is the file's error.
+
+import { abortReason } from "../../client/abort.js";
 import type { Asset, AssetsClient, Operation } from "../../index.js";
 import { PipelineError } from "../errors.js";
 import { moderationOf, waitForVerdict } from "../moderation.js";
 import type { ModerationStatus } from "../types.js";
-import { abortError, requestError } from "./error-map.js";
+import { requestError } from "./error-map.js";
 
 /** The waiter's own default first poll, and the most we ever wait before it. */
 const MAX_FIRST_POLL_MS = 500;
@@ -58,7 +60,7 @@ export async function settleUpload(
     ...(signal ? { signal } : {}),
   });
   options.pacer.observe(outcome.polls);
-  if (outcome.status === "aborted") throw abortError(signal);
+  if (outcome.status === "aborted") throw abortReason(signal);
   if (outcome.status === "timedOut") {
     // Honest: the asset may well exist (Roblox accepted it and is still processing), so it is not "failed".
     const operationId = outcome.operation?.operationId ?? operation.operationId;

@@ -6,9 +6,9 @@ import { limits } from "@rbxassets/spec";
 import { PipelineError } from "../errors.js";
 import { extensionInfo } from "../formats.js";
 import { hashBytes } from "../hash.js";
-import { assertSameContent } from "../stages/changed.js";
-import { type ProcessStage, sendAsIs } from "../stages/process.js";
-import { processImage } from "./image.js";
+import { processImage } from "../process/image.js";
+import { assertSameContent } from "./changed.js";
+import { type ProcessStage, sendAsIs } from "./process.js";
 
 /**
  * The default process stage: a file prepared with a processing fingerprint (a PNG that may hold

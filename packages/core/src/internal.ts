@@ -1,0 +1,14 @@
+// @rbxassets/core/internal: helpers shared by rbxassets' own packages (the CLI, the TUI, the plugins).
+// NOT semver-stable: names here may change or go in any release. Users import `@rbxassets/core` and
+// `@rbxassets/core/node`; see CONTRIBUTING.md ("Core's entries").
+
+export { classifyAccountRefusal } from "./node/account-refusal.js";
+export { moduleValue, renderLuauValue, renderTypeScriptValue } from "./node/codegen/values.js";
+export { describeError, isAbortError, oneLine } from "./node/errors.js";
+export { fileFailure } from "./node/failure.js";
+export { isInsideRoot } from "./node/paths.js";
+export { writeModulesFor } from "./node/project/sync-project.js";
+export { type ScanResult, scanPaths } from "./node/scan.js";
+export { sendAsIs } from "./node/stages/process.js";
+export { createRequest } from "./node/stages/upload.js";
+export { type ValidateMeta, type ValidateOptions, validateFile } from "./node/validate.js";
