@@ -74,7 +74,8 @@ export interface QuotaPreview {
 
 /** Reads the audio and video quotas when `folder` holds such files (no request otherwise). */
 export async function previewQuotas(ctx: ServiceContext, folder: string): Promise<QuotaPreview> {
-  const { scanPaths, extensionInfo } = await import("@rbxassets/core/node");
+  const { extensionInfo } = await import("@rbxassets/core/node");
+  const { scanPaths } = await import("@rbxassets/core/internal");
   const { files } = await scanPaths(ctx.root, [folder || "."]);
   const counts: QuotaPreview["files"] = {};
   for (const file of files) {
