@@ -69,7 +69,7 @@ describe("grant and privacy in the project file", () => {
     expect((error as Error).message.split("\n")).toEqual([
       "rbxassets.config.json: grant.experiences: a list is not a list of universe ids — write { experiences: [1234567890] } with each experience's universe id",
       "rbxassets.config.json: inputs.ui.grant.universes: is not a known key — remove it (keys here: experiences)",
-      "rbxassets.config.json: inputs.ui.grant.experiences: missing is not a list of universe ids — write { experiences: [1234567890] } with each experience's universe id",
+      "rbxassets.config.json: inputs.ui.grant.experiences: is missing — write the experiences' universe ids, e.g. experiences: [1234567890]",
       'rbxassets.config.json: inputs.ui.privacy: "public" is not an asset privacy — write "default", "restricted" or "openUse" (openUse cannot be undone)',
     ]);
   });

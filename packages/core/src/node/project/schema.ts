@@ -213,6 +213,7 @@ export const projectSchema = v.looseObject(
 
 /** The fix for a required key left out, by key. */
 export const MISSING_FIX: Readonly<Record<string, string>> = {
+  experiences: "write the experiences' universe ids, e.g. experiences: [1234567890]",
   include: 'write a glob or a list of globs relative to the root, e.g. "assets/ui/**/*.png"',
 };
 
