@@ -56,6 +56,7 @@ const FIX_BY_RULE: Record<string, string> = {
   creator: CREATOR_FIX,
   "creator-format": CREATOR_FIX,
   unreachable: UNREACHABLE_FIX,
+  quota: "upload fewer files of this type, wait for the reset, or pass --no-quota-check to try anyway",
 };
 
 interface RuleError {

@@ -1,6 +1,6 @@
 // The project commands: sync, init, the emulator, and the lockfile's git merge driver.
 import { Option } from "commander";
-import { type Define, examples, integer } from "./program-args.js";
+import { collect, type Define, examples, integer } from "./program-args.js";
 
 export function defineProjectCommands(define: Define): void {
   define("sync", (c) =>
@@ -32,6 +32,10 @@ export function defineProjectCommands(define: Define): void {
         "--repack",
         "pack spritesheets afresh instead of keeping their layout (every atlas that changes is uploaded)",
       )
+      .option(
+        "--no-quota-check",
+        "upload without first reading the audio and video upload quotas (a batch that does not fit stops before uploading)",
+      )
       .option("--lockfile <path>", "lockfile path (default rbxassets.lock.json in the project root)")
       .option("--ts <out.ts>", "also write a TypeScript module mapping paths to rbxassetid:// ids")
       .option("--luau <out.luau>", "also write a Luau module mapping paths to rbxassetid:// ids")
@@ -61,6 +65,7 @@ export function defineProjectCommands(define: Define): void {
     c
       .description("run the local Open Cloud Assets emulator until Ctrl-C")
       .option("--port <n>", "port to listen on (default: a free one)", integer("--port", 0, 65535))
+      .option("--universe <id>", "an experience (universe id) grants may name (repeat for more)", collect)
       .addHelpText(
         "after",
         examples(

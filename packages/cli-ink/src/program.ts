@@ -6,6 +6,7 @@ import { ExitCode } from "./errors.js";
 import type { Define } from "./program-args.js";
 import { examples } from "./program-args.js";
 import { defineAssetCommands } from "./program-assets.js";
+import { definePermissionCommands } from "./program-permissions.js";
 import { defineProjectCommands } from "./program-project.js";
 import { terminalSupportsPrompting } from "./prompt.js";
 import type { Route } from "./tui/state/navigation.js";
@@ -39,6 +40,8 @@ const commands: Record<string, () => Promise<{ run: Handler }>> = {
   emulator: () => import("./commands/emulator.js"),
   lockfile: () => import("./commands/lockfile.js"),
   completion: () => import("./commands/completion.js"),
+  grant: () => import("./commands/grant.js"),
+  quota: () => import("./commands/quota.js"),
 };
 
 /** The whole command line: global flags, one subcommand per interface command, help with examples. */
@@ -123,6 +126,7 @@ ${examples(
 
   defineAssetCommands(define);
   defineProjectCommands(define);
+  definePermissionCommands(define);
 
   define("completion", (c) =>
     c

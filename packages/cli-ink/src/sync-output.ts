@@ -27,9 +27,32 @@ export function describeEvent(event: PipelineEvent): string | undefined {
       return `skipped   ${withFile(event.file, event.reason)}`;
     case "warning":
       return `warning   ${withFile(event.file, event.message)}`;
+    case "granted":
+      return `granted   ${showPath(event.file)} -> experience ${event.experience}`;
+    case "grantRefused":
+      return `refused   ${event.message} — ${grantFix(event)}`;
+    case "quota":
+      return quotaLine(event);
     default:
       return undefined;
   }
+}
+
+/** A refused grant request's fix in the CLI's terms. */
+function grantFix(refusal: { rule: string; fix: string }): string {
+  return refusal.rule === "grant-permission"
+    ? "give the API key the asset-permissions API with its Write operation (scope asset-permissions:write) in the Creator Dashboard; the uploads are recorded, run rbxassets sync again to grant"
+    : refusal.fix;
+}
+
+/** The quota read before uploading: the numbers, or why there are none. */
+function quotaLine(event: Extract<PipelineEvent, { type: "quota" }>): string {
+  if (event.status === "unpublished") {
+    return `quota     Roblox does not publish upload quotas for groups (${event.creator}): uploads may stop at the cap`;
+  }
+  if (event.status === "unavailable") return `quota     could not read the upload quotas (${event.reason})`;
+  const left = Math.max(0, event.capacity - event.usage);
+  return `quota     ${event.assetType}: ${event.toUpload} to upload, ${left} of ${event.capacity} left (resets ${event.resetTime.slice(0, 10)})`;
 }
 
 /** The table and the counts, for stdout. Check mode counts what would happen, not what did. */
@@ -75,6 +98,11 @@ export function closingLine(report: SyncReport, check: boolean): string | undefi
     return `${refusalCause(refusal)}${stopped} — ${refusalFix(refusal)}`;
   }
   if (report.aborted) return "sync aborted; finished uploads are recorded in the lockfile";
+  const grantRefusal = report.grants?.refusals[0];
+  if (grantRefusal) {
+    const more = report.failed.length > 0 ? `; ${plural(report.failed.length, "file")} failed` : "";
+    return `${grantRefusal.message}${more} — ${grantFix(grantRefusal)}`;
+  }
   const failed = report.failed.length;
   const pending = report.pending.length;
   if (check && failed > 0 && pending > 0) {

@@ -23,6 +23,8 @@ const COMMANDS = [
   "operation",
   "sync",
   "emulator",
+  "grant",
+  "quota",
 ];
 
 test("--version prints the package version and nothing else", async () => {
@@ -123,6 +125,27 @@ test("emulator prints a base URL that answers, and stops on SIGINT", async () =>
   const result = await cli.done;
   expect(result.code).toBe(0);
   expect(result.stderr).toContain("emulator stopped");
+});
+
+test("emulator --universe: grants may name that experience, and no other", async () => {
+  const cli = startCli(["emulator", "--port", "0", "--universe", "6046911802", "--json"]);
+  const [document] = await cli.stdoutMatching(/\{[\s\S]*\}\n/);
+  const { url, apiKey } = JSON.parse(document) as { url: string; apiKey: string };
+  const grant = (subjectId: string) =>
+    fetch(`${new URL(url).origin}/asset-permissions-api/v1/assets/permissions`, {
+      method: "PATCH",
+      headers: { "x-api-key": apiKey, "content-type": "application/json" },
+      body: JSON.stringify({
+        subjectType: "Universe",
+        subjectId,
+        action: "Use",
+        requests: [{ assetId: "1" }],
+      }),
+    });
+  expect((await grant("6046911802")).status).toBe(200);
+  expect((await grant("42")).status).toBe(400);
+  cli.child.kill("SIGINT");
+  expect((await cli.done).code).toBe(0);
 });
 
 test("emulator human output gives the variables to set", async () => {

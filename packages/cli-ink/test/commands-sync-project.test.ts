@@ -190,7 +190,7 @@ test("a broken project file: one line per problem, nothing written, no request s
   // All in one pass (bug J): the unknown key and the wrong value hide neither the output nor the glob.
   expect(result.stderr.trimEnd().replaceAll(root, "<root>").split("\n")).toEqual([
     'rbxassets: rbxassets.config.json: inputs.ui.alphaBleed: "yes" is not a boolean — write true (the default for images) or false',
-    'rbxassets: rbxassets.config.json: inputs.none.outptu: is not a known key — did you mean "output"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output, existing)',
+    'rbxassets: rbxassets.config.json: inputs.none.outptu: is not a known key — did you mean "output"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output, existing, grant, privacy)',
     'rbxassets: rbxassets.config.json: inputs.ui.output.luau: "../UI.luau" is outside the project — write a path inside <root>, e.g. "src/shared/ui.luau"',
     'rbxassets: rbxassets.config.json: inputs.none.include: "assets/none/*.png" matches no asset file — fix the glob (it is relative to the project root <root>) or remove it',
   ]);

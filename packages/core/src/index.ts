@@ -22,6 +22,12 @@ export {
 } from "./client/errors.js";
 export { failureLine } from "./client/failure-line.js";
 export type { FileInput } from "./client/files.js";
+export type {
+  AssetPermissionAction,
+  GrantErrorCode,
+  GrantInput,
+  GrantResult,
+} from "./client/grants.js";
 export { assetIdOrThrow, parseAssetId, parseVersionNumber } from "./client/ids.js";
 export { parsePreview, parseSocialLinks, socialLinkFieldOf, socialLinkUri } from "./client/metadata-input.js";
 export { descriptionProblem, displayNameProblem, type MetadataProblem } from "./client/metadata-limits.js";
@@ -34,6 +40,12 @@ export {
   operationIdOf,
   versionNumberOf,
 } from "./client/normalize.js";
+export {
+  type AssetQuota,
+  type QuotaAssetTypeName,
+  quotaAssetTypeName,
+  uploadQuotaFilter,
+} from "./client/quotas.js";
 export { type RefusalWordsFacts, refusalProblem } from "./client/refusal-words.js";
 export { DEFAULT_TIMEOUT_MS } from "./client/request-timeout.js";
 export type { ClientEvent, RetryOptions } from "./client/retry.js";
@@ -42,6 +54,7 @@ export { showFile } from "./client/show-file.js";
 export type {
   Asset,
   AssetCreateRequest,
+  AssetPrivacy,
   AssetState,
   AssetType,
   AssetUpdateRequest,

@@ -29,6 +29,14 @@ afterAll(async () => {
 describe("mergeLockfiles", () => {
   const base = lock({ "a.png": entry("10", 1) });
 
+  it("keeps the grants both sides made to the same asset", () => {
+    const ours = lock({ "a.png": { ...entry("10", 1), grants: ["100"] } });
+    const theirs = lock({ "a.png": { ...entry("10", 1), grants: ["2000", "300"] } });
+    const merged = mergeLockfiles(base, ours, theirs);
+    expect(merged.data.assets.get("a.png")?.grants).toEqual(["100", "300", "2000"]);
+    expect(merged.conflicts).toEqual([]);
+  });
+
   it("keeps what both sides added", () => {
     const ours = lock({ "a.png": entry("10", 1), "b.png": entry("20", 2) });
     const theirs = lock({ "a.png": entry("10", 1), "c.png": entry("30", 3) });

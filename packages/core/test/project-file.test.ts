@@ -114,9 +114,9 @@ describe("the project file", () => {
     const lines = (error as Error).message.split("\n").map((l) => l.replaceAll(project.root, "<root>"));
     // Unknown keys and wrong values hide nothing: the globs and outputs are checked in the same pass.
     expect(lines).toEqual([
-      'rbxassets.config.json: lockfil: is not a known key — did you mean "lockfile"? (keys here: creator, lockfile, inputs)',
+      'rbxassets.config.json: lockfil: is not a known key — did you mean "lockfile"? (keys here: creator, lockfile, grant, inputs)',
       'rbxassets.config.json: creator: "bob" is not a creator — write "user:<id>" or "group:<id>", e.g. "group:123"',
-      'rbxassets.config.json: inputs.ui.outptu: is not a known key — did you mean "output"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output, existing)',
+      'rbxassets.config.json: inputs.ui.outptu: is not a known key — did you mean "output"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output, existing, grant, privacy)',
       'rbxassets.config.json: inputs.ui.alphaBleed: "yes" is not a boolean — write true (the default for images) or false',
       "rbxassets.config.json: inputs.ui.spritesheet.maxSize: 99999 is not a size in pixels — write a whole number from 16 to 7999, e.g. 1024",
       'rbxassets.config.json: inputs.all.assetType: "Mesh" is not an asset type for an input — write "Image" (the default) or "Decal" for images, "Model" or "Animation" for .rbxm/.rbxmx',
@@ -136,7 +136,7 @@ describe("the project file", () => {
     const error = await loadProject(project.root).catch((e: unknown) => e);
     const lines = (error as Error).message.split("\n").map((l) => l.replaceAll(project.root, "<root>"));
     expect(lines).toEqual([
-      'rbxassets.config.json: inputs.ui.alphaBleeed: is not a known key — did you mean "alphaBleed"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output)',
+      'rbxassets.config.json: inputs.ui.alphaBleeed: is not a known key — did you mean "alphaBleed"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output, grant, privacy)',
       'rbxassets.config.json: inputs.ui.include: "assets/nothing/*.png" matches no asset file — fix the glob (it is relative to the project root <root>) or remove it',
     ]);
   });

@@ -4,19 +4,23 @@ import { defaultServerUrl, operations } from "@rbxassets/spec";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from "fastify";
 import { type ApiKeyOption, Authenticator, type OAuthTokenOption, type Principal } from "./auth.js";
 import type { EmulatorContext } from "./context.js";
-import type { CreatorRef } from "./creator.js";
+import { type CreatorRef, DEFAULT_EMULATOR_CREATOR } from "./creator.js";
 import { ApiError, gatewayError, invalidArgument, serviceError } from "./errors.js";
 import { FAULT_HEADER, FaultInjector, type Faults, noFaults, type RequestFaultPlan } from "./faults.js";
 import { defaultFees, type Fees } from "./fees.js";
 import { registerFraming } from "./framing.js";
+import { type GrantPolicy, grantPolicy } from "./grants.js";
 import { toLegacyWire, type WireMode } from "./legacy-wire.js";
 import { createModerator, type ModerationOption } from "./moderation.js";
 import { drain } from "./multipart.js";
 import { type OperationPolicy, OperationTracker } from "./operation-tracker.js";
+import { QuotaBook, type QuotaOption } from "./quotas.js";
 import { RateLimiter, type RateLimitOption } from "./rate-limiter.js";
 import { registerAssetRoutes } from "./routes/assets.js";
 import { registerEmulatorRoutes } from "./routes/emulator.js";
 import { registerOperationRoutes } from "./routes/operations.js";
+import { registerPermissionRoutes } from "./routes/permissions.js";
+import { registerQuotaRoutes } from "./routes/quotas.js";
 import { registerVersionRoutes } from "./routes/versions.js";
 import type { StatsRecorder } from "./stats.js";
 import { Store } from "./store.js";
@@ -39,6 +43,10 @@ export interface AppConfig {
   stats: StatsRecorder;
   faults?: Faults;
   now?: () => number;
+  /** Universes (experiences) grants may name, and how many grants an asset may hold. */
+  grants?: GrantPolicy;
+  /** Upload quotas; undefined: the usage guide's figures for every user. */
+  quotas?: QuotaOption[];
 }
 
 /** The API lives under the spec server URL's path (`/assets`), so `url` can stand in for it. */
@@ -55,6 +63,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     stats: config.stats,
     keepContent: config.keepContent === true,
     fees: config.fees ?? defaultFees,
+    quotas: new QuotaBook(config.quotas, config.creator ?? DEFAULT_EMULATOR_CREATOR, now),
     callers: new WeakMap(),
     now,
   };
@@ -151,9 +160,13 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     }
   });
   if (config.wire === "legacy") {
-    app.addHook("preSerialization", async (request, _reply, payload) =>
-      request.routeOptions.config.operationId ? toLegacyWire(payload) : payload,
-    );
+    // Only the Assets API had an older wire; the permission and quota APIs answer as they do today.
+    app.addHook("preSerialization", async (request, _reply, payload) => {
+      const operationId = request.routeOptions.config.operationId;
+      return operationId && operations[operationId].serverUrl === defaultServerUrl
+        ? toLegacyWire(payload)
+        : payload;
+    });
   }
   // Faults that act on the answer: after the handler ran (state changed), before anything is written.
   app.addHook("onSend", async (request, reply, payload) => {
@@ -182,7 +195,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   });
   app.addHook("onResponse", async (request, reply) => {
     if (dropped.has(request)) return;
-    if (request.url === apiPrefix || request.url.startsWith(`${apiPrefix}/`))
+    if (
+      request.routeOptions.config.operationId ||
+      request.url === apiPrefix ||
+      request.url.startsWith(`${apiPrefix}/`)
+    )
       context.stats.response(reply.statusCode);
   });
 
@@ -208,9 +225,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     return reply.code(missing.status).send(missing.body);
   });
 
-  registerAssetRoutes(app, apiPrefix, context);
-  registerVersionRoutes(app, apiPrefix, context);
-  registerOperationRoutes(app, apiPrefix, context);
+  registerAssetRoutes(app, context);
+  registerVersionRoutes(app, context);
+  registerOperationRoutes(app, context);
+  registerPermissionRoutes(app, context, config.grants ?? grantPolicy());
+  registerQuotaRoutes(app, context, context.quotas);
   registerEmulatorRoutes(app, context.stats, faults instanceof FaultInjector ? faults : undefined, store);
   return app;
 }

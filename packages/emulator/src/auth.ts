@@ -5,7 +5,11 @@ import { type OperationId, operations } from "@rbxassets/spec";
 import { type CreatorRef, DEFAULT_EMULATOR_CREATOR, parseCreatorRef } from "./creator.js";
 import { gatewayError } from "./errors.js";
 
-export type ApiKeyOption = string | { key: string; readOnly?: boolean; creator?: string };
+/**
+ * `scopes`: what the key was created with (`asset:read`, `asset:write`, `asset-permissions:write`); absent,
+ * the key may call every operation (writes unless `readOnly`).
+ */
+export type ApiKeyOption = string | { key: string; readOnly?: boolean; creator?: string; scopes?: string[] };
 export interface OAuthTokenOption {
   token: string;
   scopes: string[];
@@ -18,11 +22,20 @@ export interface OAuthTokenOption {
  * one owner together, each OAuth authorization on its own.
  */
 export type Principal =
-  | { kind: "apiKey"; rateLimitKey: string; readOnly: boolean; creator: CreatorRef }
+  | {
+      kind: "apiKey";
+      rateLimitKey: string;
+      readOnly: boolean;
+      creator: CreatorRef;
+      scopes?: ReadonlySet<string>;
+    }
   | { kind: "oauth2"; rateLimitKey: string; scopes: ReadonlySet<string>; creator: CreatorRef };
 
 export class Authenticator {
-  private readonly keys = new Map<string, { readOnly: boolean; creator: CreatorRef }>();
+  private readonly keys = new Map<
+    string,
+    { readOnly: boolean; creator: CreatorRef; scopes?: ReadonlySet<string> }
+  >();
   private readonly tokens = new Map<
     string,
     { scopes: ReadonlySet<string>; creator: CreatorRef; index: number }
@@ -34,11 +47,16 @@ export class Authenticator {
     defaultCreator = DEFAULT_EMULATOR_CREATOR,
   ) {
     apiKeys.forEach((option, index) => {
-      const { key, readOnly = false, creator } = typeof option === "string" ? { key: option } : option;
+      const {
+        key,
+        readOnly = false,
+        creator,
+        scopes,
+      } = typeof option === "string" ? { key: option, scopes: undefined } : option;
       // Errors name the key by its index, never by its value.
       const owner =
         creator === undefined ? defaultCreator : parseCreatorRef(creator, `apiKeys[${index}].creator`);
-      this.keys.set(key, { readOnly, creator: owner });
+      this.keys.set(key, { readOnly, creator: owner, ...(scopes ? { scopes: new Set(scopes) } : {}) });
     });
     oauthTokens.forEach((option, index) => {
       const owner =
@@ -56,6 +74,13 @@ export class Authenticator {
     if (principal.kind === "apiKey") {
       if (principal.readOnly && needed.some((scope) => scope.endsWith(":write"))) {
         throw gatewayError(403, "The API key does not have write permission for this operation.");
+      }
+      const missing = principal.scopes ? needed.filter((scope) => !principal.scopes?.has(scope)) : [];
+      if (missing.length > 0) {
+        throw gatewayError(
+          403,
+          `The API key does not have the ${missing.join(", ")} scope for this operation.`,
+        );
       }
     } else {
       const missing = needed.filter((scope) => !principal.scopes.has(scope));

@@ -5,6 +5,7 @@ import type { Principal } from "./auth.js";
 import type { Fees } from "./fees.js";
 import type { Moderator } from "./moderation.js";
 import type { OperationTracker } from "./operation-tracker.js";
+import type { QuotaBook } from "./quotas.js";
 import type { StatsRecorder } from "./stats.js";
 import type { Store } from "./store.js";
 
@@ -16,6 +17,8 @@ export interface EmulatorContext {
   /** Keep uploaded bytes in `store.content` (test-only read-back). */
   keepContent: boolean;
   fees: Fees;
+  /** Upload quotas per creator and type; creates count against them. */
+  quotas: QuotaBook;
   /** The authenticated caller of an API request (set by the gateway hook before any route runs). */
   callers: WeakMap<FastifyRequest, Principal>;
   now: () => number;

@@ -34,3 +34,8 @@ export function gatewayError(
 ): ApiError {
   return new ApiError(status, { errors: [{ code: 0, message }] }, headers);
 }
+
+/** The permissions service's own error body: `{"error":{"code":"SubjectNotFound","message":…}}`. */
+export function permissionsError(status: number, code: string, message: string): ApiError {
+  return new ApiError(status, { error: { code, message } } as unknown as ServiceError);
+}

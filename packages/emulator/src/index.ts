@@ -5,8 +5,10 @@ import type { ApiKeyOption, OAuthTokenOption } from "./auth.js";
 import { type CreatorRef, DEFAULT_EMULATOR_CREATOR, parseCreatorRef } from "./creator.js";
 import { FaultInjector, type FaultOptions } from "./faults.js";
 import type { Fees } from "./fees.js";
+import { grantPolicy, type UniverseOption } from "./grants.js";
 import type { WireMode } from "./legacy-wire.js";
 import type { ModerationInput } from "./moderation.js";
+import type { QuotaOption } from "./quotas.js";
 import { type EmulatorStats, StatsRecorder } from "./stats.js";
 
 export { type CreatorRef, DEFAULT_EMULATOR_CREATOR } from "./creator.js";
@@ -19,7 +21,9 @@ export {
   type RequestFaultKind,
 } from "./faults.js";
 export type { Fees } from "./fees.js";
+export type { UniverseOption } from "./grants.js";
 export type { WireMode } from "./legacy-wire.js";
+export type { QuotaOption, QuotaPeriod } from "./quotas.js";
 export type { BodyRecord, EmulatorStats } from "./stats.js";
 
 export const DEFAULT_EMULATOR_API_KEY = "rbxassets-emulator-key";
@@ -74,6 +78,20 @@ export interface EmulatorOptions {
   keepContent?: boolean;
   /** Seeded fault injection (default off); change it later with setFaults or POST /_emulator/faults. */
   faults?: FaultOptions;
+  /**
+   * Universes (experiences) that exist: the asset-permissions API grants `Use` to these only (others answer
+   * `SubjectNotFound`). A `{ id, grantableBy }` entry may be granted to only by those creators
+   * (`CannotManageSubject`). Default none.
+   */
+  universes?: Array<string | number | UniverseOption>;
+  /** Grants one asset may hold before `PermissionLimitReached`. Default 1000 (Roblox publishes none). */
+  maxGrantsPerAsset?: number;
+  /**
+   * Upload quotas per creator and asset type (Open Cloud v2 asset-quotas). Default: every user has the
+   * usage guide's ID-verified figures, Audio 100 a month and Video 20 a day; groups have none. Given, only
+   * these apply. A create past the cap answers 429 RESOURCE_EXHAUSTED (see the README).
+   */
+  quotas?: QuotaOption[];
 }
 
 export interface RunningEmulator {
@@ -121,6 +139,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     logger: options.logger ?? false,
     stats,
     faults,
+    grants: grantPolicy(options.universes, options.maxGrantsPerAsset),
+    ...(options.quotas ? { quotas: options.quotas } : {}),
   });
   const host = options.host ?? "127.0.0.1";
   await app.listen({ port: options.port ?? 0, host });

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type {
   Asset,
+  AssetPrivacy,
   AssetState,
   Creator,
   ModerationOutcome,
@@ -39,6 +40,10 @@ export interface StoredAsset {
   revisionCreateTime: string;
   /** Ascending by number; the last one is current. */
   versions: StoredVersion[];
+  /** `creationContext.assetPrivacy` as created (absent: the creator's default). */
+  privacy?: AssetPrivacy;
+  /** Universe ids granted `Use` of this asset (asset-permissions API), in grant order. */
+  grants?: string[];
 }
 
 /** Metadata fields an update may change; the values sit on the update's draft until it is done. */

@@ -4,7 +4,7 @@
 import { operations } from "@rbxassets/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningEmulator } from "../src/index.js";
-import { assertContract, matchSpecPath, spec } from "./contract.js";
+import { assertContract, matchSpecPath, specOf } from "./contract.js";
 import { assetForm, call, createAsset, createRequest, rbxmFile, startTestEmulator } from "./harness.js";
 
 const json = () => new Headers({ "content-type": "application/json" });
@@ -12,13 +12,14 @@ const json = () => new Headers({ "content-type": "application/json" });
 describe("the contract checker", () => {
   it("knows every path of the spec and the metadata agrees with it", () => {
     for (const [operationId, { method, path }] of Object.entries(operations)) {
-      expect(matchSpecPath(path), operationId).toBe(path);
+      const spec = specOf(operationId);
+      expect(matchSpecPath(path, spec), operationId).toBe(path);
       expect(spec.paths[path]?.[method.toLowerCase()]?.operationId).toBe(operationId);
     }
   });
 
   it("fails on an undeclared status, a wrong body or a missing header", () => {
-    const ok = { method: "GET", path: "/v1/assets/1", headers: json() };
+    const ok = { method: "GET", path: "/assets/v1/assets/1", headers: json() };
     expect(() => assertContract({ ...ok, status: 418, body: { code: "X", message: "m" } })).toThrow(
       /not declared/,
     );
@@ -53,18 +54,21 @@ describe.each(["current", "legacy"] as const)("every operation answers within th
     emulator = await startTestEmulator({
       wire,
       apiKeys: ["key", { key: "reader", readOnly: true }],
-      rateLimits: { limits: { Assets_GetAssetVersion: 1 } },
+      rateLimits: { limits: { Assets_GetAssetVersion: 1, Cloud_ListAssetQuotas: 3 } },
+      universes: ["100"],
     });
   });
   afterAll(() => emulator.close());
 
   it("serves each spec operation (401 without credentials, never a routing 404)", async () => {
-    for (const { method, path } of Object.values(operations)) {
+    for (const { method, path, serverUrl } of Object.values(operations)) {
       const concrete = path
         .replace("{assetId}", "1")
         .replace("{versionNumber}", "1")
+        .replace("{userId}", "1")
         .replace("{operationId}", "00000000-0000-0000-0000-000000000000");
-      const result = await call(emulator, method, concrete, { apiKey: null });
+      const root = !serverUrl.endsWith("/assets");
+      const result = await call(emulator, method, concrete, { apiKey: null, root });
       expect(result.status, `${method} ${path}`).toBe(401);
     }
   });
@@ -100,5 +104,42 @@ describe.each(["current", "legacy"] as const)("every operation answers within th
     expect((await call(emulator, "GET", "/v1/assets/1/versions?maxPageSize=0")).status).toBe(404);
     expect((await call(emulator, "GET", `/v1/assets/${id}/versions?maxPageSize=0`)).status).toBe(400);
     expect((await call(emulator, "GET", "/v1/operations/x")).status).toBe(404);
+  });
+
+  it("answers the grant and quota operations within their specs", async () => {
+    const model = await createAsset(emulator, {
+      request: createRequest({ assetType: "Model" }),
+      file: rbxmFile("g"),
+    });
+    const grant = (json: unknown, apiKey?: string) =>
+      call(emulator, "PATCH", "/asset-permissions-api/v1/assets/permissions", {
+        root: true,
+        json,
+        ...(apiKey ? { apiKey } : {}),
+      });
+    const body = (subjectId: string, assetId: string) => ({
+      subjectType: "Universe",
+      subjectId,
+      action: "Use",
+      requests: [{ assetId }],
+    });
+    const granted = await grant(body("100", model.assetId));
+    expect(granted.status).toBe(200);
+    expect(granted.body.successAssetIds).toEqual([Number(model.assetId)]);
+    expect((await grant(body("100", "99"))).body.errors).toEqual([{ assetId: 99, code: "AssetNotFound" }]);
+    expect((await grant(body("101", model.assetId))).status).toBe(400);
+    expect((await grant({ subjectType: "Universe" })).status).toBe(400);
+    expect((await grant(body("100", model.assetId), "reader")).status).toBe(403);
+    const quotas = (query = "") =>
+      call(emulator, "GET", `/cloud/v2/users/1/asset-quotas${query}`, { root: true });
+    const listed = await quotas(
+      "?filter=quotaType%20%3D%3D%20RateLimitUpload%20%26%26%20assetType%20%3D%3D%20Audio",
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.assetQuotas).toHaveLength(1);
+    expect((await call(emulator, "GET", "/cloud/v2/users/2/asset-quotas", { root: true })).status).toBe(403);
+    // The filter spells values in PascalCase; the answers' SCREAMING_CASE is refused there.
+    expect((await quotas("?filter=assetType%20%3D%3D%20AUDIO")).status).toBe(400);
+    expect((await quotas()).status).toBe(429);
   });
 });

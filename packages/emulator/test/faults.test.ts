@@ -130,7 +130,7 @@ describe("fault rates and reproducibility", () => {
         // Service faults (500/503/429) and slow answers stay within the contract.
         assertContract({
           method: "GET",
-          path: `/v1/assets/${firstAssetId}`,
+          path: `/assets/v1/assets/${firstAssetId}`,
           status: outcome.status,
           headers: new Headers(outcome.headers as Record<string, string>),
           body: JSON.parse(outcome.text),

@@ -9,7 +9,7 @@ import {
   type RunningEmulator,
   startEmulator,
 } from "../src/index.js";
-import { apiPrefix, assertContract } from "./contract.js";
+import { assertContract } from "./contract.js";
 
 /**
  * An emulator whose operations stay pending for one poll and no time (tests never wait on a clock),
@@ -30,6 +30,8 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** Skip the contract check (only for the contract test's own negative cases). */
   unchecked?: boolean;
+  /** `path` is from the server's root (the asset-permissions and quota APIs), not under `/assets`. */
+  root?: boolean;
 }
 
 export interface CallResult<T = unknown> {
@@ -55,7 +57,8 @@ export async function call<T = any>(
     headers["content-type"] = "application/json";
     body = JSON.stringify(options.json);
   }
-  const response = await fetch(`${emulator.url}${path}`, { method, headers, body });
+  const base = options.root ? new URL(emulator.url).origin : emulator.url;
+  const response = await fetch(`${base}${path}`, { method, headers, body });
   const text = await response.text();
   // Injected malformedJson / wrongContentType answers break the contract on purpose: keep their text,
   // skip the check. Injected 5xx and 429 answers are still checked.
@@ -66,7 +69,7 @@ export async function call<T = any>(
     const url = new URL(response.url);
     assertContract({
       method,
-      path: url.pathname.slice(apiPrefix.length).replace(/%3a/gi, ":"),
+      path: url.pathname.replace(/%3a/gi, ":"),
       status: response.status,
       headers: response.headers,
       body: parsed,

@@ -1,7 +1,9 @@
-// Ships the spec itself beside the build, for tools (and the emulator's contract checks) that read it.
+// Ships the specs themselves beside the build, for tools (and the emulator's contract checks) that read them.
 import { copyFile } from "node:fs/promises";
 
-await copyFile(
-  new URL("../../../openapi/assets-v1.json", import.meta.url),
-  new URL("../dist/assets-v1.json", import.meta.url),
-);
+for (const file of ["assets-v1.json", "asset-permissions-v1.json", "cloud-v2-asset-quotas.json"]) {
+  await copyFile(
+    new URL(`../../../openapi/${file}`, import.meta.url),
+    new URL(`../dist/${file}`, import.meta.url),
+  );
+}

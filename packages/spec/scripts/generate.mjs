@@ -1,24 +1,39 @@
-// Generates everything other packages need from openapi/assets-v1.json, the single source of truth:
-//   src/generated/openapi.ts   types (openapi-typescript)
-//   src/generated/metadata.ts  operations (method, path, scopes, rate limits), content types, limits
+// Generates everything other packages need from the corrected specs in openapi/, the single source of truth:
+//   src/generated/openapi.ts             Assets v1 types (openapi-typescript)
+//   src/generated/asset-permissions.ts   Asset Permissions v1 types
+//   src/generated/asset-quotas.ts        Open Cloud v2 asset-quotas types
+//   src/generated/metadata.ts  operations of all three (server, method, path, scopes, rate limits),
+//                              content types, limits, enums, the quota filter's spellings
 // `--check` writes nothing and exits 1 when a generated file is stale.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 
-const specUrl = new URL("../../../openapi/assets-v1.json", import.meta.url);
 const outDir = new URL("../src/generated/", import.meta.url);
 const check = process.argv.includes("--check");
-const banner =
-  "// Generated from openapi/assets-v1.json by packages/spec/scripts/generate.mjs. Do not edit.\n";
+const bannerOf = (file) =>
+  `// Generated from openapi/${file} by packages/spec/scripts/generate.mjs. Do not edit.\n`;
+const banner = bannerOf("*.json");
 
-const spec = JSON.parse(await readFile(specUrl, "utf8"));
+/** The spec files, each with the types file generated from it. The first is the Assets API. */
+const specFiles = [
+  { file: "assets-v1.json", types: "openapi.ts" },
+  { file: "asset-permissions-v1.json", types: "asset-permissions.ts" },
+  { file: "cloud-v2-asset-quotas.json", types: "asset-quotas.ts" },
+];
+const specs = await Promise.all(
+  specFiles.map(async (entry) => ({
+    ...entry,
+    spec: JSON.parse(await readFile(new URL(`../../../openapi/${entry.file}`, import.meta.url), "utf8")),
+  })),
+);
+const spec = specs[0].spec;
 
-const types =
-  banner +
+const typesOf = async (entry) =>
+  bannerOf(entry.file) +
   astToString(
-    await openapiTS(spec, {
+    await openapiTS(entry.spec, {
       alphabetize: false,
       exportType: false,
       // A binary multipart part (fileContent) is a Blob on the wire, not a string.
@@ -29,24 +44,38 @@ const types =
 
 const periodSeconds = { SECOND: 1, MINUTE: 60, HOUR: 3600, DAY: 86400 };
 const operations = {};
-for (const [path, item] of Object.entries(spec.paths)) {
-  for (const [method, op] of Object.entries(item)) {
-    if (!op || typeof op !== "object" || !op.operationId) continue;
-    const limits = op["x-roblox-rate-limits"];
-    const perKey = limits?.perApiKeyOwner;
-    if (!perKey) throw new Error(`${op.operationId}: x-roblox-rate-limits.perApiKeyOwner is missing`);
-    const perOauth = limits.perOauth2Authorization ?? perKey;
-    const scopes = (op.security ?? []).flatMap((s) => s.oauth2 ?? []);
-    operations[op.operationId] = {
-      method: method.toUpperCase(),
-      path,
-      scopes,
-      rateLimit: {
-        apiKey: { max: perKey.maxInPeriod, windowSeconds: periodSeconds[perKey.period] },
-        oauth2: { max: perOauth.maxInPeriod, windowSeconds: periodSeconds[perOauth.period] },
-      },
-    };
+/** The quota filter's PascalCase spellings of the values answers spell in SCREAMING_CASE. */
+let quotaFilterValues;
+for (const { spec: one } of specs) {
+  for (const [path, item] of Object.entries(one.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (!op || typeof op !== "object" || !op.operationId) continue;
+      if (operations[op.operationId]) throw new Error(`${op.operationId} is declared twice`);
+      operations[op.operationId] = describeOperation(one, path, method, op);
+      if (op["x-rbxassets-filter-values"]) quotaFilterValues = op["x-rbxassets-filter-values"];
+    }
   }
+}
+if (!quotaFilterValues) throw new Error("Cloud_ListAssetQuotas needs x-rbxassets-filter-values");
+
+function describeOperation(one, path, method, op) {
+  const limits = op["x-roblox-rate-limits"];
+  const perKey = limits?.perApiKeyOwner;
+  if (!perKey) throw new Error(`${op.operationId}: x-roblox-rate-limits.perApiKeyOwner is missing`);
+  const perOauth = limits.perOauth2Authorization ?? perKey;
+  // The scopes a key or token needs, whichever way it authenticates (an API key's scopes are named the same).
+  const scopes = (op["x-roblox-scopes"] ?? []).map((scope) => scope.name);
+  if (scopes.length === 0) throw new Error(`${op.operationId}: x-roblox-scopes is missing`);
+  return {
+    serverUrl: one.servers[0].url,
+    method: method.toUpperCase(),
+    path,
+    scopes,
+    rateLimit: {
+      apiKey: { max: perKey.maxInPeriod, windowSeconds: periodSeconds[perKey.period] },
+      oauth2: { max: perOauth.maxInPeriod, windowSeconds: periodSeconds[perOauth.period] },
+    },
+  };
 }
 const ext = (name) => spec[name] ?? spec.components?.[name];
 const contentTypes = ext("x-rbxassets-content-types");
@@ -60,12 +89,15 @@ const maskFields = (name) => {
   return fields;
 };
 
-/** Every named enum of the schemas, as listed (older wire spellings included where the spec has them). */
-const enums = Object.fromEntries(
-  Object.entries(spec.components.schemas)
-    .filter(([, schema]) => Array.isArray(schema.enum))
-    .map(([name, schema]) => [name, schema.enum]),
-);
+/** Every named enum of the schemas of every spec, as listed (older wire spellings included where given). */
+const enums = {};
+for (const { file, spec: one } of specs) {
+  for (const [name, schema] of Object.entries(one.components.schemas)) {
+    if (!Array.isArray(schema.enum)) continue;
+    if (enums[name]) throw new Error(`${file}: enum ${name} is also declared by another spec`);
+    enums[name] = schema.enum;
+  }
+}
 
 /** The Asset fields that hold a social link, in spec order. */
 const socialLinkFields = Object.entries(spec.components.schemas.Asset.properties)
@@ -75,10 +107,13 @@ if (socialLinkFields.length === 0) throw new Error("components.schemas.Asset has
 
 const json = (v) => JSON.stringify(v, null, 2);
 const metadata = `${banner}
-/** The spec's default server URL. */
+/** The Assets spec's default server URL. */
 export const defaultServerUrl = ${json(spec.servers[0].url)} as const;
 
-/** Each operation's method, path, OAuth2 scopes and rate limits (from \`x-roblox-rate-limits\`). */
+/**
+ * Each operation's server URL, method, path, scopes (from \`x-roblox-scopes\`: API-key and OAuth2 scopes share
+ * names) and rate limits (from \`x-roblox-rate-limits\`).
+ */
 export const operations = ${json(operations)} as const;
 
 export type OperationId = keyof typeof operations;
@@ -99,9 +134,16 @@ export const enums = ${json(enums)} as const;
 
 /** The Asset fields that hold a social link (those whose schema is \`SocialLink\`). */
 export const socialLinkFields = ${json(socialLinkFields)} as const;
+
+/**
+ * How List Asset Quotas' \`filter\` spells each value (PascalCase) that its answers spell in SCREAMING_CASE
+ * (from \`x-rbxassets-filter-values\`): \`quotaFilterValues.assetType.Audio\` is \`"AUDIO"\`.
+ */
+export const quotaFilterValues = ${json(quotaFilterValues)} as const;
 `;
 
-const files = { "openapi.ts": types, "metadata.ts": metadata };
+const files = { "metadata.ts": metadata };
+for (const entry of specs) files[entry.types] = await typesOf(entry);
 let stale = false;
 await mkdir(outDir, { recursive: true });
 for (const [name, content] of Object.entries(files)) {

@@ -1,3 +1,11 @@
+export type {
+  components as AssetPermissionsComponents,
+  paths as AssetPermissionsPaths,
+} from "./generated/asset-permissions.js";
+export type {
+  components as AssetQuotasComponents,
+  paths as AssetQuotasPaths,
+} from "./generated/asset-quotas.js";
 export {
   contentTypes,
   defaultServerUrl,
@@ -7,6 +15,7 @@ export {
   maskFields,
   type OperationId,
   operations,
+  quotaFilterValues,
   socialLinkFields,
 } from "./generated/metadata.js";
 export type { components, operations as OperationTypes, paths } from "./generated/openapi.js";

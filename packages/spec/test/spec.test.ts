@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
-import { contentTypes, limits, maskFields, operations } from "../src/index.js";
+import { contentTypes, enums, limits, maskFields, operations, quotaFilterValues } from "../src/index.js";
 
 const specPath = new URL("../../../openapi/assets-v1.json", import.meta.url);
 
@@ -14,7 +14,8 @@ describe("openapi/assets-v1.json", () => {
   });
 
   it("declares all nine operations with rate limits and scopes", () => {
-    expect(Object.keys(operations).sort()).toEqual([
+    const assetOperations = Object.keys(operations).filter((id) => id.startsWith("Assets_"));
+    expect(assetOperations.sort()).toEqual([
       "Assets_ArchiveAsset",
       "Assets_CreateAsset",
       "Assets_GetAsset",
@@ -39,5 +40,47 @@ describe("openapi/assets-v1.json", () => {
       expect.arrayContaining(["displayName", "description", "githubSocialLink"]),
     );
     expect(maskFields.update).not.toContain("assetId");
+  });
+});
+
+describe.each(["asset-permissions-v1.json", "cloud-v2-asset-quotas.json"])("openapi/%s", (file) => {
+  it("is a valid OpenAPI document", async () => {
+    const spec = JSON.parse(await readFile(new URL(`../../../openapi/${file}`, import.meta.url), "utf8"));
+    const result = await validate(spec);
+    expect(result.valid ? [] : result.errors).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+});
+
+describe("the grant and quota operations", () => {
+  it("carry their server, rate limits and scopes", () => {
+    const grant = operations.AssetPermissions_GrantAssetPermissions;
+    expect(grant).toMatchObject({
+      serverUrl: "https://apis.roblox.com",
+      method: "PATCH",
+      path: "/asset-permissions-api/v1/assets/permissions",
+      scopes: ["asset-permissions:write"],
+    });
+    expect(grant.rateLimit.apiKey).toEqual({ max: 100, windowSeconds: 60 });
+    const quotas = operations.Cloud_ListAssetQuotas;
+    expect(quotas).toMatchObject({
+      serverUrl: "https://apis.roblox.com",
+      method: "GET",
+      path: "/cloud/v2/users/{userId}/asset-quotas",
+      scopes: ["asset:read"],
+    });
+    expect(operations.Assets_CreateAsset.serverUrl).toBe("https://apis.roblox.com/assets");
+  });
+
+  it("drop the Invalid / UNSPECIFIED members and map the filter's spellings to the answers'", () => {
+    expect(enums.PermissionSubjectType).not.toContain("Invalid");
+    expect(enums.AssetPermissionAction).not.toContain("Invalid");
+    expect(enums.QuotaPeriod).toEqual(["MONTH", "DAY"]);
+    expect(enums.GrantErrorCode).toEqual(
+      expect.arrayContaining(["AssetNotFound", "CannotManageAsset", "PermissionLimitReached"]),
+    );
+    expect(quotaFilterValues.assetType.Audio).toBe("AUDIO");
+    expect(quotaFilterValues.assetType.MeshPart).toBe("MESH_PART");
+    expect(quotaFilterValues.quotaType.RateLimitUpload).toBe("RATE_LIMIT_UPLOAD");
   });
 });

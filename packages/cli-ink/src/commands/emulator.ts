@@ -6,11 +6,14 @@ import { loadEmulator } from "../load-emulator.js";
 export async function run(
   env: CommandEnv,
   _args: string[],
-  options: { port?: number },
+  options: { port?: number; universe?: string[] },
 ): Promise<CommandResult> {
   const { startEmulator } = await loadEmulator();
   // The emulator's defaults are the realistic ones: operations take about a second, as live ones do.
-  const emulator = await startEmulator(options.port !== undefined ? { port: options.port } : {});
+  const emulator = await startEmulator({
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.universe?.length ? { universes: options.universe } : {}),
+  });
   // The emulator's key is public (it only opens this local server), so printing it is fine. The creator
   // is the key's owner: uploads for anyone else are refused, as live.
   const info = { url: emulator.url, apiKey: emulator.apiKey, creator: emulator.creator };

@@ -14,6 +14,8 @@ interface SyncOptions {
   expectedPrice?: number;
   /** Pack spritesheets afresh instead of keeping their layout. */
   repack?: boolean;
+  /** `--no-quota-check`: false. */
+  quotaCheck?: boolean;
   lockfile?: string;
   ts?: string;
   luau?: string;
@@ -45,6 +47,7 @@ export async function run(env: CommandEnv, paths: string[], options: SyncOptions
     ...(options.expectedPrice !== undefined ? { expectedPrice: options.expectedPrice } : {}),
     ...(options.lockfile !== undefined ? { lockfile: options.lockfile } : {}),
     ...(options.repack ? { repack: true } : {}),
+    ...(options.quotaCheck === false ? { quotaCheck: false } : {}),
     codegen: {
       ...(options.ts !== undefined ? { typescript: options.ts } : {}),
       ...(options.luau !== undefined ? { luau: options.luau } : {}),

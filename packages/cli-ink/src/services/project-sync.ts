@@ -24,6 +24,8 @@ export interface ProjectSyncRequest {
   lockfile?: string;
   /** Pack spritesheets afresh instead of keeping their layout. */
   repack?: boolean;
+  /** False: skip reading the audio and video quotas before uploading. */
+  quotaCheck?: boolean;
   /** Most Robux accepted per video upload (`--expected-price`). */
   expectedPrice?: number;
   /** `--ts` / `--luau`: replace one input's module paths for this run. */
@@ -61,6 +63,7 @@ export async function syncInputs(
     ...(opts.lockfile !== undefined ? { lockfile: opts.lockfile } : {}),
     ...(opts.expectedPrice !== undefined ? { expectedPrice: opts.expectedPrice } : {}),
     ...(opts.repack ? { repack: true } : {}),
+    ...(opts.quotaCheck === false ? { quotaCheck: false } : {}),
   };
   const events = opts.onEvent ? { onEvent: opts.onEvent } : {};
   const lockfile = resolveInputOptions(project, undefined, flags).pipeline.lockfile ?? project.lockfile;

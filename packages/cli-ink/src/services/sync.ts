@@ -21,6 +21,8 @@ export interface SyncOptions {
   expectedPrice?: number;
   /** Pack spritesheets afresh instead of keeping their layout. */
   repack?: boolean;
+  /** False: skip reading the audio and video quotas before uploading. */
+  quotaCheck?: boolean;
   /** The fix suggested for a file outside the root, in the caller's terms (the CLI's `-C`, a TUI key). */
   outsideRootFix?: string;
 }
@@ -41,6 +43,7 @@ export async function syncPaths(
     ...(opts.lockfile !== undefined ? { lockfile: opts.lockfile } : {}),
     ...(opts.expectedPrice !== undefined ? { expectedPrice: opts.expectedPrice } : {}),
     ...(opts.repack ? { repack: true } : {}),
+    ...(opts.quotaCheck === false ? { quotaCheck: false } : {}),
   });
   const pipeline = ctx.pipeline({
     ...resolved.pipeline,

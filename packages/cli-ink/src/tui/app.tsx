@@ -11,6 +11,7 @@ import { AskAssetScreen } from "./screens/ask-asset.js";
 import { AssetScreen } from "./screens/asset.js";
 import { BrowseScreen } from "./screens/browse.js";
 import { EditScreen } from "./screens/edit.js";
+import { GrantScreen } from "./screens/grant.js";
 import { HomeScreen } from "./screens/home.js";
 import { OperationScreen } from "./screens/operation.js";
 import { SyncScreen } from "./screens/sync.js";
@@ -47,6 +48,8 @@ function RouteView({ route }: { route: Route }) {
       return <ArchiveScreen assetId={route.assetId} />;
     case "edit":
       return <EditScreen assetId={route.assetId} />;
+    case "grant":
+      return <GrantScreen assetId={route.assetId} />;
     case "operation":
       return <OperationScreen {...(route.operationId ? { operationId: route.operationId } : {})} />;
   }

@@ -23,5 +23,7 @@ export {
 } from "../services/assets.js";
 export type { ServiceContext } from "../services/context.js";
 export { AmbiguousAssetTypeError, MissingCredentialsError, ServiceError } from "../services/errors.js";
+export { type GrantOutcome, grantAssets, knownGrants, universeIdOrThrow } from "../services/grant.js";
 export { listLockedAssets } from "../services/lockfile.js";
+export { previewQuotas, type QuotaPreview, type QuotaRow } from "../services/quota.js";
 export { type PipelineEvent, syncPaths } from "../services/sync.js";

@@ -1,7 +1,16 @@
 // The typed client: openapi-fetch for every call, with auth in middleware and retries + rate limiting in
 // `send` (above openapi-fetch, so that every attempt rebuilds its request body).
-import { limits, maskFields, type OperationId, operations, type paths } from "@rbxassets/spec";
+import {
+  type AssetPermissionsPaths,
+  type AssetQuotasPaths,
+  limits,
+  maskFields,
+  type OperationId,
+  operations,
+  type paths,
+} from "@rbxassets/spec";
 import createClient, { type Client, type Middleware } from "openapi-fetch";
+import { apiBaseFor } from "./api-base.js";
 import {
   type AssetsClientOptions,
   MISSING_CREDENTIALS,
@@ -19,9 +28,11 @@ import {
   resolveFileInput,
   sendingFile,
 } from "./files.js";
-import { assetIdArg, operationIdArg, versionArg } from "./ids.js";
+import { type GrantInput, type GrantResult, grantRequestBody } from "./grants.js";
+import { assetIdArg, digitsId, operationIdArg, versionArg } from "./ids.js";
 import { operationIdOf } from "./normalize.js";
 import { paginate } from "./paging.js";
+import { type AssetQuota, uploadQuotaFilter } from "./quotas.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { responseReader } from "./response-body.js";
 import { type AttemptIo, type AttemptResult, type SendContext, send } from "./retry.js";
@@ -79,12 +90,30 @@ export interface AssetsClient<F = FileInput> {
   getAssetVersion(assetId: string, version: number | string, opts?: CallOptions): Promise<AssetVersion>;
   rollbackAssetVersion(assetId: string, version: number | string, opts?: CallOptions): Promise<AssetVersion>;
   getOperation(operationId: string, opts?: CallOptions): Promise<Operation>;
+  /**
+   * Grants an experience (universe) `Use` of assets (asset-permissions API, key scope
+   * `asset-permissions:write`). A per-asset refusal is in `errors`, not thrown; a refusal of the whole
+   * request (unknown universe, missing scope) throws AssetsApiError.
+   */
+  grantAssetPermissions(input: GrantInput, opts?: CallOptions): Promise<GrantResult>;
+  /** One page of a user's upload quotas (Open Cloud v2); `assetType` as the filter spells it (`Audio`). */
+  listAssetQuotas(
+    userId: string | number,
+    opts?: CallOptions & { assetType?: string; maxPageSize?: number; pageToken?: string },
+  ): Promise<{ assetQuotas: AssetQuota[]; nextPageToken?: string }>;
+  /** Every upload quota of a user (all pages), or those of the given asset types. Users only. */
+  getAssetQuotas(
+    userId: string | number,
+    opts?: CallOptions & { assetTypes?: readonly string[] },
+  ): Promise<AssetQuota[]>;
   /** Polls until the operation is done; resolves (never rejects) on success, failure, timeout and abort. */
   waitForOperation(op: Operation | string, opts?: WaitOptions): Promise<WaitResult>;
   readonly baseUrl: string;
   /** The underlying openapi-fetch client (auth included; no retries, rate limiting or response checks). */
   readonly raw: Client<paths>;
 }
+
+const GRANT = "AssetPermissions_GrantAssetPermissions";
 
 /** Fields Update Asset takes through `updateMask`. */
 const MASKABLE_FIELDS = new Set<string>(maskFields.update);
@@ -168,11 +197,21 @@ export function createAssetsClientWith<F>(
   // answer defensively (size cap, JSON in a try, shape check) before openapi-fetch sees it.
   const raw = createClient<paths>(transport);
   raw.use(auth);
+  const reader = responseReader(() => [...secrets]);
   const api = createClient<paths>(transport);
-  api.use(
-    auth,
-    responseReader(() => [...secrets]),
-  );
+  api.use(auth, reader);
+  // The other Open Cloud APIs, at their own bases derived from the Assets one.
+  const baseFor = (operationId: OperationId) => apiBaseFor(config.baseUrl, operations[operationId].serverUrl);
+  const permissionsApi = createClient<AssetPermissionsPaths>({
+    ...transport,
+    baseUrl: baseFor("AssetPermissions_GrantAssetPermissions"),
+  });
+  permissionsApi.use(auth, reader);
+  const quotasApi = createClient<AssetQuotasPaths>({
+    ...transport,
+    baseUrl: baseFor("Cloud_ListAssetQuotas"),
+  });
+  quotasApi.use(auth, reader);
 
   const limitKind = config.credentials?.kind === "oauth2" ? "oauth2" : "apiKey";
   const ctx: SendContext = {
@@ -195,7 +234,8 @@ export function createAssetsClientWith<F>(
     attempt: (io: AttemptIo) => Promise<AttemptResult<T>>,
   ): Promise<T> {
     if (!config.credentials) throw new AssetsClientError(MISSING_CREDENTIALS);
-    const idempotent = operations[operationId].method === "GET";
+    // Reads, and grants (granting twice grants once), may be resent after a 5xx; writes that create may not.
+    const idempotent = operations[operationId].method === "GET" || operationId === GRANT;
     const { signal, stop, beforeSend, bodyBytes } = opts ?? {};
     const { data } = await send(
       ctx,
@@ -327,6 +367,57 @@ export function createAssetsClientWith<F>(
       return call("Assets_GetOperation", opts, (io) =>
         api.GET("/v1/operations/{operationId}", { params: { path: { operationId: id } }, ...io }),
       );
+    },
+
+    async grantAssetPermissions(input, opts) {
+      const body = grantRequestBody(input);
+      const result = await call(GRANT, opts, (io) =>
+        permissionsApi.PATCH("/asset-permissions-api/v1/assets/permissions", { body, ...io }),
+      );
+      return result as unknown as GrantResult;
+    },
+
+    async listAssetQuotas(userId, opts) {
+      const id = digitsId("userId", userId);
+      const maxPageSize = opts?.maxPageSize;
+      if (
+        maxPageSize !== undefined &&
+        (!Number.isInteger(maxPageSize) || maxPageSize < 1 || maxPageSize > 100)
+      ) {
+        throw new AssetsClientError(`maxPageSize must be an integer from 1 to 100, got ${maxPageSize}`);
+      }
+      const query = {
+        filter: uploadQuotaFilter(opts?.assetType),
+        ...(maxPageSize !== undefined ? { maxPageSize } : {}),
+        ...(opts?.pageToken ? { pageToken: opts.pageToken } : {}),
+      };
+      const page = await call("Cloud_ListAssetQuotas", opts, (io) =>
+        quotasApi.GET("/cloud/v2/users/{userId}/asset-quotas", {
+          params: { path: { userId: id }, query },
+          ...io,
+        }),
+      );
+      // The shape check made the counts numbers and filled in a missing list.
+      return page as unknown as { assetQuotas: AssetQuota[]; nextPageToken?: string };
+    },
+
+    async getAssetQuotas(userId, opts) {
+      const types = opts?.assetTypes?.length ? opts.assetTypes : [undefined];
+      const quotas: AssetQuota[] = [];
+      for (const assetType of types) {
+        let pageToken: string | undefined;
+        do {
+          const page = await client.listAssetQuotas(userId, {
+            ...(opts?.signal ? { signal: opts.signal } : {}),
+            ...(assetType ? { assetType } : {}),
+            maxPageSize: 100,
+            ...(pageToken ? { pageToken } : {}),
+          });
+          quotas.push(...page.assetQuotas);
+          pageToken = page.nextPageToken;
+        } while (pageToken);
+      }
+      return quotas;
     },
 
     async waitForOperation(op, opts) {

@@ -24,3 +24,5 @@ export type CreatorInput = Schemas["CreatorInput"];
 export type SocialLink = Schemas["SocialLink"];
 export type Preview = Schemas["Preview"];
 export type ApiErrorBody = Schemas["Error"];
+/** `creationContext.assetPrivacy`: `default`, `restricted` or `openUse` (irreversible). */
+export type AssetPrivacy = Schemas["AssetPrivacy"];

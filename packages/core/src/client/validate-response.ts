@@ -109,6 +109,55 @@ function assetVersionList(value: unknown): Fields {
   return fields;
 }
 
+/** An id as a digit string, from a digit string or a safe integer. */
+function idValue(value: unknown, where: string): string {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (typeof value === "string" && /^[0-9]{1,20}$/.test(value)) return value;
+  fail(`${where} is ${kindOf(value)}, not an id`);
+}
+
+function listOf(fields: Fields, name: string): unknown[] {
+  const value = fields[name] ?? [];
+  if (!Array.isArray(value)) fail(`${name} is ${kindOf(value)}, not an array`);
+  return value;
+}
+
+/** Grant answers: ids normalised to digit strings, missing lists (proto3 omits empty ones) filled in. */
+function grantResult(value: unknown): Fields {
+  const fields = { ...object(value, "the body") };
+  fields.successAssetIds = listOf(fields, "successAssetIds").map((id, i) =>
+    idValue(id, `successAssetIds[${i}]`),
+  );
+  fields.errors = listOf(fields, "errors").map((item, i) => {
+    const entry = object(item, `errors[${i}]`);
+    requiredString(entry, "code", `errors[${i}].`);
+    return { ...entry, assetId: idValue(entry.assetId, `errors[${i}].assetId`) };
+  });
+  return fields;
+}
+
+/** A count as a number, from a number or a digit string (proto3 JSON's int64). */
+function count(value: unknown, where: string): number {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value;
+  if (typeof value === "string" && /^[0-9]{1,15}$/.test(value)) return Number(value);
+  fail(`${where} is ${kindOf(value)}, not a count`);
+}
+
+function quotaList(value: unknown): Fields {
+  const fields = { ...object(value, "the body") };
+  optional(fields, "nextPageToken", "string", "");
+  fields.assetQuotas = listOf(fields, "assetQuotas").map((item, i) => {
+    const where = `assetQuotas[${i}].`;
+    const quota = { ...object(item, `assetQuotas[${i}]`) };
+    for (const name of ["assetType", "quotaType", "period", "usageResetTime"])
+      requiredString(quota, name, where);
+    quota.usage = count(quota.usage, `${where}usage`);
+    quota.capacity = count(quota.capacity, `${where}capacity`);
+    return quota;
+  });
+  return fields;
+}
+
 /** What each operation answers with, by the name used in messages, and its check. */
 const SHAPES: Record<OperationId, { name: string; check: (value: unknown) => Fields }> = {
   Assets_CreateAsset: { name: "an Operation", check: operation },
@@ -120,6 +169,8 @@ const SHAPES: Record<OperationId, { name: string; check: (value: unknown) => Fie
   Assets_GetAssetVersion: { name: "an AssetVersion", check: (value) => assetVersion(value) },
   Assets_RollbackAssetVersion: { name: "an AssetVersion", check: (value) => assetVersion(value) },
   Assets_ListAssetVersions: { name: "a ListAssetVersionsResponse", check: assetVersionList },
+  AssetPermissions_GrantAssetPermissions: { name: "a BatchGrantPermissionsResponse", check: grantResult },
+  Cloud_ListAssetQuotas: { name: "a ListAssetQuotasResponse", check: quotaList },
 };
 
 /**

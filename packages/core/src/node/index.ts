@@ -110,8 +110,10 @@ export {
   resolveInputOptions,
 } from "./project/resolve-input.js";
 export {
+  type AssetPrivacySetting,
   type CodegenStyle,
   defineConfig,
+  type GrantConfig,
   type InputConfig,
   type OutputConfig,
   type ProcessingOptions,
@@ -138,12 +140,16 @@ export {
   watchProject,
 } from "./project/watch.js";
 export { AMBIGUOUS } from "./stages/error-map.js";
+export { GRANT_BATCH_SIZE, grantCodeText, recordGrant } from "./stages/grant.js";
 export type { PreparedFile } from "./stages/prepare.js";
 export type { ProcessStage, UploadContent } from "./stages/process.js";
 export type {
   AssetType,
+  GrantedAsset,
+  GrantRefusal,
   ModerationStatus,
   PipelineEvent,
+  QuotaFacts,
   RequestAssetType,
   ResolvedAsset,
   SyncRefusal,

@@ -4,7 +4,7 @@
 // sides recorded different assets for the same content one is kept for both, deterministically (the one
 // base had, else the lower id), and reported.
 import { PipelineError } from "./errors.js";
-import { type LockData, type LockEntry, parseLockfile, serializeLockfile } from "./lockfile.js";
+import { type LockData, type LockEntry, parseLockfile, serializeLockfile, sortedIds } from "./lockfile.js";
 import { emptySheets, type SheetSections } from "./lockfile-sheets.js";
 
 /** Two sides that recorded different assets for one content (or one path); `kept` won, `dropped` lost. */
@@ -58,6 +58,18 @@ function mergeSection<T>(
   return out;
 }
 
+/** An entry without its grants (grants made on two branches merge; the rest must agree). */
+function withoutGrants<T extends { grants?: string[] }>(entry: T): Omit<T, "grants"> {
+  const { grants: _, ...rest } = entry;
+  return rest;
+}
+
+/** The entry with the grants of both sides. */
+function unionGrants<T extends { grants?: string[] }>(x: T, y: T): T {
+  const grants = sortedIds([...(x.grants ?? []), ...(y.grants ?? [])]);
+  return { ...x, ...(grants.length > 0 ? { grants } : {}) };
+}
+
 /** The content an entry holds: one asset per content, creator, type and processing. */
 const contentKey = (entry: LockEntry) =>
   `${entry.hash}\0${entry.creator}\0${entry.assetType}\0${entry.process ?? ""}`;
@@ -88,6 +100,8 @@ export function mergeLockfiles(
         ? x
         : y;
   const assets = mergeSection(b.assets, o.assets, t.assets, (key, x, y) => {
+    // The same asset with grants made on both sides: it holds every one of them.
+    if (x.assetId === y.assetId && same(withoutGrants(x), withoutGrants(y))) return unionGrants(x, y);
     const kept = prefer(x, y);
     const dropped = kept === x ? y : x;
     conflicts.push({ key, kind: "same-path", kept: kept.assetId, dropped: dropped.assetId });
@@ -118,7 +132,9 @@ export function mergeLockfiles(
     if (kept.assetId !== entry.assetId) assets.set(path, { ...kept });
   }
   const sheets: SheetSections = emptySheets();
-  sheets.atlases = mergeSection(b.atlases, o.atlases, t.atlases, (_key, x) => x);
+  sheets.atlases = mergeSection(b.atlases, o.atlases, t.atlases, (_key, x, y) =>
+    x.assetId === y.assetId && same(withoutGrants(x), withoutGrants(y)) ? unionGrants(x, y) : x,
+  );
   sheets.sprites = mergeSection(b.sprites, o.sprites, t.sprites, (_key, x) => x);
   const text = serializeLockfile(assets, sheets);
   return { text, data: { version: o.version, assets, ...sheets }, conflicts };

@@ -13,6 +13,8 @@ export interface AtlasEntry {
   height: number;
   /** Last known moderation state; absent means Approved or not known. */
   moderation?: "Approved" | "Reviewing";
+  /** Experiences (universe ids, ascending) granted `Use` of the atlas (see LockEntry.grants). */
+  grants?: string[];
 }
 
 /** One packed image, by its project path: what it was (source hash, processing) and where it went. */
@@ -54,7 +56,7 @@ export function parseSheetSections(
   for (const [name, value] of Object.entries(section("atlases"))) {
     const where = `atlas ${JSON.stringify(name)}`;
     if (!isRecord(value)) return fail(`${where} is not an object`);
-    const { assetId, assetType, hash, creator, width, height, moderation } = value;
+    const { assetId, assetType, hash, creator, width, height, moderation, grants } = value;
     if (typeof assetId !== "string" || !/^\d+$/.test(assetId)) fail(`${where} has no valid assetId`);
     if (typeof assetType !== "string" || !assetTypes.has(assetType)) fail(`${where} has no valid assetType`);
     if (typeof hash !== "string" || !HASH.test(hash)) fail(`${where} has no valid hash`);
@@ -72,6 +74,11 @@ export function parseSheetSections(
       height: height as number,
     };
     if (moderation !== undefined) entry.moderation = moderation as AtlasEntry["moderation"];
+    if (grants !== undefined) {
+      if (!Array.isArray(grants) || grants.some((id) => typeof id !== "string" || !/^\d+$/.test(id)))
+        fail(`${where} has grants that are not a list of universe ids (digit strings)`);
+      if ((grants as string[]).length > 0) entry.grants = grants as string[];
+    }
     sheets.atlases.set(name, entry);
   }
   for (const [file, value] of Object.entries(section("sprites"))) {

@@ -36,6 +36,11 @@ export interface LockEntry {
   moderation?: "Approved" | "Reviewing";
   /** Images: fingerprint of the processing that made what was uploaded; absent for a file sent as it is. */
   process?: string;
+  /**
+   * Experiences (universe ids, ascending) this asset was granted `Use` for through the asset-permissions
+   * API, so that a warm run sends no grant.
+   */
+  grants?: string[];
 }
 
 export interface LockData extends SheetSections {
@@ -79,7 +84,7 @@ export function parseLockfile(text: string, file = LOCKFILE_NAME): LockData {
     const where = `entry ${JSON.stringify(path)}`;
     if (path === "") fail("the lockfile has an entry with an empty path");
     if (!isRecord(value)) return fail(`${where} is not an object`);
-    const { assetId, assetType, hash, creator, version, moderation, process } = value;
+    const { assetId, assetType, hash, creator, version, moderation, process, grants } = value;
     if (typeof assetId !== "string" || !/^\d+$/.test(assetId))
       fail(`${where} has no valid assetId (a digit string)`);
     if (typeof assetType !== "string" || !ASSET_TYPES.has(assetType)) fail(`${where} has no valid assetType`);
@@ -93,6 +98,12 @@ export function parseLockfile(text: string, file = LOCKFILE_NAME): LockData {
     }
     if (process !== undefined && (typeof process !== "string" || process === ""))
       fail(`${where} has a processing fingerprint that is not a string`);
+    if (
+      grants !== undefined &&
+      (!Array.isArray(grants) || grants.some((id) => typeof id !== "string" || !/^\d+$/.test(id)))
+    ) {
+      fail(`${where} has grants that are not a list of universe ids (digit strings)`);
+    }
     const entry: LockEntry = {
       assetId: assetId as string,
       assetType: assetType as AssetType,
@@ -102,9 +113,15 @@ export function parseLockfile(text: string, file = LOCKFILE_NAME): LockData {
     if (version !== undefined) entry.version = version as string;
     if (moderation !== undefined) entry.moderation = moderation as "Approved" | "Reviewing";
     if (process !== undefined) entry.process = process as string;
+    if (grants !== undefined && (grants as string[]).length > 0) entry.grants = sortedIds(grants as string[]);
     assets.set(path, entry);
   }
   return { version: LOCKFILE_VERSION, assets, ...parseSheetSections(json, ASSET_TYPES, fail) };
+}
+
+/** Universe ids, each once, in numeric order (stable text, clean merges). */
+export function sortedIds(ids: Iterable<string>): string[] {
+  return [...new Set(ids)].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,5 @@
 // The pipeline's public face: its options, its calls and what they return.
-import type { AssetsClient, ImageAssetType } from "../index.js";
+import type { AssetPrivacy, AssetsClient, ImageAssetType } from "../index.js";
 import type { AssetKind } from "./formats.js";
 import type { ProcessOptions } from "./process/options.js";
 import type { ProcessStage, UploadContent } from "./stages/process.js";
@@ -36,6 +36,11 @@ export interface PipelineOptions {
   videoExpectedPrice?: number;
   /** Wait for a final moderation verdict instead of warning on Reviewing. */
   waitForModeration?: boolean;
+  /**
+   * Before a sync's first upload, read the creator's audio and video upload quotas and stop when the batch
+   * does not fit (default true). Users only: Roblox publishes no group quotas.
+   */
+  quotaCheck?: boolean;
   /** Most time to wait for an upload operation (and for a verdict). Default 120 000 ms. */
   operationTimeoutMs?: number;
   /** Modules to write after a sync, paths relative to root. */
@@ -78,6 +83,11 @@ export interface ResolveOptions {
   stop?: AbortSignal;
   /** Processing for this file (default: the pipeline's `processing`). */
   processing?: ProcessOptions;
+  /**
+   * `creationContext.assetPrivacy` of a new asset. Default: none sent (the creator's own default).
+   * `openUse` lets every experience use the asset and cannot be undone.
+   */
+  privacy?: AssetPrivacy;
 }
 
 /** What a lookup must know to find the entry a resolve with the same options would record. */
@@ -104,6 +114,15 @@ export interface SyncOptions {
   input?: string;
   /** Pack the spritesheet afresh instead of keeping its layout. */
   repack?: boolean;
+  /**
+   * After uploading, grant these experiences (universe ids) `Use` of every asset of the sync, through the
+   * asset-permissions API; the lockfile records each grant, so a warm run sends none.
+   */
+  grant?: { experiences: ReadonlyArray<string | number> };
+  /** Privacy of new assets (see ResolveOptions.privacy). */
+  privacy?: AssetPrivacy;
+  /** Overrides the pipeline's `quotaCheck` for this sync. */
+  quotaCheck?: boolean;
 }
 
 export interface Pipeline {
@@ -112,6 +131,12 @@ export interface Pipeline {
   /** The lockfile's answer for this file's current content; no network, no credentials. */
   lookup(file: string, opts?: LookupOptions): Promise<ResolvedAsset | undefined>;
   sync(paths: string[], opts?: SyncOptions): Promise<SyncReport>;
+  /**
+   * Before uploading `files` (project paths or absolute): reads the upload quotas of the audio and video
+   * among them that are not in the lockfile, and throws a PipelineError (rule `quota`) when they do not fit.
+   * A sync does this itself; a caller syncing several inputs calls it once for them all.
+   */
+  checkQuotas(files: string[], opts?: { signal?: AbortSignal }): Promise<void>;
   /** Every lockfile entry as on disk now (a missing lockfile is empty), sorted by file. No network. */
   entries(): Promise<LockedAsset[]>;
   /**

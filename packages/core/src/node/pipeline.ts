@@ -35,9 +35,11 @@ import {
   resolveProcessOptions,
 } from "./process/options.js";
 import { AmbiguousWrites, requestError } from "./stages/error-map.js";
+import { grantExperiences } from "./stages/grant.js";
 import { type PreparedFile, Preparer } from "./stages/prepare.js";
 import type { ProcessStage } from "./stages/process.js";
 import { imageProcessStage } from "./stages/process-image.js";
+import { checkUploadQuotas } from "./stages/quota.js";
 import { recordReuse, resolvedFrom, updateTarget } from "./stages/record.js";
 import { lookupSprite } from "./stages/sprite-lookup.js";
 import type { SheetHost } from "./stages/spritesheet.js";
@@ -184,6 +186,13 @@ class AssetPipeline implements Pipeline {
     return runSync(this.#syncHost(opts), paths, opts);
   }
 
+  async checkQuotas(files: string[], opts: { signal?: AbortSignal } = {}): Promise<void> {
+    await this.#syncHost({ quotaCheck: true }).checkQuotas(
+      files.map((file) => resolvePath(this.root, file)),
+      opts.signal,
+    );
+  }
+
   /** The processing in force: the call's, else the pipeline's, with defaults (a wrong value throws). */
   #processingFor(given: ProcessOptions | undefined): ResolvedProcessOptions {
     return resolveProcessOptions(given ?? this.#options.processing);
@@ -194,7 +203,11 @@ class AssetPipeline implements Pipeline {
     const { videoExpectedPrice, stop } = opts;
     const price = videoExpectedPrice !== undefined ? { videoExpectedPrice } : {};
     const processing = this.#processingFor(opts.processing);
-    const given = opts.processing ? { processing: opts.processing } : {};
+    const given = {
+      ...(opts.processing ? { processing: opts.processing } : {}),
+      ...(opts.privacy ? { privacy: opts.privacy } : {}),
+    };
+    const quotaCheck = opts.quotaCheck ?? this.#options.quotaCheck ?? true;
     return {
       root: this.root,
       lockfilePath: this.lockfilePath,
@@ -213,6 +226,35 @@ class AssetPipeline implements Pipeline {
       lookup: (file) => this.lookup(file),
       resolve: (file, signal) =>
         this.resolve(file, { ...price, ...given, ...(signal ? { signal } : {}), ...(stop ? { stop } : {}) }),
+      checkQuotas: async (files, signal) => {
+        if (!quotaCheck) return;
+        const config = await this.#getConfig();
+        await checkUploadQuotas(
+          {
+            client: () => this.#getClient(config, config.creator ?? ""),
+            creator: async () => config.creator,
+            prepare: (file) => this.#preparer.prepare(file, undefined, processing),
+            emit: (event) => this.#emit(event),
+            audio: this.#options.audio !== false,
+          },
+          files,
+          signal,
+        );
+      },
+      grant: async (report, experiences, signal) => {
+        const config = await this.#getConfig();
+        await grantExperiences(
+          {
+            // Built on the first grant to send: a warm run needs no credentials.
+            client: () => this.#getClient(config, config.creator ?? ""),
+            lockfile: () => this.#getLockfile(),
+            emit: (event) => this.#emit(event),
+          },
+          report,
+          experiences,
+          signal,
+        );
+      },
     };
   }
 

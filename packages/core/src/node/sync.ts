@@ -13,6 +13,7 @@ import { isInsideRoot, outsideRootError, toProjectPath } from "./paths.js";
 import type { SyncOptions } from "./pipeline-options.js";
 import { isDecodable, type ResolvedProcessOptions } from "./process/options.js";
 import { scanPaths } from "./scan.js";
+import { experienceIds } from "./stages/grant.js";
 import type { PreparedFile } from "./stages/prepare.js";
 import { type SheetHost, syncSpritesheet } from "./stages/spritesheet.js";
 import type { PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
@@ -38,6 +39,10 @@ export interface SyncHost {
   lookup(file: string): Promise<ResolvedAsset | undefined>;
   /** Resolves one file; `signal` and the sync's `stop` as in SyncOptions. */
   resolve(file: string, signal: AbortSignal | undefined): Promise<ResolvedAsset>;
+  /** Throws (rule `quota`) when the audio and video among `files` would not fit the creator's quota. */
+  checkQuotas(files: readonly string[], signal: AbortSignal | undefined): Promise<void>;
+  /** Grants the experiences `Use` of the report's assets, adding the outcome to the report. */
+  grant(report: SyncReport, experiences: readonly string[], signal: AbortSignal | undefined): Promise<void>;
 }
 
 /** The skip reason for audio when audio uploads are off (neutral: the option's name is the caller's). */
@@ -127,6 +132,8 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
 
   // A malformed lockfile or creator fails the whole run with its one-line error, before any file.
   await pipeline.ready();
+  // A batch that would run out of audio or video quota halfway stops here, before any upload.
+  if (!opts.check) await pipeline.checkQuotas(scan.files, signal);
 
   // A spritesheet takes the images it can decode; the rest (and images too large for it) go up alone.
   let single = scan.files;
@@ -211,6 +218,11 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
   }
 
   if (unwritable) throw unwritable;
+  // Grants come after the uploads; a stopped or aborted run leaves them to the next (nothing is recorded).
+  const experiences = opts.grant?.experiences ?? [];
+  if (!opts.check && experiences.length > 0 && !halted()) {
+    await pipeline.grant(report, experienceIds(experiences), signal);
+  }
   report.aborted = halted();
   const targets = pipeline.codegen;
   if (targets && (targets.typescript || targets.luau) && !report.aborted) {

@@ -44,6 +44,8 @@ export interface SyncReport {
   refusal?: SyncRefusal;
   /** Files that needed a request and were never attempted, because of `refusal`. */
   notAttempted: string[];
+  /** With `grant`: the grants sent by this run, and the requests refused (each once). */
+  grants?: { granted: GrantedAsset[]; refusals: GrantRefusal[] };
   aborted: boolean;
   elapsedMs: number;
   /** Generated modules this run rewrote (project paths); an unchanged module is not rewritten. */
@@ -72,7 +74,50 @@ export type PipelineEvent =
    */
   | { type: "stopping"; finishing: number }
   /** Once per sync, at the first account-level refusal: no new upload starts after it. */
-  | { type: "refused"; file: string; refusal: AccountRefusal; message: string };
+  | { type: "refused"; file: string; refusal: AccountRefusal; message: string }
+  /** An experience was granted `Use` of the file's asset (not repeated on a warm run). */
+  | ({ type: "granted" } & GrantedAsset)
+  /** A grant request was refused as a whole (once per experience, or once for all: `grant-permission`). */
+  | ({ type: "grantRefused" } & GrantRefusal)
+  /** Before the first upload: a quota the sync's audio or video uploads count against (see `QuotaFacts`). */
+  | ({ type: "quota" } & QuotaFacts);
+
+export interface GrantedAsset {
+  file: string;
+  assetId: string;
+  /** The experience's universe id. */
+  experience: string;
+}
+
+/** A grant request refused as a whole; `rule` `grant-permission` stopped every grant. */
+export interface GrantRefusal {
+  rule: "grant-permission" | "grant-experience" | "grant-failed";
+  experience: string;
+  message: string;
+  /** A neutral fix; shells may word their own from the rule. */
+  fix: string;
+  status?: number;
+  /** The service's code (`SubjectNotFound`, `CannotManageSubject`). */
+  code?: string;
+}
+
+/**
+ * One asset type's upload quota as read before a sync (`status: "read"`), or why none was read:
+ * `unpublished` for a group creator (Roblox publishes no group quotas), `unavailable` when the read failed.
+ */
+export type QuotaFacts =
+  | {
+      status: "read";
+      assetType: AssetType;
+      /** Files of this type the sync is about to upload. */
+      toUpload: number;
+      usage: number;
+      capacity: number;
+      period: string;
+      resetTime: string;
+    }
+  | { status: "unpublished"; creator: string; toUpload: Partial<Record<AssetType, number>> }
+  | { status: "unavailable"; reason: string };
 
 /** The account-level refusal that stopped a sync. */
 export interface SyncRefusal extends AccountRefusal {

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { checkContent } from "../content-check.js";
 import { type EmulatorContext, timestamp } from "../context.js";
+import { creatorRefOf } from "../creator.js";
 import { invalidArgument, notFound } from "../errors.js";
 import { checkFee } from "../fees.js";
 import { readAssetForm, type UploadedFile } from "../multipart.js";
@@ -53,10 +54,10 @@ export function findOwnedAsset(
   return asset;
 }
 
-export function registerAssetRoutes(app: FastifyInstance, prefix: string, context: EmulatorContext): void {
+export function registerAssetRoutes(app: FastifyInstance, context: EmulatorContext): void {
   const { store, moderator, stats } = context;
 
-  defineOperation(app, prefix, "Assets_CreateAsset", async (request): Promise<Operation> => {
+  defineOperation(app, "Assets_CreateAsset", async (request): Promise<Operation> => {
     const form = await readAssetForm(request);
     recordFilePart(stats, "Assets_CreateAsset", form.file);
     const input = parseCreateRequest(form.request);
@@ -66,6 +67,8 @@ export function registerAssetRoutes(app: FastifyInstance, prefix: string, contex
     await checkContent(form.file);
     moderator.screen(input);
     checkFee(context.fees, input.assetType, input.expectedPrice);
+    const owner = creatorRefOf(input.creator);
+    context.quotas.check(owner, input.assetType);
     const now = timestamp(context);
     const moderationState = moderator.judge(input);
     const assetId = store.allocateAssetId();
@@ -90,14 +93,16 @@ export function registerAssetRoutes(app: FastifyInstance, prefix: string, contex
         },
       ],
     };
+    if (input.assetPrivacy) asset.privacy = input.assetPrivacy;
     if (moderationState === "Reviewing") asset.reviewReadsLeft = moderator.reviewPolls;
+    context.quotas.count(owner, input.assetType);
     stats.created();
     stats.contentUploaded(form.file.sha256);
     if (context.keepContent) store.content.set(form.file.sha256, form.file.buffer);
     return context.operations.start("create", assetId, { kind: "create", asset });
   });
 
-  defineOperation(app, prefix, "Assets_GetAsset", async (request) => {
+  defineOperation(app, "Assets_GetAsset", async (request) => {
     const asset = findAsset(context, (request.params as Params).assetId);
     const { readMask } = request.query as Query;
     const mask = readMask === undefined ? undefined : parseMask(readMask, assetFields, "readMask");
@@ -108,7 +113,7 @@ export function registerAssetRoutes(app: FastifyInstance, prefix: string, contex
     return renderAsset(asset, include);
   });
 
-  defineOperation(app, prefix, "Assets_UpdateAsset", async (request): Promise<Operation> => {
+  defineOperation(app, "Assets_UpdateAsset", async (request): Promise<Operation> => {
     const rawId = (request.params as Params).assetId;
     parsePathId(rawId ?? "", "assetId");
     const form = await readAssetForm(request);
@@ -190,8 +195,8 @@ export function registerAssetRoutes(app: FastifyInstance, prefix: string, contex
     store.save();
     return renderAsset(asset);
   };
-  defineOperation(app, prefix, "Assets_ArchiveAsset", setState("Archived"));
-  defineOperation(app, prefix, "Assets_RestoreAsset", setState("Active"));
+  defineOperation(app, "Assets_ArchiveAsset", setState("Archived"));
+  defineOperation(app, "Assets_RestoreAsset", setState("Active"));
 
   /** A Reviewing asset with `reviewPolls` configured turns Approved after that many reads. */
   function advanceReview(asset: StoredAsset): void {

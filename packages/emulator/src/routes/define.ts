@@ -1,4 +1,4 @@
-// Registers a handler for a spec operation at the method and path the spec metadata gives it.
+// Registers a handler for a spec operation at the server, method and path the spec metadata gives it.
 import { type OperationId, operations } from "@rbxassets/spec";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
@@ -6,13 +6,17 @@ export type Params = Record<string, string>;
 export type Query = Record<string, string | undefined>;
 export type OperationHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
+/**
+ * Routes an operation at its server's path plus its own (`/assets` + `/v1/assets` for the Assets API, the
+ * root for asset permissions and quotas), so one port serves every API as `apis.roblox.com` does.
+ */
 export function defineOperation(
   app: FastifyInstance,
-  prefix: string,
   operationId: OperationId,
   handler: OperationHandler,
 ): void {
-  const { method, path } = operations[operationId];
+  const { method, path, serverUrl } = operations[operationId];
+  const prefix = new URL(serverUrl).pathname.replace(/\/$/, "");
   app.route({ method, url: toRoutePath(prefix + path), config: { operationId }, handler });
 }
 

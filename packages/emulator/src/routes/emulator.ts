@@ -21,6 +21,13 @@ export function registerEmulatorRoutes(
     if (!bytes) throw serviceError(404, "NOT_FOUND", `No content kept for asset ${assetId}.`);
     return reply.type("application/octet-stream").send(bytes);
   });
+  /** The universes an asset is granted to (live publishes no read of grants; tests and the TUI use this). */
+  app.get("/_emulator/assets/:assetId/grants", async (request) => {
+    const { assetId } = request.params as { assetId: string };
+    const asset = store.assets.get(assetId);
+    if (!asset) throw serviceError(404, "NOT_FOUND", `Asset ${assetId} not found.`);
+    return { universeIds: asset.grants ?? [] };
+  });
   app.post("/_emulator/reset-stats", async (_request, reply) => {
     stats.reset();
     return reply.code(204).send();

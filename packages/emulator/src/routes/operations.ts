@@ -5,12 +5,8 @@ import { invalidArgument } from "../errors.js";
 import type { Operation } from "../types.js";
 import { defineOperation, type Params } from "./define.js";
 
-export function registerOperationRoutes(
-  app: FastifyInstance,
-  prefix: string,
-  context: EmulatorContext,
-): void {
-  defineOperation(app, prefix, "Assets_GetOperation", async (request): Promise<Operation> => {
+export function registerOperationRoutes(app: FastifyInstance, context: EmulatorContext): void {
+  defineOperation(app, "Assets_GetOperation", async (request): Promise<Operation> => {
     const operationId = (request.params as Params).operationId ?? "";
     if (!/^[A-Za-z0-9_-]+$/.test(operationId)) throw invalidArgument(`Invalid operationId '${operationId}'.`);
     return context.operations.poll(operationId);

@@ -9,31 +9,24 @@ import { isRecord, parsePathId } from "../validation.js";
 import { findAsset, findOwnedAsset } from "./assets.js";
 import { defineOperation, type Params, type Query } from "./define.js";
 
-export function registerVersionRoutes(app: FastifyInstance, prefix: string, context: EmulatorContext): void {
-  defineOperation(
-    app,
-    prefix,
-    "Assets_ListAssetVersions",
-    async (request): Promise<ListAssetVersionsResponse> => {
-      const asset = findAsset(context, (request.params as Params).assetId);
-      const query = request.query as Query;
-      const size = parsePageSize(query.maxPageSize);
-      const offset = query.pageToken ? decodePageToken(query.pageToken, asset.assetId) : 0;
-      const newestFirst = [...asset.versions].reverse();
-      if (offset > newestFirst.length) throw invalidArgument("Invalid pageToken.");
-      const page: ListAssetVersionsResponse = {
-        assetVersions: newestFirst
-          .slice(offset, offset + size)
-          .map((version) => renderVersion(asset, version)),
-      };
-      // The last page carries no token at all.
-      if (offset + size < newestFirst.length)
-        page.nextPageToken = encodePageToken(asset.assetId, offset + size);
-      return page;
-    },
-  );
+export function registerVersionRoutes(app: FastifyInstance, context: EmulatorContext): void {
+  defineOperation(app, "Assets_ListAssetVersions", async (request): Promise<ListAssetVersionsResponse> => {
+    const asset = findAsset(context, (request.params as Params).assetId);
+    const query = request.query as Query;
+    const size = parsePageSize(query.maxPageSize);
+    const offset = query.pageToken ? decodePageToken(query.pageToken, asset.assetId) : 0;
+    const newestFirst = [...asset.versions].reverse();
+    if (offset > newestFirst.length) throw invalidArgument("Invalid pageToken.");
+    const page: ListAssetVersionsResponse = {
+      assetVersions: newestFirst.slice(offset, offset + size).map((version) => renderVersion(asset, version)),
+    };
+    // The last page carries no token at all.
+    if (offset + size < newestFirst.length)
+      page.nextPageToken = encodePageToken(asset.assetId, offset + size);
+    return page;
+  });
 
-  defineOperation(app, prefix, "Assets_GetAssetVersion", async (request): Promise<AssetVersion> => {
+  defineOperation(app, "Assets_GetAssetVersion", async (request): Promise<AssetVersion> => {
     const params = request.params as Params;
     const asset = findAsset(context, params.assetId);
     const number = Number(parsePathId(params.versionNumber ?? "", "versionNumber"));
@@ -42,7 +35,7 @@ export function registerVersionRoutes(app: FastifyInstance, prefix: string, cont
     return renderVersion(asset, version);
   });
 
-  defineOperation(app, prefix, "Assets_RollbackAssetVersion", async (request): Promise<AssetVersion> => {
+  defineOperation(app, "Assets_RollbackAssetVersion", async (request): Promise<AssetVersion> => {
     const asset = findOwnedAsset(context, request, (request.params as Params).assetId);
     const body = request.body;
     const path = isRecord(body) ? body.assetVersion : undefined;

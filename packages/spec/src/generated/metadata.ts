@@ -1,11 +1,15 @@
-// Generated from openapi/assets-v1.json by packages/spec/scripts/generate.mjs. Do not edit.
+// Generated from openapi/*.json by packages/spec/scripts/generate.mjs. Do not edit.
 
-/** The spec's default server URL. */
+/** The Assets spec's default server URL. */
 export const defaultServerUrl = "https://apis.roblox.com/assets" as const;
 
-/** Each operation's method, path, OAuth2 scopes and rate limits (from `x-roblox-rate-limits`). */
+/**
+ * Each operation's server URL, method, path, scopes (from `x-roblox-scopes`: API-key and OAuth2 scopes share
+ * names) and rate limits (from `x-roblox-rate-limits`).
+ */
 export const operations = {
   "Assets_CreateAsset": {
+    "serverUrl": "https://apis.roblox.com/assets",
     "method": "POST",
     "path": "/v1/assets",
     "scopes": [
@@ -23,6 +27,7 @@ export const operations = {
     }
   },
   "Assets_GetAsset": {
+    "serverUrl": "https://apis.roblox.com/assets",
     "method": "GET",
     "path": "/v1/assets/{assetId}",
     "scopes": [
@@ -40,6 +45,7 @@ export const operations = {
     }
   },
   "Assets_UpdateAsset": {
+    "serverUrl": "https://apis.roblox.com/assets",
     "method": "PATCH",
     "path": "/v1/assets/{assetId}",
     "scopes": [
@@ -57,6 +63,7 @@ export const operations = {
     }
   },
   "Assets_ArchiveAsset": {
+    "serverUrl": "https://apis.roblox.com/assets",
     "method": "POST",
     "path": "/v1/assets/{assetId}:archive",
     "scopes": [
@@ -74,6 +81,7 @@ export const operations = {
     }
   },
   "Assets_RestoreAsset": {
+    "serverUrl": "https://apis.roblox.com/assets",
     "method": "POST",
     "path": "/v1/assets/{assetId}:restore",
     "scopes": [
@@ -91,6 +99,7 @@ export const operations = {
     }
   },
   "Assets_ListAssetVersions": {
+    "serverUrl": "https://apis.roblox.com/assets",
     "method": "GET",
     "path": "/v1/assets/{assetId}/versions",
     "scopes": [
@@ -108,6 +117,7 @@ export const operations = {
     }
   },
   "Assets_GetAssetVersion": {
+    "serverUrl": "https://apis.roblox.com/assets",
     "method": "GET",
     "path": "/v1/assets/{assetId}/versions/{versionNumber}",
     "scopes": [
@@ -125,6 +135,7 @@ export const operations = {
     }
   },
   "Assets_RollbackAssetVersion": {
+    "serverUrl": "https://apis.roblox.com/assets",
     "method": "POST",
     "path": "/v1/assets/{assetId}/versions:rollback",
     "scopes": [
@@ -142,6 +153,7 @@ export const operations = {
     }
   },
   "Assets_GetOperation": {
+    "serverUrl": "https://apis.roblox.com/assets",
     "method": "GET",
     "path": "/v1/operations/{operationId}",
     "scopes": [
@@ -154,6 +166,42 @@ export const operations = {
       },
       "oauth2": {
         "max": 300,
+        "windowSeconds": 60
+      }
+    }
+  },
+  "AssetPermissions_GrantAssetPermissions": {
+    "serverUrl": "https://apis.roblox.com",
+    "method": "PATCH",
+    "path": "/asset-permissions-api/v1/assets/permissions",
+    "scopes": [
+      "asset-permissions:write"
+    ],
+    "rateLimit": {
+      "apiKey": {
+        "max": 100,
+        "windowSeconds": 60
+      },
+      "oauth2": {
+        "max": 100,
+        "windowSeconds": 60
+      }
+    }
+  },
+  "Cloud_ListAssetQuotas": {
+    "serverUrl": "https://apis.roblox.com",
+    "method": "GET",
+    "path": "/cloud/v2/users/{userId}/asset-quotas",
+    "scopes": [
+      "asset:read"
+    ],
+    "rateLimit": {
+      "apiKey": {
+        "max": 100,
+        "windowSeconds": 60
+      },
+      "oauth2": {
+        "max": 100,
         "windowSeconds": 60
       }
     }
@@ -363,6 +411,107 @@ export const enums = {
     "default",
     "restricted",
     "openUse"
+  ],
+  "PermissionSubjectType": [
+    "User",
+    "Group",
+    "GroupRoleset",
+    "All",
+    "Universe"
+  ],
+  "AssetPermissionAction": [
+    "Edit",
+    "Use",
+    "Download",
+    "CopyFromRcc",
+    "UpdateFromRcc"
+  ],
+  "GrantErrorCode": [
+    "UnknownError",
+    "InvalidRequest",
+    "AssetNotFound",
+    "CannotManageAsset",
+    "PublicAssetCannotBeGrantedTo",
+    "CannotManageSubject",
+    "SubjectNotFound",
+    "AssetTypeNotEnabled",
+    "PermissionLimitReached",
+    "DependenciesLimitReached"
+  ],
+  "QuotaType": [
+    "RATE_LIMIT_UPLOAD",
+    "RATE_LIMIT_CREATOR_STORE_DISTRIBUTE"
+  ],
+  "QuotaAssetType": [
+    "IMAGE",
+    "TSHIRT",
+    "AUDIO",
+    "MESH",
+    "LUA",
+    "HAT",
+    "PLACE",
+    "MODEL",
+    "SHIRT",
+    "PANTS",
+    "DECAL",
+    "HEAD",
+    "FACE",
+    "GEAR",
+    "ANIMATION",
+    "TORSO",
+    "RIGHT_ARM",
+    "LEFT_ARM",
+    "LEFT_LEG",
+    "RIGHT_LEG",
+    "YOUTUBE_VIDEO",
+    "APP",
+    "CODE",
+    "PLUGIN",
+    "SOLID_MODEL",
+    "MESH_PART",
+    "HAIR_ACCESSORY",
+    "FACE_ACCESSORY",
+    "NECK_ACCESSORY",
+    "SHOULDER_ACCESSORY",
+    "FRONT_ACCESSORY",
+    "BACK_ACCESSORY",
+    "WAIST_ACCESSORY",
+    "CLIMB_ANIMATION",
+    "DEATH_ANIMATION",
+    "FALL_ANIMATION",
+    "IDLE_ANIMATION",
+    "JUMP_ANIMATION",
+    "RUN_ANIMATION",
+    "SWIM_ANIMATION",
+    "WALK_ANIMATION",
+    "POSE_ANIMATION",
+    "LOCALIZATION_TABLE_MANIFEST",
+    "LOCALIZATION_TABLE_TRANSLATION",
+    "EMOTE_ANIMATION",
+    "VIDEO",
+    "TEXTURE_PACK",
+    "TSHIRT_ACCESSORY",
+    "SHIRT_ACCESSORY",
+    "PANTS_ACCESSORY",
+    "JACKET_ACCESSORY",
+    "SWEATER_ACCESSORY",
+    "SHORTS_ACCESSORY",
+    "LEFT_SHOE_ACCESSORY",
+    "RIGHT_SHOE_ACCESSORY",
+    "DRESS_SKIRT_ACCESSORY",
+    "FONT_FAMILY",
+    "FONT_FACE",
+    "MESH_HIDDEN_SURFACE_REMOVAL",
+    "EYEBROW_ACCESSORY",
+    "EYELASH_ACCESSORY",
+    "MOOD_ANIMATION",
+    "DYNAMIC_HEAD",
+    "CODE_SNIPPET",
+    "ADS_VIDEO"
+  ],
+  "QuotaPeriod": [
+    "MONTH",
+    "DAY"
   ]
 } as const;
 
@@ -378,3 +527,81 @@ export const socialLinkFields = [
   "guildedSocialLink",
   "devForumSocialLink"
 ] as const;
+
+/**
+ * How List Asset Quotas' `filter` spells each value (PascalCase) that its answers spell in SCREAMING_CASE
+ * (from `x-rbxassets-filter-values`): `quotaFilterValues.assetType.Audio` is `"AUDIO"`.
+ */
+export const quotaFilterValues = {
+  "quotaType": {
+    "RateLimitUpload": "RATE_LIMIT_UPLOAD",
+    "RateLimitCreatorStoreDistribute": "RATE_LIMIT_CREATOR_STORE_DISTRIBUTE"
+  },
+  "assetType": {
+    "Image": "IMAGE",
+    "Tshirt": "TSHIRT",
+    "Audio": "AUDIO",
+    "Mesh": "MESH",
+    "Lua": "LUA",
+    "Hat": "HAT",
+    "Place": "PLACE",
+    "Model": "MODEL",
+    "Shirt": "SHIRT",
+    "Pants": "PANTS",
+    "Decal": "DECAL",
+    "Head": "HEAD",
+    "Face": "FACE",
+    "Gear": "GEAR",
+    "Animation": "ANIMATION",
+    "Torso": "TORSO",
+    "RightArm": "RIGHT_ARM",
+    "LeftArm": "LEFT_ARM",
+    "LeftLeg": "LEFT_LEG",
+    "RightLeg": "RIGHT_LEG",
+    "YoutubeVideo": "YOUTUBE_VIDEO",
+    "App": "APP",
+    "Code": "CODE",
+    "Plugin": "PLUGIN",
+    "SolidModel": "SOLID_MODEL",
+    "MeshPart": "MESH_PART",
+    "HairAccessory": "HAIR_ACCESSORY",
+    "FaceAccessory": "FACE_ACCESSORY",
+    "NeckAccessory": "NECK_ACCESSORY",
+    "ShoulderAccessory": "SHOULDER_ACCESSORY",
+    "FrontAccessory": "FRONT_ACCESSORY",
+    "BackAccessory": "BACK_ACCESSORY",
+    "WaistAccessory": "WAIST_ACCESSORY",
+    "ClimbAnimation": "CLIMB_ANIMATION",
+    "DeathAnimation": "DEATH_ANIMATION",
+    "FallAnimation": "FALL_ANIMATION",
+    "IdleAnimation": "IDLE_ANIMATION",
+    "JumpAnimation": "JUMP_ANIMATION",
+    "RunAnimation": "RUN_ANIMATION",
+    "SwimAnimation": "SWIM_ANIMATION",
+    "WalkAnimation": "WALK_ANIMATION",
+    "PoseAnimation": "POSE_ANIMATION",
+    "LocalizationTableManifest": "LOCALIZATION_TABLE_MANIFEST",
+    "LocalizationTableTranslation": "LOCALIZATION_TABLE_TRANSLATION",
+    "EmoteAnimation": "EMOTE_ANIMATION",
+    "Video": "VIDEO",
+    "TexturePack": "TEXTURE_PACK",
+    "TshirtAccessory": "TSHIRT_ACCESSORY",
+    "ShirtAccessory": "SHIRT_ACCESSORY",
+    "PantsAccessory": "PANTS_ACCESSORY",
+    "JacketAccessory": "JACKET_ACCESSORY",
+    "SweaterAccessory": "SWEATER_ACCESSORY",
+    "ShortsAccessory": "SHORTS_ACCESSORY",
+    "LeftShoeAccessory": "LEFT_SHOE_ACCESSORY",
+    "RightShoeAccessory": "RIGHT_SHOE_ACCESSORY",
+    "DressSkirtAccessory": "DRESS_SKIRT_ACCESSORY",
+    "FontFamily": "FONT_FAMILY",
+    "FontFace": "FONT_FACE",
+    "MeshHiddenSurfaceRemoval": "MESH_HIDDEN_SURFACE_REMOVAL",
+    "EyebrowAccessory": "EYEBROW_ACCESSORY",
+    "EyelashAccessory": "EYELASH_ACCESSORY",
+    "MoodAnimation": "MOOD_ANIMATION",
+    "DynamicHead": "DYNAMIC_HEAD",
+    "CodeSnippet": "CODE_SNIPPET",
+    "AdsVideo": "ADS_VIDEO"
+  }
+} as const;

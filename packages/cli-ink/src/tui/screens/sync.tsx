@@ -5,6 +5,7 @@ import { ErrorBox } from "../components/error-box.js";
 import { HINT_BACK, HINT_ERASE, HINT_MOVE, type Hint } from "../components/key-hints.js";
 import { Menu } from "../components/menu.js";
 import { ProgressPanel } from "../components/progress-panel.js";
+import { QuotaNote } from "../components/quota-note.js";
 import { Screen } from "../components/screen.js";
 import { TextField } from "../components/text-field.js";
 import { VideoPriceField } from "../components/video-price-field.js";
@@ -105,6 +106,7 @@ export function SyncScreen() {
           <Text wrap="truncate-end">
             Sync <Text bold>{step.folder}</Text>:
           </Text>
+          <QuotaNote ctx={ctx} folder={step.folder} />
           <Menu
             isDisabled={!interactive}
             options={[

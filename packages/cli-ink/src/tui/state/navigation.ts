@@ -14,6 +14,7 @@ export type Route =
   | { name: "versions"; assetId: string }
   | { name: "archive"; assetId: string }
   | { name: "edit"; assetId: string }
+  | { name: "grant"; assetId: string }
   | { name: "operation"; operationId?: string };
 
 export interface NavigationState {

@@ -20,6 +20,8 @@ export interface InputFlags {
   alphaBleed?: boolean;
   /** Pack spritesheets afresh (`sync --repack`). */
   repack?: boolean;
+  /** False: upload without reading the audio and video quotas first (`sync --no-quota-check`). */
+  quotaCheck?: boolean;
 }
 
 /** Options for `createPipeline`: only the keys the resolver decides. */
@@ -28,9 +30,15 @@ export type InputPipelineOptions = Pick<
   "lockfile" | "imageAssetType" | "modelAssetType" | "processing" | "videoExpectedPrice"
 >;
 /** Options for `pipeline.resolve` and `pipeline.lookup` of one file. */
-export type InputResolveOptions = Pick<ResolveOptions, "assetType" | "processing" | "videoExpectedPrice">;
+export type InputResolveOptions = Pick<
+  ResolveOptions,
+  "assetType" | "processing" | "videoExpectedPrice" | "privacy"
+>;
 /** Options for `pipeline.sync` of an input's files. */
-export type InputSyncOptions = Pick<SyncOptions, "processing" | "input" | "repack" | "videoExpectedPrice">;
+export type InputSyncOptions = Pick<
+  SyncOptions,
+  "processing" | "input" | "repack" | "videoExpectedPrice" | "grant" | "privacy" | "quotaCheck"
+>;
 
 export interface ResolvedInputOptions {
   /** The input whose options apply; undefined when no input holds the file (flags alone then). */
@@ -81,12 +89,16 @@ export function resolveInputOptions(
       ...(asModel && { assetType: modelAssetType }),
       processing,
       ...price,
+      ...(input?.privacy !== undefined && { privacy: input.privacy }),
     },
     sync: {
       processing,
       ...(input !== undefined && { input: input.name }),
       ...(flags.repack === true && { repack: true }),
       ...price,
+      ...(input?.grant !== undefined && { grant: input.grant }),
+      ...(input?.privacy !== undefined && { privacy: input.privacy }),
+      ...(flags.quotaCheck === false && { quotaCheck: false }),
     },
     spritesheet: Boolean(processing.spritesheet),
   };

@@ -32,8 +32,8 @@ export function checkProjectConfig(value: unknown): { spec?: ProjectSpec; proble
   const found = [...(parsed.issues ?? []).map(fromIssue), ...unknownKeys(projectSchema, value, [])];
   const problems = ordered(found).map((f) => f.line);
   if (parsed.success) {
-    const { creator, lockfile, inputs } = parsed.output;
-    const specs = Object.entries(inputs).map(([name, input]) => inputSpec(name, input));
+    const { creator, lockfile, inputs, grant } = parsed.output;
+    const specs = Object.entries(inputs).map(([name, input]) => inputSpec(name, input, grant?.experiences));
     return {
       spec: {
         ...(creator !== undefined && { creator }),

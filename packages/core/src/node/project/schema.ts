@@ -153,6 +153,33 @@ const existingSchema = v.pipe(
   ),
 );
 
+const GRANT_FIX = "write { experiences: [1234567890] } with each experience's universe id";
+const isUniverseId = (id: unknown) =>
+  (typeof id === "string" && /^\d{1,19}$/.test(id.trim())) ||
+  (typeof id === "number" && Number.isSafeInteger(id) && id > 0);
+
+/** Experiences that may use the assets: each is granted `Use` after upload (asset-permissions API). */
+const grantSchema = v.looseObject(
+  {
+    /** Universe ids (an experience's settings show it; a place id is not one). */
+    experiences: v.pipe(
+      v.array(v.union([v.string(), v.number()]), notA("a list of universe ids", GRANT_FIX)),
+      v.check(
+        (list) => list.length > 0 && list.every(isUniverseId),
+        notA("a list of universe ids", GRANT_FIX),
+      ),
+      v.transform((list) => list.map((id) => String(id).trim())),
+    ),
+  },
+  isNot(GRANT_FIX),
+);
+
+/** `creationContext.assetPrivacy` of new assets; `openUse` lets every experience use them, irreversibly. */
+const privacySchema = v.picklist(
+  ["default", "restricted", "openUse"],
+  notA("an asset privacy", 'write "default", "restricted" or "openUse" (openUse cannot be undone)')
+);
+
 const inputSchema = v.looseObject(
   {
     /** A glob or globs, relative to the project root. */
@@ -179,6 +206,10 @@ const inputSchema = v.looseObject(
     output: v.optional(outputSchema, { style: "nested", extensions: "strip", keys: "input", content: false }),
     /** Files already on Roblox (path below the input's base → asset id): never uploaded, always in modules. */
     existing: v.optional(existingSchema, {}),
+    /** Experiences granted `Use` of this input's assets, besides the project's own `grant`. */
+    grant: v.optional(grantSchema),
+    /** Privacy of this input's new assets. Default: none sent (the creator's own default). */
+    privacy: v.optional(privacySchema),
   },
   isNot('write an object, e.g. { include: "assets/ui/**/*.png" }'),
 );
@@ -206,6 +237,8 @@ export const projectSchema = v.looseObject(
         ),
       ),
     ),
+    /** Experiences granted `Use` of every input's assets after upload. */
+    grant: v.optional(grantSchema),
     /** Named groups of files; a bare `rbxassets sync` syncs them all. */
     inputs: v.optional(
       v.record(
@@ -233,6 +266,7 @@ export const projectSchema = v.looseObject(
 
 /** The fix for a required key left out, by key. */
 export const MISSING_FIX: Readonly<Record<string, string>> = {
+  experiences: "write the experiences' universe ids, e.g. experiences: [1234567890]",
   include: 'write a glob or a list of globs relative to the root, e.g. "assets/ui/**/*.png"',
 };
 
@@ -245,6 +279,8 @@ export type ProjectConfig = v.InferInput<typeof projectSchema>;
 export type InputConfig = v.InferInput<typeof inputSchema>;
 export type OutputConfig = v.InferInput<typeof outputSchema>;
 export type SpritesheetOptions = Exclude<v.InferInput<typeof spritesheetSchema>, boolean>;
+export type GrantConfig = v.InferInput<typeof grantSchema>;
+export type AssetPrivacySetting = v.InferOutput<typeof privacySchema>;
 export type CodegenStyle = NonNullable<OutputConfig["style"]>;
 /** How an input's images are processed before upload; the pipeline's process stage reads these. */
 export type ProcessingOptions = Pick<InputConfig, "alphaBleed" | "spritesheet">;
@@ -268,6 +304,9 @@ export interface InputSpec {
   output: ModuleOptions;
   /** Path below the input's base → asset id (digits). */
   existing: Record<string, string>;
+  /** The project's and the input's experiences together, each once; absent when none. */
+  grant?: { experiences: string[] };
+  privacy?: AssetPrivacySetting;
 }
 
 /** An input's `output` with every default applied. */
@@ -288,10 +327,11 @@ export interface ProjectSpec {
 }
 
 /** A parsed input in the form the rest of the project reads (processing options grouped). */
-export function inputSpec(name: string, input: ParsedInput): InputSpec {
-  const { include, exclude, assetType, alphaBleed, spritesheet, output, existing } = input;
+export function inputSpec(name: string, input: ParsedInput, projectGrant?: readonly string[]): InputSpec {
+  const { include, exclude, assetType, alphaBleed, spritesheet, output, existing, grant, privacy } = input;
   const { luau, dts, ts, style, extensions, keys, content } = output;
   const model = (MODEL_ASSET_TYPES as readonly string[]).includes(assetType);
+  const experiences = [...new Set([...(projectGrant ?? []), ...(grant?.experiences ?? [])])];
   return {
     name,
     include,
@@ -312,5 +352,7 @@ export function inputSpec(name: string, input: ParsedInput): InputSpec {
       keys,
       content,
     },
+    ...(experiences.length > 0 && { grant: { experiences } }),
+    ...(privacy !== undefined && { privacy }),
   };
 }

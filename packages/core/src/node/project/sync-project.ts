@@ -44,6 +44,15 @@ export async function syncProjectInputs(
   opts: ProjectSyncOptions,
 ): Promise<ProjectSyncReport> {
   const total: ProjectSyncReport = { ...emptyReport(), modules: [], staleModules: [] };
+  // The quotas are the creator's, whatever the input: checked once for every input's files together.
+  const quotaCheck = !opts.check && opts.flags?.quotaCheck !== false && inputs.length > 0;
+  if (quotaCheck) {
+    const first = inputs[0]!;
+    await opts.pipelineFor(first, resolveInputOptions(project, first, opts.flags).pipeline).checkQuotas(
+      inputs.flatMap((input) => input.files.map((f) => f.file)),
+      opts.signal ? { signal: opts.signal } : {},
+    );
+  }
   for (const input of inputs) {
     const resolved = resolveInputOptions(project, input, {
       ...opts.flags,
@@ -56,6 +65,8 @@ export async function syncProjectInputs(
       check: opts.check === true,
       ...(opts.signal ? { signal: opts.signal } : {}),
       ...(opts.stop ? { stop: opts.stop } : {}),
+      // Checked above, for all the inputs at once.
+      ...(quotaCheck && { quotaCheck: false }),
     };
     // An input with no file (its last one deleted while watched) has nothing to sync, only modules to empty:
     // `pipeline.sync([])` would mean the whole project.
@@ -78,6 +89,11 @@ export async function syncProjectInputs(
       (total[key] as unknown[]).push(...report[key]);
     }
     total.elapsedMs += report.elapsedMs;
+    if (report.grants) {
+      total.grants ??= { granted: [], refusals: [] };
+      total.grants.granted.push(...report.grants.granted);
+      total.grants.refusals.push(...report.grants.refusals);
+    }
     if (report.refusal) {
       // An account-level refusal (a wrong key, a creator it may not act for) would refuse every input alike.
       total.refusal = report.refusal;

@@ -33,6 +33,8 @@ export function entryFor(
   if (prepared.assetType === "Model" && asset.revisionId) entry.version = asset.revisionId;
   if (moderation === "Reviewing") entry.moderation = "Reviewing";
   if (prepared.fingerprint !== undefined) entry.process = prepared.fingerprint;
+  // An update keeps the asset id, and with it every grant the asset has.
+  if (target?.grants?.length) entry.grants = target.grants;
   return entry;
 }
 

@@ -150,6 +150,7 @@ export async function uploadOnce(
       creator: config.creatorRef!,
       videoExpectedPrice: meta.expectedPrice,
       target,
+      privacy: opts.privacy,
     },
     write: { creator, targetCreator: target?.creator },
     recorded: async (lockfile) => {
