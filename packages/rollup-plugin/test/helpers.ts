@@ -29,7 +29,9 @@ export function useEmulator(options: Parameters<typeof startEmulator>[0] = {}) {
   });
   afterEach(async () => {
     state.emulator.resetStats();
-    await Promise.all(state.roots.splice(0).map((root) => rm(root, { recursive: true, force: true, maxRetries: 10 })));
+    await Promise.all(
+      state.roots.splice(0).map((root) => rm(root, { recursive: true, force: true, maxRetries: 10 })),
+    );
   });
   return {
     get emulator() {

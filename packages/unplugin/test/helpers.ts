@@ -26,7 +26,9 @@ export function useEmulator() {
   });
   afterEach(async () => {
     state.emulator.resetStats();
-    await Promise.all(state.roots.splice(0).map((root) => rm(root, { recursive: true, force: true, maxRetries: 10 })));
+    await Promise.all(
+      state.roots.splice(0).map((root) => rm(root, { recursive: true, force: true, maxRetries: 10 })),
+    );
   });
   return {
     get emulator() {

@@ -177,7 +177,7 @@ const grantSchema = v.looseObject(
 /** `creationContext.assetPrivacy` of new assets; `openUse` lets every experience use them, irreversibly. */
 const privacySchema = v.picklist(
   ["default", "restricted", "openUse"],
-  notA("an asset privacy", 'write "default", "restricted" or "openUse" (openUse cannot be undone)')
+  notA("an asset privacy", 'write "default", "restricted" or "openUse" (openUse cannot be undone)'),
 );
 
 const inputSchema = v.looseObject(
