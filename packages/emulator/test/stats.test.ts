@@ -16,7 +16,7 @@ describe("stats", () => {
     await create(emulator);
     await call(emulator, "GET", "/v1/assets/99999999999");
     await call(emulator, "GET", "/v1/assets/1", { apiKey: "wrong" });
-    const { bodies, ...stats } = emulator.stats();
+    const { bodies, fileParts, ...stats } = emulator.stats();
     const sha = createHash("sha256").update(pngBytes).digest("hex");
     expect(stats).toEqual({
       requests: { Assets_CreateAsset: 2, Assets_GetAsset: 2 },
@@ -28,6 +28,11 @@ describe("stats", () => {
     // Only the two creates carried a body; each arrived whole, as declared.
     expect(bodies.map((body) => body.operationId)).toEqual(["Assets_CreateAsset", "Assets_CreateAsset"]);
     for (const body of bodies) expect(body.received).toBe(body.contentLength);
+    // Each create's file part is recorded with the media type it declared.
+    expect(fileParts.map((part) => [part.operationId, part.contentType])).toEqual([
+      ["Assets_CreateAsset", "image/png"],
+      ["Assets_CreateAsset", "image/png"],
+    ]);
   });
 
   it("serves stats over HTTP without auth and resets them", async () => {
@@ -46,6 +51,7 @@ describe("stats", () => {
       contentUploads: {},
       faults: {},
       bodies: [],
+      fileParts: [],
     });
   });
 });
