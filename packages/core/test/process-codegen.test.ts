@@ -8,7 +8,7 @@ const assets = [
 ];
 const files = assets.map((asset) => ({ file: asset.file, key: asset.file, value: moduleValue(asset) }));
 const flat = renderInputModules(
-  { style: "flat", luau: "a.luau", ts: "a.ts", dts: "a.d.ts" },
+  { style: "flat", extensions: "keep", luau: "a.luau", ts: "a.ts", dts: "a.d.ts" },
   files,
   "rbxassets.lock.json",
 );

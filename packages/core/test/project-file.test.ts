@@ -136,7 +136,7 @@ describe("the project file", () => {
     const error = await loadProject(project.root).catch((e: unknown) => e);
     const lines = (error as Error).message.split("\n").map((l) => l.replaceAll(project.root, "<root>"));
     expect(lines).toEqual([
-      'rbxassets.config.json: inputs.ui.alphaBleeed: is not a known key — did you mean "alphaBleed"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output, grant, privacy)',
+      'rbxassets.config.json: inputs.ui.alphaBleeed: is not a known key — did you mean "alphaBleed"? (keys here: include, exclude, assetType, alphaBleed, spritesheet, output, existing, grant, privacy)',
       'rbxassets.config.json: inputs.ui.include: "assets/nothing/*.png" matches no asset file — fix the glob (it is relative to the project root <root>) or remove it',
     ]);
   });

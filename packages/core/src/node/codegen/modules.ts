@@ -92,8 +92,11 @@ export async function checkInputModules(
 
 /** `sync --ts F --luau F` without a project file: one flat input of every synced file. */
 export function flatOutput(targets: { typescript?: string; luau?: string }): ModuleOutput {
+  // Keyed by project path as given (`"ui/logo.png"`): without a project file there is no input's base, and
+  // code written against these modules reads whole paths.
   return {
     style: "flat",
+    extensions: "keep",
     ...(targets.typescript ? { ts: targets.typescript } : {}),
     ...(targets.luau ? { luau: targets.luau } : {}),
   };
