@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
 import {
   configFor,
-  ensureMergeAttributes,
   findProjectFile,
   type InitAnswers,
   type InitProposal,
@@ -10,6 +9,7 @@ import {
   resolveConfig,
   writeProjectFile,
 } from "@rbxassets/core/node";
+import { ensureMergeAttributes } from "@rbxassets/core/internal";
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { CliError, ExitCode, PromptRequiredError } from "../errors.js";
 import { terminalSupportsPrompting } from "../prompt.js";
