@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { ensureMergeAttributes } from "@rbxassets/core/internal";
 import {
   configFor,
   findProjectFile,
@@ -9,7 +10,6 @@ import {
   resolveConfig,
   writeProjectFile,
 } from "@rbxassets/core/node";
-import { ensureMergeAttributes } from "@rbxassets/core/internal";
 import type { CommandEnv, CommandResult } from "../command-env.js";
 import { CliError, ExitCode, PromptRequiredError } from "../errors.js";
 import { terminalSupportsPrompting } from "../prompt.js";

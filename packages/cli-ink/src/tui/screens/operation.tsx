@@ -4,8 +4,8 @@ import { useEffect, useState } from "react";
 import { AssetCard } from "../components/asset-card.js";
 import { ErrorBox } from "../components/error-box.js";
 import { HINT_BACK, type Hint } from "../components/key-hints.js";
+import { LabelledField } from "../components/labelled-field.js";
 import { Screen } from "../components/screen.js";
-import { TextField } from "../components/text-field.js";
 import { useTui } from "../context.js";
 import { useKeys } from "../hooks/use-keys.js";
 import { useNow } from "../hooks/use-now.js";
@@ -73,17 +73,15 @@ export function OperationScreen({ operationId }: { operationId?: string }) {
     <Screen title="Watch an operation" hints={hints}>
       {watch.kind === "ask" ? (
         <Box flexDirection="column">
-          <Box>
-            <Text>Operation id: </Text>
-            <TextField
-              placeholder="the id printed by an upload or update"
-              onSubmit={(value) => {
-                const id = parseOperationId(value);
-                if (id) setWatch({ kind: "watching", operationId: id, since: Date.now(), attempt: 0 });
-                else setWatch({ kind: "ask", error: `"${value.trim()}" is not an operation id.` });
-              }}
-            />
-          </Box>
+          <LabelledField
+            label="Operation id"
+            placeholder="the id printed by an upload or update"
+            onSubmit={(value) => {
+              const id = parseOperationId(value);
+              if (id) setWatch({ kind: "watching", operationId: id, since: Date.now(), attempt: 0 });
+              else setWatch({ kind: "ask", error: `"${value.trim()}" is not an operation id.` });
+            }}
+          />
           {watch.error ? <Text color="red">{watch.error}</Text> : null}
         </Box>
       ) : null}

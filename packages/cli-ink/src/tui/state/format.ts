@@ -1,8 +1,5 @@
 // Turning API values into short, readable text for a terminal. Spellings and ids come from core's helpers.
-import {
-  versionNumberOf as coreVersionNumberOf,
-  normalizeModerationState,
-} from "@rbxassets/core";
+import { versionNumberOf as coreVersionNumberOf, normalizeModerationState } from "@rbxassets/core";
 import { normalizeAssetType } from "@rbxassets/core/internal";
 import stringWidth from "string-width";
 
