@@ -9,9 +9,9 @@ const quoted = (words: string[]) => `"${words.join(" ")}"`;
 export function bashScript(spec: CommandSpec): string {
   const name = spec.name;
   const walk = commandPathWalk(spec, {
-    loop: "i = 1; i < COMP_CWORD",
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell expansion, written as the script has it
-    word: "${COMP_WORDS[i]}",
+    words: "COMP_WORDS",
+    first: 1,
+    cursor: "COMP_CWORD",
     valueCase: (option) =>
       option.choices.length > 0
         ? `COMPREPLY=($(compgen -W ${quoted(option.choices)} -- "$cur")); return`

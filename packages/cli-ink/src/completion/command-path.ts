@@ -15,10 +15,10 @@ export function valueOptions(spec: CommandSpec): OptionSpec[] {
 }
 
 export interface CommandPathShell {
-  /** The loop over the words before the cursor, e.g. `i = 1; i < COMP_CWORD`. */
-  loop: string;
-  /** The word at `i`, e.g. `\${COMP_WORDS[i]}`. */
-  word: string;
+  /** The words typed (`COMP_WORDS`), the index of the first after the program's, and the cursor's. */
+  words: string;
+  first: number;
+  cursor: string;
   /** The case body for an option's values (`return` when done). */
   valueCase: (option: OptionSpec) => string;
   /** The case body for a command path: sets the shell's lists of subcommands and options. */
@@ -38,8 +38,8 @@ export function commandPathWalk(spec: CommandSpec, shell: CommandPathShell): str
   const pathCases = commands.map(
     ({ path, command }) => `    ${pathKey(path)}) ${shell.pathCase(command)} ;;`,
   );
-  return `  for (( ${shell.loop}; i++ )); do
-    word="${shell.word}"
+  return `  for (( i = ${shell.first}; i < ${shell.cursor}; i++ )); do
+    word="\${${shell.words}[i]}"
     case "$word" in
       ${withValue.length > 0 ? `${withValue.join("|")}) (( i++ )); continue ;;` : ""}
       -*) continue ;;

@@ -12,9 +12,9 @@ const described = (name: string, description: string) =>
 export function zshScript(spec: CommandSpec): string {
   const name = spec.name;
   const walk = commandPathWalk(spec, {
-    loop: "i = 2; i < CURRENT",
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell expansion, written as the script has it
-    word: "${words[i]}",
+    words: "words",
+    first: 2,
+    cursor: "CURRENT",
     valueCase: (option) =>
       option.choices.length > 0
         ? `compadd -- ${option.choices.map(single).join(" ")}; return`

@@ -20,6 +20,14 @@ type Watch =
   | { kind: "finished"; operationId: string; report: OperationReport }
   | { kind: "failed"; operationId: string; error: unknown };
 
+/** The keys each state of the screen answers. */
+const HINTS: Record<Watch["kind"], Hint[]> = {
+  ask: [["enter", "watch"], HINT_BACK],
+  watching: [["esc", "stop watching"]],
+  finished: [["enter", "watch another"], HINT_BACK],
+  failed: [["r", "retry"], HINT_BACK],
+};
+
 /** Waits for an operation (polling with backoff in the service) and shows the asset it produced. */
 export function OperationScreen({ operationId }: { operationId?: string }) {
   const { ctx, navigate, tasks } = useTui();
@@ -60,17 +68,8 @@ export function OperationScreen({ operationId }: { operationId?: string }) {
     }
   });
 
-  const hints: Hint[] =
-    watch.kind === "ask"
-      ? [["enter", "watch"], HINT_BACK]
-      : watch.kind === "failed"
-        ? [["r", "retry"], HINT_BACK]
-        : watch.kind === "finished"
-          ? [["enter", "watch another"], HINT_BACK]
-          : [["esc", "stop watching"]];
-
   return (
-    <Screen title="Watch an operation" hints={hints}>
+    <Screen title="Watch an operation" hints={HINTS[watch.kind]}>
       {watch.kind === "ask" ? (
         <Box flexDirection="column">
           <LabelledField
