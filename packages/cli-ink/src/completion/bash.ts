@@ -8,10 +8,7 @@ const quoted = (words: string[]) => `"${words.join(" ")}"`;
 
 export function bashScript(spec: CommandSpec): string {
   const name = spec.name;
-  const walk = commandPathWalk(spec, {
-    words: "COMP_WORDS",
-    first: 1,
-    cursor: "COMP_CWORD",
+  const walk = commandPathWalk(spec, "bash", {
     valueCase: (option) =>
       option.choices.length > 0
         ? `COMPREPLY=($(compgen -W ${quoted(option.choices)} -- "$cur")); return`

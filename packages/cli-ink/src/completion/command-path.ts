@@ -14,11 +14,13 @@ export function valueOptions(spec: CommandSpec): OptionSpec[] {
   return [...seen.values()];
 }
 
-export interface CommandPathShell {
-  /** The words typed (`COMP_WORDS`), the index of the first after the program's, and the cursor's. */
-  words: string;
-  first: number;
-  cursor: string;
+/** Each shell's array of typed words, the index of the first after the program's, and the cursor's. */
+const WORDS = {
+  bash: { words: "COMP_WORDS", first: 1, cursor: "COMP_CWORD" },
+  zsh: { words: "words", first: 2, cursor: "CURRENT" },
+} as const;
+
+export interface CommandPathCases {
   /** The case body for an option's values (`return` when done). */
   valueCase: (option: OptionSpec) => string;
   /** The case body for a command path: sets the shell's lists of subcommands and options. */
@@ -26,7 +28,12 @@ export interface CommandPathShell {
 }
 
 /** The script's lines from the walk up to the open `case "$cmdpath" in` (each shell closes it its way). */
-export function commandPathWalk(spec: CommandSpec, shell: CommandPathShell): string {
+export function commandPathWalk(
+  spec: CommandSpec,
+  shellName: keyof typeof WORDS,
+  shell: CommandPathCases,
+): string {
+  const { words, first, cursor } = WORDS[shellName];
   const commands = walk(spec);
   const values = valueOptions(spec);
   const withValue = values.flatMap((option) => option.flags);
@@ -38,8 +45,8 @@ export function commandPathWalk(spec: CommandSpec, shell: CommandPathShell): str
   const pathCases = commands.map(
     ({ path, command }) => `    ${pathKey(path)}) ${shell.pathCase(command)} ;;`,
   );
-  return `  for (( i = ${shell.first}; i < ${shell.cursor}; i++ )); do
-    word="\${${shell.words}[i]}"
+  return `  for (( i = ${first}; i < ${cursor}; i++ )); do
+    word="\${${words}[i]}"
     case "$word" in
       ${withValue.length > 0 ? `${withValue.join("|")}) (( i++ )); continue ;;` : ""}
       -*) continue ;;

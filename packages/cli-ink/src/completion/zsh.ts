@@ -11,10 +11,7 @@ const described = (name: string, description: string) =>
 
 export function zshScript(spec: CommandSpec): string {
   const name = spec.name;
-  const walk = commandPathWalk(spec, {
-    words: "words",
-    first: 2,
-    cursor: "CURRENT",
+  const walk = commandPathWalk(spec, "zsh", {
     valueCase: (option) =>
       option.choices.length > 0
         ? `compadd -- ${option.choices.map(single).join(" ")}; return`
