@@ -61,3 +61,25 @@ test("a batch upload is recorded: the next sync of the same files uploads nothin
   expect(again.unchanged.map((a) => a.file)).toEqual(["a.png"]);
   expect(emulator.stats().creates).toBe(creates + 2);
 });
+
+test("a batch upload of a file in an input takes its options (one resolver): a sync of the input sends nothing", async () => {
+  const root = await makeProject({
+    "rbxassets.config.json": JSON.stringify({ inputs: { ui: { include: "ui/*.png", alphaBleed: false } } }),
+    "ui/a.png": png(11),
+  });
+  const ctx = await createServiceContext({
+    root,
+    baseUrl: emulator.url,
+    apiKey: SECRET_KEY,
+    creator: CREATOR,
+    env: {},
+  });
+  const report = await uploadFiles(ctx, [{ file: "ui/a.png", assetType: "Image" }]);
+  expect(report.done.map((a) => [a.file, a.status])).toEqual([["ui/a.png", "uploaded"]]);
+  const { requests } = emulator.stats();
+  const sum = Object.values(requests).reduce((a, b) => a + b, 0);
+  // A bare sync: every input, each with its own options.
+  const again = await syncPaths(ctx, []);
+  expect(again.unchanged.map((a) => a.file)).toEqual(["ui/a.png"]);
+  expect(Object.values(emulator.stats().requests).reduce((a, b) => a + b, 0)).toBe(sum);
+});
