@@ -1,6 +1,7 @@
 // Human-readable renderings of API data: concise lines a person scans (ids, uri, name, type, state,
 // moderation). `--json` bypasses all of this.
-import { assetUri, normalizeAssetType, normalizeModerationState, versionNumberOf } from "@rbxassets/core";
+import { assetUri, normalizeModerationState, versionNumberOf } from "@rbxassets/core";
+import { normalizeAssetType } from "@rbxassets/core/internal";
 import { keyValues, showPath, table } from "./output.js";
 import type { Asset, AssetVersion, OperationReport, UploadResult } from "./services/assets.js";
 import { formatTime } from "./time.js";

@@ -1,6 +1,6 @@
 // The commands on one asset: upload, get, update, archive, restore, versions, version, rollback, operation.
 import { limits, socialLinkKinds, uploadableExtensions } from "@rbxassets/core";
-import { Option } from "commander";
+import { type Command, Option } from "commander";
 import {
   assetType,
   collect,
@@ -93,17 +93,13 @@ export function defineAssetCommands(define: Define): void {
       ),
   );
   define("archive", (c) =>
-    c
-      .argument("<assetId>", "the asset id")
-      .description("archive an asset (it stops showing in experiences; `restore` undoes it)")
-      .addHelpText("after", examples("rbxassets archive 1234567890")),
+    onAsset(
+      c,
+      "archive an asset (it stops showing in experiences; `restore` undoes it)",
+      "rbxassets archive 1234567890",
+    ),
   );
-  define("restore", (c) =>
-    c
-      .argument("<assetId>", "the asset id")
-      .description("restore an archived asset")
-      .addHelpText("after", examples("rbxassets restore 1234567890")),
-  );
+  define("restore", (c) => onAsset(c, "restore an archived asset", "rbxassets restore 1234567890"));
   define("versions", (c) =>
     c
       .argument("<assetId>", "the asset id")
@@ -125,18 +121,15 @@ export function defineAssetCommands(define: Define): void {
       ),
   );
   define("version", (c) =>
-    c
-      .argument("<assetId>", "the asset id")
-      .argument("<n>", "the version number")
-      .description("show one version of an asset")
-      .addHelpText("after", examples("rbxassets version 1234567890 3")),
+    onAsset(c, "show one version of an asset", "rbxassets version 1234567890 3", "the version number"),
   );
   define("rollback", (c) =>
-    c
-      .argument("<assetId>", "the asset id")
-      .argument("<n>", "the version to make current (committed as a new version)")
-      .description("make an earlier version current again")
-      .addHelpText("after", examples("rbxassets rollback 1234567890 2")),
+    onAsset(
+      c,
+      "make an earlier version current again",
+      "rbxassets rollback 1234567890 2",
+      "the version to make current (committed as a new version)",
+    ),
   );
   define("operation", (c) =>
     c
@@ -145,4 +138,12 @@ export function defineAssetCommands(define: Define): void {
       .option("--wait", "poll (with backoff) until the operation is done")
       .addHelpText("after", examples("rbxassets operation 9d7a8c7e-1f2b-4c3d-8e9f-0a1b2c3d4e5f --wait")),
   );
+}
+
+/** A command on one asset (`<assetId>`, and `<n>` when it names a version) with its one example. */
+function onAsset(c: Command, description: string, example: string, version?: string): Command {
+  const withId = c.argument("<assetId>", "the asset id");
+  return (version === undefined ? withId : withId.argument("<n>", version))
+    .description(description)
+    .addHelpText("after", examples(example));
 }

@@ -228,3 +228,37 @@ test("--target studio copies images into Studio's content folder with no credent
   expect(cloud.code, cloud.stderr).toBe(0);
   expect(await readFile(join(root, "src/shared/UI.luau"), "utf8")).toMatch(/play = "rbxassetid:\/\/\d+",/);
 });
+
+test("upload of a file in an input takes the input's options (one resolver): a sync after it sends nothing", async () => {
+  const root = await makeProject({
+    "rbxassets.config.json": JSON.stringify({
+      inputs: { ui: { include: "assets/ui/*.png", alphaBleed: false, assetType: "Decal" } },
+    }),
+    "assets/ui/flat.png": png(91),
+  });
+  const cli = (...args: string[]) => runCli(args, { cwd: root, env: cliEnv(emulator) });
+  const uploaded = await cli("upload", "assets/ui/flat.png", "--json");
+  expect(uploaded.code, uploaded.stderr).toBe(0);
+  expect(json<{ assetType: string }>(uploaded).assetType).toBe("Decal");
+  const requests = requestCount(emulator);
+  const synced = await cli("sync", "--json");
+  expect(synced.code, synced.stderr).toBe(0);
+  expect(json<Report>(synced).unchanged.map((a) => a.file)).toEqual(["assets/ui/flat.png"]);
+  expect(requestCount(emulator)).toBe(requests);
+});
+
+test("upload of a file an input packs into a spritesheet is refused before any request, naming sync", async () => {
+  const root = await makeProject({
+    "rbxassets.config.json": JSON.stringify({
+      inputs: { icons: { include: "assets/icons/*.png", spritesheet: true } },
+    }),
+    "assets/icons/a.png": png(93),
+  });
+  const requests = requestCount(emulator);
+  const result = await runCli(["upload", "assets/icons/a.png"], { cwd: root, env: cliEnv(emulator) });
+  expect(result.code, result.stderr).toBe(2);
+  expect(result.stderr).toMatch(
+    /assets\/icons\/a\.png is packed into the spritesheet of input "icons".*rbxassets sync/,
+  );
+  expect(requestCount(emulator)).toBe(requests);
+});

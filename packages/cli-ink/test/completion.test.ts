@@ -94,11 +94,12 @@ describe("bash", () => {
 
   test("a command added to the program completes with no change to the completion code", async () => {
     const program = createProgram({ exitCode: ExitCode.ok }, "0.0.0");
-    program.command("lockfile").description("lockfile tools").command("merge <base> <ours> <theirs>");
+    // A name the program does not have yet (it already has `lockfile`).
+    program.command("cache").description("cache tools").command("clear <what>");
     const file = join(dir, "extended.bash");
     await writeFile(file, completionScript(program, "bash"));
-    expect(bashComplete(file, ["rbxassets", "lock"])).toEqual(["lockfile"]);
-    expect(bashComplete(file, ["rbxassets", "lockfile", ""])).toEqual(["merge"]);
+    expect(bashComplete(file, ["rbxassets", "cac"])).toEqual(["cache"]);
+    expect(bashComplete(file, ["rbxassets", "cache", ""])).toEqual(["clear"]);
   });
 });
 

@@ -20,15 +20,12 @@ afterAll(async () => {
   await emulator?.close();
 });
 
+const contextFor = (root: string) =>
+  createServiceContext({ root, baseUrl: emulator.url, apiKey: SECRET_KEY, creator: CREATOR, env: {} });
+
 test("a batch upload is recorded: the next sync of the same files uploads nothing", async () => {
   const root = await makeProject({ "a.png": png(1), "b.png": png(2), "c.png": "not a png" });
-  const ctx = await createServiceContext({
-    root,
-    baseUrl: emulator.url,
-    apiKey: SECRET_KEY,
-    creator: CREATOR,
-    env: {},
-  });
+  const ctx = await contextFor(root);
   const creates = emulator.stats().creates;
   // Each failure is told as it happens: c.png is refused before any request, so before a.png is done.
   const told: string[] = [];
@@ -60,4 +57,20 @@ test("a batch upload is recorded: the next sync of the same files uploads nothin
   const again = await syncPaths(ctx, ["a.png"]);
   expect(again.unchanged.map((a) => a.file)).toEqual(["a.png"]);
   expect(emulator.stats().creates).toBe(creates + 2);
+});
+
+test("a batch upload of a file in an input takes its options (one resolver): a sync of the input sends nothing", async () => {
+  const root = await makeProject({
+    "rbxassets.config.json": JSON.stringify({ inputs: { ui: { include: "ui/*.png", alphaBleed: false } } }),
+    "ui/a.png": png(11),
+  });
+  const ctx = await contextFor(root);
+  const report = await uploadFiles(ctx, [{ file: "ui/a.png", assetType: "Image" }]);
+  expect(report.done.map((a) => [a.file, a.status])).toEqual([["ui/a.png", "uploaded"]]);
+  const { requests } = emulator.stats();
+  const sum = Object.values(requests).reduce((a, b) => a + b, 0);
+  // A bare sync: every input, each with its own options.
+  const again = await syncPaths(ctx, []);
+  expect(again.unchanged.map((a) => a.file)).toEqual(["ui/a.png"]);
+  expect(Object.values(emulator.stats().requests).reduce((a, b) => a + b, 0)).toBe(sum);
 });

@@ -215,7 +215,7 @@ describe("upload wizard", () => {
       { type: "pick", files },
       { type: "set-name", value: "  " },
     ]);
-    expect(named.error).toMatch(/name is required/);
+    expect(named.error).toMatch(/display name is empty/);
     expect(named.step).toEqual({ kind: "details", index: 0, field: "name" });
     const long = run([
       { type: "pick", files },
@@ -323,10 +323,10 @@ describe("metadata", () => {
   });
 
   test("each field is checked with a message that says how to fix it", () => {
-    expect(validateField("displayName", "")).toMatch(/required/);
+    expect(validateField("displayName", "")).toMatch(/display name is empty/);
     expect(validateField("icon", "abc")).toMatch(/asset id/);
     expect(validateField("icon", "", "10")).toMatch(/not supported/);
-    expect(validateField("social", "myspace=https://x")).toMatch(/kind one of/);
+    expect(validateField("social", "myspace=https://x")).toMatch(/use one of/);
     expect(validateField("social", "github=ftp://x")).toMatch(/http/);
     expect(parseSocial("a=https://a b=https://b")).toMatchObject({ ok: false });
     expect(parseSocial("github=https://1 twitch=https://2 discord=https://3 roblox=https://4")).toMatchObject(

@@ -1,6 +1,6 @@
 // @rbxassets/core: the typed Open Cloud Assets client. Runs wherever fetch does (no node: imports here).
 
-export { contentTypes, limits, type MaskField, maskFields } from "@rbxassets/spec";
+export { contentTypes, limits, type MaskField } from "@rbxassets/spec";
 export { isAbortError } from "./client/abort.js";
 export {
   type AssetsClient,
@@ -13,12 +13,9 @@ export {
   AssetsApiError,
   AssetsClientError,
   AssetsNetworkError,
-  describeWait,
-  isAmbiguousWrite,
   MAX_SERVER_WAIT_MS,
   RateLimitWaitTooLongError,
   REQUEST_TIMEOUT,
-  redact,
 } from "./client/errors.js";
 export { failureLine } from "./client/failure-line.js";
 export type { FileInput } from "./client/files.js";
@@ -35,7 +32,6 @@ export {
   assetIdOf,
   assetUri,
   contentTypeFor,
-  normalizeAssetType,
   normalizeModerationState,
   operationIdOf,
   versionNumberOf,
@@ -49,7 +45,7 @@ export {
 export { type RefusalWordsFacts, refusalProblem } from "./client/refusal-words.js";
 export { DEFAULT_TIMEOUT_MS } from "./client/request-timeout.js";
 export type { ClientEvent, RetryOptions } from "./client/retry.js";
-export { credentialProblem, InvalidCredentialError, SETTING_ENV } from "./client/settings.js";
+export { InvalidCredentialError, SETTING_ENV } from "./client/settings.js";
 export { showFile } from "./client/show-file.js";
 export type {
   Asset,

@@ -8,10 +8,9 @@ import {
   createAssetsClient,
   InvalidCredentialError,
   isAbortError,
-  isAmbiguousWrite,
   RateLimitWaitTooLongError,
-  redact,
 } from "../src/index.js";
+import { isAmbiguousWrite, redact } from "../src/internal.js";
 import { createNodeAssetsClient } from "../src/node/client.js";
 import { imageRequest, PNG_1X1 } from "./helpers/fixtures.js";
 import { type Peer, type PeerHandler, sendJson, startPeer } from "./helpers/peer.js";

@@ -8,11 +8,11 @@ import {
   AssetsApiError,
   assetIdOf,
   contentTypeFor,
-  normalizeAssetType,
   normalizeModerationState,
   operationIdOf,
   versionNumberOf,
 } from "../src/index.js";
+import { normalizeAssetType } from "../src/internal.js";
 
 describe("toApiError", () => {
   it("never throws and always yields a one-line message, whatever the body", () => {

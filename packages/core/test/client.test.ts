@@ -7,11 +7,11 @@ import {
   AssetsClientError,
   assetIdOf,
   createAssetsClient,
-  normalizeAssetType,
   normalizeModerationState,
   type Operation,
   versionNumberOf,
 } from "../src/index.js";
+import { normalizeAssetType } from "../src/internal.js";
 import { startTestEmulator } from "./helpers/emulator.js";
 import { imageRequest, modelBytes, modelRequest, PNG_1X1 } from "./helpers/fixtures.js";
 

@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { ensureMergeAttributes } from "../src/internal.js";
 import {
-  ensureMergeAttributes,
   type LockEntry,
   Lockfile,
   mergeLockfiles,

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
+import { ensureMergeAttributes } from "@rbxassets/core/internal";
 import {
   configFor,
-  ensureMergeAttributes,
   findProjectFile,
   type InitAnswers,
   type InitProposal,

@@ -5,6 +5,7 @@ import { EXPECTED_PRICE_FIX } from "../fixes.js";
 import { formatUpload } from "../format.js";
 import { showPath } from "../output.js";
 import { promptChoice } from "../prompt.js";
+import { inputAssetType } from "../services/project-upload.js";
 import { detectAssetType, type UploadResult, uploadFile } from "../services/upload.js";
 import { stoppingLine } from "../sync-output.js";
 
@@ -18,7 +19,7 @@ interface UploadOptions {
 
 export async function run(env: CommandEnv, [file]: string[], options: UploadOptions): Promise<CommandResult> {
   const ctx = await env.context();
-  let assetType = options.type;
+  let assetType = options.type ?? inputAssetType(ctx, file!);
   if (assetType === undefined) {
     // An .rbxm could be a Model or an Animation: ask, or (without a terminal) say which flag decides.
     const detected = await detectAssetType(ctx, file!);

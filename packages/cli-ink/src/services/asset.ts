@@ -1,5 +1,6 @@
 // One asset's record: reading it (all fields or a read mask), archiving and restoring it.
-import { type Asset, maskFields } from "@rbxassets/core";
+import type { Asset } from "@rbxassets/core";
+import { maskFields } from "@rbxassets/core/internal";
 import type { ServiceContext } from "./context.js";
 import { ServiceError } from "./errors.js";
 import { assetIdOrThrow } from "./ids.js";

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { type ClientEvent, credentialProblem, defaultServerUrl, redact } from "@rbxassets/core";
+import { type ClientEvent, defaultServerUrl } from "@rbxassets/core";
+import { credentialProblem, redact } from "@rbxassets/core/internal";
 import {
   createNodeAssetsClient,
   createPipeline,

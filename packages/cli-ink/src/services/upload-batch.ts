@@ -9,6 +9,7 @@ import {
   type ResolvedAsset,
 } from "@rbxassets/core/node";
 import type { ServiceContext } from "./context.js";
+import { projectUploadPipeline, resolveProjectUpload } from "./project-upload.js";
 
 export interface BatchUpload {
   /** Path relative to the project root. */
@@ -48,10 +49,8 @@ export async function uploadFiles(
     onFailed?: (failure: BatchUploadReport["failed"][number]) => void;
   } = {},
 ): Promise<BatchUploadReport> {
-  const pipeline = ctx.pipeline({
-    ...(opts.onEvent ? { onEvent: opts.onEvent } : {}),
-    ...(opts.expectedPrice !== undefined ? { videoExpectedPrice: opts.expectedPrice } : {}),
-  });
+  const flags = opts.expectedPrice !== undefined ? { expectedPrice: opts.expectedPrice } : {};
+  const pipeline = projectUploadPipeline(ctx, flags, opts.onEvent ? { onEvent: opts.onEvent } : {});
   const report: BatchUploadReport = {
     done: [],
     failed: [],
@@ -63,13 +62,7 @@ export async function uploadFiles(
     uploads.map(async (upload) => {
       if (opts.signal?.aborted || opts.stop?.aborted) return { kind: "skipped" as const, upload };
       try {
-        const asset = await pipeline.resolve(upload.file, {
-          assetType: upload.assetType,
-          ...(upload.displayName !== undefined ? { displayName: upload.displayName } : {}),
-          ...(upload.description !== undefined ? { description: upload.description } : {}),
-          ...(opts.signal ? { signal: opts.signal } : {}),
-          ...(opts.stop ? { stop: opts.stop } : {}),
-        });
+        const asset = await resolveProjectUpload(ctx, pipeline, { ...upload, ...signals(opts) }, flags);
         return { kind: "done" as const, upload, asset };
       } catch (error) {
         if (opts.signal?.aborted) return { kind: "skipped" as const, upload };
@@ -103,3 +96,10 @@ export async function uploadFiles(
 }
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function signals(opts: { signal?: AbortSignal; stop?: AbortSignal }): {
+  signal?: AbortSignal;
+  stop?: AbortSignal;
+} {
+  return { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.stop ? { stop: opts.stop } : {}) };
+}

@@ -20,6 +20,7 @@ import {
 import type { ServiceContext } from "./context.js";
 import { AmbiguousAssetTypeError, ServiceError } from "./errors.js";
 import { describeOperation, type OperationStatus, settleOperation } from "./operations.js";
+import { inputAssetType, projectUploadPipeline, resolveProjectUpload } from "./project-upload.js";
 
 /** The asset types `upload` takes: those the spec lists file formats for. */
 export const UPLOAD_ASSET_TYPES: readonly AssetType[] = uploadableAssetTypes;
@@ -102,7 +103,8 @@ export async function uploadFile(ctx: ServiceContext, input: UploadInput): Promi
       `unknown asset type ${input.assetType}: use one of ${UPLOAD_ASSET_TYPES.join(", ")}`,
     );
   }
-  const assetType = input.assetType ?? (await certainAssetType(ctx, input.file));
+  const assetType =
+    input.assetType ?? inputAssetType(ctx, input.file) ?? (await certainAssetType(ctx, input.file));
   const absolute = resolve(ctx.root, input.file);
   if (!isInsideRoot(ctx.root, absolute)) {
     return uploadUnrecorded(
@@ -139,20 +141,14 @@ async function uploadIntoProject(
   ctx: ServiceContext,
   input: UploadInput & { assetType: AssetType },
 ): Promise<UploadResult> {
-  const pipeline = ctx.pipeline({
-    ...(input.expectedPrice !== undefined ? { videoExpectedPrice: input.expectedPrice } : {}),
+  const flags = input.expectedPrice !== undefined ? { expectedPrice: input.expectedPrice } : {};
+  const pipeline = projectUploadPipeline(ctx, flags, {
     onEvent: (event) => {
       if (event.type === "start") input.onStage?.("uploading");
       if (event.type === "stopping") input.onStopping?.(event.finishing);
     },
   });
-  const resolved = await pipeline.resolve(input.file, {
-    assetType: input.assetType,
-    ...(input.displayName !== undefined ? { displayName: input.displayName } : {}),
-    ...(input.description !== undefined ? { description: input.description } : {}),
-    ...(input.signal ? { signal: input.signal } : {}),
-    ...(input.stop ? { stop: input.stop } : {}),
-  });
+  const resolved = await resolveProjectUpload(ctx, pipeline, input, flags);
   // The asset as the service now has it (name, state, creator), for the person who asked; without
   // credentials (a lockfile answer needs none) the lockfile's facts are all there is.
   const asset = ctx.config.hasCredentials

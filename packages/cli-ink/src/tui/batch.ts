@@ -1,6 +1,7 @@
 // The work of the two batch screens, upload and sync: both go through the pipeline, so that every upload
 // is recorded in the lockfile (a later sync uploads nothing again), and both report through the same
 // progress actions. The screens only start it and draw its state.
+import { failureLine, type RefusalWordsFacts, refusalProblem } from "@rbxassets/core";
 import type { AssetType, PipelineEvent, ServiceContext } from "./services.js";
 import { syncPaths, uploadFiles } from "./services.js";
 import { describeError, isAbort, refusalFix } from "./state/errors.js";
@@ -76,25 +77,21 @@ async function knownContents(ctx: ServiceContext): Promise<Map<string, string>> 
   return known;
 }
 
-/** `<file>: <problem> — <core's neutral fix>` without the fix: the TUI gives its own, once. */
-function problemOf(message: string): string {
-  const dash = message.indexOf(" — ");
-  return dash === -1 ? message : message.slice(0, dash);
-}
-
 /**
  * An account-level refusal as the TUI says it: the problem without core's neutral fix, the TUI's fix for
  * its reason, the first refused file, and the others (refused the same way in flight, or never sent).
  */
 function refusalOf(
   ctx: ServiceContext,
-  stopped: { reason: string; message: string; files: string[] },
+  stopped: RefusalWordsFacts & { files: string[] },
   notAttempted: readonly string[],
 ): { refusal: Refusal; first: string; others: string[] } {
   const first = stopped.files[0] ?? "";
+  // Built from core's fields and its one wording (`refusalProblem`), never sliced from a message.
+  const named = first || notAttempted[0] || "";
   return {
     refusal: {
-      message: problemOf(ctx.redact(stopped.message)),
+      message: ctx.redact(failureLine(named, { problem: refusalProblem(stopped) })),
       fix: refusalFix(stopped.reason),
       reason: stopped.reason,
     },

@@ -52,11 +52,10 @@ export {
   type LockfileMergeConflict,
   type LockfileMergeResult,
   mergeLockfiles,
-  mergeNotice,
   resolveConflictMarkers,
 } from "./lockfile-merge.js";
 export type { AtlasEntry, SpriteEntry } from "./lockfile-sheets.js";
-export { ensureMergeAttributes, MERGE_DRIVER_NAME } from "./merge-attributes.js";
+export { MERGE_DRIVER_NAME } from "./merge-attributes.js";
 export * from "./migrate/index.js";
 export { nodeFetch } from "./node-fetch.js";
 export { toProjectPath } from "./paths.js";

@@ -1,8 +1,8 @@
-import { Box, Text } from "ink";
+import { Text } from "ink";
 import { useState } from "react";
 import { HINT_BACK, HINT_ERASE } from "../components/key-hints.js";
+import { LabelledField } from "../components/labelled-field.js";
 import { Screen } from "../components/screen.js";
-import { TextField } from "../components/text-field.js";
 import { useTui } from "../context.js";
 import { useBackKey } from "../hooks/use-keys.js";
 import { type AssetPurpose, parseAssetId, routeForAsset } from "../state/navigation.js";
@@ -21,17 +21,15 @@ export function AskAssetScreen({ purpose }: { purpose: AssetPurpose }) {
   useBackKey(() => navigate({ type: "back" }));
   return (
     <Screen title={TITLES[purpose]} hints={[["enter", "continue"], HINT_ERASE, HINT_BACK]}>
-      <Box>
-        <Text>Asset id: </Text>
-        <TextField
-          placeholder="1234567890, rbxassetid://… or assets/…"
-          onSubmit={(value) => {
-            const assetId = parseAssetId(value);
-            if (assetId) navigate({ type: "replace", route: routeForAsset(purpose, assetId) });
-            else setError(`"${value.trim()}" is not an asset id: type its digits, e.g. 1234567890.`);
-          }}
-        />
-      </Box>
+      <LabelledField
+        label="Asset id"
+        placeholder="1234567890, rbxassetid://… or assets/…"
+        onSubmit={(value) => {
+          const assetId = parseAssetId(value);
+          if (assetId) navigate({ type: "replace", route: routeForAsset(purpose, assetId) });
+          else setError(`"${value.trim()}" is not an asset id: type its digits, e.g. 1234567890.`);
+        }}
+      />
       {error ? (
         <Text color="red" wrap="truncate-end">
           {error}

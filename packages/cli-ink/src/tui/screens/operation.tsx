@@ -4,8 +4,8 @@ import { useEffect, useState } from "react";
 import { AssetCard } from "../components/asset-card.js";
 import { ErrorBox } from "../components/error-box.js";
 import { HINT_BACK, type Hint } from "../components/key-hints.js";
+import { LabelledField } from "../components/labelled-field.js";
 import { Screen } from "../components/screen.js";
-import { TextField } from "../components/text-field.js";
 import { useTui } from "../context.js";
 import { useKeys } from "../hooks/use-keys.js";
 import { useNow } from "../hooks/use-now.js";
@@ -19,6 +19,14 @@ type Watch =
   | { kind: "watching"; operationId: string; since: number; attempt: number }
   | { kind: "finished"; operationId: string; report: OperationReport }
   | { kind: "failed"; operationId: string; error: unknown };
+
+/** The keys each state of the screen answers. */
+const HINTS: Record<Watch["kind"], Hint[]> = {
+  ask: [["enter", "watch"], HINT_BACK],
+  watching: [["esc", "stop watching"]],
+  finished: [["enter", "watch another"], HINT_BACK],
+  failed: [["r", "retry"], HINT_BACK],
+};
 
 /** Waits for an operation (polling with backoff in the service) and shows the asset it produced. */
 export function OperationScreen({ operationId }: { operationId?: string }) {
@@ -60,30 +68,19 @@ export function OperationScreen({ operationId }: { operationId?: string }) {
     }
   });
 
-  const hints: Hint[] =
-    watch.kind === "ask"
-      ? [["enter", "watch"], HINT_BACK]
-      : watch.kind === "failed"
-        ? [["r", "retry"], HINT_BACK]
-        : watch.kind === "finished"
-          ? [["enter", "watch another"], HINT_BACK]
-          : [["esc", "stop watching"]];
-
   return (
-    <Screen title="Watch an operation" hints={hints}>
+    <Screen title="Watch an operation" hints={HINTS[watch.kind]}>
       {watch.kind === "ask" ? (
         <Box flexDirection="column">
-          <Box>
-            <Text>Operation id: </Text>
-            <TextField
-              placeholder="the id printed by an upload or update"
-              onSubmit={(value) => {
-                const id = parseOperationId(value);
-                if (id) setWatch({ kind: "watching", operationId: id, since: Date.now(), attempt: 0 });
-                else setWatch({ kind: "ask", error: `"${value.trim()}" is not an operation id.` });
-              }}
-            />
-          </Box>
+          <LabelledField
+            label="Operation id"
+            placeholder="the id printed by an upload or update"
+            onSubmit={(value) => {
+              const id = parseOperationId(value);
+              if (id) setWatch({ kind: "watching", operationId: id, since: Date.now(), attempt: 0 });
+              else setWatch({ kind: "ask", error: `"${value.trim()}" is not an operation id.` });
+            }}
+          />
           {watch.error ? <Text color="red">{watch.error}</Text> : null}
         </Box>
       ) : null}

@@ -3,11 +3,11 @@ import { useState } from "react";
 import { syncWork } from "../batch.js";
 import { ErrorBox } from "../components/error-box.js";
 import { HINT_BACK, HINT_ERASE, HINT_MOVE, type Hint } from "../components/key-hints.js";
+import { LabelledField } from "../components/labelled-field.js";
 import { Menu } from "../components/menu.js";
 import { ProgressPanel } from "../components/progress-panel.js";
 import { QuotaNote } from "../components/quota-note.js";
 import { Screen } from "../components/screen.js";
-import { TextField } from "../components/text-field.js";
 import { VideoPriceField } from "../components/video-price-field.js";
 import { useTui } from "../context.js";
 import { syncFolderProblem } from "../files.js";
@@ -74,19 +74,17 @@ export function SyncScreen() {
     <Screen title="Sync a folder" hints={hints}>
       {step.kind === "folder" ? (
         <Box flexDirection="column">
-          <Box>
-            <Text>Folder: </Text>
-            <TextField
-              defaultValue="."
-              onSubmit={(value) => {
-                const folder = value.trim() || ".";
-                void syncFolderProblem(ctx, folder).then((problem) =>
-                  problem ? setFolderProblem(problem) : setStep({ kind: "mode", folder }),
-                );
-              }}
-              onChange={() => setFolderProblem(undefined)}
-            />
-          </Box>
+          <LabelledField
+            label="Folder"
+            defaultValue="."
+            onSubmit={(value) => {
+              const folder = value.trim() || ".";
+              void syncFolderProblem(ctx, folder).then((problem) =>
+                problem ? setFolderProblem(problem) : setStep({ kind: "mode", folder }),
+              );
+            }}
+            onChange={() => setFolderProblem(undefined)}
+          />
           {folderProblem ? <Text color="red">{folderProblem}</Text> : null}
           <Text dimColor wrap="truncate-end">
             Relative to {ctx.root}. New and changed files are uploaded and recorded in the lockfile.

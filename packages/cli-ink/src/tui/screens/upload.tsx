@@ -4,11 +4,11 @@ import { useReducer, useState } from "react";
 import { uploadWork } from "../batch.js";
 import { ErrorBox } from "../components/error-box.js";
 import { HINT_BACK, HINT_MOVE, type Hint } from "../components/key-hints.js";
+import { LabelledField } from "../components/labelled-field.js";
 import { Loading } from "../components/loading.js";
 import { Menu } from "../components/menu.js";
 import { ProgressPanel } from "../components/progress-panel.js";
 import { Screen } from "../components/screen.js";
-import { TextField } from "../components/text-field.js";
 import { VideoPriceField } from "../components/video-price-field.js";
 import { useTui } from "../context.js";
 import { listPickableFiles } from "../files.js";
@@ -143,33 +143,29 @@ export function UploadScreen() {
             ) : null}
             {step.field === "name" ? (
               <Box flexDirection="column">
-                <Box>
-                  <Text>Name: </Text>
-                  <TextField
-                    key={`name-${step.index}`}
-                    defaultValue={draft.displayName}
-                    maxLength={MAX_NAME_LENGTH}
-                    onChange={(value) => setNameLength(codePointLength(value))}
-                    onSubmit={(value) => {
-                      setNameLength(undefined);
-                      dispatch({ type: "set-name", value });
-                    }}
-                  />
-                </Box>
+                <LabelledField
+                  label="Name"
+                  key={`name-${step.index}`}
+                  defaultValue={draft.displayName}
+                  maxLength={MAX_NAME_LENGTH}
+                  onChange={(value) => setNameLength(codePointLength(value))}
+                  onSubmit={(value) => {
+                    setNameLength(undefined);
+                    dispatch({ type: "set-name", value });
+                  }}
+                />
                 <NameLimit length={nameLength ?? codePointLength(draft.displayName)} />
               </Box>
             ) : null}
             {step.field === "description" ? (
-              <Box>
-                <Text>Description: </Text>
-                <TextField
-                  key={`description-${step.index}`}
-                  defaultValue={draft.description}
-                  placeholder="(optional)"
-                  maxLength={MAX_DESCRIPTION_LENGTH}
-                  onSubmit={(value) => dispatch({ type: "set-description", value })}
-                />
-              </Box>
+              <LabelledField
+                label="Description"
+                key={`description-${step.index}`}
+                defaultValue={draft.description}
+                placeholder="(optional)"
+                maxLength={MAX_DESCRIPTION_LENGTH}
+                onSubmit={(value) => dispatch({ type: "set-description", value })}
+              />
             ) : null}
           </Box>
           {state.error ? <Text color="red">{state.error}</Text> : null}

@@ -1,9 +1,6 @@
 // Turning API values into short, readable text for a terminal. Spellings and ids come from core's helpers.
-import {
-  versionNumberOf as coreVersionNumberOf,
-  normalizeAssetType,
-  normalizeModerationState,
-} from "@rbxassets/core";
+import { versionNumberOf as coreVersionNumberOf, normalizeModerationState } from "@rbxassets/core";
+import { normalizeAssetType } from "@rbxassets/core/internal";
 import stringWidth from "string-width";
 
 /** `ASSET_TYPE_DECAL` (2023 responses) and `Decal` both read as `Decal`. */

@@ -1,8 +1,9 @@
 // Editing an asset's metadata: the draft is plain text per field (what the prompts show), parsed and
 // compared with the asset to build an update that names only what changed.
-import { codePointLength, limits, socialLinkKinds } from "@rbxassets/core";
+import { limits, parseSocialLinks, socialLinkKinds } from "@rbxassets/core";
 import { type MetadataInput, parseMetadataInput } from "../services.js";
 import { assetIdOfPath } from "./format.js";
+import { descriptionError, nameError } from "./metadata-problem.js";
 import { parseAssetId } from "./navigation.js";
 import { MAX_DESCRIPTION_LENGTH, MAX_NAME_LENGTH } from "./upload.js";
 
@@ -103,23 +104,21 @@ export function parsePreviews(text: string): Parsed<string[]> {
   return { ok: true, value: previews };
 }
 
+/**
+ * `github=https://…, twitch=https://…` to `{ github: uri, … }`: the form's list syntax, then core's one rule
+ * for social links (`parseSocialLinks`: known kinds, http(s) only, a kind once, the spec's most).
+ */
 export function parseSocial(text: string): Parsed<Record<string, string>> {
-  const links: Record<string, string> = {};
-  for (const item of splitList(text)) {
-    const eq = item.indexOf("=");
-    const kindText = eq === -1 ? "" : item.slice(0, eq);
-    const kind = SOCIAL_KINDS.find(
-      (k) => k.toLowerCase() === kindText.toLowerCase().replace(/sociallink$/, ""),
-    );
-    if (!kind) {
-      return { ok: false, error: `"${item}": write kind=url, kind one of ${SOCIAL_KINDS.join(", ")}.` };
-    }
-    const uri = item.slice(eq + 1);
-    if (!/^https?:\/\/\S+$/.test(uri)) return { ok: false, error: `"${uri}" is not an http(s) URL.` };
-    links[kind] = uri;
+  let fields: ReturnType<typeof parseSocialLinks>;
+  try {
+    fields = parseSocialLinks(splitList(text));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: `${message.charAt(0).toUpperCase()}${message.slice(1)}.` };
   }
-  if (Object.keys(links).length > MAX_SOCIAL_LINKS) {
-    return { ok: false, error: `At most ${MAX_SOCIAL_LINKS} social links per asset.` };
+  const links: Record<string, string> = {};
+  for (const [field, link] of Object.entries(fields)) {
+    if (link) links[field.slice(0, -"SocialLink".length)] = link.uri;
   }
   return { ok: true, value: links };
 }
@@ -181,17 +180,10 @@ function checkText(field: MetadataField, text: string, original: string): string
     }
   }
   switch (field) {
-    case "displayName": {
-      const name = text.trim();
-      if (name === "") return "A name is required.";
-      return codePointLength(name) > MAX_NAME_LENGTH
-        ? `Keep the name to ${MAX_NAME_LENGTH} characters.`
-        : undefined;
-    }
+    case "displayName":
+      return nameError(text);
     case "description":
-      return codePointLength(text) > MAX_DESCRIPTION_LENGTH
-        ? `Keep it to ${MAX_DESCRIPTION_LENGTH} characters.`
-        : undefined;
+      return descriptionError(text);
     case "icon": {
       const parsed = parseIcon(text);
       return parsed.ok ? undefined : parsed.error;

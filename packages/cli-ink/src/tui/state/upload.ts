@@ -1,7 +1,8 @@
 // The upload wizard: pick files, then for each file its type (when it could be several), name and
 // description, then review, then run. Pure: the screen dispatches, this decides what comes next.
-import { codePointLength, defaultDisplayName as coreDefaultDisplayName, limits } from "@rbxassets/core";
+import { defaultDisplayName as coreDefaultDisplayName, limits } from "@rbxassets/core";
 import { CREATOR_FIX, KEY_FIX } from "./errors.js";
+import { descriptionError, nameError } from "./metadata-problem.js";
 
 // The spec's limits, in code points (core's one rule for names).
 export const MAX_NAME_LENGTH = limits.maxDisplayNameLength;
@@ -53,21 +54,6 @@ export function defaultDisplayName(file: string): string {
   return coreDefaultDisplayName(file);
 }
 
-export function validateName(value: string): string | undefined {
-  const name = value.trim();
-  if (name === "") return "A name is required.";
-  if (codePointLength(name) > MAX_NAME_LENGTH)
-    return `Keep the name to ${MAX_NAME_LENGTH} characters (it has ${codePointLength(name)}).`;
-  return undefined;
-}
-
-export function validateDescription(value: string): string | undefined {
-  if (codePointLength(value) > MAX_DESCRIPTION_LENGTH) {
-    return `Keep the description to ${MAX_DESCRIPTION_LENGTH} characters (it has ${codePointLength(value)}).`;
-  }
-  return undefined;
-}
-
 /** The first prompt for a file: its type only when there is a choice. */
 function firstField(draft: UploadDraft | undefined): UploadField {
   return draft && draft.assetTypes.length > 1 ? "type" : "name";
@@ -109,25 +95,16 @@ export function uploadReducer(state: UploadState, action: UploadAction): UploadS
     case "set-type":
       if (step.kind !== "details" || step.field !== "type") return state;
       return advance(updateDraft(state, step.index, { assetType: action.assetType }), step.index, "type");
-    case "set-name": {
-      if (step.kind !== "details" || step.field !== "name") return state;
-      const error = validateName(action.value);
-      if (error) return { ...state, error };
-      return advance(
-        updateDraft(state, step.index, { displayName: action.value.trim() }),
-        step.index,
-        "name",
-      );
-    }
+    case "set-name":
     case "set-description": {
-      if (step.kind !== "details" || step.field !== "description") return state;
-      const error = validateDescription(action.value);
+      // One path for both text fields: core's rule for the field, then the trimmed value kept.
+      const field = action.type === "set-name" ? "name" : "description";
+      if (step.kind !== "details" || step.field !== field) return state;
+      const error = field === "name" ? nameError(action.value) : descriptionError(action.value);
       if (error) return { ...state, error };
-      return advance(
-        updateDraft(state, step.index, { description: action.value.trim() }),
-        step.index,
-        "description",
-      );
+      const patch =
+        field === "name" ? { displayName: action.value.trim() } : { description: action.value.trim() };
+      return advance(updateDraft(state, step.index, patch), step.index, field);
     }
     case "defaults-for-rest":
       // Defaults are already in the drafts: skip straight to the review.

@@ -1,14 +1,8 @@
 // Stage: the mapping of errors. Whatever a stage throws becomes a PipelineError naming the file, with a
 // rule and a neutral fix (shells word their own from the rule and facts); aborts pass through untouched.
 import { abortReason } from "../../client/abort.js";
-import { INVALID_RESPONSE } from "../../client/errors.js";
-import {
-  AssetsApiError,
-  AssetsClientError,
-  AssetsNetworkError,
-  isAmbiguousWrite,
-  REQUEST_TIMEOUT,
-} from "../../index.js";
+import { INVALID_RESPONSE, isAmbiguousWrite } from "../../client/errors.js";
+import { AssetsApiError, AssetsClientError, AssetsNetworkError, REQUEST_TIMEOUT } from "../../index.js";
 import { AccountRefusedError, classifyAccountRefusal } from "../account-refusal.js";
 import { describeError, isAbortError, PipelineError } from "../errors.js";
 import { localFileProblem } from "../local-error.js";
