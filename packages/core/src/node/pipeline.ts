@@ -84,6 +84,12 @@ class AssetPipeline implements Pipeline {
       throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
     }
     this.#limit = pLimit(concurrency);
+    // Without types, `process: { alphaBleed: false }` is an easy slip: said here, not as a failed upload.
+    if (options.process !== undefined && typeof options.process !== "function") {
+      throw new TypeError(
+        "process must be a function (a replacement process stage); image options such as alphaBleed and spritesheet go in processing",
+      );
+    }
     this.#stops = new StopWatches(options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS, (event) => this.#emit(event));
     this.#writes = new PipelineWrites({
       root: this.root,
