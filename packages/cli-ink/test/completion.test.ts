@@ -88,17 +88,22 @@ describe("bash", () => {
     if (words.at(-1) !== "") for (const word of got) expect(word.startsWith(words.at(-1)!)).toBe(true);
   });
 
+  test("`rbxassets lockfile` offers its one action, merge", () => {
+    expect(bashComplete(scripts.bash!, ["rbxassets", "lockfile", ""])).toEqual(["merge"]);
+  });
+
   test("a command's argument is left to file names (-o default): no words offered", () => {
     expect(bashComplete(scripts.bash!, ["rbxassets", "upload", ""])).toEqual([]);
   });
 
   test("a command added to the program completes with no change to the completion code", async () => {
     const program = createProgram({ exitCode: ExitCode.ok }, "0.0.0");
-    program.command("lockfile").description("lockfile tools").command("merge <base> <ours> <theirs>");
+    // A name the program does not have (it has `lockfile` since the merge driver landed).
+    program.command("journal").description("journal tools").command("show <file>");
     const file = join(dir, "extended.bash");
     await writeFile(file, completionScript(program, "bash"));
-    expect(bashComplete(file, ["rbxassets", "lock"])).toEqual(["lockfile"]);
-    expect(bashComplete(file, ["rbxassets", "lockfile", ""])).toEqual(["merge"]);
+    expect(bashComplete(file, ["rbxassets", "jour"])).toEqual(["journal"]);
+    expect(bashComplete(file, ["rbxassets", "journal", ""])).toEqual(["show"]);
   });
 });
 
