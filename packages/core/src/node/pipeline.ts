@@ -169,7 +169,12 @@ class AssetPipeline implements Pipeline {
   async lookup(file: string, opts: LookupOptions = {}): Promise<ResolvedAsset | undefined> {
     const processing = this.#processingFor(opts.processing);
     const prepared = await this.#preparer.prepare(file, opts.assetType, processing);
-    return lookupSprite(await this.#getLockfile(), prepared.file, prepared.hash) ?? prepared.hit;
+    const sprite = lookupSprite(await this.#getLockfile(), prepared.file, prepared.hash);
+    if (sprite) return sprite;
+    // A spritesheet input's file is packed by a sync: the same content recorded for another file (as a plain
+    // image) is not its answer, or a build would say "not packed into a spritesheet" instead of "run sync".
+    if (processing.spritesheet && prepared.hit?.status === "reused") return undefined;
+    return prepared.hit;
   }
 
   async processLocally(file: string, opts: LocalOptions = {}): Promise<LocalContent> {
