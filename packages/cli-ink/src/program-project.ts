@@ -1,5 +1,5 @@
 // The project commands: sync, init, the emulator, and the lockfile's git merge driver.
-import { Option } from "commander";
+import { Argument, Option } from "commander";
 import { collect, type Define, examples, integer } from "./program-args.js";
 
 export function defineProjectCommands(define: Define): void {
@@ -77,7 +77,10 @@ export function defineProjectCommands(define: Define): void {
 
   define("lockfile", (c) =>
     c
-      .argument("<action>", "merge: act as git's merge driver for the lockfile")
+      // Its choices let completion offer `merge`.
+      .addArgument(
+        new Argument("<action>", "merge: act as git's merge driver for the lockfile").choices(["merge"]),
+      )
       .argument("<base>", "the common ancestor (git's %O)")
       .argument("<ours>", "our version, where the merge is written (git's %A)")
       .argument("<theirs>", "their version (git's %B)")

@@ -88,6 +88,10 @@ describe("bash", () => {
     if (words.at(-1) !== "") for (const word of got) expect(word.startsWith(words.at(-1)!)).toBe(true);
   });
 
+  test("`rbxassets lockfile` offers its one action, merge", () => {
+    expect(bashComplete(scripts.bash!, ["rbxassets", "lockfile", ""])).toEqual(["merge"]);
+  });
+
   test("a command's argument is left to file names (-o default): no words offered", () => {
     expect(bashComplete(scripts.bash!, ["rbxassets", "upload", ""])).toEqual([]);
   });

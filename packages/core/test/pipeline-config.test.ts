@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resolveConfig } from "../src/node/index.js";
+import { createPipeline, resolveConfig } from "../src/node/index.js";
 import { tempProject } from "./pipeline-project.js";
 
 let project: { root: string; dispose(): Promise<void> };
@@ -78,5 +78,17 @@ describe("resolveConfig", () => {
     const config = await resolveConfig({ root: project.root, env: {} });
     expect(config.hasCredentials).toBe(false);
     expect(config.creator).toBeUndefined();
+  });
+});
+
+describe("createPipeline", () => {
+  it("refuses a process option that is not a stage function, naming processing", () => {
+    // A JavaScript user's slip: before, every image then failed as "process is not a function — check the network".
+    const options = { root: project.root, process: { alphaBleed: false } } as unknown as Parameters<
+      typeof createPipeline
+    >[0];
+    expect(() => createPipeline(options)).toThrow(
+      "process must be a function (a replacement process stage); image options such as alphaBleed and spritesheet go in processing",
+    );
   });
 });

@@ -149,6 +149,20 @@ describe("spritesheets", () => {
     return sources;
   }
 
+  it("lookup of a spritesheet input's file no sync has packed is undefined, even when its content is recorded for another file", async () => {
+    const bytes = await encode(iconPixels(12, 12, 7));
+    await put("plain/same.png", bytes);
+    const { p } = pipeline();
+    expect((await p.sync(["plain"])).uploaded).toHaveLength(1);
+    // The same bytes in a spritesheet input: a sync packs them; until then the lockfile has no answer.
+    await put("ui/same.png", bytes);
+    const sheetPipeline = pipeline({ processing: sheet }).p;
+    expect(await sheetPipeline.lookup("ui/same.png")).toBeUndefined();
+    const packed = await sheetPipeline.sync(["ui"], { input: "ui" });
+    expect(packed.failed).toEqual([]);
+    expect((await sheetPipeline.lookup("ui/same.png"))?.sprite).toBeDefined();
+  });
+
   it("packs, uploads atlases in which every sprite's rect holds its bled pixels, with extruded padding", async () => {
     const sources = await writeIcons(10);
     const { p } = pipeline({ processing: sheet });

@@ -135,20 +135,11 @@ function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): Rbxa
     let asset: ResolvedAsset | undefined;
     // The same options `rbxassets sync` uses for this file, so that both find (and record) the same entry.
     const resolved = resolveInputOptions(project, shown, pluginFlags(options));
+    // Only a sync packs an input's spritesheet (a build sees one import at a time): read, never upload.
+    const lookupOnly = resolved.spritesheet || resolution === "lockfile-only";
     try {
-      if (resolved.spritesheet) {
-        // Only a sync packs an input's spritesheet (a build sees one import at a time): read, never upload.
+      if (lookupOnly) {
         asset = await getPipeline().lookup(file, resolved.resolve);
-        if (asset === undefined) return fail(ctx, spritesheetBeforeSyncMessage(shown, resolved.input?.name));
-      } else if (resolution === "lockfile-only") {
-        asset = await getPipeline().lookup(file, resolved.resolve);
-        if (asset === undefined) {
-          return fail(
-            ctx,
-            `${shown}: this content is not in ${projectPath(getPipeline().lockfilePath)} and uploads are off ` +
-              `(dev: "lockfile-only") — run \`rbxassets sync\`, or set dev: "upload"`,
-          );
-        }
       } else {
         const pending = getPipeline().resolve(file, { ...resolved.resolve, signal: abort.signal });
         inflight.add(pending);
@@ -156,6 +147,16 @@ function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): Rbxa
       }
     } catch (error) {
       return fail(ctx, buildErrorMessage(error, shown), error);
+    }
+    // Outside the try: the catch would word this line again, naming the path twice.
+    if (asset === undefined) {
+      return fail(
+        ctx,
+        resolved.spritesheet
+          ? spritesheetBeforeSyncMessage(shown, resolved.input?.name)
+          : `${shown}: this content is not in ${projectPath(getPipeline().lockfilePath)} and uploads are off ` +
+              `(dev: "lockfile-only") — run \`rbxassets sync\`, or set dev: "upload"`,
+      );
     }
     if (!ASSET_URI.test(asset.uri)) {
       // Never ship an empty or malformed id, whatever happened upstream.

@@ -1,7 +1,7 @@
 // `rbxassets init --from asphalt|tarmac|tungsten`: reads the other tool's files, writes our project file and
 // lockfile keeping every id whose file is unchanged, and says what came over and what did not. Uploads nothing.
+import { ensureMergeAttributes } from "@rbxassets/core/internal";
 import {
-  ensureMergeAttributes,
   MIGRATION_TOOLS,
   MigrationError,
   type MigrationPlan,

@@ -86,6 +86,12 @@ class AssetPipeline implements Pipeline {
       throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
     }
     this.#limit = pLimit(concurrency);
+    // Without types, `process: { alphaBleed: false }` is an easy slip: said here, not as a failed upload.
+    if (options.process !== undefined && typeof options.process !== "function") {
+      throw new TypeError(
+        "process must be a function (a replacement process stage); image options such as alphaBleed and spritesheet go in processing",
+      );
+    }
     this.#stops = new StopWatches(options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS, (event) => this.#emit(event));
     this.#writes = new PipelineWrites({
       root: this.root,
@@ -166,7 +172,12 @@ class AssetPipeline implements Pipeline {
   async lookup(file: string, opts: LookupOptions = {}): Promise<ResolvedAsset | undefined> {
     const processing = this.#processingFor(opts.processing);
     const prepared = await this.#preparer.prepare(file, opts.assetType, processing);
-    return lookupSprite(await this.#getLockfile(), prepared.file, prepared.hash) ?? prepared.hit;
+    const sprite = lookupSprite(await this.#getLockfile(), prepared.file, prepared.hash);
+    if (sprite) return sprite;
+    // A spritesheet input's file is packed by a sync: the same content recorded for another file (as a plain
+    // image) is not its answer, or a build would say "not packed into a spritesheet" instead of "run sync".
+    if (processing.spritesheet && prepared.hit?.status === "reused") return undefined;
+    return prepared.hit;
   }
 
   async processLocally(file: string, opts: LocalOptions = {}): Promise<LocalContent> {
