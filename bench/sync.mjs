@@ -8,7 +8,6 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { deflateSync } from "node:zlib";
 import {
   createNodeAssetsClient,
   createPipeline,
@@ -16,6 +15,7 @@ import {
   serializeLockfile,
 } from "../packages/core/dist/node/index.js";
 import { operations } from "../packages/spec/dist/index.js";
+import { png } from "./png.mjs";
 
 const COLD_FILES = 500;
 const WARM_FILES = 1000;
@@ -26,40 +26,6 @@ const TIME_SCALE = 30;
 const CONCURRENCY = 64;
 // The emulator answers done:false to this many polls of an operation, done:true to the next one.
 const PENDING_POLLS = 1;
-
-const CRC = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(data) {
-  let c = 0xffffffff;
-  for (const byte of data) c = CRC[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type, data) {
-  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
-  const out = Buffer.alloc(body.length + 8);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), body.length + 4);
-  return out;
-}
-/** A distinct 2x2 PNG per seed. */
-function png(seed) {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(2, 0);
-  ihdr.writeUInt32BE(2, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  const row = Buffer.from([0, seed & 0xff, (seed >> 8) & 0xff, (seed >> 16) & 0xff, 1, 2, 3]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(Buffer.concat([row, row]))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 async function project(count, prefix) {
   const root = await mkdtemp(join(tmpdir(), prefix));

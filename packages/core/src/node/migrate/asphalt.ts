@@ -6,7 +6,7 @@ import type { InputConfig, ProjectConfig } from "../project/schema.js";
 import { asNumber, factsOf, importedInputs } from "./files.js";
 import { readModuleFile } from "./luau-module.js";
 import type { InputMigration, MigrationPlan } from "./plan.js";
-import { Reader, readToml, type Table, unknownKeys } from "./toml.js";
+import { Reader, readCreatorAndStyle, readToml, type Table, unknownKeys } from "./toml.js";
 
 const CONFIG = "asphalt.toml";
 const LOCKFILE = "asphalt.lock.toml";
@@ -20,14 +20,12 @@ export async function planAsphalt(root: string): Promise<MigrationPlan> {
   const r = new Reader(CONFIG);
   const dropped = unknownKeys(toml, TOP_KEYS, "", CONFIG);
 
-  const creatorTable = r.table(toml.creator, "creator");
-  const creatorType = r.oneOf(creatorTable.type, "creator.type", ["user", "group"] as const, "user");
-  if (creatorTable.type === undefined) r.fail("creator.type", 'is missing (write "user" or "group")');
-  const creator = `${creatorType}:${r.id(creatorTable.id, "creator.id")}`;
-
-  const codegen = r.optionalTable(toml.codegen, "codegen") ?? {};
-  dropped.push(...unknownKeys(codegen, CODEGEN_KEYS, "codegen.", CONFIG));
-  const style = r.oneOf(codegen.style, "codegen.style", ["flat", "nested"] as const, "flat");
+  const { creator, codegen, style } = readCreatorAndStyle(r, toml, {
+    file: CONFIG,
+    codegenKeys: CODEGEN_KEYS,
+    typeRequired: true,
+    dropped,
+  });
   const typescript = r.boolean(codegen.typescript, "codegen.typescript", false);
   const strip = r.boolean(codegen.strip_extensions, "codegen.strip_extensions", false);
   const content = r.boolean(codegen.content, "codegen.content", false);

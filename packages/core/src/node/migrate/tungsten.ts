@@ -8,7 +8,7 @@ import type { InputConfig, ProjectConfig } from "../project/schema.js";
 import { asNumber, factsOf, importedInputs } from "./files.js";
 import { readModuleFile } from "./luau-module.js";
 import type { InputMigration, MigrationPlan } from "./plan.js";
-import { Reader, readToml, unknownKeys } from "./toml.js";
+import { Reader, readCreatorAndStyle, readToml, unknownKeys } from "./toml.js";
 
 const CONFIG = "tungsten.toml";
 const LOCKFILE = "tungsten.lock.toml";
@@ -26,12 +26,12 @@ export async function planTungsten(root: string): Promise<MigrationPlan> {
   const lockToml = await readToml(root, LOCKFILE, false);
   const r = new Reader(CONFIG);
   const dropped = unknownKeys(toml, TOP_KEYS, "", CONFIG);
-  const creatorTable = r.table(toml.creator, "creator");
-  const creatorType = r.oneOf(creatorTable.type, "creator.type", ["user", "group"] as const, "user");
-  const creator = `${creatorType}:${r.id(creatorTable.id, "creator.id")}`;
-  const codegen = r.optionalTable(toml.codegen, "codegen") ?? {};
-  dropped.push(...unknownKeys(codegen, CODEGEN_KEYS, "codegen.", CONFIG));
-  const style = r.oneOf(codegen.style, "codegen.style", ["flat", "nested"] as const, "flat");
+  const { creator, codegen, style } = readCreatorAndStyle(r, toml, {
+    file: CONFIG,
+    codegenKeys: CODEGEN_KEYS,
+    typeRequired: false,
+    dropped,
+  });
   const strip = r.boolean(codegen.strip_extension, "codegen.strip_extension", false);
   const dts = r.boolean(codegen.ts_declaration, "codegen.ts_declaration", false);
 
