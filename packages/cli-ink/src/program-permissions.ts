@@ -1,5 +1,6 @@
 // `grant` and `quota`: the asset-permissions and asset-quotas APIs.
-import { collect, type Define, examples } from "./program-args.js";
+import { Option } from "commander";
+import { collect, type Define, examples, UPLOAD_TYPES } from "./program-args.js";
 
 export function definePermissionCommands(define: Define): void {
   define("grant", (c) =>
@@ -26,10 +27,13 @@ export function definePermissionCommands(define: Define): void {
       .description(
         "show the creator's upload quotas: used, capacity, left and when they reset (users only; Roblox publishes none for groups)",
       )
-      .option(
-        "--type <type>",
-        "an asset type, e.g. Audio or Video (repeat for more; default Audio and Video)",
-        collect,
+      .addOption(
+        new Option(
+          "--type <type>",
+          "an asset type, e.g. Audio or Video (repeat for more; default Audio and Video)",
+        )
+          .choices(UPLOAD_TYPES) // for completion (shared with upload's --type); the parser collects them
+          .argParser(collect),
       )
       .addHelpText("after", examples("rbxassets quota", "rbxassets quota --type Audio --json")),
   );

@@ -158,8 +158,9 @@ describe.skipIf(!tmuxInstalled || skipTmux)("the TUI's keys, help, colours and s
     await term.keys("q");
     await term.waitFor("EXIT=0");
 
-    // FORCE_COLOR wins over NO_COLOR: colours are back.
-    term.start({ cwd: root, env: { ...env, NO_COLOR: "1", FORCE_COLOR: "1" } });
+    // FORCE_COLOR brings colours back (NO_COLOR empty counts as unset; set, it would win, as for the plain
+    // commands).
+    term.start({ cwd: root, env: { ...env, NO_COLOR: "", FORCE_COLOR: "1" } });
     await term.waitFor("What would you like to do?");
     const forced = term.screen({ escapes: true });
     expect(withoutColor(forced)).not.toBe(forced);

@@ -131,6 +131,17 @@ async function resumeOne(ctx: RecoverContext, upload: LiveUpload): Promise<void>
       return;
     }
     const rule = (error as { rule?: string }).rule;
+    if (rule === "operation-timeout") {
+      // Waited a whole operation timeout now, after the run that sent it: an operation that long is stuck,
+      // and keeping it would hold its content back from every later run. The content goes up again.
+      ctx.emit({
+        type: "warning",
+        file: intent.file,
+        message: `an upload an earlier run left in flight never finished (operation ${upload.operation}); its content is uploaded again, and the stuck one may still appear on Roblox`,
+      });
+      await ticket.end();
+      return;
+    }
     if (rule !== "operation-failed" && rule !== "moderation-rejected" && rule !== "response") {
       // Still running on the service, or no answer: kept in the journal, and not uploaded again now.
       ctx.journal.markUnsettled(intent.key, upload.operation);
