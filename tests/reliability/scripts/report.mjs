@@ -118,9 +118,11 @@ if (withDuplicates.length > 0) {
     "Allowed duplicates are the uploads the client could not know had been stored: a create the server handled " +
       "whose answer was lost (`dropAfterHandle`) or unreadable (`malformedJson`, `wrongContentType`), an " +
       "operation that failed or never finished after the server stored the content (`operationFail`, " +
-      "`operationPendingForever`), and uploads in flight when a process was killed or a failed build aborted " +
-      "the rest (at most the pipeline's concurrency each time). The injected counts above include faults on " +
-      "other requests (polls, reads), so the bound is an upper one.",
+      "`operationPendingForever`), uploads in flight when a failed build aborted the rest (at most the " +
+      "pipeline's concurrency each time), and, for a killed run, only creates whose answer the kill cut off " +
+      'before it was journaled: each one the next run says "may have reached Roblox" before it uploads it ' +
+      "again (an upload whose answer arrived is resumed from the journal, never uploaded again). The injected " +
+      "counts above include faults on other requests (polls, reads), so the bound is an upper one.",
   );
   out.push("");
   out.push(
