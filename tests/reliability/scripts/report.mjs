@@ -187,6 +187,18 @@ out.push(
     "JSON-quoted with the characters escaped.",
 );
 out.push(
+  '- `packages/core/src/node/journal/` (issue #17): uploads whose create the service had accepted were lost when a run was killed or stopped while their operations were polled, and uploaded again by the next run; every create or update is now journaled (its intent before it is sent, its operation id as soon as the answer names it), a run resumes what dead runs left in flight, and Ctrl-C finishes and records the uploads already sent (cases "crash: SIGKILL during sync", "crash: Ctrl-C and SIGTERM").',
+);
+out.push(
+  '- `packages/core/src/node/process-lock.ts`, `lockfile.ts`, `claims.ts` (issue #17): a process stopped for more than 3 s lost its lockfile lock and its upload claims to another, and its later rename dropped the other\'s entries; locks are now never taken from a live process, and a write checks its lock just before the rename (case "crash: stalled process").',
+);
+out.push(
+  '- `packages/core/src/node/writable-check.ts` (issue #17): a lockfile that could not be written was found out only after the uploads (every rerun uploaded again), and on a read-only mount the lock retries spun for 100 s; the run now checks the lockfile and the journal before its first upload and stops with one line (case "local: unwritable lockfile").',
+);
+out.push(
+  "- `packages/core/src/node/stages/process.ts` (issue #17): a file edited during a sync was recorded under its old hash with the asset of its new bytes; the bytes sent are now the bytes hashed, and a file that changed is reported as changed.",
+);
+out.push(
   "- `tests/reliability/scripts/report.mjs`: raw control characters from recorded responses (NUL bytes) made " +
     "this file binary; every cell is now escaped (`\\0`, `\\x1b`, `\\|`).",
 );
