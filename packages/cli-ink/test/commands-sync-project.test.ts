@@ -247,6 +247,23 @@ test("upload of a file in an input takes the input's options (one resolver): a s
   expect(requestCount(emulator)).toBe(requests);
 });
 
+test("sync of a file path inside an input takes the input's options: after a bare sync it sends nothing", async () => {
+  const root = await makeProject({
+    "rbxassets.config.json": JSON.stringify({
+      inputs: { ui: { include: "assets/ui/*.png", alphaBleed: false, assetType: "Decal" } },
+    }),
+    "assets/ui/flat.png": png(92),
+  });
+  const cli = (...args: string[]) => runCli(args, { cwd: root, env: cliEnv(emulator) });
+  const first = await cli("sync", "--json");
+  expect(first.code, first.stderr).toBe(0);
+  const requests = requestCount(emulator);
+  const byPath = await cli("sync", "assets/ui/flat.png", "--json");
+  expect(byPath.code, byPath.stderr).toBe(0);
+  expect(json<Report>(byPath).unchanged.map((a) => a.file)).toEqual(["assets/ui/flat.png"]);
+  expect(requestCount(emulator)).toBe(requests);
+});
+
 test("upload of a file an input packs into a spritesheet is refused before any request, naming sync", async () => {
   const root = await makeProject({
     "rbxassets.config.json": JSON.stringify({

@@ -1,6 +1,12 @@
 import { mkdir } from "node:fs/promises";
-import { dirname } from "node:path";
-import { type PipelineEvent, resolveInputOptions, type SyncReport } from "@rbxassets/core/node";
+import { dirname, resolve } from "node:path";
+import {
+  type PipelineEvent,
+  type ProjectInput,
+  resolveInputOptions,
+  type SyncReport,
+  toProjectPath,
+} from "@rbxassets/core/node";
 import type { ServiceContext } from "./context.js";
 import { selectInputs, syncInputs } from "./project-sync.js";
 
@@ -38,8 +44,9 @@ export async function syncPaths(
 ): Promise<SyncReport & { modules?: string[] }> {
   const inputs = selectInputs(ctx.project, paths);
   if (ctx.project && inputs) return syncInputs(ctx, ctx.project, inputs, opts);
-  // Paths, not inputs: the flags alone decide (no input's options apply to a folder of mixed files).
-  const resolved = resolveInputOptions(ctx.project, undefined, {
+  // Paths, not inputs: files that one input holds take its options, as `upload` and a build of them do;
+  // anything else (a folder of mixed files, files of several inputs) the flags alone decide.
+  const resolved = resolveInputOptions(ctx.project, inputHolding(ctx, paths), {
     ...(opts.lockfile !== undefined ? { lockfile: opts.lockfile } : {}),
     ...(opts.expectedPrice !== undefined ? { expectedPrice: opts.expectedPrice } : {}),
     ...(opts.repack ? { repack: true } : {}),
@@ -59,4 +66,18 @@ export async function syncPaths(
     ...(opts.stop ? { stop: opts.stop } : {}),
     check: opts.check === true,
   });
+}
+
+/**
+ * The input that holds every one of these paths as a file, if one does. An input that packs a spritesheet
+ * is left to a sync by its name (packing a part of it would re-lay its atlases).
+ */
+function inputHolding(ctx: ServiceContext, paths: string[]): ProjectInput | undefined {
+  if (!ctx.project || paths.length === 0) return undefined;
+  const owners = new Set(
+    paths.map((p) => ctx.project!.inputOf(toProjectPath(ctx.root, resolve(ctx.root, p)))),
+  );
+  const [input] = owners;
+  if (owners.size !== 1 || !input || input.processing.spritesheet) return undefined;
+  return input;
 }
