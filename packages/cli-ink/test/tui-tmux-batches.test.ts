@@ -6,9 +6,10 @@ import { join } from "node:path";
 import stringWidth from "string-width";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getAsset } from "../src/services/assets.js";
-import { createServiceContext, type ServiceContext } from "../src/services/context.js";
+import type { ServiceContext } from "../src/services/context.js";
 import { listLockedAssets } from "../src/services/lockfile.js";
 import { runCli } from "./helpers/cli.js";
+import { emulatorEnv, serviceContextFor } from "./helpers/emulator.js";
 import { type EmulatorProcess, startEmulatorProcess } from "./helpers/emulator-process.js";
 import { makeProject, png } from "./helpers/files.js";
 import { skipTmux, TmuxTerminal, tmuxInstalled } from "./helpers/tmux.js";
@@ -37,18 +38,8 @@ describe.skipIf(!tmuxInstalled || skipTmux)("the TUI's batches in tmux", () => {
     };
     for (let i = 1; i <= 8; i++) files[`many/${String(i).padStart(2, "0")}.png`] = png(i);
     root = await makeProject(files);
-    ctx = await createServiceContext({
-      root,
-      baseUrl: emulator.url,
-      apiKey: emulator.apiKey,
-      creator: "user:1",
-      env: {},
-    });
-    env = {
-      RBXASSETS_API_URL: emulator.url,
-      RBXASSETS_API_KEY: emulator.apiKey,
-      RBXASSETS_CREATOR: "user:1",
-    };
+    ctx = await serviceContextFor(emulator, root);
+    env = emulatorEnv(emulator);
   });
 
   afterAll(async () => {

@@ -7,8 +7,8 @@ import type { RunningEmulator } from "@rbxassets/emulator";
 import { startEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { updateAsset, uploadFile } from "../src/services/assets.js";
-import { createServiceContext } from "../src/services/context.js";
 import { withoutColor } from "../src/tui/no-color.js";
+import { emulatorEnv, serviceContextFor } from "./helpers/emulator.js";
 import { fbx, makeProject, png } from "./helpers/files.js";
 import { skipTmux, TmuxTerminal, tmuxInstalled } from "./helpers/tmux.js";
 
@@ -36,13 +36,7 @@ describe.skipIf(!tmuxInstalled || skipTmux)("the TUI's keys, help, colours and s
   beforeAll(async () => {
     emulator = await startEmulator({ operations: { pendingPolls: 0, pendingMs: 0 } });
     root = await makeProject({ "crate.png": png(3), "tree.fbx": fbx(1) });
-    const ctx = await createServiceContext({
-      root,
-      baseUrl: emulator.url,
-      apiKey: emulator.apiKey,
-      creator: "user:1",
-      env: {},
-    });
+    const ctx = await serviceContextFor(emulator, root);
     await uploadFile(ctx, { file: "crate.png", displayName: "crate", wait: true });
     modelId = (
       await uploadFile(ctx, { file: "tree.fbx", assetType: "Model", displayName: "Tree", wait: true })
@@ -51,11 +45,7 @@ describe.skipIf(!tmuxInstalled || skipTmux)("the TUI's keys, help, colours and s
       await writeFile(join(root, `tree-${n}.fbx`), fbx(n));
       await updateAsset(ctx, modelId, { file: `tree-${n}.fbx`, wait: true });
     }
-    env = {
-      RBXASSETS_API_URL: emulator.url,
-      RBXASSETS_API_KEY: emulator.apiKey,
-      RBXASSETS_CREATOR: "user:1",
-    };
+    env = emulatorEnv(emulator);
   });
 
   afterAll(async () => {

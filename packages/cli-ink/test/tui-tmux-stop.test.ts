@@ -7,9 +7,10 @@ import { join } from "node:path";
 import type { RunningEmulator } from "@rbxassets/emulator";
 import { startEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createServiceContext, type ServiceContext } from "../src/services/context.js";
+import type { ServiceContext } from "../src/services/context.js";
 import { listLockedAssets } from "../src/services/lockfile.js";
 import { runCli } from "./helpers/cli.js";
+import { emulatorEnv, serviceContextFor } from "./helpers/emulator.js";
 import { makeProject, png } from "./helpers/files.js";
 import { skipTmux, TmuxTerminal, tmuxInstalled } from "./helpers/tmux.js";
 
@@ -25,18 +26,8 @@ describe.skipIf(!tmuxInstalled || skipTmux)("Ctrl-C with slow operations (tmux)"
   beforeAll(async () => {
     emulator = await startEmulator({ operations: { pendingPolls: 3 } });
     root = await makeProject({});
-    ctx = await createServiceContext({
-      root,
-      baseUrl: emulator.url,
-      apiKey: emulator.apiKey,
-      creator: "user:1",
-      env: {},
-    });
-    env = {
-      RBXASSETS_API_URL: emulator.url,
-      RBXASSETS_API_KEY: emulator.apiKey,
-      RBXASSETS_CREATOR: "user:1",
-    };
+    ctx = await serviceContextFor(emulator, root);
+    env = emulatorEnv(emulator);
   });
 
   afterAll(async () => {

@@ -7,7 +7,8 @@ import type { RunningEmulator } from "@rbxassets/emulator";
 import { startEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getAsset, updateAsset, uploadFile } from "../src/services/assets.js";
-import { createServiceContext, type ServiceContext } from "../src/services/context.js";
+import type { ServiceContext } from "../src/services/context.js";
+import { emulatorEnv, serviceContextFor } from "./helpers/emulator.js";
 import { fbx, makeProject, png } from "./helpers/files.js";
 import { skipTmux, TmuxTerminal, tmuxInstalled } from "./helpers/tmux.js";
 
@@ -58,13 +59,7 @@ describe.skipIf(!tmuxInstalled || skipTmux)("the TUI in a real 80x24 terminal (t
   beforeAll(async () => {
     emulator = await startEmulator({ operations: { pendingPolls: 0, pendingMs: 0 } });
     root = await makeProject({ "sprites/hero.png": png(7), "tree.fbx": fbx(1) });
-    ctx = await createServiceContext({
-      root,
-      baseUrl: emulator.url,
-      apiKey: emulator.apiKey,
-      creator: "user:1",
-      env: {},
-    });
+    ctx = await serviceContextFor(emulator, root);
     // A model with three versions to roll back.
     const created = await uploadFile(ctx, {
       file: "tree.fbx",
@@ -77,11 +72,7 @@ describe.skipIf(!tmuxInstalled || skipTmux)("the TUI in a real 80x24 terminal (t
       await writeFile(join(root, `tree-${n}.fbx`), fbx(n));
       await updateAsset(ctx, modelId, { file: `tree-${n}.fbx`, wait: true });
     }
-    tmuxEnv = {
-      RBXASSETS_API_URL: emulator.url,
-      RBXASSETS_API_KEY: emulator.apiKey,
-      RBXASSETS_CREATOR: "user:1",
-    };
+    tmuxEnv = emulatorEnv(emulator);
     // A private tmux server: its environment is ours (no CI, which would turn prompting off).
     term.start({ cwd: root, env: tmuxEnv });
   });

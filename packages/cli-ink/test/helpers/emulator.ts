@@ -1,4 +1,5 @@
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "@rbxassets/emulator";
+import { createServiceContext } from "../../src/services/context.js";
 import { SECRET_KEY } from "./cli.js";
 
 export const CREATOR = "user:4242";
@@ -32,4 +33,20 @@ export function requestCount(emulator: RunningEmulator): number {
   const { requests, responses } = emulator.stats();
   const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
   return Math.max(sum(requests), sum(responses));
+}
+
+/** The environment a tmux session's `rbxassets` needs to reach this emulator with its own key and owner. */
+export function emulatorEnv(emulator: { url: string; apiKey: string }): Record<string, string> {
+  return { RBXASSETS_API_URL: emulator.url, RBXASSETS_API_KEY: emulator.apiKey, RBXASSETS_CREATOR: "user:1" };
+}
+
+/** The CLI's services pointed at this emulator, as a test's own setup and checks use them. */
+export function serviceContextFor(emulator: { url: string; apiKey: string }, root: string) {
+  return createServiceContext({
+    root,
+    baseUrl: emulator.url,
+    apiKey: emulator.apiKey,
+    creator: "user:1",
+    env: {},
+  });
 }
