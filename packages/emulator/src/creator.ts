@@ -1,5 +1,5 @@
 // Who owns a key: one user or one group, written `user:123` / `group:456` like RBXASSETS_CREATOR.
-import type { Creator } from "./types.js";
+import type { Creator } from "@rbxassets/spec";
 
 export type CreatorRef = `user:${string}` | `group:${string}`;
 

@@ -1,6 +1,6 @@
 // The two error layers of the real service: the API gateway (auth, throttling) answers
 // `{"errors":[{code,message}]}`, the Assets service answers `{"code":"INVALID_ARGUMENT","message":…}`.
-import type { GatewayError, ServiceError } from "./types.js";
+import type { GatewayError, ServiceError } from "@rbxassets/spec";
 
 export type ServiceErrorCode =
   | "INVALID_ARGUMENT"

@@ -1,9 +1,10 @@
 // Fault injection: the emulator can be told to misbehave, configurably and reproducibly (seeded), so
 // clients can be proven robust against it. `Faults` is the seam the app and the operation tracker call;
 // `FaultInjector` implements it from `FaultOptions` with a seeded PRNG (mulberry32).
+
+import type { Status } from "@rbxassets/spec";
 import { type OperationId, operations } from "@rbxassets/spec";
 import type { StatsRecorder } from "./stats.js";
-import type { Status } from "./types.js";
 
 export interface FaultOptions {
   /** PRNG seed (mulberry32, an integer); same seed + same request sequence => same faults. Default 1. */

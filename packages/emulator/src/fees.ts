@@ -1,7 +1,8 @@
 // Uploads that cost a fee (Video) are refused unless the caller states a price it accepts at or above
 // the fee, as live answers 400 when the real fee is higher than `expectedPrice`.
+
+import type { RequestAssetType } from "@rbxassets/spec";
 import { invalidArgument } from "./errors.js";
-import type { RequestAssetType } from "./types.js";
 
 export type Fees = Partial<Record<RequestAssetType, number>>;
 

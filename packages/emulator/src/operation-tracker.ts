@@ -3,11 +3,11 @@
 // Operation's budget. What an operation changes becomes visible only when it finishes: the first read
 // (a poll, or a Get of the asset) after the delay applies it.
 import { randomUUID } from "node:crypto";
+import type { Operation } from "@rbxassets/spec";
 import { notFound } from "./errors.js";
 import type { Faults } from "./faults.js";
 import { renderAsset } from "./render.js";
 import type { PendingChange, Store, StoredAsset, StoredOperation } from "./store.js";
-import type { Operation } from "./types.js";
 
 export interface OperationPolicy {
   /** An operation is pending until this many ms have passed since it started (0: done at once). */

@@ -1,9 +1,10 @@
 // Upload quotas (Open Cloud v2 asset-quotas): per creator and asset type, a capacity per period, the
 // usage so far and when it resets. Every successful create of a capped type counts; a create past the
 // cap is refused (what live answers is undocumented: see the README).
+
+import type { RequestAssetType } from "@rbxassets/spec";
 import { type CreatorRef, parseCreatorRef } from "./creator.js";
 import { ApiError } from "./errors.js";
-import type { RequestAssetType } from "./types.js";
 
 export type QuotaPeriod = "MONTH" | "DAY";
 

@@ -1,7 +1,8 @@
 // Turns stored state into the spec's wire shapes (Asset, AssetVersion, Operation).
+
+import type { Asset, AssetVersion } from "@rbxassets/spec";
 import { socialLinkFields } from "./spec-values.js";
 import type { StoredAsset, StoredVersion } from "./store.js";
-import type { Asset, AssetVersion } from "./types.js";
 
 /** Optional metadata a readMask can ask for; without a mask Get Asset leaves icon/previews/links out. */
 export type OptionalAssetField = "description" | "icon" | "previews" | (typeof socialLinkFields)[number];

@@ -1,14 +1,15 @@
 // Runtime lists of spec enums and field names. Each is a Record keyed by the generated type, so adding or
 // removing a value in the spec breaks the typecheck here instead of silently drifting.
-import { limits } from "@rbxassets/spec";
+
 import type {
   Asset,
   AssetCreateRequest,
   AssetPrivacy,
   AssetUpdateRequest,
   RequestAssetType,
-  SocialLinkField,
-} from "./types.js";
+} from "@rbxassets/spec";
+import { limits } from "@rbxassets/spec";
+import type { SocialLinkField } from "./types.js";
 
 const requestAssetTypeSet: Record<RequestAssetType, true> = {
   Image: true,

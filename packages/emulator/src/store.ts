@@ -5,15 +5,14 @@ import { join } from "node:path";
 import type {
   Asset,
   AssetPrivacy,
-  AssetState,
+  State as AssetState,
   Creator,
-  ModerationOutcome,
   Preview,
   RequestAssetType,
   SocialLink,
-  SocialLinkField,
   Status,
-} from "./types.js";
+} from "@rbxassets/spec";
+import type { ModerationOutcome, SocialLinkField } from "./types.js";
 
 export interface StoredVersion {
   number: number;

@@ -1,18 +1,19 @@
 // Checks of request bodies, path ids and masks, answering 400 INVALID_ARGUMENT the way the service does.
 // Limits and content types come from the spec metadata.
-import { contentTypes, limits } from "@rbxassets/spec";
+import {
+  type AssetPrivacy,
+  type Creator,
+  contentTypes,
+  limits,
+  type Preview,
+  type RequestAssetType,
+  type SocialLink,
+} from "@rbxassets/spec";
 import { invalidArgument } from "./errors.js";
 import type { UploadedFile } from "./multipart.js";
 import { checkSocialLinkUri } from "./social-links.js";
 import { assetPrivacies, createRequestFields, requestAssetTypes, socialLinkFields } from "./spec-values.js";
-import type {
-  AssetPrivacy,
-  Creator,
-  Preview,
-  RequestAssetType,
-  SocialLink,
-  SocialLinkField,
-} from "./types.js";
+import type { SocialLinkField } from "./types.js";
 
 const digits = /^[0-9]+$/;
 

@@ -1,8 +1,8 @@
 // Generates everything other packages need from the corrected specs in openapi/, the single source of truth:
-//   src/generated/openapi.ts             Assets v1 types (openapi-typescript)
-//   src/generated/asset-permissions.ts   Asset Permissions v1 types
-//   src/generated/asset-quotas.ts        Open Cloud v2 asset-quotas types
-//   src/generated/metadata.ts  operations of all three (server, method, path, scopes, rate limits),
+//   generated/openapi.ts             Assets v1 types (openapi-typescript)
+//   generated/asset-permissions.ts   Asset Permissions v1 types
+//   generated/asset-quotas.ts        Open Cloud v2 asset-quotas types
+//   generated/metadata.ts  operations of all three (server, method, path, scopes, rate limits),
 //                              content types, limits, enums, the quota filter's spellings
 // `--check` writes nothing and exits 1 when a generated file is stale.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 
-const outDir = new URL("../src/generated/", import.meta.url);
+const outDir = new URL("../generated/", import.meta.url);
 const check = process.argv.includes("--check");
 const bannerOf = (file) =>
   `// Generated from openapi/${file} by packages/spec/scripts/generate.mjs. Do not edit.\n`;
@@ -36,6 +36,11 @@ const typesOf = async (entry) =>
     await openapiTS(entry.spec, {
       alphabetize: false,
       exportType: false,
+      // `export type Asset = components["schemas"]["Asset"]`: the core and the emulator import these names
+      // instead of each keeping its own list of aliases.
+      rootTypes: true,
+      rootTypesNoSchemaPrefix: true,
+      rootTypesKeepCasing: true,
       // A binary multipart part (fileContent) is a Blob on the wire, not a string.
       transform: (schema) =>
         schema.format === "binary" ? ts.factory.createTypeReferenceNode("Blob") : undefined,

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
-import { contentTypes, enums, limits, maskFields, operations, quotaFilterValues } from "../src/index.js";
+import { contentTypes, enums, limits, maskFields, operations, quotaFilterValues } from "../index.js";
 
 const specPath = new URL("../../../openapi/assets-v1.json", import.meta.url);
 

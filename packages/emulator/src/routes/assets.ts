@@ -1,4 +1,6 @@
 // Create, Get, Update, Archive and Restore Asset.
+
+import type { State as AssetState, Operation } from "@rbxassets/spec";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { checkContent } from "../content-check.js";
 import { type EmulatorContext, timestamp } from "../context.js";
@@ -16,7 +18,6 @@ import {
   updateRequestFields,
 } from "../spec-values.js";
 import type { StoredAsset, StoredVersion } from "../store.js";
-import type { AssetState, Operation } from "../types.js";
 import {
   checkContentType,
   isRecord,

@@ -1,8 +1,9 @@
 // Get Operation.
+
+import type { Operation } from "@rbxassets/spec";
 import type { FastifyInstance } from "fastify";
 import type { EmulatorContext } from "../context.js";
 import { invalidArgument } from "../errors.js";
-import type { Operation } from "../types.js";
 import { defineOperation, type Params } from "./define.js";
 
 export function registerOperationRoutes(app: FastifyInstance, context: EmulatorContext): void {

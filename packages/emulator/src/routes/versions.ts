@@ -1,10 +1,11 @@
 // List, Get and Roll back asset versions.
+
+import type { AssetVersion, ListAssetVersionsResponse } from "@rbxassets/spec";
 import type { FastifyInstance } from "fastify";
 import { type EmulatorContext, timestamp } from "../context.js";
 import { invalidArgument, notFound } from "../errors.js";
 import { renderVersion } from "../render.js";
 import { defaultPageSize, maxPageSize } from "../spec-values.js";
-import type { AssetVersion, ListAssetVersionsResponse } from "../types.js";
 import { isRecord, parsePathId } from "../validation.js";
 import { findAsset, findOwnedAsset } from "./assets.js";
 import { defineOperation, type Params, type Query } from "./define.js";

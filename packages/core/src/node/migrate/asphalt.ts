@@ -3,46 +3,34 @@
 // and 1 by path (with that same BLAKE3 beside each id).
 import { posix } from "node:path";
 import type { InputConfig, ProjectConfig } from "../project/schema.js";
-import { asNumber, factsOf, importedInputs } from "./files.js";
+import { readAsphaltShape } from "./asphalt-shape.js";
+import { classifyFiles } from "./files.js";
 import { readModuleFile } from "./luau-module.js";
-import type { InputMigration, MigrationPlan } from "./plan.js";
-import { Reader, readCreatorAndStyle, readToml, type Table, unknownKeys } from "./toml.js";
+import type { MigrationPlan } from "./plan.js";
+import { Reader, type Table } from "./toml.js";
 
 const CONFIG = "asphalt.toml";
 const LOCKFILE = "asphalt.lock.toml";
-const TOP_KEYS = ["creator", "codegen", "inputs"];
-const CODEGEN_KEYS = ["style", "typescript", "strip_extensions", "content"];
-const INPUT_KEYS = ["path", "output_path", "output_basename", "bleed", "web"];
 
 export async function planAsphalt(root: string): Promise<MigrationPlan> {
-  const toml = await readToml(root, CONFIG, true);
-  const lockToml = await readToml(root, LOCKFILE, false);
-  const r = new Reader(CONFIG);
-  const dropped = unknownKeys(toml, TOP_KEYS, "", CONFIG);
-
-  const { creator, codegen, style } = readCreatorAndStyle(r, toml, {
-    file: CONFIG,
-    codegenKeys: CODEGEN_KEYS,
+  const shape = await readAsphaltShape(root, {
+    config: CONFIG,
+    lockfile: LOCKFILE,
+    codegenKeys: ["style", "typescript", "strip_extensions", "content"],
+    inputKeys: ["path", "output_path", "output_basename", "bleed", "web"],
     typeRequired: true,
-    dropped,
   });
+  const { r, codegen, style, creator, dropped } = shape;
   const typescript = r.boolean(codegen.typescript, "codegen.typescript", false);
   const strip = r.boolean(codegen.strip_extensions, "codegen.strip_extensions", false);
   const content = r.boolean(codegen.content, "codegen.content", false);
 
   const inputs: Record<string, InputConfig> = {};
-  for (const [name, value] of Object.entries(r.table(toml.inputs, "inputs"))) {
-    const at = `inputs.${name}`;
-    const input = r.table(value, at);
-    dropped.push(...unknownKeys(input, INPUT_KEYS, `${at}.`, CONFIG));
+  for (const { name, at, table: input, existing } of shape.inputs) {
     const include = r.string(input.path, `${at}.path`);
     const folder = r.string(input.output_path, `${at}.output_path`);
     const base = r.optionalString(input.output_basename, `${at}.output_basename`) ?? name;
     const module = posix.normalize(posix.join(folder.replaceAll("\\", "/"), base)).replace(/^\.\//, "");
-    const existing: Record<string, number | string> = {};
-    for (const [path, web] of Object.entries(r.optionalTable(input.web, `${at}.web`) ?? {})) {
-      existing[path] = asNumber(r.id(r.table(web, `${at}.web."${path}"`).id, `${at}.web."${path}".id`));
-    }
     inputs[name] = {
       include: include.replace(/^\.\//, ""),
       alphaBleed: r.boolean(input.bleed, `${at}.bleed`, true),
@@ -54,44 +42,32 @@ export async function planAsphalt(root: string): Promise<MigrationPlan> {
         keys: "input",
         ...(content ? { content: true } : {}),
       },
-      ...(Object.keys(existing).length > 0 ? { existing } : {}),
+      ...(existing ? { existing } : {}),
     };
   }
   const config: ProjectConfig = { creator, inputs };
 
-  const recorded = lockToml ? readAsphaltLock(lockToml, LOCKFILE) : undefined;
+  const recorded = shape.lockToml ? readAsphaltLock(shape.lockToml, LOCKFILE) : undefined;
   const plan: MigrationPlan = {
     tool: "asphalt",
-    read: lockToml ? [CONFIG, LOCKFILE] : [CONFIG],
+    read: shape.read,
     config,
     locks: new Map(),
     inputs: [],
     dropped,
   };
-  if (!lockToml)
-    plan.dropped.push(`${LOCKFILE} is missing: no id can be kept, the next sync uploads every file`);
-  for (const input of await importedInputs(root, config, dropped)) {
-    const outcome: InputMigration = {
-      name: input.name,
-      kept: 0,
-      existing: Object.keys(input.existing).length,
-      changed: [],
-      unknown: [],
-    };
+  if (!recorded) dropped.push(`${LOCKFILE} is missing: no id can be kept, the next sync uploads every file`);
+  await classifyFiles(root, plan, creator, async (input) => {
     // asphalt's own module tells a changed file (its key is there) from a new one (version 2 keys by hash).
     const module = await readModuleFile(root, input.output.luau!);
     if (module) plan.read.push(input.output.luau!);
     const keyOf = (key: string) => (input.output.extensions === "strip" ? stripLastExtension(key) : key);
-    for (const facts of await factsOf(root, input, creator)) {
+    return (facts) => {
       const found = recorded?.find(input.name, facts.file, facts.key, facts.blake3);
-      if (found?.id !== undefined) {
-        plan.locks.set(facts.file, facts.entry(found.id));
-        outcome.kept++;
-      } else if (found?.changed || module?.has(keyOf(facts.key))) outcome.changed.push(facts.file);
-      else outcome.unknown.push(facts.file);
-    }
-    plan.inputs.push(outcome);
-  }
+      if (found?.id !== undefined) return { id: found.id };
+      return found?.changed || module?.has(keyOf(facts.key)) ? "changed" : "unknown";
+    };
+  });
   return plan;
 }
 

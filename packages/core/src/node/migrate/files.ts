@@ -14,7 +14,7 @@ import { PNG_HEAD_BYTES } from "../process/png-header.js";
 import { checkOutputs, outputPaths, type ProjectInput, resolveInputs } from "../project/inputs.js";
 import type { ProjectConfig } from "../project/schema.js";
 import { checkProjectConfig } from "../project/schema-check.js";
-import { MigrationError } from "./plan.js";
+import { type InputMigration, MigrationError, type MigrationPlan } from "./plan.js";
 
 export interface FileFacts {
   file: string;
@@ -97,4 +97,39 @@ export async function factsOf(root: string, input: ProjectInput, creator: string
  */
 export function blake3Hex(bytes: Uint8Array): string {
   return bytesToHex(blake3(bytes));
+}
+
+/** What an import makes of one file: it keeps this id, it changed, the other tool never uploaded it, or
+ * it is counted apart (a spritesheet slice, a DPI variant) by the tool's own reader. */
+export type FileVerdict = { id: string } | "changed" | "unknown" | "apart";
+
+/**
+ * Walks every imported input's files and records what `classifierFor(input)` (called once per input, after
+ * what it reads for that input) says of each: kept ids become lockfile entries, the rest the input's outcome.
+ */
+export async function classifyFiles(
+  root: string,
+  plan: MigrationPlan,
+  creator: string,
+  classifierFor: (input: ProjectInput) => Promise<(facts: FileFacts) => FileVerdict>,
+): Promise<void> {
+  for (const input of await importedInputs(root, plan.config, plan.dropped)) {
+    const classify = await classifierFor(input);
+    const outcome: InputMigration = {
+      name: input.name,
+      kept: 0,
+      existing: Object.keys(input.existing).length,
+      changed: [],
+      unknown: [],
+    };
+    for (const facts of await factsOf(root, input, creator)) {
+      const verdict = classify(facts);
+      if (typeof verdict === "object") {
+        plan.locks.set(facts.file, facts.entry(verdict.id));
+        outcome.kept++;
+      } else if (verdict === "changed") outcome.changed.push(facts.file);
+      else if (verdict === "unknown") outcome.unknown.push(facts.file);
+    }
+    plan.inputs.push(outcome);
+  }
 }

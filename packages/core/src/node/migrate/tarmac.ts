@@ -4,8 +4,8 @@
 import { posix } from "node:path";
 import { globBase } from "../project/inputs.js";
 import type { InputConfig, ProjectConfig } from "../project/schema.js";
-import { factsOf, importedInputs } from "./files.js";
-import { type InputMigration, MigrationError, type MigrationPlan } from "./plan.js";
+import { classifyFiles } from "./files.js";
+import { MigrationError, type MigrationPlan } from "./plan.js";
 import { Reader, readToml, unknownKeys } from "./toml.js";
 
 const CONFIG = "tarmac.toml";
@@ -92,20 +92,14 @@ export async function planTarmac(root: string, options: { creator?: string } = {
     dropped,
   };
   let slices = 0;
-  for (const input of await importedInputs(root, config, dropped)) {
-    const outcome: InputMigration = { name: input.name, kept: 0, existing: 0, changed: [], unknown: [] };
-    for (const facts of await factsOf(root, input, creator)) {
-      const record = recorded.get(facts.file);
-      if (!record || record.id === undefined) outcome.unknown.push(facts.file);
-      else if (record.hash !== facts.blake3) outcome.changed.push(facts.file);
-      else if (record.slice) slices++;
-      else {
-        plan.locks.set(facts.file, facts.entry(record.id));
-        outcome.kept++;
-      }
-    }
-    plan.inputs.push(outcome);
-  }
+  await classifyFiles(root, plan, creator, async () => (facts) => {
+    const record = recorded.get(facts.file);
+    if (!record || record.id === undefined) return "unknown";
+    if (record.hash !== facts.blake3) return "changed";
+    if (!record.slice) return { id: record.id };
+    slices++;
+    return "apart";
+  });
   if (slices > 0)
     dropped.push(
       `${slices} spritesheet slice${slices === 1 ? "" : "s"} cannot be reused (tarmac's atlases are not ours): the next sync packs and uploads them again`,

@@ -91,24 +91,3 @@ export function unknownKeys(table: Table, known: readonly string[], prefix: stri
     .filter((key) => !known.includes(key))
     .map((key) => `${file}: ${prefix}${key} is not carried over (rbxassets has no such setting)`);
 }
-
-/**
- * What asphalt and tungsten both write at the top of their project file: `[creator] type = "user"|"group",
- * id = N`, as `user:<id>`, and `[codegen] style` (default flat), with any unknown `[codegen]` key added to
- * `dropped`. asphalt requires `creator.type`; tungsten defaults it to `user`.
- */
-export function readCreatorAndStyle(
-  r: Reader,
-  toml: Table,
-  opts: { file: string; codegenKeys: readonly string[]; typeRequired: boolean; dropped: string[] },
-): { creator: string; codegen: Table; style: "flat" | "nested" } {
-  const creatorTable = r.table(toml.creator, "creator");
-  const creatorType = r.oneOf(creatorTable.type, "creator.type", ["user", "group"] as const, "user");
-  if (opts.typeRequired && creatorTable.type === undefined)
-    r.fail("creator.type", 'is missing (write "user" or "group")');
-  const creator = `${creatorType}:${r.id(creatorTable.id, "creator.id")}`;
-  const codegen = r.optionalTable(toml.codegen, "codegen") ?? {};
-  opts.dropped.push(...unknownKeys(codegen, opts.codegenKeys, "codegen.", opts.file));
-  const style = r.oneOf(codegen.style, "codegen.style", ["flat", "nested"] as const, "flat");
-  return { creator, codegen, style };
-}

@@ -5,16 +5,14 @@ import { posix } from "node:path";
 import type { ImageAssetType } from "../../spec-facts.js";
 import { dpiScaleOf } from "../codegen/dpi.js";
 import type { InputConfig, ProjectConfig } from "../project/schema.js";
-import { asNumber, factsOf, importedInputs } from "./files.js";
+import { readAsphaltShape } from "./asphalt-shape.js";
+import { classifyFiles } from "./files.js";
 import { readModuleFile } from "./luau-module.js";
-import type { InputMigration, MigrationPlan } from "./plan.js";
-import { Reader, readCreatorAndStyle, readToml, unknownKeys } from "./toml.js";
+import type { MigrationPlan } from "./plan.js";
+import { Reader } from "./toml.js";
 
 const CONFIG = "tungsten.toml";
 const LOCKFILE = "tungsten.lock.toml";
-const TOP_KEYS = ["creator", "codegen", "inputs"];
-const CODEGEN_KEYS = ["style", "strip_extension", "ts_declaration"];
-const INPUT_KEYS = ["path", "output_path", "type", "packable", "bleed", "web"];
 const TYPES: Record<string, ImageAssetType | "Animation" | undefined> = {
   image: "Image",
   decal: "Decal",
@@ -22,30 +20,21 @@ const TYPES: Record<string, ImageAssetType | "Animation" | undefined> = {
 };
 
 export async function planTungsten(root: string): Promise<MigrationPlan> {
-  const toml = await readToml(root, CONFIG, true);
-  const lockToml = await readToml(root, LOCKFILE, false);
-  const r = new Reader(CONFIG);
-  const dropped = unknownKeys(toml, TOP_KEYS, "", CONFIG);
-  const { creator, codegen, style } = readCreatorAndStyle(r, toml, {
-    file: CONFIG,
-    codegenKeys: CODEGEN_KEYS,
+  const shape = await readAsphaltShape(root, {
+    config: CONFIG,
+    lockfile: LOCKFILE,
+    codegenKeys: ["style", "strip_extension", "ts_declaration"],
+    inputKeys: ["path", "output_path", "type", "packable", "bleed", "web"],
     typeRequired: false,
-    dropped,
   });
+  const { r, codegen, style, creator, dropped, lockToml } = shape;
   const strip = r.boolean(codegen.strip_extension, "codegen.strip_extension", false);
   const dts = r.boolean(codegen.ts_declaration, "codegen.ts_declaration", false);
 
   const inputs: Record<string, InputConfig> = {};
-  for (const [name, value] of Object.entries(r.table(toml.inputs, "inputs"))) {
-    const at = `inputs.${name}`;
-    const input = r.table(value, at);
-    dropped.push(...unknownKeys(input, INPUT_KEYS, `${at}.`, CONFIG));
+  for (const { name, at, table: input, existing } of shape.inputs) {
     const luau = clean(r.string(input.output_path, `${at}.output_path`));
     const type = r.optionalString(input.type, `${at}.type`)?.toLowerCase();
-    const existing: Record<string, number | string> = {};
-    for (const [path, web] of Object.entries(r.optionalTable(input.web, `${at}.web`) ?? {})) {
-      existing[path] = asNumber(r.id(r.table(web, `${at}.web."${path}"`).id, `${at}.web."${path}".id`));
-    }
     const assetType = type === undefined ? undefined : TYPES[type];
     inputs[name] = {
       include: clean(r.string(input.path, `${at}.path`)),
@@ -59,7 +48,7 @@ export async function planTungsten(root: string): Promise<MigrationPlan> {
         extensions: strip ? "strip" : "keep",
         keys: "input",
       },
-      ...(Object.keys(existing).length > 0 ? { existing } : {}),
+      ...(existing ? { existing } : {}),
     };
   }
   const config: ProjectConfig = { creator, inputs };
@@ -80,32 +69,24 @@ export async function planTungsten(root: string): Promise<MigrationPlan> {
 
   const plan: MigrationPlan = {
     tool: "tungsten",
-    read: [CONFIG],
+    read: shape.read,
     config,
     locks: new Map(),
     inputs: [],
     dropped,
   };
-  if (lockToml) plan.read.push(LOCKFILE);
   let sprites = 0;
   let variants = 0;
-  for (const input of await importedInputs(root, config, dropped)) {
+  const keyOf = (key: string) => (strip ? stripExtension(key) : key);
+  await classifyFiles(root, plan, creator, async (input) => {
     const module = await readModuleFile(root, input.output.luau!);
     if (module) plan.read.push(input.output.luau!);
     else
       dropped.push(
         `${input.output.luau} (tungsten's module of input "${input.name}") is missing: its ids cannot be read`,
       );
-    const outcome: InputMigration = {
-      name: input.name,
-      kept: 0,
-      existing: Object.keys(input.existing).length,
-      changed: [],
-      unknown: [],
-    };
     const known = lockIds.get(input.name);
-    for (const facts of await factsOf(root, input, creator)) {
-      const keyOf = (key: string) => (strip ? stripExtension(key) : key);
+    return (facts) => {
       let value = module?.get(keyOf(facts.key));
       let id = value?.kind === "id" ? value.id : undefined;
       // A DPI variant (`icon@2x.png`) is a branch of its group's function (`icon`).
@@ -116,15 +97,13 @@ export async function planTungsten(root: string): Promise<MigrationPlan> {
         value = group;
         id = group.ids?.get(scale);
       }
-      if (id !== undefined && (known === undefined || known.has(id))) {
-        plan.locks.set(facts.file, facts.entry(id));
-        outcome.kept++;
-      } else if (value?.kind === "sprite") sprites++;
+      if (id !== undefined && (known === undefined || known.has(id))) return { id };
+      if (value?.kind === "sprite") sprites++;
       else if (value?.kind === "dpi") variants++;
-      else outcome.unknown.push(facts.file);
-    }
-    plan.inputs.push(outcome);
-  }
+      else return "unknown";
+      return "apart";
+    };
+  });
   if (!lockToml) dropped.push(`${LOCKFILE} is missing: ids are taken from the modules alone`);
   dropped.push(
     "tungsten hashes processed files, so a file edited since tungsten's last sync cannot be told apart: run tungsten sync before importing",

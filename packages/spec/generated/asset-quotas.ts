@@ -109,6 +109,21 @@ export interface components {
     };
     pathItems: never;
 }
+export type QuotaType = components['schemas']['QuotaType'];
+export type QuotaAssetType = components['schemas']['QuotaAssetType'];
+export type QuotaPeriod = components['schemas']['QuotaPeriod'];
+export type Int64Count = components['schemas']['Int64Count'];
+export type AssetQuota = components['schemas']['AssetQuota'];
+export type ListAssetQuotasResponse = components['schemas']['ListAssetQuotasResponse'];
+export type GatewayError = components['schemas']['GatewayError'];
+export type ServiceError = components['schemas']['ServiceError'];
+export type LegacyError = components['schemas']['LegacyError'];
+export type Any = components['schemas']['Any'];
+export type Error = components['schemas']['Error'];
+export type HeaderXRatelimitLimit = components['headers']['x-ratelimit-limit'];
+export type HeaderXRatelimitRemaining = components['headers']['x-ratelimit-remaining'];
+export type HeaderXRatelimitReset = components['headers']['x-ratelimit-reset'];
+export type HeaderRetryAfter = components['headers']['retry-after'];
 export type $defs = Record<string, never>;
 export interface operations {
     Cloud_ListAssetQuotas: {

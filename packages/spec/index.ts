@@ -18,4 +18,6 @@ export {
   quotaFilterValues,
   socialLinkFields,
 } from "./generated/metadata.js";
+/** Each Assets v1 schema by its own name (`Asset`, `Operation`, `RequestAssetType`, …). */
+export type * from "./generated/openapi.js";
 export type { components, operations as OperationTypes, paths } from "./generated/openapi.js";

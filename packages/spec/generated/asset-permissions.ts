@@ -134,6 +134,24 @@ export interface components {
     };
     pathItems: never;
 }
+export type Int64Input = components['schemas']['Int64Input'];
+export type Int64Output = components['schemas']['Int64Output'];
+export type PermissionSubjectType = components['schemas']['PermissionSubjectType'];
+export type AssetPermissionAction = components['schemas']['AssetPermissionAction'];
+export type AssetGrantRequest = components['schemas']['AssetGrantRequest'];
+export type BatchGrantPermissionsRequest = components['schemas']['BatchGrantPermissionsRequest'];
+export type GrantErrorCode = components['schemas']['GrantErrorCode'];
+export type GrantPermissionError = components['schemas']['GrantPermissionError'];
+export type BatchGrantPermissionsResponse = components['schemas']['BatchGrantPermissionsResponse'];
+export type PermissionsServiceError = components['schemas']['PermissionsServiceError'];
+export type GatewayError = components['schemas']['GatewayError'];
+export type ServiceError = components['schemas']['ServiceError'];
+export type Any = components['schemas']['Any'];
+export type Error = components['schemas']['Error'];
+export type HeaderXRatelimitLimit = components['headers']['x-ratelimit-limit'];
+export type HeaderXRatelimitRemaining = components['headers']['x-ratelimit-remaining'];
+export type HeaderXRatelimitReset = components['headers']['x-ratelimit-reset'];
+export type HeaderRetryAfter = components['headers']['retry-after'];
 export type $defs = Record<string, never>;
 export interface operations {
     AssetPermissions_GrantAssetPermissions: {
