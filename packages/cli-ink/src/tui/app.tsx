@@ -28,31 +28,33 @@ import { TaskRegistry } from "./state/tasks.js";
 /** Exit code after Ctrl-C, as shells report a SIGINT. */
 export const EXIT_INTERRUPTED = 130;
 
+/** The screens of one asset, by route name: each is given the route's asset id. */
+const ASSET_SCREENS = {
+  asset: AssetScreen,
+  versions: VersionsScreen,
+  archive: ArchiveScreen,
+  edit: EditScreen,
+  grant: GrantScreen,
+} as const;
+
+/** Screens that need nothing but the route. */
+const PLAIN_SCREENS = {
+  home: HomeScreen,
+  upload: UploadScreen,
+  sync: SyncScreen,
+  browse: BrowseScreen,
+} as const;
+
 function RouteView({ route }: { route: Route }) {
-  switch (route.name) {
-    case "home":
-      return <HomeScreen />;
-    case "upload":
-      return <UploadScreen />;
-    case "sync":
-      return <SyncScreen />;
-    case "browse":
-      return <BrowseScreen />;
-    case "ask-asset":
-      return <AskAssetScreen purpose={route.purpose} />;
-    case "asset":
-      return <AssetScreen assetId={route.assetId} />;
-    case "versions":
-      return <VersionsScreen assetId={route.assetId} />;
-    case "archive":
-      return <ArchiveScreen assetId={route.assetId} />;
-    case "edit":
-      return <EditScreen assetId={route.assetId} />;
-    case "grant":
-      return <GrantScreen assetId={route.assetId} />;
-    case "operation":
-      return <OperationScreen {...(route.operationId ? { operationId: route.operationId } : {})} />;
+  if (route.name === "ask-asset") return <AskAssetScreen purpose={route.purpose} />;
+  if (route.name === "operation")
+    return <OperationScreen {...(route.operationId ? { operationId: route.operationId } : {})} />;
+  if ("assetId" in route) {
+    const AssetRouteScreen = ASSET_SCREENS[route.name];
+    return <AssetRouteScreen assetId={route.assetId} />;
   }
+  const PlainScreen = PLAIN_SCREENS[route.name];
+  return <PlainScreen />;
 }
 
 /** `127.0.0.1:4010` or the spec's host: where requests go, without any credential. */

@@ -3,20 +3,15 @@
 import {
   type AssetPermissionsPaths,
   type AssetQuotasPaths,
-  limits,
   maskFields,
   type OperationId,
   operations,
   type paths,
 } from "@rbxassets/spec";
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import createClient, { type Client } from "openapi-fetch";
 import { apiBaseFor } from "./api-base.js";
-import {
-  type AssetsClientOptions,
-  MISSING_CREDENTIALS,
-  type ResolvedConfig,
-  resolveConfig,
-} from "./config.js";
+import { authMiddleware } from "./auth.js";
+import { type AssetsClientOptions, MISSING_CREDENTIALS, resolveConfig } from "./config.js";
 import { AssetsClientError } from "./errors.js";
 import {
   buildMultipart,
@@ -29,14 +24,13 @@ import {
   sendingFile,
 } from "./files.js";
 import { type GrantInput, type GrantResult, grantRequestBody } from "./grants.js";
-import { assetIdArg, digitsId, operationIdArg, versionArg } from "./ids.js";
+import { assetIdArg, digitsId, operationIdArg, pageSizeArg, versionArg } from "./ids.js";
 import { operationIdOf } from "./normalize.js";
 import { paginate } from "./paging.js";
 import { type AssetQuota, uploadQuotaFilter } from "./quotas.js";
 import { RateLimiter } from "./rate-limiter.js";
 import { responseReader } from "./response-body.js";
 import { type AttemptIo, type AttemptResult, type SendContext, send } from "./retry.js";
-import { checkCredential } from "./settings.js";
 import type {
   Asset,
   AssetCreateRequest,
@@ -118,8 +112,6 @@ const GRANT = "AssetPermissions_GrantAssetPermissions";
 /** Fields Update Asset takes through `updateMask`. */
 const MASKABLE_FIELDS = new Set<string>(maskFields.update);
 
-const MAX_PAGE_SIZE = limits.maxPageSize;
-
 /**
  * The fetch options of a multipart call: a fresh body each time (one per attempt), framed by `encode`. The
  * typed form object is what the spec describes; on the wire it is the encoded body, passed through untouched.
@@ -131,45 +123,6 @@ function multipart<T extends CreateAssetForm | UpdateAssetForm>(
 ): { body: T; headers: Record<string, string>; bodySerializer: (body: T) => unknown } {
   const { body, headers = {} } = encode(buildMultipart(request, file));
   return { body: body as unknown as T, headers, bodySerializer: (encoded) => encoded };
-}
-
-function pageSizeArg(value: number | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
-    throw new AssetsClientError(`maxPageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${value}`);
-  }
-  return value;
-}
-
-/** Whether credentials sent to `url` would travel in clear text beyond this machine (http, not loopback). */
-export function isInsecureUrl(url: string): boolean {
-  const { protocol, hostname } = new URL(url);
-  if (protocol !== "http:") return false;
-  const host = hostname.replace(/^\[|\]$/g, "");
-  return !(host === "localhost" || host === "::1" || /^127\./.test(host));
-}
-
-function authMiddleware(config: ResolvedConfig, seen: Set<string>): Middleware {
-  let warned = false;
-  return {
-    async onRequest({ request }) {
-      const { credentials } = config;
-      if (credentials && !warned && isInsecureUrl(request.url)) {
-        warned = true;
-        config.onEvent?.({ type: "insecureTransport", host: new URL(request.url).host });
-      }
-      if (credentials?.kind === "apiKey") request.headers.set("x-api-key", credentials.apiKey);
-      if (credentials?.kind === "oauth2") {
-        const token = typeof credentials.token === "function" ? await credentials.token() : credentials.token;
-        // A token from a function is checked here (a fixed one was when the settings were resolved).
-        checkCredential("oauthToken", token, "options");
-        if (token) seen.add(token);
-        request.headers.set("authorization", `Bearer ${token}`);
-      }
-      if (!request.headers.has("user-agent")) request.headers.set("user-agent", config.userAgent);
-      return request;
-    },
-  };
 }
 
 export function createAssetsClient(options?: AssetsClientOptions): AssetsClient {
@@ -245,6 +198,15 @@ export function createAssetsClientWith<F>(
     return data;
   }
 
+  /** Archive and Restore differ only in the verb that ends the path: `:archive`, `:restore`. */
+  const setArchived = async (verb: "archive" | "restore", assetId: string, opts?: CallOptions) => {
+    const id = assetIdArg(assetId);
+    const operation = verb === "archive" ? "Assets_ArchiveAsset" : "Assets_RestoreAsset";
+    return call(operation, opts, (io) =>
+      api.POST(`/v1/assets/{assetId}:${verb}`, { params: { path: { assetId: id } }, ...io }),
+    );
+  };
+
   const client: AssetsClient<F> = {
     baseUrl: config.baseUrl,
     raw,
@@ -301,19 +263,8 @@ export function createAssetsClientWith<F>(
       );
     },
 
-    async archiveAsset(assetId, opts) {
-      const id = assetIdArg(assetId);
-      return call("Assets_ArchiveAsset", opts, (io) =>
-        api.POST("/v1/assets/{assetId}:archive", { params: { path: { assetId: id } }, ...io }),
-      );
-    },
-
-    async restoreAsset(assetId, opts) {
-      const id = assetIdArg(assetId);
-      return call("Assets_RestoreAsset", opts, (io) =>
-        api.POST("/v1/assets/{assetId}:restore", { params: { path: { assetId: id } }, ...io }),
-      );
-    },
+    archiveAsset: (assetId, opts) => setArchived("archive", assetId, opts),
+    restoreAsset: (assetId, opts) => setArchived("restore", assetId, opts),
 
     async listAssetVersions(assetId, opts) {
       const id = assetIdArg(assetId);

@@ -1,4 +1,5 @@
 // Argument checks that run before any request, so a typo never costs a round trip (or a rate-limit slot).
+import { limits } from "@rbxassets/spec";
 import { AssetsClientError } from "./errors.js";
 
 const DIGITS = /^[0-9]{1,20}$/;
@@ -59,4 +60,14 @@ export function assetIdOrThrow(text: string, what = "asset id"): string {
 export function parseVersionNumber(text: string | number): string | undefined {
   const value = String(text).trim();
   return DIGITS.test(value) && !/^0+$/.test(value) ? value : undefined;
+}
+
+export function pageSizeArg(value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < 1 || value > limits.maxPageSize) {
+    throw new AssetsClientError(
+      `maxPageSize must be an integer from 1 to ${limits.maxPageSize}, got ${value}`,
+    );
+  }
+  return value;
 }

@@ -9,13 +9,12 @@ import { assetUri } from "../client/normalize.js";
 import type { AssetsClient } from "../index.js";
 import { AccountGate } from "./account-gate.js";
 import { AccountRefusedError } from "./account-refusal.js";
-import { createNodeAssetsClient } from "./client.js";
 import { type ResolvedConfig, resolveConfig } from "./config.js";
-import { PipelineError } from "./errors.js";
 import { DEFAULT_STOP_GRACE_MS, StopWatches } from "./graceful-stop.js";
 import { LOCKFILE_NAME, Lockfile } from "./lockfile.js";
 import { mergeNotice } from "./lockfile-merge.js";
 import { OUTSIDE_ROOT_FIX, toProjectPath } from "./paths.js";
+import { clientFor } from "./pipeline-client.js";
 import {
   DEFAULT_CONCURRENCY,
   DEFAULT_OPERATION_TIMEOUT_MS,
@@ -384,23 +383,7 @@ class AssetPipeline implements Pipeline {
   }
 
   #getClient(config: ResolvedConfig, file: string): AssetsClient {
-    if (this.#client) return this.#client;
-    if (!config.hasCredentials) {
-      throw new PipelineError(
-        file,
-        "credentials",
-        "this content is not in the lockfile and no credentials are configured",
-        "set RBXASSETS_API_KEY (or RBXASSETS_OAUTH_TOKEN), in the environment or in .env",
-      );
-    }
-    // Our config already applied options > env > .env; an empty env stops the client from re-reading it.
-    this.#client = createNodeAssetsClient({
-      env: {},
-      ...(config.apiKey !== undefined ? { apiKey: config.apiKey } : {}),
-      ...(config.oauthToken !== undefined ? { oauthToken: config.oauthToken } : {}),
-      ...(config.baseUrl !== undefined ? { baseUrl: config.baseUrl } : {}),
-      ...(config.timeoutMs !== undefined ? { timeoutMs: config.timeoutMs } : {}),
-    });
+    this.#client ??= clientFor(config, file);
     return this.#client;
   }
 }

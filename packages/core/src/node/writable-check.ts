@@ -50,16 +50,26 @@ export async function checkLockfileWritable(path: string, shown: string): Promis
   try {
     // The lockfile's first write makes its folder (`lockfile: "locks/assets.lock.json"`): so does the probe.
     await mkdir(dirname(path), { recursive: true });
-    const handle = await open(probe, "w", 0o644);
+    await probeWrite(probe, "w");
+  } catch (error) {
+    throw unwritableError(shown, error);
+  }
+}
+
+/**
+ * Writes a small file at `path`, syncs it to disk and removes it: throws what the file system says when it
+ * cannot (read-only, full, immutable). `wx` when the file must be new.
+ */
+export async function probeWrite(path: string, flags: "w" | "wx"): Promise<void> {
+  try {
+    const handle = await open(path, flags, 0o644);
     try {
       await handle.write("{}\n");
       await handle.datasync();
     } finally {
       await handle.close();
     }
-  } catch (error) {
-    throw unwritableError(shown, error);
   } finally {
-    await rm(probe, { force: true }).catch(() => {});
+    await rm(path, { force: true }).catch(() => {});
   }
 }

@@ -2,12 +2,22 @@ import { Box, Text } from "ink";
 import type { ComponentProps } from "react";
 import { TextField } from "./text-field.js";
 
-/** `Label: <field>` on one line: how every screen asks for one typed value. */
-export function LabelledField({ label, ...field }: { label: string } & ComponentProps<typeof TextField>) {
+/**
+ * `Label: <field>` on one line: how every screen asks for one typed value. `error`, when set, is said in
+ * red under it (what was typed is not accepted, and why).
+ */
+export function LabelledField({
+  label,
+  error,
+  ...field
+}: { label: string; error?: string | undefined } & ComponentProps<typeof TextField>) {
   return (
-    <Box>
-      <Text>{label}: </Text>
-      <TextField {...field} />
+    <Box flexDirection="column">
+      <Box>
+        <Text>{label}: </Text>
+        <TextField {...field} />
+      </Box>
+      {error ? <Text color="red">{error}</Text> : null}
     </Box>
   );
 }

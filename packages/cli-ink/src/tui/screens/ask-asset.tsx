@@ -1,4 +1,3 @@
-import { Text } from "ink";
 import { useState } from "react";
 import { HINT_BACK, HINT_ERASE } from "../components/key-hints.js";
 import { LabelledField } from "../components/labelled-field.js";
@@ -23,6 +22,7 @@ export function AskAssetScreen({ purpose }: { purpose: AssetPurpose }) {
     <Screen title={TITLES[purpose]} hints={[["enter", "continue"], HINT_ERASE, HINT_BACK]}>
       <LabelledField
         label="Asset id"
+        error={error}
         placeholder="1234567890, rbxassetid://… or assets/…"
         onSubmit={(value) => {
           const assetId = parseAssetId(value);
@@ -30,11 +30,6 @@ export function AskAssetScreen({ purpose }: { purpose: AssetPurpose }) {
           else setError(`"${value.trim()}" is not an asset id: type its digits, e.g. 1234567890.`);
         }}
       />
-      {error ? (
-        <Text color="red" wrap="truncate-end">
-          {error}
-        </Text>
-      ) : null}
     </Screen>
   );
 }

@@ -71,18 +71,16 @@ export function OperationScreen({ operationId }: { operationId?: string }) {
   return (
     <Screen title="Watch an operation" hints={HINTS[watch.kind]}>
       {watch.kind === "ask" ? (
-        <Box flexDirection="column">
-          <LabelledField
-            label="Operation id"
-            placeholder="the id printed by an upload or update"
-            onSubmit={(value) => {
-              const id = parseOperationId(value);
-              if (id) setWatch({ kind: "watching", operationId: id, since: Date.now(), attempt: 0 });
-              else setWatch({ kind: "ask", error: `"${value.trim()}" is not an operation id.` });
-            }}
-          />
-          {watch.error ? <Text color="red">{watch.error}</Text> : null}
-        </Box>
+        <LabelledField
+          label="Operation id"
+          placeholder="the id printed by an upload or update"
+          error={watch.error}
+          onSubmit={(value) => {
+            const id = parseOperationId(value);
+            if (id) setWatch({ kind: "watching", operationId: id, since: Date.now(), attempt: 0 });
+            else setWatch({ kind: "ask", error: `"${value.trim()}" is not an operation id.` });
+          }}
+        />
       ) : null}
       {watch.kind === "watching" ? (
         <Spinner label={`Waiting for operation ${watch.operationId}… ${formatDuration(now - watch.since)}`} />

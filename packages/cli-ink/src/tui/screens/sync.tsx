@@ -84,8 +84,8 @@ export function SyncScreen() {
               );
             }}
             onChange={() => setFolderProblem(undefined)}
+            error={folderProblem}
           />
-          {folderProblem ? <Text color="red">{folderProblem}</Text> : null}
           <Text dimColor wrap="truncate-end">
             Relative to {ctx.root}. New and changed files are uploaded and recorded in the lockfile.
           </Text>

@@ -55,29 +55,22 @@ export function renderInputModules(
   return out;
 }
 
+/** What an input's modules are rendered from: its output, its files, and the lockfile's name. */
+type ModuleSource = [output: ModuleOutput, files: Iterable<ModuleFile>, lockfile: string];
+
 /** Renders and writes the input's modules; returns the project paths actually rewritten. */
-export async function writeInputModules(
-  root: string,
-  output: ModuleOutput,
-  files: Iterable<ModuleFile>,
-  lockfile: string,
-): Promise<string[]> {
+export async function writeInputModules(root: string, ...source: ModuleSource): Promise<string[]> {
   const written: string[] = [];
-  for (const [path, text] of modulesOf(output, renderInputModules(output, files, lockfile))) {
+  for (const [path, text] of renderedPaths(...source)) {
     if (await writeIfChanged(resolve(root, path), text)) written.push(path);
   }
   return written;
 }
 
 /** Compares the input's modules with what is on disk: every module a sync would not leave as it is. */
-export async function checkInputModules(
-  root: string,
-  output: ModuleOutput,
-  files: Iterable<ModuleFile>,
-  lockfile: string,
-): Promise<StaleModule[]> {
+export async function checkInputModules(root: string, ...source: ModuleSource): Promise<StaleModule[]> {
   const stale: StaleModule[] = [];
-  for (const [path, text] of modulesOf(output, renderInputModules(output, files, lockfile))) {
+  for (const [path, text] of renderedPaths(...source)) {
     const onDisk = await readFile(resolve(root, path), "utf8").catch((error: NodeJS.ErrnoException) => {
       if (error.code === "ENOENT") return undefined;
       throw error;
@@ -102,7 +95,9 @@ export function flatOutput(targets: { typescript?: string; luau?: string }): Mod
   };
 }
 
-function modulesOf(output: ModuleOutput, rendered: RenderedModules): [path: string, text: string][] {
+/** Each module the input's `output` names, with its text. */
+function renderedPaths(...[output, files, lockfile]: ModuleSource): [path: string, text: string][] {
+  const rendered = renderInputModules(output, files, lockfile);
   const pairs: [string, string][] = [];
   for (const kind of KINDS) {
     const path = output[kind];

@@ -3,20 +3,16 @@
 // tree and the options, so an unchanged input renders byte for byte the same.
 import type { RenderOptions } from "./options.js";
 import { generatedHeader, luauKey, tsKey } from "./syntax.js";
-import { type CodegenTree, isTree } from "./tree.js";
+import { type CodegenTree, type CodegenValue, isTree } from "./tree.js";
 import { renderValue } from "./values.js";
 
 export function renderLuau(tree: CodegenTree, options: RenderOptions): string {
-  const table = (node: CodegenTree, depth: number): string => {
-    if (node.entries.length === 0) return "{}";
-    const indent = "\t".repeat(depth + 1);
-    const lines = node.entries.map(
-      ([key, child]) =>
-        `${indent}${luauKey(key)} = ${isTree(child) ? table(child, depth + 1) : renderValue(child, "luau", options, indent)},`,
-    );
-    return `{\n${lines.join("\n")}\n${"\t".repeat(depth)}}`;
-  };
-  return `-- ${generatedHeader(options.lockfile)}\nreturn ${table(tree, 0)}\n`;
+  const table = block(
+    "\t",
+    (indent, key, value) => `${indent}${luauKey(key)} = ${value},`,
+    (value, indent) => renderValue(value, "luau", options, indent),
+  );
+  return `-- ${generatedHeader(options.lockfile)}\nreturn ${table(tree)}\n`;
 }
 
 /**
@@ -24,16 +20,12 @@ export function renderLuau(tree: CodegenTree, options: RenderOptions): string {
  * each id as a literal type, so that `import assets from "shared/UI"` types as the real ids.
  */
 export function renderDts(tree: CodegenTree, options: RenderOptions): string {
-  const type = (node: CodegenTree, depth: number): string => {
-    if (node.entries.length === 0) return "{}";
-    const indent = "\t".repeat(depth + 1);
-    const lines = node.entries.map(
-      ([key, child]) =>
-        `${indent}readonly ${tsKey(key)}: ${isTree(child) ? type(child, depth + 1) : renderValue(child, "dts", options, indent)};`,
-    );
-    return `{\n${lines.join("\n")}\n${"\t".repeat(depth)}}`;
-  };
-  return `// ${generatedHeader(options.lockfile)}\ndeclare const assets: ${type(tree, 0)};\n\nexport = assets;\n`;
+  const type = block(
+    "\t",
+    (indent, key, value) => `${indent}readonly ${tsKey(key)}: ${value};`,
+    (value, indent) => renderValue(value, "dts", options, indent),
+  );
+  return `// ${generatedHeader(options.lockfile)}\ndeclare const assets: ${type(tree)};\n\nexport = assets;\n`;
 }
 
 /**
@@ -41,14 +33,30 @@ export function renderDts(tree: CodegenTree, options: RenderOptions): string {
  * two exports in every style, with or without a project file.
  */
 export function renderTs(tree: CodegenTree, options: RenderOptions): string {
-  const object = (node: CodegenTree, depth: number): string => {
+  const object = block(
+    "  ",
+    (indent, key, value) => `${indent}${tsKey(key)}: ${value},`,
+    (value) => renderValue(value, "ts", options),
+  );
+  return `// ${generatedHeader(options.lockfile)}\nexport const assets = ${object(tree)} as const;\n\nexport default assets;\n`;
+}
+
+/**
+ * The nesting every language shares: `{`, one line per entry indented by `unit` per level (a subtree as a
+ * nested block), `}`. `line` writes an entry in the language's syntax; `leaf` renders a file's value.
+ */
+function block(
+  unit: string,
+  line: (indent: string, key: string, value: string) => string,
+  leaf: (value: CodegenValue, indent: string) => string,
+): (tree: CodegenTree) => string {
+  const render = (node: CodegenTree, depth: number): string => {
     if (node.entries.length === 0) return "{}";
-    const indent = "  ".repeat(depth + 1);
-    const lines = node.entries.map(
-      ([key, child]) =>
-        `${indent}${tsKey(key)}: ${isTree(child) ? object(child, depth + 1) : renderValue(child, "ts", options)},`,
+    const indent = unit.repeat(depth + 1);
+    const lines = node.entries.map(([key, child]) =>
+      line(indent, key, isTree(child) ? render(child, depth + 1) : leaf(child, indent)),
     );
-    return `{\n${lines.join("\n")}\n${"  ".repeat(depth)}}`;
+    return `{\n${lines.join("\n")}\n${unit.repeat(depth)}}`;
   };
-  return `// ${generatedHeader(options.lockfile)}\nexport const assets = ${object(tree, 0)} as const;\n\nexport default assets;\n`;
+  return (tree) => render(tree, 0);
 }

@@ -3,6 +3,7 @@
 // written grow with the number of uploads, not with its square.
 import { type FileHandle, open, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { probeWrite } from "../writable-check.js";
 import { ensureJournalDir, ownJournalName } from "./location.js";
 import type { JournalRecord } from "./records.js";
 
@@ -22,15 +23,7 @@ export class JournalWriter {
   /** Writes (and removes) a probe file where the journal goes: throws when it cannot be written. */
   async probe(): Promise<void> {
     const dir = await ensureJournalDir(this.#lockfilePath);
-    const path = join(dir, `${ownJournalName(this.#lockfilePath)}.probe`);
-    const handle = await open(path, "wx", 0o644);
-    try {
-      await handle.write("{}\n");
-      await handle.datasync();
-    } finally {
-      await handle.close();
-      await rm(path, { force: true });
-    }
+    await probeWrite(join(dir, `${ownJournalName(this.#lockfilePath)}.probe`), "wx");
   }
 
   async #open(): Promise<string> {
