@@ -22,14 +22,14 @@ beforeAll(async () => {
     apiKeys: [SECRET_KEY, { key: "sk-no-grants", scopes: ["asset:read", "asset:write"] }],
     universes: ["6046911802", "7000000001"],
     quotas: [
-      { creator: CREATOR, assetType: "Audio", capacity: 10, usage: 10, resetTime: "2027-01-01T00:00:00Z" },
+      { creator: CREATOR, assetType: "Audio", capacity: 10, usage: 10, resetTime: "2099-01-01T00:00:00Z" },
       {
         creator: CREATOR,
         assetType: "Video",
         capacity: 20,
         usage: 3,
         period: "DAY",
-        resetTime: "2026-12-08T00:00:00Z",
+        resetTime: "2099-01-01T00:00:00Z",
       },
     ],
   });
@@ -118,7 +118,7 @@ describe("rbxassets grant", () => {
 describe("rbxassets quota", () => {
   test("prints usage, capacity, what is left and the reset time", async () => {
     const result = ok(await cli("quota"));
-    expect(result.stdout).toMatch(/Audio\s+10\s+10\s+0\s+month\s+2027-01-01T00:00:00.000Z/);
+    expect(result.stdout).toMatch(/Audio\s+10\s+10\s+0\s+month\s+2099-01-01T00:00:00.000Z/);
     expect(result.stdout).toMatch(/Video\s+3\s+20\s+17\s+day/);
     const audio = json<{ creator: string; quotas: { assetType: string; left: number }[] }>(
       ok(await cli("quota", "--type", "Audio", "--json")),
@@ -145,9 +145,9 @@ describe("sync with grants and quotas", () => {
     const creates = emulator.stats().creates;
     const stopped = await run("sync");
     expect(stopped.code).toBe(1);
-    expect(stopped.stderr).toMatch(/quota\s+Audio: 1 to upload, 0 of 10 left \(resets 2027-01-01\)/);
+    expect(stopped.stderr).toMatch(/quota\s+Audio: 1 to upload, 0 of 10 left \(resets 2099-01-01\)/);
     expect(stopped.stderr.trimEnd().split("\n").at(-1)).toMatch(
-      /^rbxassets: user:4242: 1 audio file to upload, 0 left this month \(resets 2027-01-01\); nothing was uploaded — .*--no-quota-check/,
+      /^rbxassets: user:4242: 1 audio file to upload, 0 left this month \(resets 2099-01-01\); nothing was uploaded — .*--no-quota-check/,
     );
     expect(emulator.stats().creates).toBe(creates);
   });
@@ -158,7 +158,7 @@ describe("sync with grants and quotas", () => {
     expect(result.code).toBe(1);
     // The emulator's retry-after runs to the reset: the client says the wait instead of sleeping through it.
     expect(result.stderr).toMatch(
-      /asked to wait .*\(until 2027-01-01.* — run the sync again after 2027-01-01/,
+      /asked to wait .*\(until 2099-01-01.* — run the sync again after 2099-01-01/,
     );
   });
 

@@ -22,7 +22,7 @@ const emulatorOptions = {
       assetType: "Audio" as const,
       capacity: 10,
       usage: 7,
-      resetTime: "2027-01-01T00:00:00Z",
+      resetTime: "2099-01-01T00:00:00Z",
     },
   ],
 };
@@ -70,7 +70,7 @@ describe("the sync screen and quotas", () => {
     await app.waitFor("Folder:");
     await app.press(KEYS.enter);
     const frame = await app.waitFor("Quota:");
-    expect(frame).toContain("Audio 3 of 10 left this month (resets 2027-01-01)");
+    expect(frame).toContain("Audio 3 of 10 left this month (resets 2099-01-01)");
     expect(frame).toContain("the folder holds 1 audio file(s)");
   });
 

@@ -36,7 +36,7 @@ beforeAll(async () => {
         assetType: "Audio",
         capacity: 10,
         usage: 7,
-        resetTime: "2027-01-01T00:00:00Z",
+        resetTime: "2099-01-01T00:00:00Z",
       },
       { creator: `user:${CREATOR.userId}`, assetType: "Video", capacity: 20, period: "DAY" },
     ],
@@ -151,7 +151,7 @@ describe("asset quotas", () => {
       usage: 7,
       capacity: 10,
       period: "MONTH",
-      usageResetTime: "2027-01-01T00:00:00.000Z",
+      usageResetTime: "2099-01-01T00:00:00.000Z",
     });
     const all = await client.getAssetQuotas(CREATOR.userId);
     expect(all.map((quota) => quota.assetType)).toEqual(["AUDIO", "VIDEO"]);

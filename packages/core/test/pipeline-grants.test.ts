@@ -31,7 +31,7 @@ beforeAll(async () => {
     universes: ["1001", "1002", "1003"],
     maxGrantsPerAsset: 2,
     quotas: [
-      { creator: USER, assetType: "Audio", capacity: 10, usage: 7, resetTime: "2027-01-01T00:00:00Z" },
+      { creator: USER, assetType: "Audio", capacity: 10, usage: 7, resetTime: "2099-01-01T00:00:00Z" },
     ],
   });
 });
@@ -215,7 +215,7 @@ describe("quotas before a sync", () => {
     expect(error).toBeInstanceOf(PipelineError);
     expect((error as PipelineError).rule).toBe("quota");
     expect((error as PipelineError).message).toContain(
-      "4 audio files to upload, 3 left this month (resets 2027-01-01)",
+      "4 audio files to upload, 3 left this month (resets 2099-01-01)",
     );
     expect((error as PipelineError).facts).toMatchObject({
       assetType: "Audio",

@@ -82,7 +82,7 @@ describe("quotas in a project sync", () => {
       operations: { pendingPolls: 0 },
       rateLimits: false,
       quotas: [
-        { creator: "user:42", assetType: "Audio", capacity: 10, usage: 8, resetTime: "2027-01-01T00:00:00Z" },
+        { creator: "user:42", assetType: "Audio", capacity: 10, usage: 8, resetTime: "2099-01-01T00:00:00Z" },
       ],
     });
     try {
@@ -109,7 +109,7 @@ describe("quotas in a project sync", () => {
           }),
       }).catch((e: unknown) => e);
       expect((error as Error).message).toContain(
-        "3 audio files to upload, 2 left this month (resets 2027-01-01)",
+        "3 audio files to upload, 2 left this month (resets 2099-01-01)",
       );
       expect(quota.stats().creates).toBe(0);
       expect(quota.stats().requests.Cloud_ListAssetQuotas).toBe(1);
