@@ -5,7 +5,6 @@
 // under their own keys or is looked for before use.
 import { randomBytes } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
-import { renderTypeScriptValue } from "@rbxassets/core/internal";
 import {
   accountRefusalOf,
   createPipeline,
@@ -19,6 +18,7 @@ import {
 import type { Plugin as RollupPlugin } from "rollup";
 import type { UnpluginContextMeta, UnpluginFactory, UnpluginOptions } from "unplugin";
 import { readAssetMap } from "./asset-map.js";
+import { assetModuleCode } from "./asset-module.js";
 import type { RbxassetsApi, ResolutionMode } from "./host-api.js";
 import { createImportMatcher, hasOptInQuery, SPRITE_QUERY, splitId } from "./import-matcher.js";
 import { placeholderLiteral, replacePlaceholder } from "./late-constant.js";
@@ -66,8 +66,9 @@ export const rbxassetsFactory: UnpluginFactory<RbxassetsOptions | undefined, fal
 ) => createHooks(options, meta);
 
 function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): RbxassetsUnpluginOptions {
+  const framework = meta.framework ?? "rollup";
   /** Rollup-like bundlers fill the virtual module's map at renderChunk; the others get it at load. */
-  const rollupLike = ROLLUP_LIKE.has(meta.framework ?? "rollup");
+  const rollupLike = ROLLUP_LIKE.has(framework);
   let root = resolve(options.root ?? process.cwd());
   let resolution: ResolutionMode = "upload";
   let command: "build" | "serve" = "build";
@@ -275,7 +276,7 @@ function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): Rbxa
       resolvedInBuild.set(asset.file, asset.uri);
       statusInBuild.set(asset.file, asset.status);
       // A `?sprite` import is `{ Image, ImageRectOffset, ImageRectSize }`, like the generated modules.
-      return { code: `export default ${renderTypeScriptValue(asset)};\n`, moduleSideEffects: false };
+      return { code: assetModuleCode(asset, framework), moduleSideEffects: false };
     },
 
     async buildEnd(error?: Error) {
