@@ -26,7 +26,7 @@ import { buildErrorMessage, packedImportMessage, spritesheetBeforeSyncMessage } 
 import { manifestFileName, type RbxassetsOptions } from "./options.js";
 import { PLUGIN_NAME } from "./plugin-shape.js";
 import { existingAsset, loadPluginProject, pluginFlags } from "./project.js";
-import { buildSummary } from "./summary.js";
+import { buildSummary, logSummary, printSummaryOnEnd, type SummaryContext } from "./summary.js";
 import {
   type AssetMap,
   RESOLVED_VIRTUAL_ID,
@@ -44,12 +44,11 @@ const COMPILER_VIRTUAL_REQUEST = "__rbxassets_virtual__";
 const ROLLUP_LIKE = new Set(["rollup", "rolldown", "vite", "unloader"]);
 
 /** The context the hooks use: each bundler's own (Rollup's), or unplugin's (error, warn, addWatchFile...). */
-interface HookContext {
+interface HookContext extends SummaryContext {
   error(message: string | { message: string; cause?: unknown }): unknown;
   warn(message: string): void;
   addWatchFile?(file: string): void;
   emitFile?(file: { type: "asset"; fileName: string; source: string }): unknown;
-  info?(message: string): void;
   resolve?: (
     source: string,
     importer: string | undefined,
@@ -283,7 +282,7 @@ function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): Rbxa
       const ctx = this as unknown as HookContext;
       if (!error && command === "build") {
         const summary = buildSummary(statusInBuild.values());
-        if (summary !== undefined && typeof ctx.info === "function") ctx.info(summary);
+        if (summary !== undefined) logSummary(ctx, summary);
         // Bundlers without generateBundle get the manifest from here.
         const fileName = manifestFileName(options.manifest);
         if (!rollupLike && fileName !== undefined && typeof ctx.emitFile === "function") {
@@ -296,7 +295,10 @@ function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): Rbxa
       abort.abort();
     },
 
-    esbuild: { loader: "js" },
+    esbuild: {
+      loader: "js",
+      setup: (build) => printSummaryOnEnd(build, () => buildSummary(statusInBuild.values())),
+    },
     webpack: renameVirtualRequest,
     rspack: renameVirtualRequest,
     rollup: rollupOnly,
