@@ -46,35 +46,38 @@ async function syncedProject(): Promise<{ root: string; red: string; blue: unkno
   };
 }
 
+/** ES module entries: as is, and in a `"type": "module"` package (where esbuild and webpack interop as Node). */
+const ESM_PROJECTS: [string, Record<string, string>][] = [
+  ["an ES module", { "src/main.js": ESM_ENTRY }],
+  [
+    'an ES module of a "type": "module" package',
+    { "src/main.js": ESM_ENTRY, "package.json": '{ "type": "module" }\n' },
+  ],
+];
+
 describe.each(Object.keys(BUILDERS) as (keyof typeof BUILDERS)[])("%s", (bundler) => {
-  const build = async (root: string) => {
+  /** Writes `files` into a synced project, builds it with no credentials and runs the bundle. */
+  const build = async (root: string, files: Record<string, string>) => {
+    for (const [path, text] of Object.entries(files)) await writeFile(join(root, path), text);
     const { code, errors } = await BUILDERS[bundler](root, { env: ctx.envWithoutCredentials() });
     expect(errors).toBe("");
     expect(ctx.requestCount()).toBe(0);
     return runEntry(bundler, code);
   };
 
-  test("import gives the id and the sprite, also as the namespace's default", async () => {
-    const { root, red, blue } = await syncedProject();
-    await writeFile(join(root, "src/main.js"), ESM_ENTRY);
-    const entry = await build(root);
-    expect(entry.values).toEqual({ red, blue });
-    expect(entry.fromNamespace).toEqual({ red, blue });
-  });
-
-  test('import in a "type": "module" package gives the same values', async () => {
-    const { root, red, blue } = await syncedProject();
-    await writeFile(join(root, "package.json"), '{ "type": "module" }\n');
-    await writeFile(join(root, "src/main.js"), ESM_ENTRY);
-    const entry = await build(root);
-    expect(entry.values).toEqual({ red, blue });
-    expect(entry.fromNamespace).toEqual({ red, blue });
-  });
+  test.each(ESM_PROJECTS)(
+    "import from %s gives the id and the sprite, also as the namespace's default",
+    async (_, files) => {
+      const { root, red, blue } = await syncedProject();
+      const entry = await build(root, files);
+      expect(entry.values).toEqual({ red, blue });
+      expect(entry.fromNamespace).toEqual({ red, blue });
+    },
+  );
 
   test("require() from a CommonJS module gives the id and the sprite themselves", async () => {
     const { root, red, blue } = await syncedProject();
-    await writeFile(join(root, "src/main.js"), COMMONJS_ENTRY);
-    const entry = await build(root);
+    const entry = await build(root, { "src/main.js": COMMONJS_ENTRY });
     expect(entry.values).toEqual({ red, blue });
   });
 });
