@@ -5,7 +5,6 @@
 // under their own keys or is looked for before use.
 import { randomBytes } from "node:crypto";
 import { dirname, join, resolve } from "node:path";
-import { renderTypeScriptValue } from "@rbxassets/core/internal";
 import {
   accountRefusalOf,
   createPipeline,
@@ -19,6 +18,7 @@ import {
 import type { Plugin as RollupPlugin } from "rollup";
 import type { UnpluginContextMeta, UnpluginFactory, UnpluginOptions } from "unplugin";
 import { readAssetMap } from "./asset-map.js";
+import { assetModuleCode } from "./asset-module.js";
 import type { RbxassetsApi, ResolutionMode } from "./host-api.js";
 import { createImportMatcher, hasOptInQuery, SPRITE_QUERY, splitId } from "./import-matcher.js";
 import { placeholderLiteral, replacePlaceholder } from "./late-constant.js";
@@ -26,7 +26,7 @@ import { buildErrorMessage, packedImportMessage, spritesheetBeforeSyncMessage } 
 import { manifestFileName, type RbxassetsOptions } from "./options.js";
 import { PLUGIN_NAME } from "./plugin-shape.js";
 import { existingAsset, loadPluginProject, pluginFlags } from "./project.js";
-import { buildSummary } from "./summary.js";
+import { buildSummary, logSummary, printSummaryOnEnd, type SummaryContext } from "./summary.js";
 import {
   type AssetMap,
   RESOLVED_VIRTUAL_ID,
@@ -44,12 +44,11 @@ const COMPILER_VIRTUAL_REQUEST = "__rbxassets_virtual__";
 const ROLLUP_LIKE = new Set(["rollup", "rolldown", "vite", "unloader"]);
 
 /** The context the hooks use: each bundler's own (Rollup's), or unplugin's (error, warn, addWatchFile...). */
-interface HookContext {
+interface HookContext extends SummaryContext {
   error(message: string | { message: string; cause?: unknown }): unknown;
   warn(message: string): void;
   addWatchFile?(file: string): void;
   emitFile?(file: { type: "asset"; fileName: string; source: string }): unknown;
-  info?(message: string): void;
   resolve?: (
     source: string,
     importer: string | undefined,
@@ -66,8 +65,9 @@ export const rbxassetsFactory: UnpluginFactory<RbxassetsOptions | undefined, fal
 ) => createHooks(options, meta);
 
 function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): RbxassetsUnpluginOptions {
+  const framework = meta.framework ?? "rollup";
   /** Rollup-like bundlers fill the virtual module's map at renderChunk; the others get it at load. */
-  const rollupLike = ROLLUP_LIKE.has(meta.framework ?? "rollup");
+  const rollupLike = ROLLUP_LIKE.has(framework);
   let root = resolve(options.root ?? process.cwd());
   let resolution: ResolutionMode = "upload";
   let command: "build" | "serve" = "build";
@@ -275,14 +275,14 @@ function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): Rbxa
       resolvedInBuild.set(asset.file, asset.uri);
       statusInBuild.set(asset.file, asset.status);
       // A `?sprite` import is `{ Image, ImageRectOffset, ImageRectSize }`, like the generated modules.
-      return { code: `export default ${renderTypeScriptValue(asset)};\n`, moduleSideEffects: false };
+      return { code: assetModuleCode(asset, framework), moduleSideEffects: false };
     },
 
     async buildEnd(error?: Error) {
       const ctx = this as unknown as HookContext;
       if (!error && command === "build") {
         const summary = buildSummary(statusInBuild.values());
-        if (summary !== undefined && typeof ctx.info === "function") ctx.info(summary);
+        if (summary !== undefined) logSummary(ctx, summary);
         // Bundlers without generateBundle get the manifest from here.
         const fileName = manifestFileName(options.manifest);
         if (!rollupLike && fileName !== undefined && typeof ctx.emitFile === "function") {
@@ -295,7 +295,10 @@ function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): Rbxa
       abort.abort();
     },
 
-    esbuild: { loader: "js" },
+    esbuild: {
+      loader: "js",
+      setup: (build) => printSummaryOnEnd(build, () => buildSummary(statusInBuild.values())),
+    },
     webpack: renameVirtualRequest,
     rspack: renameVirtualRequest,
     rollup: rollupOnly,

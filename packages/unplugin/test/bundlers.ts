@@ -1,5 +1,5 @@
 // A real build of `src/main.js` with each bundler's entry of the plugin: the output's JavaScript text, or
-// the build's error messages (one string) when it fails.
+// the build's error messages (one string) when it fails; and what the built entry exports when it runs.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { RbxassetsOptions } from "../src/options.js";
@@ -99,3 +99,19 @@ export const BUILDERS: Record<"webpack" | "rspack" | "esbuild" | "rolldown", Bui
   esbuild: esbuildBuild,
   rolldown: rolldownBuild,
 };
+
+type Bundler = keyof typeof BUILDERS;
+
+/**
+ * Runs a bundle and returns the entry's exports: webpack and rspack emit CommonJS (`commonjs2`), esbuild and
+ * Rolldown ES modules, in which a CommonJS entry's `module.exports` is the default export.
+ */
+export async function runEntry(bundler: Bundler, code: string): Promise<Record<string, unknown>> {
+  if (bundler === "webpack" || bundler === "rspack") {
+    const module = { exports: {} as Record<string, unknown> };
+    new Function("module", "exports", code)(module, module.exports);
+    return module.exports;
+  }
+  const namespace = await import(`data:text/javascript,${encodeURIComponent(code)}`);
+  return (namespace.default ?? namespace) as Record<string, unknown>;
+}
