@@ -89,6 +89,16 @@ export interface GrantedAsset {
   experience: string;
 }
 
+/** What granting experiences did (`Pipeline.grant`; a sync puts the same in its report). */
+export interface GrantReport {
+  /** Each grant sent and recorded: an asset's under its file, a sprite's under its atlas (`<input>#<n>`). */
+  granted: GrantedAsset[];
+  /** Requests refused as a whole, each once; `grant-permission` stopped every grant after it. */
+  refusals: GrantRefusal[];
+  /** Assets the service refused (rule `grant-refused`), each named like a failed file (or its atlas). */
+  failed: FileFailure[];
+}
+
 /** A grant request refused as a whole; `rule` `grant-permission` stopped every grant. */
 export interface GrantRefusal {
   rule: "grant-permission" | "grant-experience" | "grant-failed";
