@@ -224,7 +224,8 @@ function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): Rbxa
           fail(ctx, error instanceof Error ? error.message : String(error), error);
         }
       }
-      if (project) ctx.addWatchFile?.(join(root, project.file));
+      // esbuild's context throws on addWatchFile outside resolveId, load and transform.
+      if (project && framework !== "esbuild") ctx.addWatchFile?.(join(root, project.file));
       getPipeline();
     },
 
