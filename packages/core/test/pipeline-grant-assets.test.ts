@@ -111,3 +111,20 @@ it("returns the endpoint's refusal once when the key lacks the scope, recording 
   const lock = await readLock(project.root);
   expect([...lock.values()].every((entry) => entry.grants === undefined)).toBe(true);
 });
+
+it("says once that a grant is due and no credentials are configured, naming what to set", async () => {
+  await writeFiles(project.root, { "img/a.png": fixture("png", 6) });
+  await pipeline().sync(["img"]);
+  emulator.resetStats();
+  const p = pipeline({}, { RBXASSETS_API_KEY: "" });
+  const report = await p.grant([(await p.lookup("img/a.png"))!], { experiences: ["1001", "1002"] });
+  expect(report.refusals).toEqual([
+    {
+      rule: "grant-credentials",
+      experience: "1001",
+      message: "experience 1001 is to be granted assets, and no credentials are configured",
+      fix: expect.stringMatching(/RBXASSETS_API_KEY/),
+    },
+  ]);
+  expect(emulator.stats().requests).toEqual({});
+});

@@ -143,8 +143,9 @@ export interface Pipeline {
    * atlas) and not yet granted an experience is granted, in batches, and each grant recorded in the lockfile,
    * so that a later call or sync sends none (and no credentials are needed when nothing is to send). Assets
    * the lockfile does not hold (an input's `existing` ids) are left alone. Refusals are returned, not thrown:
-   * a refused asset in `failed`, a refused request in `refusals` (`grant-permission`, the key lacks
-   * `asset-permissions:write`, stops every grant). Emits `granted`, `grantRefused` and `failed` events.
+   * a refused asset in `failed`, a refused request in `refusals` (`grant-permission`: the key lacks
+   * `asset-permissions:write`; `grant-credentials`: none are configured; either stops every grant). Emits
+   * `granted`, `grantRefused` and `failed` events.
    */
   grant(assets: readonly ResolvedAsset[], opts: GrantOptions): Promise<GrantReport>;
   /** Every lockfile entry as on disk now (a missing lockfile is empty), sorted by file. No network. */

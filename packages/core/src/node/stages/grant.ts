@@ -8,7 +8,7 @@
 import { failureLine } from "../../client/failure-line.js";
 import type { GrantErrorCode } from "../../client/grants.js";
 import { AssetsApiError, type AssetsClient } from "../../index.js";
-import { describeError, isAbortError } from "../errors.js";
+import { describeError, isAbortError, isPipelineError } from "../errors.js";
 import type { FileFailure } from "../failure.js";
 import { type LockEntry, type Lockfile, sortedIds } from "../lockfile.js";
 import type { GrantRefusal, GrantReport, PipelineEvent, ResolvedAsset } from "../types.js";
@@ -169,10 +169,19 @@ async function record(lockfile: Lockfile, file: string, experience: string): Pro
 
 /**
  * A refused grant request. A 403 from the gateway (the key lacks `asset-permissions:write`) or a 401 is
- * about the credentials: rule `grant-permission`, every grant stops. An unknown experience, or one the
- * owner may not grant to, is about that experience alone: rule `grant-experience`.
+ * about the credentials: rule `grant-permission`, every grant stops; so does having none to send (rule
+ * `grant-credentials`: a run whose files were all in the lockfile needed none until a grant was due). An
+ * unknown experience, or one the owner may not grant to, is about that experience alone: `grant-experience`.
  */
 function refusalOf(error: unknown, experience: string): GrantRefusal {
+  if (isPipelineError(error) && error.rule === "credentials") {
+    return {
+      rule: "grant-credentials",
+      experience,
+      message: `experience ${experience} is to be granted assets, and no credentials are configured`,
+      fix: error.fix,
+    };
+  }
   if (error instanceof AssetsApiError) {
     const code = String(error.code ?? "");
     if (code === "SubjectNotFound" || code === "CannotManageSubject") {
