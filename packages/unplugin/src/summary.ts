@@ -40,7 +40,7 @@ export function logSummary(ctx: EndContext, line: string): void {
 /** The part of esbuild's PluginBuild used here. */
 interface EsbuildLike {
   initialOptions: { logLevel?: string };
-  onEnd(callback: (result: { errors: unknown[] }) => void): void;
+  onEnd(callback: (result: { errors: unknown[] }) => void | Promise<void>): void;
 }
 
 /** esbuild's levels at which it prints its own summary of a build (the CLI's default is "info"). */
