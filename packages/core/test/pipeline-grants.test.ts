@@ -1,5 +1,6 @@
 // Grants and quotas in a sync: experiences granted after upload in batches and recorded in the lockfile,
-// a warm run sends none, a new experience is granted alone, refusals reported per asset or once; a sync
+// a warm run sends none, a new experience is granted alone, refusals reported per asset or once; the same
+// grants for assets resolved outside a sync (`Pipeline.grant`, what a build calls); a sync
 // whose audio would not fit the quota uploads nothing; privacy reaches the create request.
 import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import {
   PipelineError,
   type PipelineEvent,
   type PipelineOptions,
+  type ResolvedAsset,
 } from "../src/node/index.js";
 import { startTestEmulator } from "./helpers/emulator.js";
 import { fixture, png, writeFiles } from "./pipeline-fixtures.js";
@@ -177,6 +179,89 @@ describe("grants of a spritesheet", () => {
     });
     expect(warm.unchanged).toHaveLength(3);
     expect(grantRequests()).toBe(0);
+  });
+});
+
+describe("Pipeline.grant: the same stage for assets resolved outside a sync (a build's)", () => {
+  it("grants resolved assets once and records it; neither a second call nor a sync sends any", async () => {
+    await writeFiles(project.root, { "img/a.png": fixture("png", 11), "img/b.png": fixture("png", 12) });
+    const { p } = pipeline();
+    const assets = [await p.resolve("img/a.png"), await p.resolve("img/b.png")];
+    // An id the lockfile does not hold (an input's `existing` asset): a sync never grants it either.
+    const existing: ResolvedAsset = { ...assets[0]!, file: "img/existing.png", assetId: "424242" };
+    const report = await p.grant([...assets, existing], { experiences: [1001] });
+    expect(report).toMatchObject({ refusals: [], failed: [] });
+    expect(report.granted.map((g) => g.file)).toEqual(["img/a.png", "img/b.png"]);
+    expect(grantRequests()).toBe(1);
+    const lock = await readLock(project.root);
+    expect([...lock.values()].map((entry) => entry.grants)).toEqual([["1001"], ["1001"]]);
+
+    emulator.resetStats();
+    expect((await pipeline().p.grant(assets, { experiences: ["1001"] })).granted).toEqual([]);
+    const synced = await pipeline().p.sync(["img"], { grant: { experiences: ["1001"] } });
+    expect(synced.unchanged).toHaveLength(2);
+    expect(grantRequests()).toBe(0);
+  });
+
+  it("after a sync granted them, sends nothing and needs no credentials", async () => {
+    await writeFiles(project.root, { "img/a.png": fixture("png", 13) });
+    await pipeline().p.sync(["img"], { grant: { experiences: ["1001"] } });
+    emulator.resetStats();
+    const { p } = pipeline({}, "");
+    const asset = (await p.lookup("img/a.png"))!;
+    expect(await p.grant([asset], { experiences: ["1001"] })).toEqual({
+      granted: [],
+      refusals: [],
+      failed: [],
+    });
+    expect(emulator.stats().requests).toEqual({});
+  });
+
+  it("grants sprites through their atlas, once, as a sync of the spritesheet does", async () => {
+    await writeFiles(project.root, { "ui/a.png": png(8, 8, 4), "ui/b.png": png(8, 8, 5) });
+    const processing = { spritesheet: { maxSize: 64, padding: 2 } };
+    await pipeline({ processing }).p.sync(["ui"], { input: "ui" });
+    emulator.resetStats();
+    const { p } = pipeline({ processing });
+    const sprites = [(await p.lookup("ui/a.png"))!, (await p.lookup("ui/b.png"))!];
+    expect(sprites.map((s) => s.atlas)).toEqual(["ui#0", "ui#0"]);
+    const report = await p.grant(sprites, { experiences: ["1002"] });
+    expect(report.granted).toEqual([{ file: "ui#0", assetId: sprites[0]!.assetId, experience: "1002" }]);
+    expect(grantRequests()).toBe(1);
+
+    emulator.resetStats();
+    const synced = await pipeline({ processing }).p.sync(["ui"], {
+      input: "ui",
+      grant: { experiences: [1002] },
+    });
+    expect(synced.failed).toEqual([]);
+    expect(grantRequests()).toBe(0);
+  });
+
+  it("returns the refusals instead of throwing: a key without the scope, or none, is said once", async () => {
+    await writeFiles(project.root, { "img/a.png": fixture("png", 14), "img/b.png": fixture("png", 15) });
+    const { p } = pipeline({}, "no-grant-scope");
+    const assets = [await p.resolve("img/a.png"), await p.resolve("img/b.png")];
+    const refused = await p.grant(assets, { experiences: ["1001", "1002"] });
+    expect(refused.refusals).toEqual([
+      expect.objectContaining({ rule: "grant-permission", status: 403, experience: "1001" }),
+    ]);
+    expect(refused.granted).toEqual([]);
+    expect(grantRequests()).toBe(1);
+
+    emulator.resetStats();
+    const none = await pipeline({}, "").p.grant(assets, { experiences: ["1001", "1002"] });
+    expect(none.refusals).toEqual([
+      {
+        rule: "grant-credentials",
+        experience: "1001",
+        message: "experience 1001 is to be granted assets, and no credentials are configured",
+        fix: expect.stringMatching(/RBXASSETS_API_KEY/),
+      },
+    ]);
+    expect(emulator.stats().requests).toEqual({});
+    const lock = await readLock(project.root);
+    expect([...lock.values()].every((entry) => entry.grants === undefined)).toBe(true);
   });
 });
 

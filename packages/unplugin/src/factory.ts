@@ -19,6 +19,8 @@ import type { Plugin as RollupPlugin } from "rollup";
 import type { UnpluginContextMeta, UnpluginFactory, UnpluginOptions } from "unplugin";
 import { readAssetMap } from "./asset-map.js";
 import { assetModuleCode } from "./asset-module.js";
+import { type EndContext, failAtEnd, failedBefore } from "./build-end.js";
+import { grantBuild } from "./grants.js";
 import type { RbxassetsApi, ResolutionMode } from "./host-api.js";
 import { createImportMatcher, hasOptInQuery, SPRITE_QUERY, splitId } from "./import-matcher.js";
 import { placeholderLiteral, replacePlaceholder } from "./late-constant.js";
@@ -26,7 +28,7 @@ import { buildErrorMessage, packedImportMessage, spritesheetBeforeSyncMessage } 
 import { manifestFileName, type RbxassetsOptions } from "./options.js";
 import { PLUGIN_NAME } from "./plugin-shape.js";
 import { existingAsset, loadPluginProject, pluginFlags } from "./project.js";
-import { buildSummary, logSummary, printSummaryOnEnd, type SummaryContext } from "./summary.js";
+import { buildSummary, finishOnEnd, logSummary } from "./summary.js";
 import {
   type AssetMap,
   RESOLVED_VIRTUAL_ID,
@@ -44,7 +46,7 @@ const COMPILER_VIRTUAL_REQUEST = "__rbxassets_virtual__";
 const ROLLUP_LIKE = new Set(["rollup", "rolldown", "vite", "unloader"]);
 
 /** The context the hooks use: each bundler's own (Rollup's), or unplugin's (error, warn, addWatchFile...). */
-interface HookContext extends SummaryContext {
+interface HookContext extends EndContext {
   error(message: string | { message: string; cause?: unknown }): unknown;
   warn(message: string): void;
   addWatchFile?(file: string): void;
@@ -79,10 +81,8 @@ function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): Rbxa
   let abort = new AbortController();
   /** Resolves of the current build still running: after an account refusal they settle before the end. */
   const inflight = new Set<Promise<unknown>>();
-  /** Ids resolved in the current build, by project path (also those uploaded by it). */
-  const resolvedInBuild = new Map<string, `rbxassetid://${string}`>();
-  /** How each file of the current build was resolved, for its summary line. */
-  const statusInBuild = new Map<string, ResolvedAsset["status"]>();
+  /** What each file of the current build resolved to, by project path: for the map, the summary, the grants. */
+  const assetsInBuild = new Map<string, ResolvedAsset>();
   /** The map of a finished build (every module loaded), shared by renderChunk and the manifest. */
   let finalMap: Promise<AssetMap> | undefined;
   /** Stands for the map in a build's virtual module until renderChunk knows every id. */
@@ -168,7 +168,20 @@ function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): Rbxa
 
   async function currentMap(): Promise<AssetMap> {
     const fromLockfile = await readAssetMap(getPipeline());
-    return sortedMap([...Object.entries(fromLockfile), ...resolvedInBuild]);
+    const resolved = [...assetsInBuild.values()].map((asset) => [asset.file, asset.uri] as const);
+    return sortedMap([...Object.entries(fromLockfile), ...resolved]);
+  }
+
+  /**
+   * The end of a build without errors: the grants its inputs ask for, made as a sync makes them, then its
+   * summary line. Refused grants throw one error, a line for each.
+   */
+  async function finishBuild(): Promise<string | undefined> {
+    const assets = [...assetsInBuild.values()];
+    const grants = await grantBuild(getPipeline(), project, assets, pluginFlags(options));
+    if (grants.problems.length > 0) throw new Error(grants.problems.join("\n"));
+    const statuses = assets.map((asset) => asset.status);
+    return buildSummary(statuses, grants.granted);
   }
 
   /** The summary and the manifest file's text, once every module is loaded. */
@@ -211,8 +224,7 @@ function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): Rbxa
     async buildStart() {
       const ctx = this as unknown as HookContext;
       abort = new AbortController();
-      resolvedInBuild.clear();
-      statusInBuild.clear();
+      assetsInBuild.clear();
       finalMap = undefined;
       if (!pipeline) {
         // A broken project file fails the build before any upload, with one line per problem.
@@ -224,7 +236,8 @@ function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): Rbxa
           fail(ctx, error instanceof Error ? error.message : String(error), error);
         }
       }
-      if (project) ctx.addWatchFile?.(join(root, project.file));
+      // esbuild's context throws on addWatchFile outside resolveId, load and transform.
+      if (project && framework !== "esbuild") ctx.addWatchFile?.(join(root, project.file));
       getPipeline();
     },
 
@@ -272,32 +285,37 @@ function createHooks(options: RbxassetsOptions, meta: UnpluginContextMeta): Rbxa
       }
       // A plain import is typed as an id (client.d.ts): a sprite is an object, so it must say `?sprite`.
       if (asset.sprite && !spriteImport) return fail(ctx, packedImportMessage(asset.file));
-      resolvedInBuild.set(asset.file, asset.uri);
-      statusInBuild.set(asset.file, asset.status);
+      assetsInBuild.set(asset.file, asset);
       // A `?sprite` import is `{ Image, ImageRectOffset, ImageRectSize }`, like the generated modules.
       return { code: assetModuleCode(asset, framework), moduleSideEffects: false };
     },
 
     async buildEnd(error?: Error) {
       const ctx = this as unknown as HookContext;
-      if (!error && command === "build") {
-        const summary = buildSummary(statusInBuild.values());
-        if (summary !== undefined) logSummary(ctx, summary);
-        // Bundlers without generateBundle get the manifest from here.
-        const fileName = manifestFileName(options.manifest);
-        if (!rollupLike && fileName !== undefined && typeof ctx.emitFile === "function") {
-          ctx.emitFile({ type: "asset", fileName, source: await manifestSource() });
+      try {
+        if (!error && command === "build") {
+          // esbuild finishes in its own end callback, which knows whether the build failed (`esbuild` below).
+          if (framework !== "esbuild" && !failedBefore(ctx)) {
+            const line = await finishBuild().catch((failure: Error) => failAtEnd(ctx, failure.message));
+            if (line) logSummary(ctx, line);
+          }
+          // Bundlers without generateBundle get the manifest from here.
+          const fileName = manifestFileName(options.manifest);
+          if (!rollupLike && fileName !== undefined && typeof ctx.emitFile === "function") {
+            ctx.emitFile({ type: "asset", fileName, source: await manifestSource() });
+          }
         }
+        // After an account refusal no upload starts; those already sent settle (and are recorded) first.
+        if (error && accountRefusalOf(error.cause ?? error)) await Promise.allSettled([...inflight]);
+      } finally {
+        // Nothing a build still waits for after it ends; a failed build stops its other uploads.
+        abort.abort();
       }
-      // After an account refusal no upload starts; those already sent settle (and are recorded) first.
-      if (error && accountRefusalOf(error.cause ?? error)) await Promise.allSettled([...inflight]);
-      // Nothing a build still waits for after it ends; a failed build stops its other uploads.
-      abort.abort();
     },
 
     esbuild: {
       loader: "js",
-      setup: (build) => printSummaryOnEnd(build, () => buildSummary(statusInBuild.values())),
+      setup: (build) => finishOnEnd(build, finishBuild),
     },
     webpack: renameVirtualRequest,
     rspack: renameVirtualRequest,

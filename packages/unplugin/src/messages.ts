@@ -2,7 +2,13 @@
 // options in the fix (`apiKey`, `creator`, `root`).
 import { refusalProblem } from "@rbxassets/core";
 import { describeError } from "@rbxassets/core/internal";
-import { type AccountRefusal, accountRefusalOf, failureLine, isPipelineError } from "@rbxassets/core/node";
+import {
+  type AccountRefusal,
+  accountRefusalOf,
+  failureLine,
+  type GrantRefusal,
+  isPipelineError,
+} from "@rbxassets/core/node";
 
 const FIX: Record<AccountRefusal["reason"], (refusal: AccountRefusal) => string> = {
   "invalid-key": () =>
@@ -49,4 +55,20 @@ export function spritesheetBeforeSyncMessage(shown: string, input: string | unde
 /** A plain import of a packed file: its value is a sprite object, which a plain import's type is not. */
 export function packedImportMessage(file: string): string {
   return `${file}: it is packed into a spritesheet, so it imports as a sprite — import it as "${file.slice(file.lastIndexOf("/") + 1)}?sprite" (or leave spritesheet off its input)`;
+}
+
+/** A refused grant request's fix in the plugin's terms (a build grants again what is not recorded). */
+const GRANT_FIX: Record<GrantRefusal["rule"], string> = {
+  "grant-permission":
+    "give the API key the asset-permissions API with its Write operation (scope asset-permissions:write) in the Creator Dashboard, then build again: the uploads are recorded, only the grants are left to send",
+  "grant-credentials":
+    "set the plugin's apiKey option, or RBXASSETS_API_KEY in the environment or .env, to a key with the asset-permissions:write scope",
+  "grant-experience":
+    "check the universe id in the project file's grant.experiences (the experience's settings show it; a place id is not one)",
+  "grant-failed": "build again: grants not recorded are sent again",
+};
+
+/** One line for a grant request refused as a whole: what the service said, and what to do. */
+export function grantRefusalMessage(refusal: GrantRefusal): string {
+  return `${refusal.message} — ${GRANT_FIX[refusal.rule] ?? refusal.fix}`;
 }

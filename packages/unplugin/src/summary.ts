@@ -1,10 +1,14 @@
 // The one line a build prints about its assets, through each bundler's own logging (so that its log-level
 // settings apply); none when nothing was sent. The line holds counts only: never a key or a path.
 import type { ResolvedAsset } from "@rbxassets/core/node";
+import { compilationOf, type EndContext } from "./build-end.js";
 import { PLUGIN_NAME } from "./plugin-shape.js";
 
-/** `3 assets uploaded, 1 updated, 12 from the lockfile`, or undefined when nothing was uploaded or updated. */
-export function buildSummary(statuses: Iterable<ResolvedAsset["status"]>): string | undefined {
+/**
+ * `3 assets uploaded, 1 updated, 12 from the lockfile`, with `, 2 grants` when the build granted experiences
+ * (an asset or an atlas to one experience each); undefined when nothing was uploaded, updated or granted.
+ */
+export function buildSummary(statuses: Iterable<ResolvedAsset["status"]>, grants = 0): string | undefined {
   let uploaded = 0;
   let updated = 0;
   let known = 0;
@@ -13,58 +17,46 @@ export function buildSummary(statuses: Iterable<ResolvedAsset["status"]>): strin
     else if (status === "updated") updated++;
     else known++;
   }
-  if (uploaded === 0 && updated === 0) return undefined;
-  return `${uploaded} ${uploaded === 1 ? "asset" : "assets"} uploaded, ${updated} updated, ${known} from the lockfile`;
-}
-
-/** The parts of a hook's context the line may go through (typed here: no bundler's declarations load). */
-export interface SummaryContext {
-  info?(message: string): void;
-  getNativeBuildContext?(): { framework: string; compilation?: unknown };
-}
-
-/** The part of webpack's and rspack's Compilation used here. */
-interface CompilationLike {
-  errors: unknown[];
-  getLogger(name: string): { info(message: string): void };
+  if (uploaded === 0 && updated === 0 && grants === 0) return undefined;
+  const granted = grants > 0 ? `, ${grants} ${grants === 1 ? "grant" : "grants"}` : "";
+  return `${uploaded} ${uploaded === 1 ? "asset" : "assets"} uploaded, ${updated} updated, ${known} from the lockfile${granted}`;
 }
 
 /**
  * Rollup, Rolldown and Vite: `this.info`. webpack and rspack: the compilation's logger, which their stats
  * print under `LOG from rbxassets` (as text, stats log at "info" by default; `stats.logging: "warn"` or a
  * quieter preset hides it); their buildEnd runs after a failed module too, so a compilation with errors prints nothing, as
- * a failed Rollup build does. esbuild has no logger for plugins: see `printSummaryOnEnd`.
+ * a failed Rollup build does. esbuild has no logger for plugins: see `finishOnEnd`.
  */
-export function logSummary(ctx: SummaryContext, line: string): void {
+export function logSummary(ctx: EndContext, line: string): void {
   if (typeof ctx.info === "function") {
     ctx.info(line);
     return;
   }
-  const native = ctx.getNativeBuildContext?.();
-  if (native?.framework !== "webpack" && native?.framework !== "rspack") return;
-  const compilation = native.compilation as CompilationLike | undefined;
+  const compilation = compilationOf(ctx);
   if (compilation && compilation.errors.length === 0) compilation.getLogger(PLUGIN_NAME).info(line);
 }
 
 /** The part of esbuild's PluginBuild used here. */
 interface EsbuildLike {
   initialOptions: { logLevel?: string };
-  onEnd(callback: (result: { errors: unknown[] }) => void): void;
+  onEnd(callback: (result: { errors: unknown[] }) => void | Promise<void>): void;
 }
 
 /** esbuild's levels at which it prints its own summary of a build (the CLI's default is "info"). */
 const ESBUILD_INFO_LEVELS = new Set(["info", "debug", "verbose"]);
 
 /**
- * esbuild: after a build without errors, one line on stderr, where esbuild prints its own summary and at the
- * same log levels (the JS API's default, "warning", keeps both quiet). Its end callback, unlike buildEnd,
- * knows whether the build failed.
+ * esbuild: after a build without errors, `finish` (the build's grants; what it throws esbuild reports as the
+ * build's error), then its line on stderr, where esbuild prints its own summary and at the same log levels
+ * (the JS API's default, "warning", keeps both quiet). Its end callback, unlike buildEnd, knows whether the
+ * build failed.
  */
-export function printSummaryOnEnd(build: EsbuildLike, summary: () => string | undefined): void {
-  build.onEnd((result) => {
+export function finishOnEnd(build: EsbuildLike, finish: () => Promise<string | undefined>): void {
+  build.onEnd(async (result) => {
     if (result.errors.length > 0) return;
+    const line = await finish();
     if (!ESBUILD_INFO_LEVELS.has(build.initialOptions.logLevel ?? "warning")) return;
-    const line = summary();
     if (line !== undefined) process.stderr.write(`[plugin ${PLUGIN_NAME}] ${line}\n`);
   });
 }

@@ -27,7 +27,7 @@ export function virtualModuleCode(mapExpression: string): string {
 }
 
 /** Sorted copy, so that the generated code and the manifest do not depend on upload order. */
-export function sortedMap(entries: Iterable<[string, `rbxassetid://${string}`]>): AssetMap {
+export function sortedMap(entries: Iterable<readonly [string, `rbxassetid://${string}`]>): AssetMap {
   const map: AssetMap = {};
   const sorted = [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   // defineProperty: a path named "__proto__" must stay a plain key.

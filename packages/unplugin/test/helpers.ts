@@ -12,12 +12,13 @@ const FIXTURE = fileURLToPath(new URL("./fixtures/project", import.meta.url));
 export const SECRET_KEY = "rbxassets-unplugin-secret-7c1e2d";
 export const CREATOR = "user:4242";
 
-export function useEmulator() {
+export function useEmulator(options: Parameters<typeof startEmulator>[0] = {}) {
   const state: { emulator: RunningEmulator; roots: string[] } = { emulator: undefined!, roots: [] };
   beforeAll(async () => {
     state.emulator = await startEmulator({
       apiKeys: [SECRET_KEY],
       creator: CREATOR,
+      ...options,
       operations: { pendingPolls: 0, pendingMs: 0 },
     });
   });

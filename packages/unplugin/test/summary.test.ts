@@ -1,7 +1,8 @@
 // The build's summary line as a user sees it, from a build script run by Node against the emulator (the
 // built package, loaded as commonjs.test.ts loads it): webpack and rspack print it in their stats, as
 // webpack-cli does; esbuild on stderr at logLevel "info". Each bundler's own log-level setting hides it, a
-// build from the lockfile and a failed build print none, and no output holds the key.
+// build from the lockfile and a failed build print none, a build that grants counts its grants on the same
+// line, and no output holds the key.
 import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -12,7 +13,7 @@ import { SECRET_KEY, useEmulator } from "./helpers.js";
 
 const packageDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const run = promisify(execFile);
-const ctx = useEmulator();
+const ctx = useEmulator({ universes: ["1001"] });
 
 const TWO =
   'export { default as red } from "./images/red.png";\nexport { default as crate } from "./models/crate.rbxm";\n';
@@ -119,5 +120,23 @@ test.each(["webpack", "rspack", "esbuild"] as const)(
     expect(output).toMatch(/src\/bad\/corrupt\.png: the content is not a valid \.png file/);
     expect(output).not.toMatch(/assets? uploaded/);
     expect(ctx.emulator.stats().creates).toBe(2);
+  },
+);
+
+test.each(["webpack", "esbuild"] as const)(
+  "%s: a build that grants experiences counts its grants on the same line; a warm build prints none",
+  async (bundler) => {
+    const root = await project(bundler, TWO);
+    const grant = { experiences: [1001] };
+    const inputs = {
+      images: { include: "src/images/red.png", grant },
+      models: { include: "src/models/*", grant },
+    };
+    await writeFile(join(root, "rbxassets.config.json"), JSON.stringify({ inputs }));
+    const options = bundler === "esbuild" ? { logLevel: "info" } : {};
+    const output = await build(root, options);
+    expect(output).toContain(`${LINE}, 2 grants\n`);
+    expect(output.match(/grant/g)).toHaveLength(1);
+    expect(await build(root, options)).not.toContain("rbxassets");
   },
 );

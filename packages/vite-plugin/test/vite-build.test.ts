@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { stripVTControlCharacters } from "node:util";
 import type { Rollup } from "vite";
 import { beforeAll, describe, expect, it } from "vitest";
 import rbxassets, { type ViteRbxassetsOptions } from "../src/index.js";
 import { assetUris, readLockfile, SECRET_KEY, useEmulator, writeProjectFile } from "./helpers.js";
+import { collectingLogger } from "./vite-config.js";
 import { VITE_VERSIONS, type ViteApi } from "./vite-versions.js";
 
 const ctx = useEmulator();
@@ -17,21 +17,6 @@ import crate from "./models/crate.rbxm";
 import ship from "./models/ship.glb";
 globalThis.result = { red, checker, crate, ship };
 `;
-
-/** A Vite logger that keeps every info line (colours stripped) and drops the rest. */
-function collectingLogger(infos: string[]) {
-  return {
-    hasWarned: false,
-    info: (message: string) => {
-      infos.push(stripVTControlCharacters(message));
-    },
-    warn: () => {},
-    warnOnce: () => {},
-    error: () => {},
-    clearScreen: () => {},
-    hasErrorLogged: () => false,
-  };
-}
 
 describe.each(VITE_VERSIONS)("%s build", (_name, loadVite) => {
   let vite: ViteApi;

@@ -4,6 +4,7 @@ import type { ViteDevServer } from "vite";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import rbxassets, { type ViteRbxassetsOptions } from "../src/index.js";
 import { readLockfile, useEmulator, writeProjectFile } from "./helpers.js";
+import { devServerConfig } from "./vite-config.js";
 import { VITE_VERSIONS, type ViteApi } from "./vite-versions.js";
 
 const ctx = useEmulator();
@@ -20,16 +21,7 @@ describe.each(VITE_VERSIONS)("%s dev server", (_name, loadVite) => {
   });
 
   async function startServer(root: string, options: ViteRbxassetsOptions) {
-    server = await vite.createServer({
-      root,
-      configFile: false,
-      envFile: false,
-      logLevel: "silent",
-      appType: "custom",
-      optimizeDeps: { noDiscovery: true, include: [] },
-      server: { middlewareMode: true, ws: false, watch: null },
-      plugins: [rbxassets(options)],
-    });
+    server = await vite.createServer(devServerConfig(root, rbxassets(options)));
     return server;
   }
 

@@ -7,6 +7,7 @@ import { build, createServer } from "vite";
 import { expect, it } from "vitest";
 import rbxassets from "../src/index.js";
 import { CREATOR, SECRET_KEY, useEmulator, writeProjectFile } from "./helpers.js";
+import { devServerConfig } from "./vite-config.js";
 
 const ctx = useEmulator();
 
@@ -80,16 +81,8 @@ it("the dev server honours it too: an import served from an input uploads with t
       inputs: { decals: { include: "src/images/blue.png", assetType: "Decal" } },
     }),
   );
-  const server = await createServer({
-    root,
-    configFile: false,
-    envFile: false,
-    logLevel: "silent",
-    appType: "custom",
-    optimizeDeps: { noDiscovery: true, include: [] },
-    server: { middlewareMode: true, ws: false, watch: null },
-    plugins: [rbxassets({ env: { RBXASSETS_API_URL: ctx.emulator.url, RBXASSETS_API_KEY: SECRET_KEY } })],
-  });
+  const env = { RBXASSETS_API_URL: ctx.emulator.url, RBXASSETS_API_KEY: SECRET_KEY };
+  const server = await createServer(devServerConfig(root, rbxassets({ env })));
   try {
     const served = (await server.ssrLoadModule("/src/main.js")) as Record<string, string>;
     const lock = JSON.parse(await readFile(join(root, "rbxassets.lock.json"), "utf8")) as {

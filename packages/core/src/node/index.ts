@@ -61,6 +61,7 @@ export { nodeFetch } from "./node-fetch.js";
 export { toProjectPath } from "./paths.js";
 export { createPipeline } from "./pipeline.js";
 export type {
+  GrantOptions,
   LocalContent,
   LocalOptions,
   LockedAsset,
@@ -146,6 +147,7 @@ export type {
   AssetType,
   GrantedAsset,
   GrantRefusal,
+  GrantReport,
   ModerationStatus,
   PipelineEvent,
   QuotaFacts,

@@ -3,7 +3,7 @@ import type { AssetPrivacy, AssetsClient, ImageAssetType } from "../index.js";
 import type { AssetKind } from "./formats.js";
 import type { ProcessOptions } from "./process/options.js";
 import type { ProcessStage, UploadContent } from "./stages/process.js";
-import type { AssetType, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
+import type { AssetType, GrantReport, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 
 export interface PipelineOptions {
   /** Project root: paths in the lockfile and reports are relative to it. Default: `process.cwd()`. */
@@ -137,6 +137,17 @@ export interface Pipeline {
    * A sync does this itself; a caller syncing several inputs calls it once for them all.
    */
   checkQuotas(files: string[], opts?: { signal?: AbortSignal }): Promise<void>;
+  /**
+   * Grants experiences `Use` of assets resolved outside a sync (a build's imports), exactly as a sync with
+   * `grant` does after its uploads: each asset the lockfile records under its file (a sprite through its
+   * atlas) and not yet granted an experience is granted, in batches, and each grant recorded in the lockfile,
+   * so that a later call or sync sends none (and no credentials are needed when nothing is to send). Assets
+   * the lockfile does not hold (an input's `existing` ids) are left alone. Refusals are returned, not thrown:
+   * a refused asset in `failed`, a refused request in `refusals` (`grant-permission`: the key lacks
+   * `asset-permissions:write`; `grant-credentials`: none are configured; either stops every grant). Emits
+   * `granted`, `grantRefused` and `failed` events.
+   */
+  grant(assets: readonly ResolvedAsset[], opts: GrantOptions): Promise<GrantReport>;
   /** Every lockfile entry as on disk now (a missing lockfile is empty), sorted by file. No network. */
   entries(): Promise<LockedAsset[]>;
   /**
@@ -146,6 +157,13 @@ export interface Pipeline {
   processLocally(file: string, opts?: LocalOptions): Promise<LocalContent>;
   readonly root: string;
   readonly lockfilePath: string;
+}
+
+export interface GrantOptions {
+  /** The experiences' universe ids (digit strings or numbers; each once). */
+  experiences: ReadonlyArray<string | number>;
+  /** Stops the grants; those already answered are recorded. */
+  signal?: AbortSignal;
 }
 
 export interface LocalOptions {

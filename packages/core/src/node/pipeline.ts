@@ -18,6 +18,7 @@ import { clientFor } from "./pipeline-client.js";
 import {
   DEFAULT_CONCURRENCY,
   DEFAULT_OPERATION_TIMEOUT_MS,
+  type GrantOptions,
   type LocalContent,
   type LocalOptions,
   type LockedAsset,
@@ -34,7 +35,7 @@ import {
   resolveProcessOptions,
 } from "./process/options.js";
 import { AmbiguousWrites, requestError } from "./stages/error-map.js";
-import { grantExperiences } from "./stages/grant.js";
+import { experienceIds, grantExperiences } from "./stages/grant.js";
 import { type PreparedFile, Preparer } from "./stages/prepare.js";
 import type { ProcessStage } from "./stages/process.js";
 import { imageProcessStage } from "./stages/process-image.js";
@@ -50,7 +51,7 @@ import {
 } from "./stages/upload-once.js";
 import { PollPacer } from "./stages/wait.js";
 import { runSync, type SyncHost } from "./sync.js";
-import type { ResolvedAsset, SyncReport } from "./types.js";
+import type { GrantReport, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 import { type ValidateMeta, validateFile } from "./validate.js";
 
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
@@ -203,6 +204,19 @@ class AssetPipeline implements Pipeline {
     );
   }
 
+  async grant(assets: readonly ResolvedAsset[], opts: GrantOptions): Promise<GrantReport> {
+    const experiences = experienceIds(opts.experiences);
+    if (experiences.length === 0) return { granted: [], refusals: [], failed: [] };
+    const config = await this.#getConfig();
+    const host = {
+      // Built on the first grant to send: a warm run needs no credentials.
+      client: () => this.#getClient(config, config.creator ?? ""),
+      lockfile: () => this.#getLockfile(),
+      emit: (event: PipelineEvent) => this.#emit(event),
+    };
+    return grantExperiences(host, assets, experiences, opts.signal);
+  }
+
   /** The processing in force: the call's, else the pipeline's, with defaults (a wrong value throws). */
   #processingFor(given: ProcessOptions | undefined): ResolvedProcessOptions {
     return resolveProcessOptions(given ?? this.#options.processing);
@@ -251,20 +265,7 @@ class AssetPipeline implements Pipeline {
           signal,
         );
       },
-      grant: async (report, experiences, signal) => {
-        const config = await this.#getConfig();
-        await grantExperiences(
-          {
-            // Built on the first grant to send: a warm run needs no credentials.
-            client: () => this.#getClient(config, config.creator ?? ""),
-            lockfile: () => this.#getLockfile(),
-            emit: (event) => this.#emit(event),
-          },
-          report,
-          experiences,
-          signal,
-        );
-      },
+      grant: (assets, experiences, signal) => this.grant(assets, { experiences, ...(signal && { signal }) }),
     };
   }
 

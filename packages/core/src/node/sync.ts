@@ -13,10 +13,9 @@ import { isInsideRoot, outsideRootError, toProjectPath } from "./paths.js";
 import type { SyncOptions } from "./pipeline-options.js";
 import { isDecodable, type ResolvedProcessOptions } from "./process/options.js";
 import { scanPaths } from "./scan.js";
-import { experienceIds } from "./stages/grant.js";
 import type { PreparedFile } from "./stages/prepare.js";
 import { type SheetHost, syncSpritesheet } from "./stages/spritesheet.js";
-import type { PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
+import type { GrantReport, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 
 /** What sync needs of the pipeline: a narrow face, so that the pipeline's internals stay private. */
 export interface SyncHost {
@@ -41,8 +40,12 @@ export interface SyncHost {
   resolve(file: string, signal: AbortSignal | undefined): Promise<ResolvedAsset>;
   /** Throws (rule `quota`) when the audio and video among `files` would not fit the creator's quota. */
   checkQuotas(files: readonly string[], signal: AbortSignal | undefined): Promise<void>;
-  /** Grants the experiences `Use` of the report's assets, adding the outcome to the report. */
-  grant(report: SyncReport, experiences: readonly string[], signal: AbortSignal | undefined): Promise<void>;
+  /** Grants the experiences `Use` of the assets (`Pipeline.grant`). */
+  grant(
+    assets: readonly ResolvedAsset[],
+    experiences: ReadonlyArray<string | number>,
+    signal: AbortSignal | undefined,
+  ): Promise<GrantReport>;
 }
 
 /** The skip reason for audio when audio uploads are off (neutral: the option's name is the caller's). */
@@ -221,7 +224,10 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
   // Grants come after the uploads; a stopped or aborted run leaves them to the next (nothing is recorded).
   const experiences = opts.grant?.experiences ?? [];
   if (!opts.check && experiences.length > 0 && !halted()) {
-    await pipeline.grant(report, experienceIds(experiences), signal);
+    const resolved = [...report.uploaded, ...report.updated, ...report.unchanged];
+    const { granted, refusals, failed } = await pipeline.grant(resolved, experiences, signal);
+    report.grants = { granted, refusals };
+    report.failed.push(...failed);
   }
   report.aborted = halted();
   const targets = pipeline.codegen;

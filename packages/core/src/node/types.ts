@@ -77,7 +77,7 @@ export type PipelineEvent =
   | { type: "refused"; file: string; refusal: AccountRefusal; message: string }
   /** An experience was granted `Use` of the file's asset (not repeated on a warm run). */
   | ({ type: "granted" } & GrantedAsset)
-  /** A grant request was refused as a whole (once per experience, or once for all: `grant-permission`). */
+  /** A grant request was refused as a whole (once per experience, or once for all: see GrantRefusal). */
   | ({ type: "grantRefused" } & GrantRefusal)
   /** Before the first upload: a quota the sync's audio or video uploads count against (see `QuotaFacts`). */
   | ({ type: "quota" } & QuotaFacts);
@@ -89,9 +89,22 @@ export interface GrantedAsset {
   experience: string;
 }
 
-/** A grant request refused as a whole; `rule` `grant-permission` stopped every grant. */
+/** What granting experiences did (`Pipeline.grant`; a sync puts the same in its report). */
+export interface GrantReport {
+  /** Each grant sent and recorded: an asset's under its file, a sprite's under its atlas (`<input>#<n>`). */
+  granted: GrantedAsset[];
+  /** Requests refused as a whole, each once; `grant-permission` or `grant-credentials` stopped every grant. */
+  refusals: GrantRefusal[];
+  /** Assets the service refused (rule `grant-refused`), each named like a failed file (or its atlas). */
+  failed: FileFailure[];
+}
+
+/**
+ * A grant request refused as a whole: `grant-permission` (the credentials may not grant) and
+ * `grant-credentials` (none are configured) stopped every grant; `grant-experience` that experience's.
+ */
 export interface GrantRefusal {
-  rule: "grant-permission" | "grant-experience" | "grant-failed";
+  rule: "grant-permission" | "grant-credentials" | "grant-experience" | "grant-failed";
   experience: string;
   message: string;
   /** A neutral fix; shells may word their own from the rule. */

@@ -1,5 +1,5 @@
-// Stage: grant experiences `Use` of the assets a sync resolved (asset-permissions API). After the uploads:
-// for each experience, the assets whose lockfile entry does not list it yet, in batches, one request at a
+// Stage: grant experiences `Use` of the assets a sync (or a build) resolved (asset-permissions API). After
+// the uploads: for each experience, the assets whose lockfile entry does not list it yet, in batches, one request at a
 // time (the client's limiter keeps them within 100 a minute). Each grant is recorded in the lockfile (on
 // the asset's entry, or its atlas's for sprites), so a warm run sends none and a new experience is granted
 // alone. A refused asset fails like a file; a refusal of the endpoint itself (the key lacks the scope)
@@ -8,9 +8,10 @@
 import { failureLine } from "../../client/failure-line.js";
 import type { GrantErrorCode } from "../../client/grants.js";
 import { AssetsApiError, type AssetsClient } from "../../index.js";
-import { describeError, isAbortError } from "../errors.js";
+import { describeError, isAbortError, isPipelineError } from "../errors.js";
+import type { FileFailure } from "../failure.js";
 import { type LockEntry, type Lockfile, sortedIds } from "../lockfile.js";
-import type { GrantRefusal, PipelineEvent, SyncReport } from "../types.js";
+import type { GrantRefusal, GrantReport, PipelineEvent, ResolvedAsset } from "../types.js";
 
 /** Assets per grant request: the API publishes no cap; 50 keeps a refused batch small. */
 export const GRANT_BATCH_SIZE = 50;
@@ -54,10 +55,10 @@ interface Target {
   record(experience: string): Promise<void>;
 }
 
-/** The report's assets as grant targets: each asset recorded under its path, each atlas of its sprites. */
-function targetsOf(lockfile: Lockfile, report: SyncReport): Target[] {
+/** The assets as grant targets: each asset recorded under its path, each atlas of its sprites. */
+function targetsOf(lockfile: Lockfile, assets: readonly ResolvedAsset[]): Target[] {
   const targets = new Map<string, Target>();
-  for (const asset of [...report.uploaded, ...report.updated, ...report.unchanged]) {
+  for (const asset of assets) {
     if (asset.sprite !== undefined && asset.atlas !== undefined) {
       const atlasName = asset.atlas;
       if (lockfile.atlas(atlasName)?.assetId !== asset.assetId || targets.has(`atlas\0${atlasName}`))
@@ -84,17 +85,19 @@ function targetsOf(lockfile: Lockfile, report: SyncReport): Target[] {
   return [...targets.values()];
 }
 
-/** Grants the experiences to the report's assets (and its sprites' atlases), adding what happened to the report. */
+/**
+ * Grants the experiences to the assets the lockfile records (a sprite's through its atlas); an asset it does
+ * not hold (an `existing` id) is left alone. Returns what happened, also after an abort (so far).
+ */
 export async function grantExperiences(
   host: GrantHost,
-  report: SyncReport,
+  assets: readonly ResolvedAsset[],
   experiences: readonly string[],
   signal: AbortSignal | undefined,
-): Promise<void> {
+): Promise<GrantReport> {
   const lockfile = await host.lockfile();
-  const targets = targetsOf(lockfile, report);
-  report.grants ??= { granted: [], refusals: [] };
-  const summary = report.grants;
+  const targets = targetsOf(lockfile, assets);
+  const outcome: GrantReport = { granted: [], refusals: [], failed: [] };
   for (const experience of experiences) {
     // Each asset once, with every target recorded for it.
     const byAsset = new Map<string, Target[]>();
@@ -104,7 +107,7 @@ export async function grantExperiences(
     }
     const ids = [...byAsset.keys()];
     for (let start = 0; start < ids.length; start += GRANT_BATCH_SIZE) {
-      if (signal?.aborted) return;
+      if (signal?.aborted) return outcome;
       const batch = ids.slice(start, start + GRANT_BATCH_SIZE);
       let result: Awaited<ReturnType<AssetsClient["grantAssetPermissions"]>>;
       try {
@@ -112,18 +115,18 @@ export async function grantExperiences(
           .client()
           .grantAssetPermissions({ universeId: experience, assetIds: batch }, signal ? { signal } : {});
       } catch (error) {
-        if (signal?.aborted || isAbortError(error)) return;
+        if (signal?.aborted || isAbortError(error)) return outcome;
         const refusal = refusalOf(error, experience);
-        summary.refusals.push(refusal);
+        outcome.refusals.push(refusal);
         host.emit({ type: "grantRefused", ...refusal });
         // The endpoint refused the credentials (or failed): no other experience would fare better.
-        if (refusal.rule !== "grant-experience") return;
+        if (refusal.rule !== "grant-experience") return outcome;
         break;
       }
       for (const assetId of result.successAssetIds) {
         for (const target of byAsset.get(assetId) ?? []) {
           await target.record(experience);
-          summary.granted.push({ file: target.name, assetId, experience });
+          outcome.granted.push({ file: target.name, assetId, experience });
           host.emit({ type: "granted", file: target.name, assetId, experience });
         }
       }
@@ -131,14 +134,15 @@ export async function grantExperiences(
         for (const target of byAsset.get(assetId) ?? []) {
           const problem = `not granted to experience ${experience}: ${grantCodeText(code)} (${code})`;
           const fix = "check the asset and the experience in the Creator Dashboard";
-          const failure = { file: target.name, problem, fix, rule: "grant-refused", reason: "" };
-          failure.reason = failureLine(target.name, failure);
-          report.failed.push(failure);
+          const reason = failureLine(target.name, { problem, fix });
+          const failure: FileFailure = { file: target.name, problem, fix, rule: "grant-refused", reason };
+          outcome.failed.push(failure);
           host.emit({ type: "failed", ...failure });
         }
       }
     }
   }
+  return outcome;
 }
 
 /**
@@ -165,10 +169,19 @@ async function record(lockfile: Lockfile, file: string, experience: string): Pro
 
 /**
  * A refused grant request. A 403 from the gateway (the key lacks `asset-permissions:write`) or a 401 is
- * about the credentials: rule `grant-permission`, every grant stops. An unknown experience, or one the
- * owner may not grant to, is about that experience alone: rule `grant-experience`.
+ * about the credentials: rule `grant-permission`, every grant stops; so does having none to send (rule
+ * `grant-credentials`: a run whose files were all in the lockfile needed none until a grant was due). An
+ * unknown experience, or one the owner may not grant to, is about that experience alone: `grant-experience`.
  */
 function refusalOf(error: unknown, experience: string): GrantRefusal {
+  if (isPipelineError(error) && error.rule === "credentials") {
+    return {
+      rule: "grant-credentials",
+      experience,
+      message: `experience ${experience} is to be granted assets, and no credentials are configured`,
+      fix: error.fix,
+    };
+  }
   if (error instanceof AssetsApiError) {
     const code = String(error.code ?? "");
     if (code === "SubjectNotFound" || code === "CannotManageSubject") {
