@@ -2,6 +2,7 @@
 // a warm run sends none, a new experience is granted alone, refusals reported per asset or once; the same
 // grants for assets resolved outside a sync (`Pipeline.grant`, what a build calls); a sync
 // whose audio would not fit the quota uploads nothing; privacy reaches the create request.
+import { basename, join } from "node:path";
 import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -326,6 +327,27 @@ describe("quotas before a sync", () => {
     const skipped = await pipeline({ quotaCheck: false }).p.sync(["more"]);
     expect(skipped.uploaded).toHaveLength(1);
     expect(emulator.stats().requests.Cloud_ListAssetQuotas ?? 0).toBe(0);
+  });
+
+  it("counts a named file outside the root (a caller uploads it unrecorded); a sync refuses it uncounted", async () => {
+    // The user's audio quota has 3 left (see beforeAll) and earlier tests may have used some: 4 cannot fit.
+    const outside = await tempProject("rbxassets-outside-");
+    try {
+      const files = [1, 2, 3, 4].map((n) => join(outside.root, `song${n}.mp3`));
+      await writeFiles(
+        outside.root,
+        Object.fromEntries(files.map((f, i) => [basename(f), fixture("mp3", 20 + i)])),
+      );
+      const { p } = pipeline();
+      const error = await p.checkQuotas(files).catch((e: unknown) => e);
+      expect((error as PipelineError).rule).toBe("quota");
+      expect((error as PipelineError).facts).toMatchObject({ assetType: "Audio", toUpload: 4 });
+      const report = await p.sync(files);
+      expect(report.failed.map((f) => f.rule)).toEqual(Array(4).fill("outside-root"));
+      expect(emulator.stats().creates).toBe(0);
+    } finally {
+      await outside.dispose();
+    }
   });
 
   it("says once for a group creator that Roblox publishes no group quotas, and uploads", async () => {

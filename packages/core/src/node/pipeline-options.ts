@@ -134,7 +134,8 @@ export interface Pipeline {
   /**
    * Before uploading `files` (project paths or absolute): reads the upload quotas of the audio and video
    * among them that are not in the lockfile, and throws a PipelineError (rule `quota`) when they do not fit.
-   * A sync does this itself; a caller syncing several inputs calls it once for them all.
+   * A sync does this itself; a caller syncing several inputs calls it once for them all, and one uploading
+   * files calls it before the first (a file outside the root counts: it is uploaded unrecorded).
    */
   checkQuotas(files: string[], opts?: { signal?: AbortSignal }): Promise<void>;
   /**

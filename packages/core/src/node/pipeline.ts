@@ -39,7 +39,7 @@ import { experienceIds, grantExperiences } from "./stages/grant.js";
 import { type PreparedFile, Preparer } from "./stages/prepare.js";
 import type { ProcessStage } from "./stages/process.js";
 import { imageProcessStage } from "./stages/process-image.js";
-import { checkUploadQuotas } from "./stages/quota.js";
+import { checkUploadQuotas, type QuotaHost } from "./stages/quota.js";
 import { recordReuse, resolvedFrom, updateTarget } from "./stages/record.js";
 import { lookupSprite } from "./stages/sprite-lookup.js";
 import type { SheetHost } from "./stages/spritesheet.js";
@@ -53,6 +53,8 @@ import { PollPacer } from "./stages/wait.js";
 import { runSync, type SyncHost } from "./sync.js";
 import type { GrantReport, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 import { type ValidateMeta, validateFile } from "./validate.js";
+
+type QuotaCheck = { processing?: ResolvedProcessOptions; outsideRoot: boolean; videoExpectedPrice?: number };
 
 export function createPipeline(options: PipelineOptions = {}): Pipeline {
   return new AssetPipeline(options);
@@ -197,11 +199,30 @@ class AssetPipeline implements Pipeline {
     return runSync(this.#syncHost(opts), paths, opts);
   }
 
-  async checkQuotas(files: string[], opts: { signal?: AbortSignal } = {}): Promise<void> {
-    await this.#syncHost({ quotaCheck: true }).checkQuotas(
-      files.map((file) => resolvePath(this.root, file)),
-      opts.signal,
-    );
+  checkQuotas(files: string[], opts: { signal?: AbortSignal } = {}): Promise<void> {
+    const absolute = files.map((file) => resolvePath(this.root, file));
+    // The caller uploads exactly these files, one outside the root unrecorded: that one counts too.
+    return this.#checkQuotas(absolute, opts.signal, { outsideRoot: true });
+  }
+
+  /** The quota stage: `how` gives its local checks' processing and price, and if an outside file counts. */
+  async #checkQuotas(files: readonly string[], signal: AbortSignal | undefined, how: QuotaCheck) {
+    const config = await this.#getConfig();
+    const { processing = this.#processingFor(undefined), outsideRoot, ...price } = how;
+    const host: QuotaHost = {
+      client: () => this.#getClient(config, config.creator ?? ""),
+      creator: async () => config.creator,
+      // Content the local checks refuse is never sent, so it counts for no quota and asks for no read.
+      prepare: async (file) => {
+        const prepared = await this.#preparer.prepare(file, undefined, processing);
+        if (!prepared.hit) await this.#validateOffline(prepared, price);
+        return prepared;
+      },
+      emit: (event) => this.#emit(event),
+      audio: this.#options.audio !== false,
+      outsideRoot,
+    };
+    await checkUploadQuotas(host, files, signal);
   }
 
   async grant(assets: readonly ResolvedAsset[], opts: GrantOptions): Promise<GrantReport> {
@@ -251,19 +272,7 @@ class AssetPipeline implements Pipeline {
       resolve: (file, signal) =>
         this.resolve(file, { ...price, ...given, ...(signal ? { signal } : {}), ...(stop ? { stop } : {}) }),
       checkQuotas: async (files, signal) => {
-        if (!quotaCheck) return;
-        const config = await this.#getConfig();
-        await checkUploadQuotas(
-          {
-            client: () => this.#getClient(config, config.creator ?? ""),
-            creator: async () => config.creator,
-            prepare: (file) => this.#preparer.prepare(file, undefined, processing),
-            emit: (event) => this.#emit(event),
-            audio: this.#options.audio !== false,
-          },
-          files,
-          signal,
-        );
+        if (quotaCheck) await this.#checkQuotas(files, signal, { processing, outsideRoot: false, ...price });
       },
       grant: (assets, experiences, signal) => this.grant(assets, { experiences, ...(signal && { signal }) }),
     };

@@ -16,10 +16,16 @@ export interface QuotaHost {
   client(): AssetsClient;
   /** `user:<id>` / `group:<id>`, or undefined when none is configured. */
   creator(): Promise<string | undefined>;
+  /** Prepares a file, and refuses it as an upload would by the checks that need no request. */
   prepare(file: string): Promise<PreparedFile>;
   emit(event: PipelineEvent): void;
   /** Whether audio is uploaded at all. */
   readonly audio: boolean;
+  /**
+   * Whether a file outside the root counts. A sync refuses such a file (it uploads nothing); a caller that
+   * uploads exactly the files it names sends one unrecorded (`rbxassets upload ~/song.mp3`), so it counts.
+   */
+  readonly outsideRoot: boolean;
 }
 
 const periodWord = (period: string) =>
@@ -29,10 +35,17 @@ const periodWord = (period: string) =>
 async function capped(host: QuotaHost, files: readonly string[]): Promise<Map<AssetType, number>> {
   const counts = new Map<AssetType, number>();
   for (const file of files) {
-    const kind = extensionInfo(extname(file).slice(1))?.kind;
-    if (!kind || !CAPPED_KINDS.has(kind) || (kind === "audio" && !host.audio)) continue;
-    // A file that cannot be prepared is reported by the upload itself; it uploads nothing.
-    const prepared = await host.prepare(file).catch(() => undefined);
+    const info = extensionInfo(extname(file).slice(1));
+    if (!info || !CAPPED_KINDS.has(info.kind) || (info.kind === "audio" && !host.audio)) continue;
+    // A file that cannot be prepared (or that the local checks refuse) is reported by the upload itself; it
+    // uploads nothing. One outside the root is in no lockfile, so new; its kind has one asset type.
+    const prepared = await host
+      .prepare(file)
+      .catch((error: unknown) =>
+        host.outsideRoot && error instanceof PipelineError && error.rule === "outside-root"
+          ? { hit: undefined, assetType: info.assetTypes[0]! }
+          : undefined,
+      );
     if (!prepared || prepared.hit) continue;
     counts.set(prepared.assetType, (counts.get(prepared.assetType) ?? 0) + 1);
   }
