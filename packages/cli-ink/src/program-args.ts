@@ -27,6 +27,10 @@ export const assetType = (value: string): string => {
   return match;
 };
 
+/** `--no-quota-check`, as `sync` and `upload` both take it. */
+export const NO_QUOTA_CHECK_HELP =
+  "upload without first reading the audio and video upload quotas (a batch that does not fit stops before uploading)";
+
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export const keyValue = (value: string, previous: Record<string, string> = {}): Record<string, string> => {

@@ -9,6 +9,7 @@ import {
   integer,
   keyValue,
   list,
+  NO_QUOTA_CHECK_HELP,
   UPLOAD_TYPES,
 } from "./program-args.js";
 
@@ -36,6 +37,7 @@ export function defineAssetCommands(define: Define): void {
         "--wait",
         "wait for the upload to finish and print the asset id and moderation state (always, for a file inside the project: the lockfile records the id)",
       )
+      .option("--no-quota-check", NO_QUOTA_CHECK_HELP)
       .addHelpText(
         "after",
         examples(

@@ -1,6 +1,6 @@
 // The project commands: sync, init, the emulator, and the lockfile's git merge driver.
 import { Argument, Option } from "commander";
-import { collect, type Define, examples, integer } from "./program-args.js";
+import { collect, type Define, examples, integer, NO_QUOTA_CHECK_HELP } from "./program-args.js";
 
 export function defineProjectCommands(define: Define): void {
   define("sync", (c) =>
@@ -32,10 +32,7 @@ export function defineProjectCommands(define: Define): void {
         "--repack",
         "pack spritesheets afresh instead of keeping their layout (every atlas that changes is uploaded)",
       )
-      .option(
-        "--no-quota-check",
-        "upload without first reading the audio and video upload quotas (a batch that does not fit stops before uploading)",
-      )
+      .option("--no-quota-check", NO_QUOTA_CHECK_HELP)
       .option("--lockfile <path>", "lockfile path (default rbxassets.lock.json in the project root)")
       .option("--ts <out.ts>", "also write a TypeScript module mapping paths to rbxassetid:// ids")
       .option("--luau <out.luau>", "also write a Luau module mapping paths to rbxassetid:// ids")

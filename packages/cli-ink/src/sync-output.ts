@@ -45,8 +45,8 @@ function grantFix(refusal: { rule: string; fix: string }): string {
     : refusal.fix;
 }
 
-/** The quota read before uploading: the numbers, or why there are none. */
-function quotaLine(event: Extract<PipelineEvent, { type: "quota" }>): string {
+/** The quota read before uploading (by a sync or an upload): the numbers, or why there are none. */
+export function quotaLine(event: Extract<PipelineEvent, { type: "quota" }>): string {
   if (event.status === "unpublished") {
     return `quota     Roblox does not publish upload quotas for groups (${event.creator}): uploads may stop at the cap`;
   }

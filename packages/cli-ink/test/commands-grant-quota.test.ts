@@ -1,5 +1,5 @@
-// `rbxassets grant` and `rbxassets quota`, and a sync's grants and quota check, run as the built binary
-// against an emulator in this process.
+// `rbxassets grant` and `rbxassets quota`, and the quota check of a sync and of an upload, run as the
+// built binary against an emulator in this process.
 import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type CliResult, expectOneLineFailure, json, runCli, SECRET_KEY } from "./helpers/cli.js";
@@ -194,5 +194,64 @@ describe("sync with grants and quotas", () => {
     const unknown = await run("sync");
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/experience 999: no experience has this universe id/);
+  });
+});
+
+describe("upload and quotas, as sync", () => {
+  const QUOTA_LINE = /quota\s+Audio: 1 to upload, 0 of 10 left \(resets 2099-01-01\)/;
+  const STOP_LINE =
+    /^rbxassets: user:4242: 1 audio file to upload, 0 left this month \(resets 2099-01-01\); nothing was uploaded — .*--no-quota-check/;
+
+  test("an audio file the quota has no room for stops before uploading, with sync's lines, inside or outside the project", async () => {
+    const project = await makeProject({ "sfx/click.wav": wav() });
+    const outside = await makeProject({ "song.wav": wav() });
+    const creates = emulator.stats().creates;
+    for (const file of ["sfx/click.wav", `${outside}/song.wav`]) {
+      const stopped = await runCli(["upload", file], { cwd: project, env: cliEnv(emulator) });
+      expect(stopped.code, stopped.stderr).toBe(1);
+      expect(stopped.stderr).toMatch(QUOTA_LINE);
+      expect(stopped.stderr.trimEnd().split("\n").at(-1)).toMatch(STOP_LINE);
+    }
+    const json = await runCli(["upload", "sfx/click.wav", "--json"], { cwd: project, env: cliEnv(emulator) });
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).error).toMatchObject({
+      rule: "quota",
+      exitCode: 1,
+      assetType: "Audio",
+      toUpload: 1,
+      left: 0,
+    });
+    expect(emulator.stats().creates).toBe(creates);
+  });
+
+  test("--no-quota-check reads no quota: the upload is sent and the service refuses it past the cap", async () => {
+    const project = await makeProject({ "sfx/boom.wav": wav() });
+    emulator.resetStats();
+    const result = await runCli(["upload", "sfx/boom.wav", "--no-quota-check"], {
+      cwd: project,
+      env: cliEnv(emulator),
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/asked to wait .*\(until 2099-01-01/);
+    expect(emulator.stats().requests.Cloud_ListAssetQuotas ?? 0).toBe(0);
+    expect(emulator.stats().requests.Assets_CreateAsset).toBeGreaterThan(0);
+  });
+
+  test("a video that fits is uploaded after its quota line; uploaded again, nothing counts and no quota is read", async () => {
+    const project = await makeProject({ "clips/intro.mp4": mp4() });
+    const run = () =>
+      runCli(["upload", "clips/intro.mp4", "--expected-price", "2000"], {
+        cwd: project,
+        env: cliEnv(emulator),
+      });
+    emulator.resetStats();
+    const first = ok(await run());
+    expect(first.stderr).toMatch(/quota\s+Video: 1 to upload, \d+ of 20 left \(resets \d{4}-\d\d-\d\d\)/);
+    expect(emulator.stats().creates).toBe(1);
+    emulator.resetStats();
+    const again = ok(await run());
+    expect(again.stderr).not.toMatch(/quota/);
+    expect(again.stderr).toMatch(/nothing uploaded: rbxassets\.lock\.json already holds this content/);
+    expect(emulator.stats().requests.Cloud_ListAssetQuotas ?? 0).toBe(0);
   });
 });

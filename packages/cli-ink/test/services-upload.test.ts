@@ -1,5 +1,6 @@
 // The upload services the TUI calls, over loopback against the emulator: a batch is one pipeline call, so
-// every upload is recorded in the lockfile and a later sync sends nothing again.
+// every upload is recorded in the lockfile and a later sync sends nothing again, and a batch the audio quota
+// has no room for sends nothing at all.
 import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createServiceContext } from "../src/services/context.js";
@@ -8,7 +9,7 @@ import { syncPaths } from "../src/services/sync.js";
 import { uploadFiles } from "../src/services/upload-batch.js";
 import { SECRET_KEY } from "./helpers/cli.js";
 import { CREATOR, startTestEmulator } from "./helpers/emulator.js";
-import { makeProject, png } from "./helpers/files.js";
+import { makeProject, png, wav } from "./helpers/files.js";
 
 let emulator: RunningEmulator;
 
@@ -73,4 +74,29 @@ test("a batch upload of a file in an input takes its options (one resolver): a s
   const again = await syncPaths(ctx, []);
   expect(again.unchanged.map((a) => a.file)).toEqual(["ui/a.png"]);
   expect(Object.values(emulator.stats().requests).reduce((a, b) => a + b, 0)).toBe(sum);
+});
+
+test("a batch whose audio does not fit the quota stops before any upload, as a sync does", async () => {
+  const full = await startTestEmulator({
+    quotas: [{ creator: CREATOR, assetType: "Audio", capacity: 5, usage: 5 }],
+  });
+  try {
+    const root = await makeProject({ "a.png": png(21), "sfx/click.wav": wav() });
+    const ctx = await createServiceContext({
+      root,
+      baseUrl: full.url,
+      apiKey: SECRET_KEY,
+      creator: CREATOR,
+      env: {},
+    });
+    const uploads = [
+      { file: "a.png", assetType: "Image" as const },
+      { file: "sfx/click.wav", assetType: "Audio" as const },
+    ];
+    const error = await uploadFiles(ctx, uploads).catch((e: unknown) => e);
+    expect(error).toMatchObject({ rule: "quota", facts: { assetType: "Audio", toUpload: 1, left: 0 } });
+    expect(full.stats().creates).toBe(0);
+  } finally {
+    await full.close();
+  }
 });

@@ -7,7 +7,7 @@ import { showPath } from "../output.js";
 import { promptChoice } from "../prompt.js";
 import { inputAssetType } from "../services/project-upload.js";
 import { detectAssetType, type UploadResult, uploadFile } from "../services/upload.js";
-import { stoppingLine } from "../sync-output.js";
+import { quotaLine, stoppingLine } from "../sync-output.js";
 
 interface UploadOptions {
   type?: AssetType;
@@ -15,6 +15,8 @@ interface UploadOptions {
   description?: string;
   expectedPrice?: number;
   wait?: boolean;
+  /** `--no-quota-check`: false. */
+  quotaCheck?: boolean;
 }
 
 export async function run(env: CommandEnv, [file]: string[], options: UploadOptions): Promise<CommandResult> {
@@ -42,6 +44,9 @@ export async function run(env: CommandEnv, [file]: string[], options: UploadOpti
     ...(options.description !== undefined ? { description: options.description } : {}),
     ...(options.expectedPrice !== undefined ? { expectedPrice: options.expectedPrice } : {}),
     wait: options.wait === true,
+    // The quota line a sync prints, and its opt-out.
+    quotaCheck: options.quotaCheck !== false,
+    onQuota: (event) => env.out.log(quotaLine(event)),
     signal: env.signal,
     stop: env.stop,
     onStopping: (finishing) => {

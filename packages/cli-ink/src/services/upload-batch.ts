@@ -1,6 +1,7 @@
 // A batch of uploads (the TUI's upload screen): one pipeline call for all of them, so the pipeline bounds
 // how many are in flight, records each in the lockfile, answers known content from it, and stops starting
-// new uploads at an account-level refusal. Files must lie inside the project.
+// new uploads at an account-level refusal. As a sync, it reads the audio and video quotas first and throws
+// (rule `quota`) before any upload when the batch does not fit. Files must lie inside the project.
 import {
   type AccountRefusal,
   type AssetType,
@@ -51,6 +52,11 @@ export async function uploadFiles(
 ): Promise<BatchUploadReport> {
   const flags = opts.expectedPrice !== undefined ? { expectedPrice: opts.expectedPrice } : {};
   const pipeline = projectUploadPipeline(ctx, flags, opts.onEvent ? { onEvent: opts.onEvent } : {});
+  // As a sync does: a batch whose audio or video would run out of quota halfway stops before any upload.
+  await pipeline.checkQuotas(
+    uploads.map((upload) => upload.file),
+    opts.signal ? { signal: opts.signal } : {},
+  );
   const report: BatchUploadReport = {
     done: [],
     failed: [],

@@ -14,6 +14,7 @@ import {
   type RequestAssetType as AssetType,
   detectFile,
   PipelineError,
+  type PipelineEvent,
   type ResolvedAsset,
   toProjectPath,
 } from "@rbxassets/core/node";
@@ -50,6 +51,10 @@ export interface UploadInput {
   onStopping?: (finishing: number) => void;
   /** Told when local checks passed and the upload starts, and when waiting for the operation starts. */
   onStage?: (stage: "uploading" | "waiting") => void;
+  /** False: upload without reading the audio and video quotas first (`--no-quota-check`). */
+  quotaCheck?: boolean;
+  /** Told what the quota check read before the upload, or why it read nothing. */
+  onQuota?: (event: Extract<PipelineEvent, { type: "quota" }>) => void;
 }
 
 export interface UploadResult {
@@ -95,7 +100,7 @@ export async function detectAssetType(
 
 /**
  * Uploads one file as a new asset. Everything that can be checked locally (type, format, size, name,
- * creator) is checked before any request.
+ * creator) is checked before the upload is sent, and so is the creator's audio or video quota.
  */
 export async function uploadFile(ctx: ServiceContext, input: UploadInput): Promise<UploadResult> {
   if (input.assetType !== undefined && !UPLOAD_ASSET_TYPES.includes(input.assetType)) {
@@ -106,20 +111,34 @@ export async function uploadFile(ctx: ServiceContext, input: UploadInput): Promi
   const assetType =
     input.assetType ?? inputAssetType(ctx, input.file) ?? (await certainAssetType(ctx, input.file));
   const absolute = resolve(ctx.root, input.file);
+  const flags = input.expectedPrice !== undefined ? { expectedPrice: input.expectedPrice } : {};
+  const pipeline = projectUploadPipeline(ctx, flags, {
+    onEvent: (event) => {
+      if (event.type === "start") input.onStage?.("uploading");
+      if (event.type === "stopping") input.onStopping?.(event.finishing);
+      if (event.type === "quota") input.onQuota?.(event);
+    },
+  });
+  // As a sync does before its first upload, with core's one quota stage: audio or video the creator's quota
+  // has no room for stops (rule `quota`), nothing sent. Content the lockfile holds, or that the local checks
+  // refuse, does not count. Once per upload, also when a link out of the project is retried as unrecorded.
+  let quota: Promise<void> | undefined;
+  const checkQuota = (): Promise<void> => {
+    if (input.quotaCheck === false) return Promise.resolve();
+    quota ??= pipeline.checkQuotas([absolute], input.signal ? { signal: input.signal } : {});
+    return quota;
+  };
+  const unrecorded = (reason: string) =>
+    uploadUnrecorded(ctx, { ...input, assetType, ...unrecordedSignal(input) }, reason, checkQuota);
   if (!isInsideRoot(ctx.root, absolute)) {
-    return uploadUnrecorded(
-      ctx,
-      { ...input, assetType, ...unrecordedSignal(input) },
-      `the file is outside the project root ${ctx.root}`,
-    );
+    return unrecorded(`the file is outside the project root ${ctx.root}`);
   }
   try {
-    return await uploadIntoProject(ctx, { ...input, assetType });
+    await checkQuota();
+    return await uploadIntoProject(ctx, { pipeline, flags }, { ...input, assetType });
   } catch (error) {
     // A link out of the project: its content is not the project's, so it is uploaded like an outside file.
-    if (error instanceof PipelineError && error.rule === "outside-root") {
-      return uploadUnrecorded(ctx, { ...input, assetType, ...unrecordedSignal(input) }, error.message);
-    }
+    if (error instanceof PipelineError && error.rule === "outside-root") return unrecorded(error.message);
     throw error;
   }
 }
@@ -139,15 +158,12 @@ async function certainAssetType(ctx: ServiceContext, file: string): Promise<Asse
 /** Through the pipeline: recorded in the lockfile, and not sent again when the lockfile knows the content. */
 async function uploadIntoProject(
   ctx: ServiceContext,
+  {
+    pipeline,
+    flags,
+  }: { pipeline: ReturnType<typeof projectUploadPipeline>; flags: { expectedPrice?: number } },
   input: UploadInput & { assetType: AssetType },
 ): Promise<UploadResult> {
-  const flags = input.expectedPrice !== undefined ? { expectedPrice: input.expectedPrice } : {};
-  const pipeline = projectUploadPipeline(ctx, flags, {
-    onEvent: (event) => {
-      if (event.type === "start") input.onStage?.("uploading");
-      if (event.type === "stopping") input.onStopping?.(event.finishing);
-    },
-  });
   const resolved = await resolveProjectUpload(ctx, pipeline, input, flags);
   // The asset as the service now has it (name, state, creator), for the person who asked; without
   // credentials (a lockfile answer needs none) the lockfile's facts are all there is.
@@ -173,11 +189,12 @@ async function uploadIntoProject(
   };
 }
 
-/** Straight to the API, for a file the lockfile cannot record. */
+/** Straight to the API, for a file the lockfile cannot record: checked locally, then its quota, then sent. */
 async function uploadUnrecorded(
   ctx: ServiceContext,
   input: UploadInput & { assetType: AssetType },
   notRecorded: string,
+  checkQuota: () => Promise<void>,
 ): Promise<UploadResult> {
   const { assetType } = input;
   const path = resolve(ctx.root, input.file);
@@ -195,6 +212,7 @@ async function uploadUnrecorded(
     },
     { root: ctx.root },
   );
+  await checkQuota();
   const client = ctx.client();
   const creator = ctx.config.creatorRef!;
   input.onStage?.("uploading");
