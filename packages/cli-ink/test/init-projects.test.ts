@@ -1,11 +1,13 @@
-// `rbxassets init` writes a project file that loads wherever it lands: in a CommonJS package (what
-// `npm init -y` writes), in a package with no "type", and in a roblox-ts project, where the real `rbxtsc`
-// (roblox-ts from npm) still compiles.
+// `rbxassets init` writes a project file that loads wherever it lands, and modules the project can use: in
+// a CommonJS package (what `npm init -y` writes) and in a package with no "type" (none, unless a Rojo project
+// file gives Luau a place), and in a roblox-ts project, where the real `rbxtsc` (roblox-ts from npm) still
+// compiles.
 import { execFile } from "node:child_process";
 import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
+import { proposeProject } from "@rbxassets/core/node";
 import type { RunningEmulator } from "@rbxassets/emulator";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { runCli } from "./helpers/cli.js";
@@ -34,13 +36,18 @@ const npmInitPackage = {
   type: "commonjs",
 };
 
-/** Every command after init loads the project file with nothing on stderr but its own lines. */
-async function expectLoadsQuietly(root: string) {
+/**
+ * Every command after init loads the project file with nothing on stderr but its own lines; `module` is the
+ * generated module a check finds missing before the first sync, if there is one.
+ */
+async function expectLoadsQuietly(root: string, module?: string) {
   const check = await runCli(["sync", "--check", "--json"], { cwd: root });
   // Only the command's own lines: no warning from Node about the file's module type.
   expect(check.stderr.trim().split("\n")).toEqual([
     "found 1 file",
-    "rbxassets: 1 file to upload; 1 generated module not as a sync writes it: src/art.ts missing: run rbxassets sync",
+    module
+      ? `rbxassets: 1 file to upload; 1 generated module not as a sync writes it: ${module} missing: run rbxassets sync`
+      : "rbxassets: 1 file to upload: run rbxassets sync",
   ]);
   expect(JSON.parse(check.stdout).pending).toEqual(["art/play.png"]);
   const synced = await runCli(["sync"], { cwd: root, env: cliEnv(emulator) });
@@ -49,13 +56,29 @@ async function expectLoadsQuietly(root: string) {
   expect(synced.stderr).toContain("uploaded  art/play.png");
 }
 
-test("in a CommonJS package (npm init -y) init writes rbxassets.config.mts, and every command loads it", async () => {
-  const root = await makeProject({ "package.json": JSON.stringify(npmInitPackage), "art/play.png": png(61) });
+/** Runs `init --yes` in `root` and returns the project file it wrote (rbxassets.config.mts), parsed. */
+async function initMts(
+  root: string,
+): Promise<{ stdout: string; inputs: Record<string, { output?: unknown }> }> {
   const init = await runCli(["init", "--yes"], { cwd: root });
   expect(init.code, init.stderr).toBe(0);
   expect(init.stdout).toContain("wrote rbxassets.config.mts with 1 input");
-  expect(await readFile(join(root, "rbxassets.config.mts"), "utf8")).toMatch(
-    /^import type \{ ProjectConfig \} from "@rbxassets\/cli";\n\nexport default \{/,
+  const text = await readFile(join(root, "rbxassets.config.mts"), "utf8");
+  expect(text).toMatch(/^import type \{ ProjectConfig \} from "@rbxassets\/cli";\n\nexport default \{/);
+  const json = text.slice(
+    text.indexOf("export default ") + "export default ".length,
+    text.lastIndexOf("}") + 1,
+  );
+  return { stdout: init.stdout, ...(JSON.parse(json) as { inputs: Record<string, { output?: unknown }> }) };
+}
+
+test("in a CommonJS package (npm init -y) init writes rbxassets.config.mts and no module it cannot load", async () => {
+  const root = await makeProject({ "package.json": JSON.stringify(npmInitPackage), "art/play.png": png(61) });
+  const { stdout, inputs } = await initMts(root);
+  // Not src/art.ts: this package reads a .ts file as CommonJS and fails on its `export`.
+  expect(inputs).toEqual({ art: { include: "art/**/*.png" } });
+  expect(stdout).toContain(
+    'no generated modules: the ids are kept in the lockfile; to write one, give an input "output"',
   );
   await expectLoadsQuietly(root);
 });
@@ -63,10 +86,51 @@ test("in a CommonJS package (npm init -y) init writes rbxassets.config.mts, and 
 test('in a package with no "type" init writes rbxassets.config.mts: no MODULE_TYPELESS_PACKAGE_JSON warning', async () => {
   const { type: _, ...typeless } = npmInitPackage;
   const root = await makeProject({ "package.json": JSON.stringify(typeless), "art/play.png": png(62) });
-  const init = await runCli(["init", "--yes"], { cwd: root });
-  expect(init.code, init.stderr).toBe(0);
-  expect(init.stdout).toContain("wrote rbxassets.config.mts with 1 input");
+  const { inputs } = await initMts(root);
+  expect(inputs.art?.output).toBeUndefined();
   await expectLoadsQuietly(root);
+});
+
+test("in a CommonJS package with a Rojo project file (any *.project.json) init writes Luau modules", async () => {
+  const root = await makeProject({
+    "package.json": JSON.stringify(npmInitPackage),
+    "place.project.json": JSON.stringify({ name: "place", tree: { $path: "src" } }),
+    "art/play.png": png(65),
+  });
+  const { inputs } = await initMts(root);
+  expect(inputs.art?.output).toEqual({ luau: "src/shared/Art.luau" });
+  await expectLoadsQuietly(root, "src/shared/Art.luau");
+  expect(await readFile(join(root, "src/shared/Art.luau"), "utf8")).toMatch(/play = "rbxassetid:\/\/\d+"/);
+});
+
+test.each([
+  ["CommonJS, plain JavaScript", {}, ["none", "rojo"]],
+  ['no "type", plain JavaScript', { type: undefined }, ["none", "rojo"]],
+  [
+    "CommonJS with typescript among its devDependencies",
+    { devDependencies: { typescript: "^5" } },
+    ["typescript", "rojo", "none"],
+  ],
+  [
+    '"type": "module" (Node strips a .ts module\'s types, bundlers read it)',
+    { type: "module" },
+    ["typescript", "rojo", "none"],
+  ],
+] as const)("init proposes for a package.json of %s", async (_, changes, outputs) => {
+  const root = await makeProject({
+    "package.json": JSON.stringify({ ...npmInitPackage, ...changes }),
+    "art/a.png": png(66),
+  });
+  expect((await proposeProject(root)).outputs).toEqual(outputs);
+});
+
+test("init proposes TypeScript modules for a CommonJS package with a tsconfig.json", async () => {
+  const root = await makeProject({
+    "package.json": JSON.stringify(npmInitPackage),
+    "tsconfig.json": JSON.stringify({ compilerOptions: { module: "nodenext" } }),
+    "art/a.png": png(67),
+  });
+  expect((await proposeProject(root)).outputs[0]).toBe("typescript");
 });
 
 /** The roblox-ts game template's tsconfig (no `include`), comments and all. */

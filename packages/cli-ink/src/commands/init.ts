@@ -66,6 +66,11 @@ export async function run(env: CommandEnv, _args: string[], options: InitOptions
     () =>
       [
         `wrote ${file} with ${inputs} input${inputs === 1 ? "" : "s"}${inputs === 0 ? " (add inputs to it: no folder with assets was found)" : ""}`,
+        ...(inputs > 0 && answers.output === "none"
+          ? [
+              `no generated modules: the ids are kept in the lockfile; to write one, give an input "output" in ${file} ("luau" or "ts")`,
+            ]
+          : []),
         attributes.added
           ? `added "${attributes.line}" to .gitattributes`
           : ".gitattributes already names the lockfile's merge driver",

@@ -1,7 +1,7 @@
 // What `rbxassets init` proposes for a folder: the folders that hold assets, where generated modules go
 // (Rojo and roblox-ts projects have their places), the creator if one is configured, and the project
 // file that results. No UI here: the CLI asks (or takes the proposals with --yes).
-import { open, readFile, stat } from "node:fs/promises";
+import { open, readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { extensionInfo } from "../formats.js";
 import { scanPaths } from "../scan.js";
@@ -55,14 +55,7 @@ export async function proposeProject(root: string, creator?: string): Promise<In
     .sort((a, b) => (a.folder < b.folder ? -1 : 1));
   const pkg = await readJson(join(root, "package.json"));
   const rbxts = await isRobloxTs(root, pkg);
-  const rojo = await exists(join(root, "default.project.json"));
-  const outputs: OutputProposal[] = rbxts
-    ? ["roblox-ts", "rojo", "none"]
-    : rojo
-      ? ["rojo", "roblox-ts", "none"]
-      : pkg
-        ? ["typescript", "rojo", "none"]
-        : ["rojo", "none"];
+  const outputs = await proposeOutputs(root, pkg, rbxts);
   const format = projectFileFormat(pkg, rbxts);
   return { folders, outputs, ...(creator ? { creator } : {}), format };
 }
@@ -83,6 +76,40 @@ export function projectFileFormat(
 ): ProjectFileFormat {
   if (!pkg || robloxTs) return "json";
   return pkg.type === "module" ? "ts" : "mts";
+}
+
+/** The output kinds that fit the project, the best first. */
+async function proposeOutputs(
+  root: string,
+  pkg: Record<string, unknown> | undefined,
+  robloxTs: boolean,
+): Promise<OutputProposal[]> {
+  if (robloxTs) return ["roblox-ts", "rojo", "none"];
+  if (await hasRojoProject(root)) return ["rojo", "roblox-ts", "none"];
+  if (!pkg) return ["rojo", "none"];
+  if (await loadsTypeScript(root, pkg)) return ["typescript", "rojo", "none"];
+  // Plain JavaScript, CommonJS or no "type": codegen writes Luau, roblox-ts declarations and TypeScript, and
+  // none loads here (Node takes a `.ts` file of this package for CommonJS: it fails on `export`, or without
+  // "type" warns and reparses it), nor does a Rojo project give Luau a place. So no module: the lockfile
+  // keeps the ids (the bundler plugins and `pipeline.entries()` give them to JavaScript); Luau comes second.
+  return ["none", "rojo"];
+}
+
+/** A Rojo project file (`default.project.json`, or any other `*.project.json`) in the root. */
+async function hasRojoProject(root: string): Promise<boolean> {
+  const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+  return entries.some((entry) => entry.isFile() && entry.name.endsWith(".project.json"));
+}
+
+/**
+ * Whether the package can use a generated TypeScript module: it has TypeScript (a tsconfig, the compiler
+ * among its dependencies), or it is an ES module package, where Node 22.18+ strips the types of a `.ts`
+ * file and bundlers read it as they are.
+ */
+async function loadsTypeScript(root: string, pkg: Record<string, unknown>): Promise<boolean> {
+  if (pkg.type === "module") return true;
+  const deps = { ...(pkg.dependencies as object), ...(pkg.devDependencies as object) };
+  return "typescript" in deps || exists(join(root, "tsconfig.json"));
 }
 
 /** A roblox-ts project: its compiler or types in package.json, or a tsconfig that types with `@rbxts`. */
