@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { CommanderError } from "commander";
 import { colorsOn, failurePrefix } from "./color.js";
 import type { GlobalOptions } from "./command-env.js";
-import { describeError, type ErrorReport, ExitCode, errorDocument } from "./errors.js";
+import { describeError, type ErrorReport, ExitCode, errorDocument, exitCodeFor } from "./errors.js";
 import { createProgram, OpenTuiInstead, openTui, type ProgramState } from "./program.js";
 
 async function packageVersion(): Promise<string> {
@@ -29,9 +29,10 @@ export async function main(args: readonly string[]): Promise<number> {
     // already reported on stderr as one line.
     if (error instanceof CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return ExitCode.ok;
-      if (error.code === "commander.help") return ExitCode.usage;
-      if (wantsJson(args)) process.stdout.write(`${errorDocument(usageReport(error))}\n`);
-      return ExitCode.usage;
+      const report = usageReport(error);
+      if (error.code !== "commander.help" && wantsJson(args))
+        process.stdout.write(`${errorDocument(report)}\n`);
+      return report.exitCode;
     }
     const report = describeError(error);
     process.stderr.write(`${failurePrefix(colorsOn(process.stderr))} ${report.message}\n`);
@@ -54,7 +55,7 @@ function usageReport(error: CommanderError): ErrorReport {
     .trim();
   return {
     message,
-    exitCode: ExitCode.usage,
+    exitCode: exitCodeFor("usage"),
     rule: "usage",
     facts: { code: error.code.replace(/^commander\./, "") },
   };

@@ -4,19 +4,44 @@ import { ServiceError } from "./services/errors.js";
 /** Exit codes: 1 when the work failed, 2 when the command line was wrong or incomplete. */
 export const ExitCode = { ok: 0, failure: 1, usage: 2 } as const;
 
-/** An error the CLI reports as one line and a chosen exit code; `rule` and `facts` go into `--json` output. */
+/**
+ * The failures that are the command line's (exit 2): an argument or flag that is wrong or missing, a
+ * question only a flag answers, or a setting the command needs (credentials, the creator) missing or
+ * malformed. Fixed by running the command differently; anything else is the work failing (exit 1).
+ */
+const USAGE_RULES: ReadonlySet<string> = new Set([
+  "usage",
+  "invalid-input",
+  "prompt-required",
+  "ambiguous-asset-type",
+  "packed-in-spritesheet",
+  "expected-price",
+  "credentials",
+  "creator",
+  "creator-format",
+]);
+
+/**
+ * The exit code of a failure, by its rule alone: the one place it is chosen, so that a failure exits the
+ * same from every command and with or without `--json` (whose document carries the same code).
+ */
+export function exitCodeFor(rule: string): number {
+  return USAGE_RULES.has(rule) ? ExitCode.usage : ExitCode.failure;
+}
+
+/** An error the CLI reports as one line; `rule` (which decides the exit code) and `facts` go into `--json`. */
 export class CliError extends Error {
   override name = "CliError";
   readonly rule: string;
   readonly facts: Readonly<Record<string, unknown>>;
-  constructor(
-    message: string,
-    readonly exitCode: number = ExitCode.failure,
-    details: { rule?: string; facts?: Record<string, unknown> } = {},
-  ) {
+  constructor(message: string, details: { rule?: string; facts?: Record<string, unknown> } = {}) {
     super(message);
-    this.rule = details.rule ?? (exitCode === ExitCode.usage ? "usage" : "failed");
+    this.rule = details.rule ?? "failed";
     this.facts = { ...details.facts };
+  }
+
+  get exitCode(): number {
+    return exitCodeFor(this.rule);
   }
 }
 
@@ -27,7 +52,7 @@ export class PromptRequiredError extends CliError {
     message: string,
     readonly flag: string,
   ) {
-    super(message, ExitCode.usage, { rule: "prompt-required", facts: { flag } });
+    super(message, { rule: "prompt-required", facts: { flag } });
   }
 }
 
@@ -95,30 +120,22 @@ function apiRule(status: number | undefined): string {
 
 /** One line, whatever the error: newlines folded, the `rbxassets:` prefix left to the caller. */
 export function describeError(error: unknown, context: ErrorContext = {}): ErrorReport {
+  const report = describeFailure(error, context);
+  return { ...report, exitCode: exitCodeFor(report.rule) };
+}
+
+/** What went wrong, by kind of error: the message, the rule and the facts. */
+function describeFailure(error: unknown, context: ErrorContext): Omit<ErrorReport, "exitCode"> {
   const oneLine = (text: string) => text.replace(/\s*\n\s*/g, " ").trim() || "unknown error";
-  if (error instanceof CliError) {
-    return {
-      message: oneLine(error.message),
-      exitCode: error.exitCode,
-      rule: error.rule,
-      facts: { ...error.facts },
-    };
+  if (error instanceof CliError || error instanceof ServiceError) {
+    return { message: oneLine(error.message), rule: error.rule, facts: { ...error.facts } };
   }
-  if (error instanceof ServiceError) {
-    return {
-      message: oneLine(error.message),
-      exitCode: error.usage ? ExitCode.usage : ExitCode.failure,
-      rule: error.rule,
-      facts: { ...error.facts },
-    };
-  }
-  if (isAbort(error)) return { message: "aborted", exitCode: ExitCode.failure, rule: "aborted" };
+  if (isAbort(error)) return { message: "aborted", rule: "aborted" };
   const network = isNetworkError(error) ? error : isNetworkError(causeOf(error)) ? causeOf(error) : undefined;
   if (network) {
     const { causeCode, attempts } = network as NetworkErrorLike;
     return {
       message: unreachable(network as NetworkErrorLike, context),
-      exitCode: ExitCode.failure,
       rule: "unreachable",
       facts: { causeCode, attempts, ...(context.apiUrl !== undefined && { apiUrl: context.apiUrl }) },
     };
@@ -127,7 +144,6 @@ export function describeError(error: unknown, context: ErrorContext = {}): Error
     const status = typeof error.status === "number" ? ` (HTTP ${error.status})` : "";
     return {
       message: oneLine(withCliFix(error, `${error.message}${status}`)),
-      exitCode: ExitCode.failure,
       rule: apiRule(error.status),
       facts: { status: error.status, code: error.code },
     };
@@ -141,7 +157,6 @@ export function describeError(error: unknown, context: ErrorContext = {}): Error
     };
     return {
       message: oneLine(withCliFix(error, error.message)),
-      exitCode: ExitCode.failure,
       rule:
         typeof rule === "string" ? rule : error.name === "ProjectFileError" ? "project-file" : "unexpected",
       facts: {
@@ -151,7 +166,7 @@ export function describeError(error: unknown, context: ErrorContext = {}): Error
       },
     };
   }
-  return { message: oneLine(String(error)), exitCode: ExitCode.failure, rule: "unexpected" };
+  return { message: oneLine(String(error)), rule: "unexpected" };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CliError, ExitCode } from "./errors.js";
+import { CliError } from "./errors.js";
 
 // The emulator (a fastify server) is an optional peer dependency, so that installing the CLI does not
 // install a web server: `rbxassets emulator` loads it when the user has installed it and otherwise says
@@ -13,7 +13,6 @@ export async function loadEmulator(): Promise<typeof import("@rbxassets/emulator
     if (isMissing(error, EMULATOR_PACKAGE)) {
       throw new CliError(
         `rbxassets emulator needs ${EMULATOR_PACKAGE}, which is not installed: install it beside the CLI with \`npm install --save-dev ${EMULATOR_PACKAGE}\` (with -g if the CLI is global)`,
-        ExitCode.failure,
         { rule: "missing-dependency", facts: { package: EMULATOR_PACKAGE } },
       );
     }

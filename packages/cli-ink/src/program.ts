@@ -2,7 +2,7 @@ import { defaultServerUrl } from "@rbxassets/core";
 import { Argument, Command, Option } from "commander";
 import { colorsOn, failurePrefix } from "./color.js";
 import { type CommandEnv, type CommandResult, type GlobalOptions, runCommand } from "./command-env.js";
-import { ExitCode } from "./errors.js";
+import { ExitCode, errorDocument, exitCodeFor } from "./errors.js";
 import type { Define } from "./program-args.js";
 import { examples } from "./program-args.js";
 import { defineAssetCommands } from "./program-assets.js";
@@ -149,7 +149,11 @@ ${examples(
     const { terminalSupportsPrompting } = await import("./prompt.js");
     if (!terminalSupportsPrompting()) {
       program.outputHelp({ error: true });
-      state.exitCode = ExitCode.usage;
+      const report = { message: "no command given: run one of the commands above", rule: "usage" };
+      state.exitCode = exitCodeFor(report.rule);
+      // The one-line reason every failure ends with, and for a script that asked for --json its document.
+      process.stderr.write(`${failurePrefix(colorsOn(process.stderr))} ${report.message}\n`);
+      if (globals.json) process.stdout.write(`${errorDocument({ ...report, exitCode: state.exitCode })}\n`);
       return;
     }
     state.exitCode = await openTui(globals);

@@ -48,11 +48,14 @@ test.each(COMMANDS)("%s --help has examples", async (command) => {
   expect(result.stdout).toMatch(/Examples:\n {2}\$ rbxassets /);
 });
 
-test("no arguments without a terminal prints help to stderr and exits 2", async () => {
+test("no arguments without a terminal prints help to stderr, then the one-line reason, and exits 2", async () => {
   const result = await runCli([]);
   expect(result.code).toBe(2);
   expect(result.stdout).toBe("");
   expect(result.stderr).toContain("Usage: rbxassets");
+  expect(result.stderr.trimEnd().split("\n").at(-1)).toBe(
+    "rbxassets: no command given: run one of the commands above",
+  );
 });
 
 describe("what plain commands load", () => {

@@ -108,3 +108,39 @@ describe("--json failures print { error } on stdout", () => {
     expect(() => JSON.parse(result.stdout)).not.toThrow();
   });
 });
+
+describe("the exit code is the failure's, with or without --json", () => {
+  /** The run without --json exits as the run with it, whose document names the same code and `rule`. */
+  async function sameBothWays(args: string[], env = cliEnv(emulator)) {
+    const plain = await runCli(args, { cwd: root, env });
+    const json = await runCli([...args, "--json"], { cwd: root, env });
+    expect(plain.stdout, plain.stderr).toBe("");
+    expect(json.code, json.stderr).toBe(plain.code);
+    return { exit: plain.code, ...errorOf(json) };
+  }
+
+  test.each([
+    ["a bad asset id", ["get", "abc"], "invalid-input", 2],
+    ["an unknown --fields name", ["get", "1", "--fields", "nope"], "invalid-input", 2],
+    ["a bad version number", ["version", "1", "x"], "invalid-input", 2],
+    ["a bad universe id", ["grant", "1", "--experience", "place-1"], "invalid-input", 2],
+    ["an empty name", ["update", "1", "--name", ""], "invalid-input", 2],
+    ["flags that do not go together", ["versions", "1", "--all", "--page-token", "x"], "usage", 2],
+    ["an .rbxm without --type", ["upload", "thing.rbxm"], "prompt-required", 2],
+    ["no command at all", [], "usage", 2],
+    ["an asset that does not exist", ["get", "999999999"], "not-found", 1],
+    ["an experience that does not exist", ["grant", "1", "--experience", "123"], "grant-experience", 1],
+  ])("%s: %j", async (_, args, rule, code) => {
+    expect(await sameBothWays(args)).toMatchObject({ rule, exit: code, exitCode: code });
+  });
+
+  test("one failure exits alike from every command: no credentials, for a read and for an upload", async () => {
+    const env = cliEnv(emulator, { RBXASSETS_API_KEY: undefined });
+    for (const args of [
+      ["get", "1"],
+      ["upload", "logo.png"],
+    ]) {
+      expect(await sameBothWays(args, env)).toMatchObject({ rule: "credentials", exit: 2, exitCode: 2 });
+    }
+  });
+});

@@ -19,7 +19,7 @@ import { MERGE_DRIVER_CONFIG } from "./lockfile.js";
 export async function runFrom(env: CommandEnv, root: string, from: string): Promise<CommandResult> {
   const tool = from.toLowerCase() as MigrationTool;
   if (!MIGRATION_TOOLS.includes(tool)) {
-    throw new CliError(`--from ${from}: write one of ${MIGRATION_TOOLS.join(", ")}`, ExitCode.usage);
+    throw new CliError(`--from ${from}: write one of ${MIGRATION_TOOLS.join(", ")}`, { rule: "usage" });
   }
   const config = await resolveConfig({
     root,

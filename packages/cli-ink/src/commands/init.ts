@@ -27,7 +27,7 @@ export async function run(env: CommandEnv, _args: string[], options: InitOptions
   if (options.from !== undefined) return (await import("./init-from.js")).runFrom(env, root, options.from);
   const existing = await findProjectFile(root).catch(() => "a project file");
   if (existing !== undefined) {
-    throw new CliError(new ProjectFileExistsError(existing).message, ExitCode.failure, {
+    throw new CliError(new ProjectFileExistsError(existing).message, {
       rule: "project-file-exists",
       facts: { file: existing },
     });

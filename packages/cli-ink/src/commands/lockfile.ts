@@ -21,10 +21,9 @@ async function readSide(path: string, missingIsEmpty: boolean): Promise<string> 
 
 export async function run(env: CommandEnv, [action, base, ours, theirs]: string[]): Promise<CommandResult> {
   if (action !== "merge" || !base || !ours || !theirs) {
-    throw new CliError(
-      "usage: rbxassets lockfile merge <base> <ours> <theirs> (git's %O %A %B)",
-      ExitCode.usage,
-    );
+    throw new CliError("usage: rbxassets lockfile merge <base> <ours> <theirs> (git's %O %A %B)", {
+      rule: "usage",
+    });
   }
   // git hands an empty base file when the lockfile is new on both sides.
   const [baseText, oursText, theirsText] = await Promise.all([

@@ -41,7 +41,11 @@ export async function runWatch(env: CommandEnv, args: string[], flags: WatchFlag
     reload: async () => {
       // An input may lose its last file while watched: its modules must still drop it.
       const project = await loadProject(ctx.root, { allowEmptyGlobs: true });
-      if (!project) throw new ServiceError(`the project file was removed — stopped watching its inputs`);
+      if (!project) {
+        throw new ServiceError("the project file was removed — stopped watching its inputs", {
+          rule: "project-file",
+        });
+      }
       return project;
     },
     sync: (project, touched) => syncInputs(ctx, project, touched, { ...signals, ...lockfile }),

@@ -34,7 +34,7 @@ export async function run(env: CommandEnv, [file]: string[], options: UploadOpti
       }));
   }
   if (assetType === "Video" && options.expectedPrice === undefined) {
-    throw new CliError(`video uploads carry a fee: ${EXPECTED_PRICE_FIX}`, ExitCode.usage);
+    throw new CliError(`video uploads carry a fee: ${EXPECTED_PRICE_FIX}`, { rule: "expected-price" });
   }
   let stopping = false;
   const result = await uploadFile(ctx, {

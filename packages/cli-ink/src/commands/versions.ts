@@ -15,10 +15,9 @@ export async function run(
   options: VersionsOptions,
 ): Promise<CommandResult> {
   if (options.all && options.pageToken !== undefined) {
-    throw new CliError(
-      "--all and --page-token do not go together: --all already reads every page",
-      ExitCode.usage,
-    );
+    throw new CliError("--all and --page-token do not go together: --all already reads every page", {
+      rule: "usage",
+    });
   }
   const page = await listVersions(await env.context(), assetId!, {
     all: options.all === true,

@@ -1,21 +1,20 @@
 /**
- * Errors the services raise before talking to the API: bad input, missing configuration. Their messages are
- * one line and safe to show as they are (no secrets), in the TUI and on the command line alike.
+ * Errors the services raise before talking to the API (bad input, missing configuration) or in place of a
+ * refusal they word for a person. Their messages are one line and safe to show as they are (no secrets), in
+ * the TUI and on the command line alike. The rule says what kind of failure it is, and so (on the command
+ * line) its exit code.
  */
 export class ServiceError extends Error {
   override name = "ServiceError";
-  /** True when the caller asked for something invalid (a usage error), false when something is missing. */
-  readonly usage: boolean;
-  /** A short, stable name for the kind of problem (`--json` output carries it). */
+  /** A short, stable name for the kind of problem (`--json` output carries it); default `invalid-input`. */
   readonly rule: string;
   /** Facts behind it, for scripts (never a secret). */
   readonly facts: Readonly<Record<string, unknown>>;
   constructor(
     message: string,
-    options: { usage?: boolean; cause?: unknown; rule?: string; facts?: Record<string, unknown> } = {},
+    options: { cause?: unknown; rule?: string; facts?: Record<string, unknown> } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.usage = options.usage ?? true;
     this.rule = options.rule ?? "invalid-input";
     this.facts = { ...options.facts };
   }
@@ -27,7 +26,7 @@ export class MissingCredentialsError extends ServiceError {
   constructor() {
     super(
       "no credentials: set RBXASSETS_API_KEY (or RBXASSETS_OAUTH_TOKEN) in the environment or .env, or pass --api-key-file",
-      { usage: true, rule: "credentials" },
+      { rule: "credentials" },
     );
   }
 }

@@ -23,15 +23,25 @@ export function universeIdOrThrow(value: string): string {
   return id;
 }
 
-/** Why a whole grant request was refused, worded for a person (by the service's code or the status). */
-function refusalText(error: unknown, experience: string): string | undefined {
+/**
+ * Why a whole grant request was refused, worded for a person (by the service's code or the status), with
+ * core's rule for it (as a sync's grant stage names it), or undefined for a refusal left as it is.
+ */
+function refusalOf(error: unknown, experience: string): ServiceError | undefined {
   if (!(error instanceof Error) || error.name !== "AssetsApiError") return undefined;
   const { code, status } = error as Error & { code?: unknown; status?: number };
+  const facts = { experience, status, code };
   if (code === "SubjectNotFound" || code === "CannotManageSubject") {
-    return `experience ${experience}: ${grantCodeText(String(code))} — check the universe id (the experience's settings show it; a place id is not one)`;
+    return new ServiceError(
+      `experience ${experience}: ${grantCodeText(String(code))} — check the universe id (the experience's settings show it; a place id is not one)`,
+      { rule: "grant-experience", facts, cause: error },
+    );
   }
   if (status === 403) {
-    return `the API key may not grant permissions (HTTP 403) — add the asset-permissions API with its Write operation (scope asset-permissions:write) to the key in the Creator Dashboard`;
+    return new ServiceError(
+      "the API key may not grant permissions (HTTP 403) — add the asset-permissions API with its Write operation (scope asset-permissions:write) to the key in the Creator Dashboard",
+      { rule: "grant-permission", facts, cause: error },
+    );
   }
   return undefined;
 }
@@ -61,8 +71,7 @@ export async function grantAssets(
           opts.signal ? { signal: opts.signal } : {},
         )
         .catch((error: unknown) => {
-          const text = refusalText(error, experience);
-          throw text ? new ServiceError(text, { usage: false, cause: error }) : error;
+          throw refusalOf(error, experience) ?? error;
         });
       outcome.successAssetIds.push(...result.successAssetIds);
       outcome.errors.push(

@@ -112,7 +112,7 @@ export async function syncInputsToStudio(
   if (content === undefined) {
     throw new ServiceError(
       `Roblox Studio's content folder was not found — set ${STUDIO_CONTENT_ENV} to it (e.g. …/RobloxStudio.app/Contents/Resources/content)`,
-      { usage: false },
+      { rule: "studio-content", facts: { env: STUDIO_CONTENT_ENV } },
     );
   }
   const lockfile = opts.lockfile ?? project.lockfile;

@@ -53,7 +53,7 @@ export async function resolveProjectUpload(
     const input = resolved.input?.name ?? "";
     throw new ServiceError(
       `${shown} is packed into the spritesheet of input "${input}": run \`rbxassets sync\` to upload it`,
-      { usage: true, rule: "packed-in-spritesheet", facts: { file: shown, input } },
+      { rule: "packed-in-spritesheet", facts: { file: shown, input } },
     );
   }
   return pipeline.resolve(upload.file, {

@@ -26,15 +26,13 @@ export async function readQuotas(
   const creator = ctx.config.creator;
   if (!creator) {
     throw new ServiceError("no creator: set RBXASSETS_CREATOR (or pass --creator) to user:<id>", {
-      usage: true,
+      rule: "creator",
     });
   }
   if (creator.startsWith("group:")) {
     throw new ServiceError(
       `${GROUP_QUOTAS_UNPUBLISHED} (${creator}); user quotas are read with a user's key`,
-      {
-        usage: false,
-      },
+      { rule: "quotas-unpublished", facts: { creator } },
     );
   }
   const quotas: AssetQuota[] = await ctx
