@@ -4,7 +4,8 @@
 // builds with Vite 8 (no rollup installed), Vite 6 and Rollup 4 (an ESM and a CommonJS config) against the
 // packed emulator, and runs the CLI. Also: a package packed without dist/ (prepack builds it), a client-only
 // core install (under 10 MB, no sharp; processing there names what to install), a CommonJS app that
-// require()s every entry, and a Vite app without "type". Build the packages first (`pnpm check:pack` does).
+// require()s every entry and type-checks them as TypeScript compiled to CommonJS (`"module": "nodenext"`),
+// and a Vite app without "type". Build the packages first (`pnpm check:pack` does).
 // A webpack app builds with @rbxassets/unplugin and a CommonJS config. Exits 1 if anything failed, after the rest.
 
 import { existsSync } from "node:fs";
@@ -276,13 +277,21 @@ await step("core app: processing without sharp fails in one line naming it", asy
 
 // The CommonJS app: require() of every package and subpath entry, on the floor.
 const ours = [...tarballs.keys()];
-const cjsApp = await createApp({ tarballs, dependencies: ours, fields: { type: "commonjs" } });
+const cjsApp = await createApp({
+  tarballs,
+  dependencies: ours,
+  devDependencies: [registry("typescript"), registry("@types/node")],
+  fields: { type: "commonjs" },
+});
 await cp(join(templates, "cjs-app"), cjsApp, { recursive: true });
 await step("CommonJS app: npm install --engine-strict, no engine warning", () => install(cjsApp));
 await step("CommonJS app: require() of every package and subpath entry", async () => {
   const out = await run("node", ["require-all.cjs", ...ours], { cwd: cjsApp });
   return `${out.trim().split("\n").length} entries`;
 });
+await step('CommonJS app: strict tsc with "module": "nodenext" of the entries, as the READMEs say', () =>
+  tsc(cjsApp, "tsconfig.json").then(() => ""),
+);
 
 // A Vite app without "type": "module": Vite loads its vite.config.ts as CommonJS.
 const untypedViteApp = await createApp({
