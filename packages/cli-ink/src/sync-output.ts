@@ -74,6 +74,7 @@ export function summary(report: SyncReport, check: boolean): string {
       `${report.pending.length} to upload`,
       `${report.failed.length} failed`,
       `${report.skipped.length} skipped`,
+      ...(report.pendingGrants ? [`${plural(report.pendingGrants.length, "grant")} to send`] : []),
     ].join(", ");
     return `${head}${counts} (check only: nothing was uploaded) ${seconds}`;
   }
@@ -109,11 +110,25 @@ export function closingLine(report: SyncReport, check: boolean): string | undefi
     return `${plural(failed, "file")} failed the check and ${plural(pending, "file")} would be uploaded: fix the failures, then run rbxassets sync`;
   }
   if (failed > 0) return `${plural(failed, "file")} failed`;
-  const stale = staleModulesLine(report);
-  if (check && pending > 0)
-    return `${plural(pending, "file")} to upload${stale ? `; ${stale}` : ""}: run rbxassets sync`;
-  if (check && stale) return `${stale}: run rbxassets sync`;
+  if (!check) return undefined;
+  const more = [staleModulesLine(report), pendingGrantsLine(report)].filter((part) => part !== undefined);
+  if (pending > 0)
+    return [`${plural(pending, "file")} to upload`, ...more].join("; ") + ": run rbxassets sync";
+  if (more.length > 0) return `${more.join("; ")}: run rbxassets sync`;
   return undefined;
+}
+
+/** Check mode: the grants a sync would send, by experience, in one clause. */
+function pendingGrantsLine(report: SyncReport): string | undefined {
+  const grants = report.pendingGrants ?? [];
+  if (grants.length === 0) return undefined;
+  const byExperience = new Map<string, string[]>();
+  for (const { experience, file } of grants)
+    byExperience.set(experience, [...(byExperience.get(experience) ?? []), file]);
+  const each = [...byExperience].map(
+    ([experience, files]) => `experience ${experience} for ${files.map(showPath).join(", ")}`,
+  );
+  return `${plural(grants.length, "grant")} not recorded in the lockfile: ${each.join("; ")}`;
 }
 
 const STALE_STATE = {

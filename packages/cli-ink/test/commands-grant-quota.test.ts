@@ -195,6 +195,36 @@ describe("sync with grants and quotas", () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/experience 999: no experience has this universe id/);
   });
+
+  test("sync --check fails, with no request, while an experience of the project file is not granted yet", async () => {
+    const config = (experiences: number[]) =>
+      JSON.stringify({ grant: { experiences }, inputs: { ui: { include: "ui/*.png" } } });
+    const project = await makeProject({
+      "rbxassets.config.json": config([6046911802]),
+      "ui/y.png": png(12),
+      "ui/z.png": png(13),
+    });
+    const run = (...args: string[]) => runCli(args, { cwd: project, env: cliEnv(emulator) });
+    ok(await run("sync"));
+    ok(await run("sync", "--check"));
+    await writeProjectFiles(project, { "rbxassets.config.json": config([6046911802, 7000000001]) });
+    emulator.resetStats();
+    const check = await run("sync", "--check");
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/2 grants to send \(check only: nothing was uploaded\)/);
+    expect(check.stderr.trimEnd().split("\n").at(-1)).toMatch(
+      /^rbxassets: 2 grants not recorded in the lockfile: experience 7000000001 for ui\/y\.png, ui\/z\.png: run rbxassets sync$/,
+    );
+    const asJson = await run("sync", "--check", "--json");
+    expect(asJson.code).toBe(1);
+    expect(json<{ pendingGrants: { file: string; experience: string }[] }>(asJson).pendingGrants).toEqual([
+      expect.objectContaining({ file: "ui/y.png", experience: "7000000001" }),
+      expect.objectContaining({ file: "ui/z.png", experience: "7000000001" }),
+    ]);
+    expect(emulator.stats().requests).toEqual({});
+    ok(await run("sync"));
+    ok(await run("sync", "--check"));
+  });
 });
 
 describe("upload and quotas, as sync", () => {

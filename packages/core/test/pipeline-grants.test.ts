@@ -114,6 +114,20 @@ describe("grants in a sync", () => {
     expect(await grantsOf(report.unchanged[0]!.assetId)).toEqual(["1001", "1002"]);
   });
 
+  it("check mode lists the grants a sync would send, from the lockfile, and sends none", async () => {
+    await writeFiles(project.root, images(2));
+    await pipeline().p.sync(["img"], { grant: { experiences: ["1001"] } });
+    emulator.resetStats();
+    const warm = await pipeline().p.sync(["img"], { check: true, grant: { experiences: ["1001"] } });
+    expect(warm.pendingGrants).toBeUndefined();
+    const added = await pipeline().p.sync(["img"], { check: true, grant: { experiences: ["1001", 1002] } });
+    expect(added.pendingGrants).toEqual([
+      { file: "img/0.png", assetId: added.unchanged[0]!.assetId, experience: "1002" },
+      { file: "img/1.png", assetId: added.unchanged[1]!.assetId, experience: "1002" },
+    ]);
+    expect(emulator.stats().requests).toEqual({});
+  });
+
   it("reports a refused asset like a failed file, with its code in words, and records nothing for it", async () => {
     // The emulator lets an asset hold two grants: the third experience is refused per asset.
     await writeFiles(project.root, images(2));
@@ -179,6 +193,14 @@ describe("grants of a spritesheet", () => {
       grant: { experiences: ["1001"] },
     });
     expect(warm.unchanged).toHaveLength(3);
+    expect(grantRequests()).toBe(0);
+    // Check mode: a new experience is one grant to send, of the atlas.
+    const check = await pipeline({ processing }).p.sync(["ui"], {
+      input: "ui",
+      check: true,
+      grant: { experiences: ["1001", "1002"] },
+    });
+    expect(check.pendingGrants).toEqual([{ file: "ui#0", assetId: [...atlasIds][0], experience: "1002" }]);
     expect(grantRequests()).toBe(0);
   });
 });

@@ -35,7 +35,7 @@ import {
   resolveProcessOptions,
 } from "./process/options.js";
 import { AmbiguousWrites, requestError } from "./stages/error-map.js";
-import { experienceIds, grantExperiences } from "./stages/grant.js";
+import { experienceIds, grantExperiences, pendingGrants } from "./stages/grant.js";
 import { type PreparedFile, Preparer } from "./stages/prepare.js";
 import type { ProcessStage } from "./stages/process.js";
 import { imageProcessStage } from "./stages/process-image.js";
@@ -274,6 +274,8 @@ class AssetPipeline implements Pipeline {
       checkQuotas: async (files, signal) => {
         if (quotaCheck) await this.#checkQuotas(files, signal, { processing, outsideRoot: false, ...price });
       },
+      pendingGrants: (assets, experiences) =>
+        pendingGrants({ lockfile: () => this.#getLockfile() }, assets, experienceIds(experiences)),
       grant: (assets, experiences, signal) => this.grant(assets, { experiences, ...(signal && { signal }) }),
     };
   }

@@ -15,7 +15,7 @@ import { isDecodable, type ResolvedProcessOptions } from "./process/options.js";
 import { scanPaths } from "./scan.js";
 import type { PreparedFile } from "./stages/prepare.js";
 import { type SheetHost, syncSpritesheet } from "./stages/spritesheet.js";
-import type { GrantReport, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
+import type { GrantedAsset, GrantReport, PipelineEvent, ResolvedAsset, SyncReport } from "./types.js";
 
 /** What sync needs of the pipeline: a narrow face, so that the pipeline's internals stay private. */
 export interface SyncHost {
@@ -40,6 +40,11 @@ export interface SyncHost {
   resolve(file: string, signal: AbortSignal | undefined): Promise<ResolvedAsset>;
   /** Throws (rule `quota`) when the audio and video among `files` would not fit the creator's quota. */
   checkQuotas(files: readonly string[], signal: AbortSignal | undefined): Promise<void>;
+  /** The grants `grant` would send for the assets, from the lockfile alone (check mode). */
+  pendingGrants(
+    assets: readonly ResolvedAsset[],
+    experiences: ReadonlyArray<string | number>,
+  ): Promise<GrantedAsset[]>;
   /** Grants the experiences `Use` of the assets (`Pipeline.grant`). */
   grant(
     assets: readonly ResolvedAsset[],
@@ -228,6 +233,11 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
     const { granted, refusals, failed } = await pipeline.grant(resolved, experiences, signal);
     report.grants = { granted, refusals };
     report.failed.push(...failed);
+  }
+  // Check mode: the grants a sync would send for what is recorded (a file to upload is pending already).
+  if (opts.check && experiences.length > 0) {
+    const pendingGrants = await pipeline.pendingGrants(report.unchanged, experiences);
+    if (pendingGrants.length > 0) report.pendingGrants = pendingGrants;
   }
   report.aborted = halted();
   const targets = pipeline.codegen;

@@ -52,6 +52,11 @@ export interface SyncReport {
   modules?: string[];
   /** Check mode: generated modules on disk that a sync would rewrite, each with why. */
   staleModules?: StaleModule[];
+  /**
+   * Check mode with `grant`: the grants a sync would send (an asset, by its path or atlas name, and an
+   * experience the lockfile does not record it granted to).
+   */
+  pendingGrants?: GrantedAsset[];
 }
 
 export type PipelineEvent =

@@ -89,6 +89,7 @@ export async function syncProjectInputs(
       (total[key] as unknown[]).push(...report[key]);
     }
     total.elapsedMs += report.elapsedMs;
+    if (report.pendingGrants) total.pendingGrants = [...(total.pendingGrants ?? []), ...report.pendingGrants];
     if (report.grants) {
       total.grants ??= { granted: [], refusals: [] };
       total.grants.granted.push(...report.grants.granted);

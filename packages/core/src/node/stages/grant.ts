@@ -11,7 +11,7 @@ import { AssetsApiError, type AssetsClient } from "../../index.js";
 import { describeError, isAbortError, isPipelineError } from "../errors.js";
 import type { FileFailure } from "../failure.js";
 import { type LockEntry, type Lockfile, sortedIds } from "../lockfile.js";
-import type { GrantRefusal, GrantReport, PipelineEvent, ResolvedAsset } from "../types.js";
+import type { GrantedAsset, GrantRefusal, GrantReport, PipelineEvent, ResolvedAsset } from "../types.js";
 
 /** Assets per grant request: the API publishes no cap; 50 keeps a refused batch small. */
 export const GRANT_BATCH_SIZE = 50;
@@ -83,6 +83,23 @@ function targetsOf(lockfile: Lockfile, assets: readonly ResolvedAsset[]): Target
     }
   }
   return [...targets.values()];
+}
+
+/**
+ * The grants a sync would send, without sending any (check mode): for each experience, each asset the
+ * lockfile records (a sprite's through its atlas, once) whose entry does not list the experience yet.
+ */
+export async function pendingGrants(
+  host: Pick<GrantHost, "lockfile">,
+  assets: readonly ResolvedAsset[],
+  experiences: readonly string[],
+): Promise<GrantedAsset[]> {
+  const targets = targetsOf(await host.lockfile(), assets);
+  return experiences.flatMap((experience) =>
+    targets
+      .filter((target) => !target.grants().includes(experience))
+      .map((target) => ({ file: target.name, assetId: target.assetId, experience })),
+  );
 }
 
 /**
