@@ -101,6 +101,11 @@ describe("an account-level refusal stops the sync", () => {
       expect(report.refusal?.files.length).toBe(sent);
       expect(report.refusal?.message).toMatch(/^new\/\d\d\.png: .+ — .+$/);
       expect(report.refusal?.message).not.toContain(key);
+      // Named by a file it refused, not by one never sent (those settle first, while the refused one returns).
+      const named = report.refusal?.message.split(":")[0];
+      expect(report.refusal?.files).toContain(named);
+      expect(report.refusal?.message).not.toContain("not attempted");
+      expect(events.find((e) => e.type === "refused")).toMatchObject({ file: named });
       expect(report.failed).toEqual([]);
       expect(report.notAttempted).toHaveLength(FILES - sent);
       expect(report.unchanged.map((a) => a.file)).toEqual(["old/a.png", "old/b.png"]);
@@ -136,6 +141,7 @@ describe("an account-level refusal stops the sync", () => {
     const report = await p.sync(["new"]);
     expect(writes()).toBe(1);
     expect(report.refusal).toMatchObject({ reason: "invalid-key", files: [] });
+    expect(report.refusal?.message).toMatch(/^new\/\d\d\.png: not attempted: /);
     expect(report.notAttempted).toHaveLength(FILES);
   });
 

@@ -120,17 +120,29 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
     report.failed.push(failure);
     pipeline.emit({ type: "failed", ...failure });
   }
-  /** An account-level refusal is reported once; the files it kept from being sent are listed apart. */
+  /**
+   * A file never sent because of a refusal, kept until a refused file of this run names the refusal (the
+   * files waiting on the refused request settle before it does); reported only when none does (the pipeline
+   * was refused in an earlier run of its life).
+   */
+  let refusedUnsent:
+    | { file: string; facts: AccountRefusal & { attempted: boolean }; message: string }
+    | undefined;
+  /** An account-level refusal is reported once, by a file it refused; the files it kept from being sent are listed apart. */
   function refused(file: string, facts: AccountRefusal & { attempted: boolean }, message: string) {
-    // Reported at the first error of this run, also one of a file never sent (the pipeline was refused
-    // in an earlier run of its life).
-    if (!report.refusal) {
-      const { attempted: _, ...refusal } = facts;
-      report.refusal = { ...refusal, message, files: [] };
-      pipeline.emit({ type: "refused", file, refusal, message });
+    if (facts.attempted) {
+      reportRefusal(file, facts, message);
+      report.refusal?.files.push(file);
+    } else {
+      refusedUnsent ??= { file, facts, message };
+      report.notAttempted.push(file);
     }
-    if (facts.attempted) report.refusal.files.push(file);
-    else report.notAttempted.push(file);
+  }
+  function reportRefusal(file: string, facts: AccountRefusal & { attempted: boolean }, message: string) {
+    if (report.refusal) return;
+    const { attempted: _, ...refusal } = facts;
+    report.refusal = { ...refusal, message, files: [] };
+    pipeline.emit({ type: "refused", file, refusal, message });
   }
   function done(asset: ResolvedAsset) {
     if (asset.status === "uploaded") report.uploaded.push(asset);
@@ -183,6 +195,7 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
     while (next < single.length) await syncOne(single[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(FILES_IN_FLIGHT, single.length) }, worker));
+  if (refusedUnsent) reportRefusal(refusedUnsent.file, refusedUnsent.facts, refusedUnsent.message);
 
   async function syncOne(absolute: string): Promise<void> {
     const file = relative(absolute);
