@@ -60,6 +60,10 @@ export class QuotaBook {
     const usage = option.usage ?? 0;
     if (!Number.isInteger(usage) || usage < 0) throw new Error(`quotas[${index}].usage must be >= 0.`);
     const period = option.period ?? (option.assetType === "Audio" ? "MONTH" : "DAY");
+    // A period in another spelling ("Month", as the quota list answers it) would reset the next day.
+    if (period !== "MONTH" && period !== "DAY") {
+      throw new Error(`quotas[${index}].period must be "MONTH" or "DAY", not ${JSON.stringify(period)}.`);
+    }
     const resetMs =
       option.resetTime === undefined ? nextPeriodStart(this.now(), period) : Date.parse(option.resetTime);
     if (Number.isNaN(resetMs)) throw new Error(`quotas[${index}].resetTime must be an ISO 8601 time.`);

@@ -73,6 +73,13 @@ describe("asset quotas", () => {
     expect(Date.parse(quota.usageResetTime)).toBeGreaterThan(Date.now());
   });
 
+  it("refuses a period it does not know, instead of resetting it daily", async () => {
+    const period = "Month" as "MONTH";
+    await expect(
+      startTestEmulator({ quotas: [{ assetType: "Audio", capacity: 2, period }] }),
+    ).rejects.toThrow('quotas[0].period must be "MONTH" or "DAY", not "Month".');
+  });
+
   it("is for the key's own user only; groups have none; bad filters and page sizes are refused", async () => {
     emulator = await startTestEmulator({ apiKeys: ["key", { key: "group", creator: "group:5" }] });
     expect((await quotas(emulator, "", "2")).status).toBe(403);
