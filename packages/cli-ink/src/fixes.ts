@@ -33,7 +33,7 @@ const REFUSAL_FIX: Record<string, (r: RefusalFacts) => string> = {
   "creator-not-allowed": (r) =>
     `set RBXASSETS_CREATOR (or --creator) to the key's owner, or use a key of ${r.creator ?? "that creator"} with asset write permission (--api-key-file)`,
   "rate-limited": (r) =>
-    `run the sync again after ${r.retryAt ?? "the wait"}; files in the lockfile still sync meanwhile`,
+    `run it again after ${r.retryAt ?? "the wait"} (the wait is the account's upload quota or rate limit); files in the lockfile need no upload meanwhile`,
   unreachable: () => UNREACHABLE_FIX,
 };
 

@@ -158,7 +158,7 @@ describe("sync with grants and quotas", () => {
     expect(result.code).toBe(1);
     // The emulator's retry-after runs to the reset: the client says the wait instead of sleeping through it.
     expect(result.stderr).toMatch(
-      /asked to wait .*\(until 2099-01-01.* — run the sync again after 2099-01-01/,
+      /asked to wait .*\(until 2099-01-01.* — run it again after 2099-01-01/,
     );
   });
 

@@ -183,6 +183,22 @@ describe("an account-level refusal stops the sync", () => {
   });
 });
 
+describe("an account-level refusal at the quota read", () => {
+  it("a wrong key refused when reading the audio quota stops the sync there: said once, nothing uploaded", async () => {
+    await writeFiles(project.root, { "sfx/a.mp3": fixture("mp3", 1), "img/a.png": fixture("png", 1) });
+    emulator.resetStats();
+    const { p, events } = pipeline("wrong-key");
+    const error = await p.sync(["."]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AccountRefusedError);
+    expect(accountRefusalOf(error)).toMatchObject({ reason: "invalid-key", status: 401, creator: CREATOR });
+    expect((error as Error).message).not.toContain("wrong-key");
+    expect(emulator.stats().requests.Cloud_ListAssetQuotas).toBe(1);
+    expect(writes()).toBe(0);
+    // Not also said as a quota that could not be read.
+    expect(events.filter((e) => e.type === "quota")).toEqual([]);
+  });
+});
+
 describe("the account gate", () => {
   /** The real Node transport, counting the writes in flight at once. */
   function countingClient(apiKey: string, retry?: { maxAttempts: number }) {

@@ -158,7 +158,7 @@ describe(AREA, () => {
         sent === 1 &&
         cli.code !== 0 &&
         /24 h/.test(cli.stderr + cli.stdout) &&
-        /run the sync again after \d{4}-/.test(cli.stderr + cli.stdout) &&
+        /run it again after \d{4}-/.test(cli.stderr + cli.stdout) &&
         cliSent === 1;
       record(import.meta.filename, {
         area: AREA,

@@ -3,6 +3,7 @@
 // half-uploaded project, so one that does not fit stops before uploading anything, naming the numbers.
 import { extname } from "node:path";
 import type { AssetsClient } from "../../index.js";
+import { AccountRefusedError, classifyAccountRefusal } from "../account-refusal.js";
 import { describeError, PipelineError } from "../errors.js";
 import { extensionInfo } from "../formats.js";
 import type { AssetType, PipelineEvent } from "../types.js";
@@ -78,6 +79,12 @@ export async function checkUploadQuotas(
   } catch (error) {
     if (signal?.aborted) throw error;
     if (error instanceof PipelineError) throw error;
+    // A wrong key or an API that cannot be reached refuses every upload after this read just the same:
+    // said once, here, before anything is sent. Any other failure (a key without the quotas' scope) only
+    // costs the check.
+    const refusal = classifyAccountRefusal(error, { creator, url: host.client().baseUrl });
+    if (refusal?.reason === "invalid-key" || refusal?.reason === "unreachable")
+      throw new AccountRefusedError(creator, refusal, { attempted: true, cause: error });
     host.emit({ type: "quota", status: "unavailable", reason: describeError(error) });
     return;
   }
