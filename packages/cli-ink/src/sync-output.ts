@@ -113,7 +113,7 @@ export function closingLine(report: SyncReport, check: boolean): string | undefi
   if (!check) return undefined;
   const more = [staleModulesLine(report), pendingGrantsLine(report)].filter((part) => part !== undefined);
   if (pending > 0)
-    return [`${plural(pending, "file")} to upload`, ...more].join("; ") + ": run rbxassets sync";
+    return `${[`${plural(pending, "file")} to upload`, ...more].join("; ")}: run rbxassets sync`;
   if (more.length > 0) return `${more.join("; ")}: run rbxassets sync`;
   return undefined;
 }

@@ -157,9 +157,7 @@ describe("sync with grants and quotas", () => {
     const result = await runCli(["sync", "--no-quota-check"], { cwd: project, env: cliEnv(emulator) });
     expect(result.code).toBe(1);
     // The emulator's retry-after runs to the reset: the client says the wait instead of sleeping through it.
-    expect(result.stderr).toMatch(
-      /asked to wait .*\(until 2099-01-01.* — run it again after 2099-01-01/,
-    );
+    expect(result.stderr).toMatch(/asked to wait .*\(until 2099-01-01.* — run it again after 2099-01-01/);
   });
 
   test("--no-quota-check reads no quota and uploads", async () => {
