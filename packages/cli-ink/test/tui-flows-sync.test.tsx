@@ -24,6 +24,19 @@ describe("sync", () => {
     expect(e.emulator.stats().creates).toBe(0);
   });
 
+  test("a folder typed at once is the folder synced: the project's '.' is shown, not typed after", async () => {
+    const e = await setup({ "sub/a.png": png(1), "b.png": png(2) });
+    app = renderApp(e.ctx, { name: "sync" });
+    await app.waitFor("Folder:");
+    await app.type("sub");
+    await app.press(KEYS.enter);
+    await app.waitFor("Sync sub:");
+    await app.press(KEYS.enter);
+    const frame = await app.waitFor("Sync finished");
+    expect(frame).toContain("1/1 files · 100%");
+    expect(e.emulator.stats().creates).toBe(1);
+  });
+
   test("Esc during a sync stops it and says what is left to do", async () => {
     // More files than upload slots: a graceful stop lets those sent finish, and the rest are left to do.
     const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`many/f${i}.png`, png(i + 1)]));

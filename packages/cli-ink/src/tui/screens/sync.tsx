@@ -76,7 +76,7 @@ export function SyncScreen() {
         <Box flexDirection="column">
           <LabelledField
             label="Folder"
-            defaultValue="."
+            placeholder="."
             onSubmit={(value) => {
               const folder = value.trim() || ".";
               void syncFolderProblem(ctx, folder).then((problem) =>
