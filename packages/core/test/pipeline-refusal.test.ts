@@ -197,6 +197,18 @@ describe("an account-level refusal at the quota read", () => {
     // Not also said as a quota that could not be read.
     expect(events.filter((e) => e.type === "quota")).toEqual([]);
   });
+
+  it("without credentials no quota is read: each new file fails naming itself and the missing key", async () => {
+    await writeFiles(project.root, { "sfx/a.mp3": fixture("mp3", 2) });
+    emulator.resetStats();
+    const p = createPipeline({
+      root: project.root,
+      env: { RBXASSETS_API_URL: emulator.url, RBXASSETS_CREATOR: CREATOR },
+    });
+    const report = await p.sync(["."]);
+    expect(report.failed).toMatchObject([{ file: "sfx/a.mp3", rule: "credentials" }]);
+    expect(emulator.stats().requests.Cloud_ListAssetQuotas ?? 0).toBe(0);
+  });
 });
 
 describe("the account gate", () => {

@@ -4,15 +4,6 @@
 import { AssetsApiError, AssetsNetworkError } from "../../index.js";
 import { isAbortError } from "../errors.js";
 
-/** Connection errors that happen before a byte of the request is sent. */
-const NOT_SENT = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "EHOSTUNREACH",
-  "UND_ERR_CONNECT_TIMEOUT",
-]);
-
 export function storedNothing(
   error: unknown,
   hard: AbortSignal | undefined,
@@ -21,6 +12,8 @@ export function storedNothing(
   // A graceful stop cancels a request only before it is sent (CallOptions.stop).
   if (isAbortError(error) || hard?.aborted || stop?.aborted) return stop?.aborted === true && !hard?.aborted;
   if (error instanceof AssetsApiError) return error.status >= 400 && error.status < 500;
-  if (error instanceof AssetsNetworkError) return NOT_SENT.has(error.causeCode);
+  // The client's own judgement, the one that words the failure: only a request it knows never reached the
+  // service (every attempt refused before connecting) stored nothing.
+  if (error instanceof AssetsNetworkError) return !error.mayHaveReached;
   return false;
 }

@@ -78,6 +78,8 @@ export async function checkUploadQuotas(
       .getAssetQuotas(userId, { assetTypes: [...counts.keys()], ...(signal ? { signal } : {}) });
   } catch (error) {
     if (signal?.aborted) throw error;
+    // Without credentials each upload fails on its own, naming its file and the missing key: nothing to read.
+    if (error instanceof PipelineError && error.rule === "credentials") return;
     if (error instanceof PipelineError) throw error;
     // A wrong key or an API that cannot be reached refuses every upload after this read just the same:
     // said once, here, before anything is sent. Any other failure (a key without the quotas' scope) only
