@@ -16,6 +16,7 @@ beforeAll(async () => {
     operations: { pendingPolls: 0 },
     rateLimits: false,
     universes: ["10", "20"],
+    apiKeys: ["key", { key: "no-grant-scope", scopes: ["asset:read", "asset:write"] }],
   });
 });
 afterAll(() => emulator.close());
@@ -45,7 +46,7 @@ describe("grant and privacy in the project file", () => {
       pipelineFor: () =>
         createPipeline({
           root: loaded.root,
-          env: { RBXASSETS_API_KEY: emulator.apiKey, RBXASSETS_API_URL: emulator.url },
+          env: { RBXASSETS_API_KEY: "key", RBXASSETS_API_URL: emulator.url },
           creator: "user:42",
         }),
     });
@@ -54,6 +55,31 @@ describe("grant and privacy in the project file", () => {
     const lock = await readLock(project.root);
     expect(lock.get("ui/a.png")?.grants).toEqual(["10", "20"]);
     expect(lock.get("icons/b.png")?.grants).toEqual(["10"]);
+  });
+
+  it("a key that may not grant is refused once: the later inputs send no grant request", async () => {
+    await writeFiles(project.root, {
+      "rbxassets.config.json": JSON.stringify({
+        creator: "user:42",
+        grant: { experiences: [10] },
+        inputs: { ui: { include: "ui/*.png" }, icons: { include: "icons/*.png" } },
+      }),
+      "ui/a.png": fixture("png", 3),
+      "icons/b.png": fixture("png", 4),
+    });
+    const loaded = (await loadProject(project.root))!;
+    emulator.resetStats();
+    const report = await syncProjectInputs(loaded, loaded.inputs, {
+      pipelineFor: () =>
+        createPipeline({
+          root: loaded.root,
+          env: { RBXASSETS_API_KEY: "no-grant-scope", RBXASSETS_API_URL: emulator.url },
+          creator: "user:42",
+        }),
+    });
+    expect(report.uploaded).toHaveLength(2);
+    expect(report.grants?.refusals).toMatchObject([{ rule: "grant-permission" }]);
+    expect(emulator.stats().requests.AssetPermissions_GrantAssetPermissions).toBe(1);
   });
 
   it("names each wrong grant or privacy before any request", async () => {

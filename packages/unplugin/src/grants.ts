@@ -1,12 +1,10 @@
 // A build's grants, as `rbxassets sync` makes them after its uploads: each input with `grant` has its
 // experiences granted `Use` of the assets the build resolved from it, through the pipeline's grant stage
 // (which skips grants the lockfile records: a warm build sends none, and needs no key for them).
+import { stopsEveryGrant } from "@rbxassets/core/internal";
 import type { InputFlags, Pipeline, Project, ResolvedAsset } from "@rbxassets/core/node";
 import { resolveInputOptions } from "@rbxassets/core/node";
 import { grantRefusalMessage } from "./messages.js";
-
-/** Refusals about the credentials: they stop every grant of the build. */
-const STOPS_ALL: ReadonlySet<string> = new Set(["grant-permission", "grant-credentials"]);
 
 export interface BuildGrants {
   /** Grants sent and recorded (an asset, or an atlas, to one experience). */
@@ -39,7 +37,7 @@ export async function grantBuild(
     for (const failure of report.failed) problems.add(failure.reason);
     for (const refusal of report.refusals) problems.add(grantRefusalMessage(refusal));
     // No key, or one that may not grant: every other input would be refused alike, and said so again.
-    if (report.refusals.some((refusal) => STOPS_ALL.has(refusal.rule))) break;
+    if (report.refusals.some(stopsEveryGrant)) break;
   }
   return { granted, problems: [...problems] };
 }

@@ -5,6 +5,7 @@ import { checkInputModules, type ModuleFile, writeInputModules } from "../codege
 import type { CodegenValue } from "../codegen/tree.js";
 import { moduleValue } from "../codegen/values.js";
 import type { Pipeline } from "../pipeline-options.js";
+import { stopsEveryGrant } from "../stages/grant.js";
 import { emptyReport } from "../sync.js";
 import type { ResolvedAsset, SyncReport } from "../types.js";
 import { existingModuleFiles } from "./existing.js";
@@ -53,6 +54,8 @@ export async function syncProjectInputs(
       opts.signal ? { signal: opts.signal } : {},
     );
   }
+  /** A grant refusal of the credentials holds for every input: later inputs send no grant request. */
+  const grants = { stopped: false };
   for (const input of inputs) {
     const resolved = resolveInputOptions(project, input, {
       ...opts.flags,
@@ -67,6 +70,7 @@ export async function syncProjectInputs(
       ...(opts.stop ? { stop: opts.stop } : {}),
       // Checked above, for all the inputs at once.
       ...(quotaCheck && { quotaCheck: false }),
+      ...(grants.stopped && { grant: { experiences: [] } }),
     };
     // An input with no file (its last one deleted while watched) has nothing to sync, only modules to empty:
     // `pipeline.sync([])` would mean the whole project.
@@ -94,6 +98,7 @@ export async function syncProjectInputs(
       total.grants ??= { granted: [], refusals: [] };
       total.grants.granted.push(...report.grants.granted);
       total.grants.refusals.push(...report.grants.refusals);
+      if (report.grants.refusals.some(stopsEveryGrant)) grants.stopped = true;
     }
     if (report.refusal) {
       // An account-level refusal (a wrong key, a creator it may not act for) would refuse every input alike.

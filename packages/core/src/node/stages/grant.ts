@@ -41,6 +41,14 @@ export function grantCodeText(code: string): string {
   return CODE_TEXT[code as GrantErrorCode] ?? `the service answered ${code}`;
 }
 
+/**
+ * Whether a refusal holds for every grant of the run, whatever the experience or the input: the endpoint
+ * refused the credentials (or there are none, or it failed). Only an unknown experience stops that one alone.
+ */
+export function stopsEveryGrant(refusal: Pick<GrantRefusal, "rule">): boolean {
+  return refusal.rule !== "grant-experience";
+}
+
 /** Universe ids from the project file or options: digit strings (numbers accepted), each once. */
 export function experienceIds(experiences: ReadonlyArray<string | number>): string[] {
   return sortedIds(experiences.map((id) => String(id).trim()));
@@ -136,8 +144,7 @@ export async function grantExperiences(
         const refusal = refusalOf(error, experience);
         outcome.refusals.push(refusal);
         host.emit({ type: "grantRefused", ...refusal });
-        // The endpoint refused the credentials (or failed): no other experience would fare better.
-        if (refusal.rule !== "grant-experience") return outcome;
+        if (stopsEveryGrant(refusal)) return outcome;
         break;
       }
       for (const assetId of result.successAssetIds) {
