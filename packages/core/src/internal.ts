@@ -15,7 +15,7 @@ export { ensureMergeAttributes } from "./node/merge-attributes.js";
 export { isInsideRoot } from "./node/paths.js";
 export { writeModulesFor } from "./node/project/sync-project.js";
 export { type ScanResult, scanPaths } from "./node/scan.js";
-export { stopsEveryGrant } from "./node/stages/grant.js";
+export { grantRefusalOf, stopsEveryGrant } from "./node/stages/grant.js";
 export { sendAsIs } from "./node/stages/process.js";
 export { createRequest } from "./node/stages/upload.js";
 export { type ValidateMeta, type ValidateOptions, validateFile } from "./node/validate.js";

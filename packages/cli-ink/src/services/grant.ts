@@ -1,6 +1,7 @@
 // Grant experiences `Use` of assets by hand (`rbxassets grant`, the TUI's asset screen): one request per
 // experience and batch, each refused asset worded for a person, each grant recorded in the lockfile where
 // the asset is (so a later sync sends none).
+import { grantRefusalOf } from "@rbxassets/core/internal";
 import { GRANT_BATCH_SIZE, grantCodeText, Lockfile, recordGrant } from "@rbxassets/core/node";
 import type { ServiceContext } from "./context.js";
 import { ServiceError } from "./errors.js";
@@ -24,23 +25,23 @@ export function universeIdOrThrow(value: string): string {
 }
 
 /**
- * Why a whole grant request was refused, worded for a person (by the service's code or the status), with
- * core's rule for it (as a sync's grant stage names it), or undefined for a refusal left as it is.
+ * Why a whole grant request was refused, by core's rule for it (as a sync's grant stage names it), worded
+ * for a person; undefined for a refusal the command words as any other API error (a wrong key's 401).
  */
 function refusalOf(error: unknown, experience: string): ServiceError | undefined {
-  if (!(error instanceof Error) || error.name !== "AssetsApiError") return undefined;
-  const { code, status } = error as Error & { code?: unknown; status?: number };
-  const facts = { experience, status, code };
-  if (code === "SubjectNotFound" || code === "CannotManageSubject") {
-    return new ServiceError(
-      `experience ${experience}: ${grantCodeText(String(code))} — check the universe id (the experience's settings show it; a place id is not one)`,
-      { rule: "grant-experience", facts, cause: error },
-    );
+  const refusal = grantRefusalOf(error, experience);
+  const facts = { experience, status: refusal.status, code: refusal.code };
+  if (refusal.rule === "grant-experience") {
+    return new ServiceError(`${refusal.message} — ${refusal.fix}`, {
+      rule: refusal.rule,
+      facts,
+      cause: error,
+    });
   }
-  if (status === 403) {
+  if (refusal.rule === "grant-permission" && refusal.status === 403) {
     return new ServiceError(
       "the API key may not grant permissions (HTTP 403) — add the asset-permissions API with its Write operation (scope asset-permissions:write) to the key in the Creator Dashboard",
-      { rule: "grant-permission", facts, cause: error },
+      { rule: refusal.rule, facts, cause: error },
     );
   }
   return undefined;

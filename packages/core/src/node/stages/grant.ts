@@ -141,7 +141,7 @@ export async function grantExperiences(
           .grantAssetPermissions({ universeId: experience, assetIds: batch }, signal ? { signal } : {});
       } catch (error) {
         if (signal?.aborted || isAbortError(error)) return outcome;
-        const refusal = refusalOf(error, experience);
+        const refusal = grantRefusalOf(error, experience);
         outcome.refusals.push(refusal);
         host.emit({ type: "grantRefused", ...refusal });
         if (stopsEveryGrant(refusal)) return outcome;
@@ -197,7 +197,7 @@ async function record(lockfile: Lockfile, file: string, experience: string): Pro
  * `grant-credentials`: a run whose files were all in the lockfile needed none until a grant was due). An
  * unknown experience, or one the owner may not grant to, is about that experience alone: `grant-experience`.
  */
-function refusalOf(error: unknown, experience: string): GrantRefusal {
+export function grantRefusalOf(error: unknown, experience: string): GrantRefusal {
   if (isPipelineError(error) && error.rule === "credentials") {
     return {
       rule: "grant-credentials",
