@@ -109,6 +109,9 @@ export interface AssetsClient<F = FileInput> {
 
 const GRANT = "AssetPermissions_GrantAssetPermissions";
 
+/** The most quotas a page may hold (the asset-quotas API's own maximum). */
+const QUOTA_MAX_PAGE_SIZE = 100;
+
 /** Fields Update Asset takes through `updateMask`. */
 const MASKABLE_FIELDS = new Set<string>(maskFields.update);
 
@@ -330,13 +333,7 @@ export function createAssetsClientWith<F>(
 
     async listAssetQuotas(userId, opts) {
       const id = digitsId("userId", userId);
-      const maxPageSize = opts?.maxPageSize;
-      if (
-        maxPageSize !== undefined &&
-        (!Number.isInteger(maxPageSize) || maxPageSize < 1 || maxPageSize > 100)
-      ) {
-        throw new AssetsClientError(`maxPageSize must be an integer from 1 to 100, got ${maxPageSize}`);
-      }
+      const maxPageSize = pageSizeArg(opts?.maxPageSize, QUOTA_MAX_PAGE_SIZE);
       const query = {
         filter: uploadQuotaFilter(opts?.assetType),
         ...(maxPageSize !== undefined ? { maxPageSize } : {}),
@@ -360,8 +357,9 @@ export function createAssetsClientWith<F>(
         do {
           const page = await client.listAssetQuotas(userId, {
             ...(opts?.signal ? { signal: opts.signal } : {}),
+            ...(opts?.stop ? { stop: opts.stop } : {}),
             ...(assetType ? { assetType } : {}),
-            maxPageSize: 100,
+            maxPageSize: QUOTA_MAX_PAGE_SIZE,
             ...(pageToken ? { pageToken } : {}),
           });
           quotas.push(...page.assetQuotas);

@@ -62,12 +62,10 @@ export function parseVersionNumber(text: string | number): string | undefined {
   return DIGITS.test(value) && !/^0+$/.test(value) ? value : undefined;
 }
 
-export function pageSizeArg(value: number | undefined): number | undefined {
+export function pageSizeArg(value: number | undefined, max: number = limits.maxPageSize): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < 1 || value > limits.maxPageSize) {
-    throw new AssetsClientError(
-      `maxPageSize must be an integer from 1 to ${limits.maxPageSize}, got ${value}`,
-    );
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new AssetsClientError(`maxPageSize must be an integer from 1 to ${max}, got ${value}`);
   }
   return value;
 }

@@ -231,6 +231,6 @@ export function grantRefusalOf(error: unknown, experience: string): GrantRefusal
     rule: "grant-failed",
     experience,
     message: `granting experience ${experience} failed: ${describeError(error)}`,
-    fix: "run the sync again: grants not recorded are sent again",
+    fix: "run it again: grants not recorded are sent again",
   };
 }
