@@ -5,7 +5,7 @@ import type { AccountRefusal } from "./account-refusal.js";
 import { accountRefusalOf } from "./account-refusal.js";
 import { checkInputModules, flatOutput, writeInputModules } from "./codegen/modules.js";
 import { moduleValue } from "./codegen/values.js";
-import { isAbortError, PipelineError } from "./errors.js";
+import { isAbortError, isPipelineError, type PipelineError } from "./errors.js";
 import { fileFailure } from "./failure.js";
 import type { AssetKind } from "./formats.js";
 import { extensionInfo } from "./formats.js";
@@ -144,6 +144,17 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
     report.refusal = { ...refusal, message, files: [] };
     pipeline.emit({ type: "refused", file, refusal, message });
   }
+  /** A file's error (or a sprite's, from its atlas): the run's `unwritable`, an account refusal, or its own. */
+  function settle(file: string, error: unknown) {
+    if (isPipelineError(error) && error.rule === "unwritable") {
+      unwritable ??= error;
+      report.pending.push(file);
+      return;
+    }
+    const refusal = accountRefusalOf(error);
+    if (refusal) return refused(file, refusal, (error as Error).message);
+    fail(file, error);
+  }
   function done(asset: ResolvedAsset) {
     if (asset.status === "uploaded") report.uploaded.push(asset);
     else if (asset.status === "updated") report.updated.push(asset);
@@ -178,6 +189,8 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
       }
       report.failed.push(...sheet.failed);
       report.pending.push(...sheet.pending);
+      // A sprite whose atlas failed is settled as a single file's error: a refusal, `unwritable`, its rule.
+      for (const { file, error } of sheet.unsent) settle(file, error);
       for (const item of sheet.alone) {
         pipeline.emit({ type: "warning", file: relative(item.absolute), message: item.note });
         single.push(item.absolute);
@@ -227,14 +240,7 @@ export async function runSync(pipeline: SyncHost, paths: string[], opts: SyncOpt
         report.pending.push(file);
         return;
       }
-      if (error instanceof PipelineError && error.rule === "unwritable") {
-        unwritable ??= error;
-        report.pending.push(file);
-        return;
-      }
-      const refusal = accountRefusalOf(error);
-      if (refusal) return refused(file, refusal, (error as Error).message);
-      fail(file, error);
+      settle(file, error);
     }
   }
 

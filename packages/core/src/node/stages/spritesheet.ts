@@ -3,9 +3,11 @@
 // record atlases and sprites. A warm run reads and hashes each file and compares with the lockfile: it
 // decodes nothing. The pixels (layout, rendering, bleeding) are process/'s pure functions.
 import { readFile } from "node:fs/promises";
+import { showFile } from "../../client/show-file.js";
 import type { ImageAssetType } from "../../spec-facts.js";
+import { AccountRefusedError, accountRefusalOf } from "../account-refusal.js";
 import type { ResolvedConfig } from "../config.js";
-import { describeError, isAbortError, PipelineError } from "../errors.js";
+import { describeError, isAbortError, isPipelineError, PipelineError } from "../errors.js";
 import { type FileFailure, fileFailure } from "../failure.js";
 import { hashBytes } from "../hash.js";
 import type { Lockfile } from "../lockfile.js";
@@ -51,6 +53,11 @@ export interface SpritesheetResult {
   /** Every sprite resolved: `assetId` is its atlas's, `sprite` its rect. */
   assets: ResolvedAsset[];
   failed: FileFailure[];
+  /**
+   * Sprites whose atlas was not uploaded, each with the error it fails with as if sent on its own
+   * (`spriteError`): the caller settles them as it does a single file's error (a refusal, `unwritable`).
+   */
+  unsent: { file: string; error: unknown }[];
   /** Images too large for an atlas: the caller uploads them on their own. */
   alone: { absolute: string; note: string }[];
   /** Check mode: sprites whose atlas would be uploaded. */
@@ -72,7 +79,7 @@ export async function syncSpritesheet(
   run: SpritesheetRun,
 ): Promise<SpritesheetResult> {
   const sheet = run.process.spritesheet!;
-  const result: SpritesheetResult = { assets: [], failed: [], alone: [], pending: [] };
+  const result: SpritesheetResult = { assets: [], failed: [], unsent: [], alone: [], pending: [] };
   const lockfile = await host.lockfile();
   const inGroup = (atlas: string) => atlas.startsWith(`${run.group}#`) && lockfile.atlas(atlas) !== undefined;
   const fail = (file: string, error: unknown) => {
@@ -149,15 +156,35 @@ export async function syncSpritesheet(
         sheetAssets.set(layout.name, spriteAssets(layout, entry, "uploaded", hashes));
       } catch (error) {
         if (run.signal?.aborted || isAbortError(error)) throw error;
-        const why = error instanceof PipelineError ? error.message : describeError(error);
-        for (const sprite of layout.sprites)
-          fail(sprite.file, new Error(`its atlas was not uploaded: ${why}`));
+        for (const { file } of layout.sprites) result.unsent.push({ file, error: spriteError(file, error) });
       }
     }),
   );
   for (const name of [...sheetAssets.keys()].sort()) result.assets.push(...sheetAssets.get(name)!);
   if (!run.check) await forgetLeftovers(host, run.group, members);
   return result;
+}
+
+/**
+ * The error a sprite fails with when its atlas's upload failed. An account refusal stays one, named by the
+ * sprite (sent if the atlas was); an `unwritable` lockfile or journal is the run's, not the atlas's, and
+ * passes as is; any other PipelineError keeps its rule, fix and facts, its problem saying which atlas.
+ */
+function spriteError(file: string, error: unknown): Error {
+  const refusal = accountRefusalOf(error);
+  if (refusal) {
+    const { attempted, ...facts } = refusal;
+    return new AccountRefusedError(file, facts, { attempted, cause: error });
+  }
+  if (isPipelineError(error)) {
+    if (error.rule === "unwritable") return error;
+    const problem = `its atlas was not uploaded: ${showFile(error.file)}: ${error.problem}`;
+    return new PipelineError(file, error.rule, problem, error.fix, {
+      cause: error,
+      facts: { ...error.facts },
+    });
+  }
+  return new Error(`its atlas was not uploaded: ${describeError(error)}`, { cause: error });
 }
 
 async function decode(host: SheetHost, member: Member, process: ResolvedProcessOptions) {
