@@ -2,7 +2,14 @@ import { readFile } from "node:fs/promises";
 import { CommanderError } from "commander";
 import { colorsOn, failurePrefix } from "./color.js";
 import type { GlobalOptions } from "./command-env.js";
-import { describeError, type ErrorReport, ExitCode, errorDocument, exitCodeFor } from "./errors.js";
+import {
+  commanderMessage,
+  describeError,
+  type ErrorReport,
+  ExitCode,
+  errorDocument,
+  exitCodeFor,
+} from "./errors.js";
 import { createProgram, OpenTuiInstead, openTui, type ProgramState } from "./program.js";
 
 async function packageVersion(): Promise<string> {
@@ -49,10 +56,7 @@ function wantsJson(args: readonly string[]): boolean {
 
 /** A command-line error as commander words it (the line on stderr), rule `usage`, commander's code beside. */
 function usageReport(error: CommanderError): ErrorReport {
-  const message = error.message
-    .replace(/^error: /, "")
-    .replace(/\s*\n\s*/g, " ")
-    .trim();
+  const message = commanderMessage(error.message);
   return {
     message,
     exitCode: exitCodeFor("usage"),

@@ -1,3 +1,4 @@
+import { oneLine } from "@rbxassets/core/internal";
 import { UNREACHABLE_FIX, withCliFix } from "./fixes.js";
 import { ServiceError } from "./services/errors.js";
 
@@ -126,9 +127,9 @@ export function describeError(error: unknown, context: ErrorContext = {}): Error
 
 /** What went wrong, by kind of error: the message, the rule and the facts. */
 function describeFailure(error: unknown, context: ErrorContext): Omit<ErrorReport, "exitCode"> {
-  const oneLine = (text: string) => text.replace(/\s*\n\s*/g, " ").trim() || "unknown error";
+  const line = (text: string) => oneLine(text) || "unknown error";
   if (error instanceof CliError || error instanceof ServiceError) {
-    return { message: oneLine(error.message), rule: error.rule, facts: { ...error.facts } };
+    return { message: line(error.message), rule: error.rule, facts: { ...error.facts } };
   }
   if (isAbort(error)) return { message: "aborted", rule: "aborted" };
   const network = isNetworkError(error) ? error : isNetworkError(causeOf(error)) ? causeOf(error) : undefined;
@@ -143,7 +144,7 @@ function describeFailure(error: unknown, context: ErrorContext): Omit<ErrorRepor
   if (isApiError(error)) {
     const status = typeof error.status === "number" ? ` (HTTP ${error.status})` : "";
     return {
-      message: oneLine(withCliFix(error, `${error.message}${status}`)),
+      message: line(withCliFix(error, `${error.message}${status}`)),
       rule: apiRule(error.status),
       facts: { status: error.status, code: error.code },
     };
@@ -156,7 +157,7 @@ function describeFailure(error: unknown, context: ErrorContext): Omit<ErrorRepor
       problems?: unknown;
     };
     return {
-      message: oneLine(withCliFix(error, error.message)),
+      message: line(withCliFix(error, error.message)),
       rule:
         typeof rule === "string" ? rule : error.name === "ProjectFileError" ? "project-file" : "unexpected",
       facts: {
@@ -166,7 +167,7 @@ function describeFailure(error: unknown, context: ErrorContext): Omit<ErrorRepor
       },
     };
   }
-  return { message: oneLine(String(error)), rule: "unexpected" };
+  return { message: line(String(error)), rule: "unexpected" };
 }
 
 /**
@@ -212,4 +213,9 @@ function unreachable(error: NetworkErrorLike, context: ErrorContext): string {
     return `the upload may have reached Roblox, but its answer was lost${reason}: check the asset on Roblox before sending it again`;
   }
   return `cannot reach the API${where}${reason}: ${UNREACHABLE_FIX}`;
+}
+
+/** A message commander wrote (`error: unknown option '--x'`, maybe over lines), as our one line says it. */
+export function commanderMessage(text: string): string {
+  return oneLine(text.replace(/^error: /, ""));
 }

@@ -1,3 +1,4 @@
+import { oneLine } from "@rbxassets/core/internal";
 import { colorsOn, failurePrefix } from "./color.js";
 import { type ErrorReport, errorDocument } from "./errors.js";
 
@@ -52,7 +53,7 @@ export function createOutput(options: { json: boolean; streams?: OutputStreams; 
     error(message) {
       lastError = message;
       const prefix = failurePrefix(options.color ?? (options.streams ? false : colorsOn(process.stderr)));
-      stderr.write(clean(`${prefix} ${message.replace(/\s*\n\s*/g, " ")}\n`));
+      stderr.write(clean(`${prefix} ${oneLine(message)}\n`));
     },
     fail(report, lines = [report.message]) {
       for (const line of lines) this.error(line);

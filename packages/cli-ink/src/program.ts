@@ -2,7 +2,7 @@ import { defaultServerUrl } from "@rbxassets/core";
 import { Argument, Command, Option } from "commander";
 import { colorsOn, failurePrefix } from "./color.js";
 import { type CommandEnv, type CommandResult, type GlobalOptions, runCommand } from "./command-env.js";
-import { ExitCode, errorDocument, exitCodeFor } from "./errors.js";
+import { commanderMessage, ExitCode, errorDocument, exitCodeFor } from "./errors.js";
 import type { Define } from "./program-args.js";
 import { examples } from "./program-args.js";
 import { defineAssetCommands } from "./program-assets.js";
@@ -63,12 +63,7 @@ export function createProgram(state: ProgramState, version: string): Command {
     .configureOutput({
       // Commander's own failures become our one-line `rbxassets: <reason>`.
       outputError: (text, write) =>
-        write(
-          `${failurePrefix(colorsOn(process.stderr))} ${text
-            .replace(/^error: /, "")
-            .replace(/\s*\n\s*/g, " ")
-            .trim()}\n`,
-        ),
+        write(`${failurePrefix(colorsOn(process.stderr))} ${commanderMessage(text)}\n`),
     })
     .configureHelp({ styleTitle: (title) => `\x1b[1m${title}\x1b[22m` }) // stripped unless colour is on
     .exitOverride()
