@@ -1,5 +1,6 @@
 // The project file (`rbxassets.config.*`), read by the plugin as by the CLI: its creator and lockfile
 // (plugin options win; then the environment and `.env`), and each input's options for the imports it holds.
+import { assetUri } from "@rbxassets/core";
 import {
   extensionInfo,
   type InputFlags,
@@ -45,7 +46,7 @@ export function existingAsset(file: string, assetId: string): ResolvedAsset {
   return {
     file,
     assetId,
-    uri: `rbxassetid://${assetId}`,
+    uri: assetUri(assetId),
     assetType: extensionInfo(file.slice(file.lastIndexOf(".") + 1).toLowerCase())?.assetTypes[0] ?? "Image",
     hash: "",
     status: "unchanged",

@@ -34,9 +34,10 @@ export interface AccountRefusal {
 export const ACCOUNT_REFUSED = "account-refused";
 
 /**
- * Connection failures that say the API cannot be reached at all (no connection was made), as opposed to a
- * reset or a cut-off answer, which may be one request's bad luck. A write that fails with one of these has
- * already been sent again on consecutive attempts by the client's retry (it was provably never received).
+ * Connection failures that say the API cannot be reached at all (no route, no name, a refused or timed-out
+ * connection), as opposed to a reset or a cut-off answer, which may be one request's bad luck: every further
+ * write of the run would meet the same. Whether a failed write may still have arrived is the client's
+ * judgement (`mayHaveReached`), not this list's.
  */
 const UNREACHABLE_CODES = new Set([
   "ECONNREFUSED",

@@ -16,6 +16,11 @@ const LOCAL_PROBLEMS: Record<string, string> = {
   EBUSY: "the file is busy",
 };
 
+/** What an errno code of a local file operation means, in words; undefined for a code not listed. */
+export function localProblemWords(code: string | undefined): string | undefined {
+  return code === undefined ? undefined : LOCAL_PROBLEMS[code];
+}
+
 /** Socket calls: an errno of theirs is the network's, whatever its code. */
 const NETWORK_SYSCALLS = new Set(["connect", "getaddrinfo", "bind", "listen", "accept", "send", "recv"]);
 

@@ -329,32 +329,30 @@ export class Lockfile {
     sheetBatch: PendingSheets,
     fence: () => Promise<boolean>,
   ): Promise<boolean> {
-    {
-      await removeStaleTempFiles(this.path);
-      // Unchanged since our last write or read: memory holds it all (no re-parse of 10,000 entries per write).
-      const disk = await this.#readDisk(this.#signature);
-      // Union by path: what is on disk is newer than our memory, and this batch is newest of all.
-      const merged = disk ? new Map(this.#assets) : this.#assets; // records are in #assets already
-      if (disk) for (const [path, entry] of disk.assets) merged.set(path, entry);
-      for (const [path, entry] of batch) merged.set(path, entry);
-      for (const [path, entry] of this.#pending) merged.set(path, entry);
-      const sheets = disk?.sheets ?? emptySheets();
-      for (const key of ["atlases", "sprites"] as const) {
-        const target = sheets[key] as Map<string, unknown>;
-        if (!disk) for (const [name, entry] of this.#sheets[key]) target.set(name, entry);
-        for (const changes of [sheetBatch[key], this.#pendingSheets[key]] as Map<string, unknown>[]) {
-          for (const [name, entry] of changes) {
-            if (entry === null) target.delete(name);
-            else target.set(name, entry);
-          }
+    await removeStaleTempFiles(this.path);
+    // Unchanged since our last write or read: memory holds it all (no re-parse of 10,000 entries per write).
+    const disk = await this.#readDisk(this.#signature);
+    // Union by path: what is on disk is newer than our memory, and this batch is newest of all.
+    const merged = disk ? new Map(this.#assets) : this.#assets; // records are in #assets already
+    if (disk) for (const [path, entry] of disk.assets) merged.set(path, entry);
+    for (const [path, entry] of batch) merged.set(path, entry);
+    for (const [path, entry] of this.#pending) merged.set(path, entry);
+    const sheets = disk?.sheets ?? emptySheets();
+    for (const key of ["atlases", "sprites"] as const) {
+      const target = sheets[key] as Map<string, unknown>;
+      if (!disk) for (const [name, entry] of this.#sheets[key]) target.set(name, entry);
+      for (const changes of [sheetBatch[key], this.#pendingSheets[key]] as Map<string, unknown>[]) {
+        for (const [name, entry] of changes) {
+          if (entry === null) target.delete(name);
+          else target.set(name, entry);
         }
       }
-      if (!(await writeFileAtomic(this.path, serializeLockfileChunks(merged, sheets), fence))) return false;
-      this.#assets = merged;
-      this.#sheets = sheets;
-      this.#signature = await this.#statSignature();
-      return true;
     }
+    if (!(await writeFileAtomic(this.path, serializeLockfileChunks(merged, sheets), fence))) return false;
+    this.#assets = merged;
+    this.#sheets = sheets;
+    this.#signature = await this.#statSignature();
+    return true;
   }
 
   async #statSignature(): Promise<string | undefined> {

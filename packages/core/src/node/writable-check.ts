@@ -3,21 +3,11 @@
 import { mkdir, open, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { PipelineError } from "./errors.js";
+import { localProblemWords } from "./local-error.js";
 
-/** Why a local file cannot be written, in plain words. */
-export function localWriteProblem(code: string | undefined): string {
-  switch (code) {
-    case "EROFS":
-      return "the file system is read-only";
-    case "ENOSPC":
-    case "EDQUOT":
-      return "the disk is full";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied (or the file is immutable)";
-    default:
-      return code ?? "it cannot be written";
-  }
+/** Why a local file cannot be written, in plain words (the words every local file error uses). */
+function localWriteProblem(code: string | undefined): string {
+  return localProblemWords(code) ?? code ?? "it cannot be written";
 }
 
 export function unwritableError(shown: string, error: unknown): PipelineError {

@@ -7,7 +7,6 @@ import { fitHints, type Hint } from "../state/hints.js";
 export type { Hint } from "../state/hints.js";
 
 export const HINT_BACK: Hint = ["esc", "back"];
-export const HINT_QUIT: Hint = ["ctrl-c", "quit"];
 export const HINT_MOVE: Hint = ["↑↓", "move"];
 export const HINT_HELP: Hint = ["?", "help"];
 /** Ctrl-U as readline has it: it deletes what is before the cursor, not the whole field. */

@@ -1,5 +1,6 @@
 // An input's `existing` assets (files already on Roblox, by path below the input's base) as module entries:
 // they are never uploaded, and always appear in the input's modules.
+import { assetUri } from "../../client/normalize.js";
 import type { ModuleFile } from "../codegen/modules.js";
 import { globBase } from "./inputs.js";
 import type { InputSpec } from "./schema.js";
@@ -7,12 +8,7 @@ import type { InputSpec } from "./schema.js";
 export function existingModuleFiles(
   input: Pick<InputSpec, "include" | "existing">,
 ): (ModuleFile & { value: string })[] {
-  const base = globBase(input.include[0] ?? "");
-  return Object.entries(input.existing ?? {}).map(([key, id]) => ({
-    file: base === "" ? key : `${base}/${key}`,
-    key,
-    value: `rbxassetid://${id}`,
-  }));
+  return existingEntries(input).map(({ file, key, id }) => ({ file, key, value: assetUri(id) }));
 }
 
 /** The asset id an input's `existing` gives this project path (a file it must never upload), if any. */
@@ -21,9 +17,18 @@ export function existingAssetId(
   file: string,
 ): string | undefined {
   for (const input of inputs) {
-    for (const { file: path, value } of existingModuleFiles(input)) {
-      if (path === file) return value.slice("rbxassetid://".length);
-    }
+    const found = existingEntries(input).find((entry) => entry.file === file);
+    if (found) return found.id;
   }
   return undefined;
+}
+
+/** Each `existing` entry: its project path (below the input's base), its key there, and its id. */
+function existingEntries(input: Pick<InputSpec, "include" | "existing">) {
+  const base = globBase(input.include[0] ?? "");
+  return Object.entries(input.existing ?? {}).map(([key, id]) => ({
+    file: base === "" ? key : `${base}/${key}`,
+    key,
+    id: String(id),
+  }));
 }
