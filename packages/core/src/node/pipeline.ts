@@ -230,8 +230,7 @@ class AssetPipeline implements Pipeline {
     if (experiences.length === 0) return { granted: [], refusals: [], failed: [] };
     const config = await this.#getConfig();
     const host = {
-      // Built on the first grant to send: a warm run needs no credentials.
-      client: () => this.#getClient(config, config.creator ?? ""),
+      client: () => this.#getClient(config, config.creator ?? ""), // on the first grant: a warm run needs none
       lockfile: () => this.#getLockfile(),
       emit: (event: PipelineEvent) => this.#emit(event),
     };
